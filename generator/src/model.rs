@@ -1,0 +1,304 @@
+//! The validated, language-neutral model every emitter reads; no emitter ever sees YAML.
+//!
+//! Names here are the spec's own (wire names, lower camel case); each language's naming
+//! module turns them into identifiers.
+
+use serde_json::Value;
+
+/// A whole validated spec.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub api: Api,
+    pub enums: Vec<EnumType>,
+    pub types: Vec<ComplexType>,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    pub title: String,
+    /// `beta` or `v1.0`: the last segment of the base URL and the SDKs' version switch.
+    pub version: String,
+    pub namespace: String,
+    pub base_url: String,
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumType {
+    pub name: String,
+    pub description: Option<String>,
+    /// Graph's evolvable enums end with the `unknownFutureValue` sentinel and clients must
+    /// accept members added later.
+    pub evolvable: bool,
+    pub members: Vec<EnumMember>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumMember {
+    pub name: String,
+    pub description: Option<String>,
+}
+
+/// The sentinel every evolvable Graph enum ends with.
+pub const SENTINEL: &str = "unknownFutureValue";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComplexType {
+    pub name: String,
+    pub description: Option<String>,
+    pub base: Option<String>,
+    pub is_abstract: bool,
+    /// Declared on this type only; see [`Model::all_properties`] for inherited ones.
+    pub properties: Vec<Property>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Property {
+    pub name: String,
+    pub ty: TypeRef,
+    pub format: Option<Format>,
+    pub description: Option<String>,
+}
+
+/// A use of a type: which one, and whether it is a collection of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeRef {
+    pub kind: TypeKind,
+    pub collection: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeKind {
+    Primitive(Primitive),
+    Enum(String),
+    Complex(String),
+}
+
+/// Graph's (OData's) primitive types that the spec format accepts, by their spec names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Primitive {
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    Double,
+    DateTimeOffset,
+    Guid,
+}
+
+impl Primitive {
+    pub const ALL: [(&'static str, Primitive); 7] = [
+        ("String", Primitive::String),
+        ("Boolean", Primitive::Boolean),
+        ("Int32", Primitive::Int32),
+        ("Int64", Primitive::Int64),
+        ("Double", Primitive::Double),
+        ("DateTimeOffset", Primitive::DateTimeOffset),
+        ("Guid", Primitive::Guid),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Primitive> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, p)| *p == self).map(|(n, _)| *n).unwrap_or("String")
+    }
+}
+
+/// Extra constraints on a string value, checked by the validator on examples and by the
+/// generated clients before sending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An absolute `https://` URL.
+    HttpsUrl,
+}
+
+impl Format {
+    pub const ALL: [(&'static str, Format); 1] = [("httpsUrl", Format::HttpsUrl)];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub name: String,
+    /// The entity type the action is bound to (`call`).
+    pub bound_to: String,
+    pub summary: String,
+    pub description: Option<String>,
+    pub notes: Vec<String>,
+    /// The first path is the one to use; later ones are alternatives (often deprecated).
+    pub paths: Vec<PathTemplate>,
+    pub path_parameters: Vec<Property>,
+    pub headers: Vec<Header>,
+    /// The JSON body's members.
+    pub parameters: Vec<Property>,
+    pub response: Response,
+    pub permissions: Permissions,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathTemplate {
+    pub template: String,
+    pub segments: Vec<Segment>,
+    pub deprecated: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Literal(String),
+    Param(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+    pub required: bool,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    pub description: Option<String>,
+    pub body: Option<TypeRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Permissions {
+    pub delegated_work: Permission,
+    pub delegated_personal: Permission,
+    pub application: Permission,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Permission {
+    NotSupported,
+    /// Least privileged first; empty when the API needs no permission.
+    Supported(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// The docs pipeline's name for the example (`call-reject`).
+    pub name: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub request: ExampleRequest,
+    pub response: ExampleResponse,
+    pub notifications: Option<Notifications>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleRequest {
+    pub path_index: usize,
+    /// Path parameter name → the raw (unencoded) value.
+    pub path_values: Vec<(String, String)>,
+    /// The JSON body, keys in written order.
+    pub body: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleResponse {
+    pub status: u16,
+    pub body: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notifications {
+    pub callback_url: String,
+    pub before: Vec<Notification>,
+    pub after: Vec<Notification>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notification {
+    pub title: String,
+    pub type_name: String,
+    pub body: Value,
+}
+
+impl Model {
+    pub fn enum_type(&self, name: &str) -> Option<&EnumType> {
+        self.enums.iter().find(|e| e.name == name)
+    }
+
+    pub fn complex_type(&self, name: &str) -> Option<&ComplexType> {
+        self.types.iter().find(|t| t.name == name)
+    }
+
+    /// Properties of `ty` including inherited ones, base-most first. The validator has
+    /// refused inheritance cycles, but the walk is bounded anyway.
+    pub fn all_properties<'m>(&'m self, ty: &'m ComplexType) -> Vec<&'m Property> {
+        let mut chain = vec![ty];
+        let mut cur = ty;
+        while let Some(base) = cur.base.as_deref().and_then(|b| self.complex_type(b)) {
+            if chain.len() > self.types.len() {
+                break;
+            }
+            chain.push(base);
+            cur = base;
+        }
+        chain.iter().rev().flat_map(|t| t.properties.iter()).collect()
+    }
+
+    /// `#microsoft.graph.call`: the `@odata.type` a value of the type carries.
+    pub fn odata_type(&self, type_name: &str) -> String {
+        format!("#{}.{}", self.api.namespace, type_name)
+    }
+}
+
+impl Action {
+    /// The path to use (the first one).
+    pub fn primary_path(&self) -> &PathTemplate {
+        &self.paths[0]
+    }
+
+    /// `call-reject`: the action's stable id across languages and files.
+    pub fn id(&self) -> String {
+        format!("{}-{}", self.bound_to, self.name)
+    }
+
+    /// The HTTP method. Graph actions are always POSTed.
+    pub fn method(&self) -> &'static str {
+        "POST"
+    }
+}
+
+impl PathTemplate {
+    /// The path with every parameter replaced by `value(name)`.
+    pub fn fill(&self, mut value: impl FnMut(&str) -> String) -> String {
+        let mut out = String::new();
+        for seg in &self.segments {
+            out.push('/');
+            match seg {
+                Segment::Literal(l) => out.push_str(l),
+                Segment::Param(p) => out.push_str(&value(p)),
+            }
+        }
+        out
+    }
+}
+
+impl Example {
+    /// The raw (unencoded) value the example gives a path parameter.
+    pub fn path_value(&self, name: &str) -> Option<&str> {
+        self.request.path_values.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The example's request path with each value percent-encoded as one segment, exactly
+    /// as it goes on the wire.
+    pub fn wire_path(&self, action: &Action) -> String {
+        action.paths[self.request.path_index].fill(|p| encode_segment(self.path_value(p).unwrap_or("")))
+    }
+}
+
+/// Percent-encodes a value as one path segment (RFC 3986 unreserved characters stay);
+/// the same rule as the runtime crate's, so snippets and the client agree on the wire.
+pub fn encode_segment(value: &str) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+    utf8_percent_encode(value, SEGMENT).to_string()
+}

@@ -1,0 +1,715 @@
+//! Turns the raw spec into the model, reporting every semantic error with its position.
+
+use crate::diag::{Diagnostic, SpecErrors};
+use crate::model::*;
+use crate::spec::raw::{self, OrderedMap, RawValue, S};
+use crate::spec::{pos_of, RawSpec, FORMAT_VERSION};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// Validates a loaded spec. Every problem is collected before returning, so one run
+/// shows them all.
+pub fn validate(spec: RawSpec) -> Result<Model, SpecErrors> {
+    let mut v = Validator { spec: &spec, diags: Vec::new() };
+    let model = v.run();
+    if v.diags.is_empty() {
+        if let Some(model) = model {
+            return Ok(model);
+        }
+    }
+    let diagnostics = v.diags;
+    Err(SpecErrors { diagnostics, sources: spec.sources })
+}
+
+struct Validator<'a> {
+    spec: &'a RawSpec,
+    diags: Vec<Diagnostic>,
+}
+
+/// Where a name was declared, for "defined twice" and lookups.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Enum,
+    Complex,
+}
+
+impl<'a> Validator<'a> {
+    fn err<T>(&mut self, file: usize, at: &S<T>, key: impl Into<String>, message: impl Into<String>, label: impl Into<String>) {
+        self.err_help(file, at, key, message, label, None)
+    }
+
+    fn err_help<T>(
+        &mut self,
+        file: usize,
+        at: &S<T>,
+        key: impl Into<String>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) {
+        let text = &self.spec.sources.files[file].1;
+        let pos = (at.referenced.line() > 0).then(|| pos_of(file, text, &at.referenced));
+        self.diags.push(Diagnostic { pos, key: key.into(), message: message.into(), label: label.into(), help });
+    }
+
+    fn run(&mut self) -> Option<Model> {
+        let files = &self.spec.files;
+        for (file, raw) in files {
+            if raw.sdkgen.value != FORMAT_VERSION {
+                self.err(
+                    *file,
+                    &raw.sdkgen,
+                    "sdkgen",
+                    format!("unsupported spec format version {}", raw.sdkgen.value),
+                    format!("this generator reads format {FORMAT_VERSION}"),
+                );
+            }
+        }
+
+        // The API block: exactly one.
+        let mut api: Option<Api> = None;
+        for (file, raw) in files {
+            if let Some(a) = &raw.api {
+                if api.is_some() {
+                    self.err(*file, a, "api", "a second `api` block", "the spec already has one");
+                    continue;
+                }
+                api = Some(self.api(*file, &a.value));
+            }
+        }
+        let api = match api {
+            Some(a) => a,
+            None => {
+                self.diags.push(Diagnostic {
+                    pos: None,
+                    key: "api".into(),
+                    message: "no file of the spec has an `api` block".into(),
+                    label: String::new(),
+                    help: Some("add `api: {title, version, namespace, baseUrl}` to one file".into()),
+                });
+                return None;
+            }
+        };
+
+        // Every declared name first, so references may point forwards and across files.
+        let mut names: BTreeMap<String, Kind> = BTreeMap::new();
+        for (file, raw) in files {
+            for (key, _) in &raw.enums.0 {
+                self.declare(&mut names, *file, key, Kind::Enum, "enums");
+            }
+            for (key, _) in &raw.types.0 {
+                self.declare(&mut names, *file, key, Kind::Complex, "types");
+            }
+        }
+
+        let mut enums = Vec::new();
+        let mut types = Vec::new();
+        for (file, raw) in files {
+            for (key, e) in &raw.enums.0 {
+                enums.push(self.enum_type(*file, key, &e.value));
+            }
+            for (key, t) in &raw.types.0 {
+                types.push(self.complex_type(*file, key, t, &names));
+            }
+        }
+        self.check_inheritance(&types);
+
+        let mut model = Model { api, enums, types, actions: Vec::new() };
+        let mut seen_actions: BTreeMap<(String, String), ()> = BTreeMap::new();
+        let mut seen_examples: BTreeMap<String, ()> = BTreeMap::new();
+        for (file, raw) in files {
+            for (i, a) in raw.actions.iter().enumerate() {
+                let key = format!("actions[{i}]");
+                if let Some(action) = self.action(*file, &key, &a.value, &model, &mut seen_examples) {
+                    let id = (action.bound_to.clone(), action.name.clone());
+                    if seen_actions.insert(id, ()).is_some() {
+                        self.err(*file, &a.value.name, format!("{key}.name"), format!("action `{}: {}` is defined twice", action.bound_to, action.name), "defined again here");
+                        continue;
+                    }
+                    model.actions.push(action);
+                }
+            }
+        }
+        Some(model)
+    }
+
+    fn api(&mut self, file: usize, a: &raw::RawApi) -> Api {
+        let base = a.base_url.value.trim_end_matches('/').to_owned();
+        if !is_https_url(&base) {
+            self.err(file, &a.base_url, "api.baseUrl", "the base URL must be an absolute https URL", "not an https URL");
+        }
+        for (what, s) in [("title", &a.title), ("version", &a.version), ("namespace", &a.namespace)] {
+            if s.value.trim().is_empty() {
+                self.err(file, s, format!("api.{what}"), format!("`{what}` is empty"), "empty");
+            }
+        }
+        Api {
+            title: a.title.value.clone(),
+            version: a.version.value.clone(),
+            namespace: a.namespace.value.clone(),
+            base_url: base,
+            notice: a.notice.as_ref().map(|n| n.value.clone()),
+        }
+    }
+
+    fn declare(&mut self, names: &mut BTreeMap<String, Kind>, file: usize, key: &S<String>, kind: Kind, section: &str) {
+        let name = &key.value;
+        let k = format!("{section}.{name}");
+        if name.trim().is_empty() {
+            self.err(file, key, k, "a type name is empty", "empty name");
+        } else if Primitive::from_name(name).is_some() {
+            self.err(file, key, k, format!("`{name}` is a primitive type and cannot be redefined"), "reserved for the primitive");
+        } else if names.insert(name.clone(), kind).is_some() {
+            self.err(file, key, k, format!("type `{name}` is defined twice"), "defined again here");
+        }
+    }
+
+    fn enum_type(&mut self, file: usize, key: &S<String>, e: &raw::RawEnum) -> EnumType {
+        let name = key.value.clone();
+        let mut members = Vec::new();
+        let mut seen = BTreeMap::new();
+        for (m, body) in &e.members.0 {
+            let k = format!("enums.{name}.members.{}", m.value);
+            if m.value.is_empty() {
+                self.err(file, m, k, "an enum member name is empty", "empty name");
+                continue;
+            }
+            if seen.insert(m.value.clone(), ()).is_some() {
+                self.err(file, m, k, format!("member `{}` is listed twice", m.value), "listed again here");
+                continue;
+            }
+            let description = body.as_ref().and_then(|b| b.value.description.as_ref()).map(|d| d.value.clone());
+            members.push(EnumMember { name: m.value.clone(), description });
+        }
+        if members.is_empty() {
+            self.err(file, key, format!("enums.{name}.members"), format!("enum `{name}` has no members"), "needs at least one member");
+        }
+        if e.evolvable && members.last().map(|m| m.name.as_str()) != Some(SENTINEL) {
+            self.err_help(
+                file,
+                key,
+                format!("enums.{name}.members"),
+                format!("evolvable enum `{name}` must end with `{SENTINEL}`"),
+                "declared evolvable here",
+                Some(format!("add `{SENTINEL}: {{}}` as the last member, or set `evolvable: false`")),
+            );
+        }
+        EnumType { name, description: e.description.as_ref().map(|d| d.value.clone()), evolvable: e.evolvable, members }
+    }
+
+    fn complex_type(&mut self, file: usize, key: &S<String>, t: &S<raw::RawType>, names: &BTreeMap<String, Kind>) -> ComplexType {
+        let name = key.value.clone();
+        let raw = &t.value;
+        if let Some(base) = &raw.base {
+            if names.get(&base.value) != Some(&Kind::Complex) {
+                let help = suggest(&base.value, names.iter().filter(|(_, k)| **k == Kind::Complex).map(|(n, _)| n.as_str()));
+                self.err_help(file, base, format!("types.{name}.base"), format!("base type `{}` is not defined", base.value), "no complex type of this name", help);
+            }
+        }
+        let properties = self.properties(file, &format!("types.{name}.properties"), &raw.properties, names);
+        ComplexType {
+            name,
+            description: raw.description.as_ref().map(|d| d.value.clone()),
+            base: raw.base.as_ref().map(|b| b.value.clone()),
+            is_abstract: raw.is_abstract,
+            properties,
+        }
+    }
+
+    fn properties(&mut self, file: usize, prefix: &str, props: &OrderedMap<S<raw::RawProperty>>, names: &BTreeMap<String, Kind>) -> Vec<Property> {
+        let mut out = Vec::new();
+        for (pname, p) in &props.0 {
+            let key = format!("{prefix}.{}", pname.value);
+            if pname.value.is_empty() {
+                self.err(file, pname, key, "a property name is empty", "empty name");
+                continue;
+            }
+            let Some(ty) = self.type_ref(file, &format!("{key}.type"), &p.value.ty, p.value.collection, names) else { continue };
+            let format = match &p.value.format {
+                None => None,
+                Some(f) => match Format::ALL.iter().find(|(n, _)| *n == f.value) {
+                    Some((_, fmt)) if ty.kind == TypeKind::Primitive(Primitive::String) => Some(*fmt),
+                    Some(_) => {
+                        self.err(file, f, format!("{key}.format"), format!("format `{}` only applies to String", f.value), "not a String property");
+                        None
+                    }
+                    None => {
+                        let known: Vec<_> = Format::ALL.iter().map(|(n, _)| *n).collect();
+                        self.err_help(file, f, format!("{key}.format"), format!("unknown format `{}`", f.value), "unknown format", Some(format!("known formats: {}", known.join(", "))));
+                        None
+                    }
+                },
+            };
+            out.push(Property { name: pname.value.clone(), ty, format, description: p.value.description.as_ref().map(|d| d.value.clone()) });
+        }
+        out
+    }
+
+    fn type_ref(&mut self, file: usize, key: &str, ty: &S<String>, collection: bool, names: &BTreeMap<String, Kind>) -> Option<TypeRef> {
+        let kind = if let Some(p) = Primitive::from_name(&ty.value) {
+            TypeKind::Primitive(p)
+        } else {
+            match names.get(&ty.value) {
+                Some(Kind::Enum) => TypeKind::Enum(ty.value.clone()),
+                Some(Kind::Complex) => TypeKind::Complex(ty.value.clone()),
+                None => {
+                    let candidates = Primitive::ALL.iter().map(|(n, _)| *n).chain(names.keys().map(String::as_str));
+                    let help = suggest(&ty.value, candidates);
+                    self.err_help(file, ty, key, format!("type `{}` is not defined", ty.value), "undefined type", help);
+                    return None;
+                }
+            }
+        };
+        Some(TypeRef { kind, collection })
+    }
+
+    fn check_inheritance(&mut self, types: &[ComplexType]) {
+        for t in types {
+            let mut seen = vec![t.name.as_str()];
+            let mut cur = t;
+            while let Some(base) = cur.base.as_deref().and_then(|b| types.iter().find(|x| x.name == b)) {
+                if seen.contains(&base.name.as_str()) {
+                    let (file, key) = self.locate_type(&t.name);
+                    if let Some(key) = key {
+                        self.err(file, key, format!("types.{}.base", t.name), format!("type `{}` inherits from itself ({} → {})", t.name, seen.join(" → "), base.name), "inheritance cycle");
+                    }
+                    break;
+                }
+                seen.push(&base.name);
+                cur = base;
+            }
+        }
+    }
+
+    fn locate_type(&self, name: &str) -> (usize, Option<&'a S<String>>) {
+        for (file, raw) in &self.spec.files {
+            for (key, t) in &raw.types.0 {
+                if key.value == name {
+                    return (*file, t.value.base.as_ref());
+                }
+            }
+        }
+        (0, None)
+    }
+
+    fn action(&mut self, file: usize, key: &str, a: &raw::RawAction, model: &Model, seen_examples: &mut BTreeMap<String, ()>) -> Option<Action> {
+        let names = names_of(model);
+        let n_before = self.diags.len();
+        let name = a.name.value.clone();
+        if name.is_empty() {
+            self.err(file, &a.name, format!("{key}.name"), "the action name is empty", "empty");
+        }
+        if model.complex_type(&a.bound_to.value).is_none() {
+            let help = suggest(&a.bound_to.value, model.types.iter().map(|t| t.name.as_str()));
+            self.err_help(file, &a.bound_to, format!("{key}.boundTo"), format!("`boundTo` names type `{}`, which is not defined", a.bound_to.value), "no complex type of this name", help);
+        }
+
+        let path_parameters = self.properties(file, &format!("{key}.pathParameters"), &a.path_parameters, &names);
+        for p in &path_parameters {
+            if !matches!(p.ty.kind, TypeKind::Primitive(_)) || p.ty.collection {
+                if let Some((k, _)) = a.path_parameters.0.iter().find(|(k, _)| k.value == p.name) {
+                    self.err(file, k, format!("{key}.pathParameters.{}", p.name), "a path parameter must be a single primitive value", "not a primitive");
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        if a.paths.value.is_empty() {
+            self.err(file, &a.paths, format!("{key}.paths"), "an action needs at least one path", "empty list");
+        }
+        for (i, p) in a.paths.value.iter().enumerate() {
+            let pkey = format!("{key}.paths[{i}].template");
+            if let Some(t) = self.path_template(file, &pkey, &p.value, &name, &path_parameters) {
+                paths.push(t);
+            }
+        }
+        for (k, _) in &a.path_parameters.0 {
+            let used = paths.iter().any(|p: &PathTemplate| p.segments.contains(&Segment::Param(k.value.clone())));
+            if !used && !paths.is_empty() {
+                self.err(file, k, format!("{key}.pathParameters.{}", k.value), format!("path parameter `{}` appears in no path", k.value), "unused");
+            }
+        }
+
+        let headers = a
+            .headers
+            .0
+            .iter()
+            .map(|(k, h)| Header {
+                name: k.value.clone(),
+                value: h.value.value.value.clone(),
+                required: h.value.required,
+                description: h.value.description.as_ref().map(|d| d.value.clone()),
+            })
+            .collect();
+        for (k, _) in &a.headers.0 {
+            if k.value.is_empty() || !k.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                self.err(file, k, format!("{key}.headers.{}", k.value), format!("`{}` is not a valid header name", k.value), "letters, digits and `-` only");
+            }
+        }
+
+        let parameters = self.properties(file, &format!("{key}.parameters"), &a.parameters, &names);
+        let r = &a.response.value;
+        if !(100..=599).contains(&r.status.value) {
+            self.err(file, &r.status, format!("{key}.response.status"), format!("{} is not an HTTP status", r.status.value), "not in 100..=599");
+        }
+        let body = match &r.ty {
+            Some(t) => self.type_ref(file, &format!("{key}.response.type"), t, r.collection, &names),
+            None => None,
+        };
+        let response = Response { status: r.status.value, description: r.description.as_ref().map(|d| d.value.clone()), body };
+        let perm = |p: &raw::RawPermission| if p.supported { Permission::Supported(p.permissions.iter().map(|s| s.value.clone()).collect()) } else { Permission::NotSupported };
+        let pr = &a.permissions.value;
+        for (what, p) in [("delegatedWork", &pr.delegated_work), ("delegatedPersonal", &pr.delegated_personal), ("application", &pr.application)] {
+            if !p.value.supported && !p.value.permissions.is_empty() {
+                self.err(file, p, format!("{key}.permissions.{what}"), "permissions are listed for a permission type that is not supported", "`supported: false` with permissions");
+            }
+        }
+        let permissions = Permissions { delegated_work: perm(&pr.delegated_work.value), delegated_personal: perm(&pr.delegated_personal.value), application: perm(&pr.application.value) };
+
+        let mut action = Action {
+            name,
+            bound_to: a.bound_to.value.clone(),
+            summary: a.summary.value.clone(),
+            description: a.description.as_ref().map(|d| d.value.clone()),
+            notes: a.notes.iter().map(|n| n.value.clone()).collect(),
+            paths,
+            path_parameters,
+            headers,
+            parameters,
+            response,
+            permissions,
+            examples: Vec::new(),
+        };
+        if self.diags.len() != n_before || action.paths.is_empty() {
+            return None;
+        }
+        for (i, e) in a.examples.iter().enumerate() {
+            let ekey = format!("{key}.examples[{i}]");
+            if seen_examples.insert(e.value.name.value.clone(), ()).is_some() {
+                self.err(file, &e.value.name, format!("{ekey}.name"), format!("example name `{}` is used twice", e.value.name.value), "used again here");
+                continue;
+            }
+            if let Some(ex) = self.example(file, &ekey, &e.value, &action, model) {
+                action.examples.push(ex);
+            }
+        }
+        Some(action)
+    }
+
+    fn path_template(&mut self, file: usize, key: &str, p: &raw::RawPath, action: &str, params: &[Property]) -> Option<PathTemplate> {
+        let t = &p.template;
+        let Some(rest) = t.value.strip_prefix('/') else {
+            self.err(file, t, key, "a path template must start with `/`", "no leading `/`");
+            return None;
+        };
+        let mut segments = Vec::new();
+        for seg in rest.split('/') {
+            if let Some(inner) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                if !params.iter().any(|p| p.name == inner) {
+                    let help = suggest(inner, params.iter().map(|p| p.name.as_str()));
+                    self.err_help(file, t, key, format!("placeholder `{{{inner}}}` matches no path parameter"), "unknown placeholder", help.or_else(|| Some(format!("declare `{inner}` under `pathParameters`"))));
+                    return None;
+                }
+                segments.push(Segment::Param(inner.to_owned()));
+            } else if seg.is_empty() || seg.contains(['{', '}', '?', '#', ' ']) {
+                self.err(file, t, key, format!("path segment `{seg}` is not a plain literal or a `{{name}}` placeholder"), "bad segment");
+                return None;
+            } else {
+                segments.push(Segment::Literal(seg.to_owned()));
+            }
+        }
+        if segments.last() != Some(&Segment::Literal(action.to_owned())) {
+            self.err(file, t, key, format!("the path of action `{action}` must end with `/{action}`"), "Graph binds actions as the last segment");
+            return None;
+        }
+        Some(PathTemplate { template: t.value.clone(), segments, deprecated: p.deprecated.as_ref().map(|d| d.value.clone()) })
+    }
+
+    fn example(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action, model: &Model) -> Option<Example> {
+        let n_before = self.diags.len();
+        let req = &e.request.value;
+        let path_index = match &req.path {
+            Some(i) if i.value >= action.paths.len() => {
+                self.err(file, i, format!("{key}.request.path"), format!("path {} does not exist; the action has {} path(s)", i.value, action.paths.len()), "index out of range");
+                return None;
+            }
+            Some(i) => i.value,
+            None => 0,
+        };
+        let path = &action.paths[path_index];
+        let mut path_values = Vec::new();
+        for (k, v) in &req.path_values.0 {
+            if !path.segments.contains(&Segment::Param(k.value.clone())) {
+                self.err(file, k, format!("{key}.request.pathValues.{}", k.value), format!("`{}` is not a placeholder of path `{}`", k.value, path.template), "not in the path");
+            } else if v.value.is_empty() || v.value == "." || v.value == ".." {
+                self.err(file, v, format!("{key}.request.pathValues.{}", k.value), format!("{:?} cannot be one path segment", v.value), "not a usable segment value");
+            }
+            path_values.push((k.value.clone(), v.value.clone()));
+        }
+        for seg in &path.segments {
+            if let Segment::Param(p) = seg {
+                if !path_values.iter().any(|(n, _)| n == p) {
+                    self.err(file, &e.request, format!("{key}.request.pathValues"), format!("no value for path parameter `{p}`"), format!("add `pathValues: {{{p}: …}}`"));
+                }
+            }
+        }
+        let body = req.body.as_ref().map(|b| self.body_value(file, &format!("{key}.request.body"), b, &action.parameters, model));
+        if e.response.value.status.value != action.response.status {
+            self.err(file, &e.response.value.status, format!("{key}.response.status"), format!("the example answers {} but the action documents {}", e.response.value.status.value, action.response.status), "status differs from the action's response");
+        }
+        let response_body = e.response.value.body.as_ref().map(|b| to_json(&b.value));
+        let notifications = e.notifications.as_ref().map(|n| {
+            let n = &n.value;
+            if !is_https_url(&n.callback_url.value) {
+                self.err(file, &n.callback_url, format!("{key}.notifications.callbackUrl"), "a callback URL must be an absolute https URL", "not https");
+            }
+            let mut list = |items: &Vec<S<raw::RawNotification>>, which: &str| -> Vec<Notification> {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let nkey = format!("{key}.notifications.{which}[{i}]");
+                    let item = &item.value;
+                    match model.complex_type(&item.ty.value) {
+                        Some(t) => {
+                            let body = self.complex_value(file, &format!("{nkey}.body"), &item.body, t, model);
+                            out.push(Notification { title: item.title.value.clone(), type_name: t.name.clone(), body });
+                        }
+                        None => {
+                            let help = suggest(&item.ty.value, model.types.iter().map(|t| t.name.as_str()));
+                            self.err_help(file, &item.ty, format!("{nkey}.type"), format!("type `{}` is not defined", item.ty.value), "undefined type", help);
+                        }
+                    }
+                }
+                out
+            };
+            let before = list(&n.before, "before");
+            let after = list(&n.after, "after");
+            Notifications { callback_url: n.callback_url.value.clone(), before, after }
+        });
+        if self.diags.len() != n_before {
+            return None;
+        }
+        Some(Example {
+            name: e.name.value.clone(),
+            title: e.title.value.clone(),
+            description: e.description.as_ref().map(|d| d.value.clone()),
+            request: ExampleRequest { path_index, path_values, body },
+            response: ExampleResponse { status: e.response.value.status.value, body: response_body },
+            notifications,
+        })
+    }
+
+    /// A request body: an object whose members are the action's parameters.
+    fn body_value(&mut self, file: usize, key: &str, v: &S<RawValue>, params: &[Property], model: &Model) -> Value {
+        let RawValue::Map(entries) = &v.value else {
+            self.err(file, v, key, "a request body must be a mapping of parameter names to values", "not a mapping");
+            return to_json(&v.value);
+        };
+        let mut out = Map::new();
+        for (k, val) in entries {
+            let mkey = format!("{key}.{}", k.value);
+            match params.iter().find(|p| p.name == k.value) {
+                Some(p) => {
+                    let j = self.typed_value(file, &mkey, val, &p.ty, p.format, model);
+                    out.insert(k.value.clone(), j);
+                }
+                None => {
+                    let help = suggest(&k.value, params.iter().map(|p| p.name.as_str()))
+                        .or_else(|| Some(format!("parameters: {}", params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "))));
+                    self.err_help(file, k, mkey, format!("`{}` is not a parameter of this action", k.value), "unknown parameter", help);
+                }
+            }
+        }
+        Value::Object(out)
+    }
+
+    fn typed_value(&mut self, file: usize, key: &str, v: &S<RawValue>, ty: &TypeRef, format: Option<Format>, model: &Model) -> Value {
+        if ty.collection {
+            let RawValue::Seq(items) = &v.value else {
+                self.err(file, v, key, "expected a list", "not a list");
+                return to_json(&v.value);
+            };
+            let one = TypeRef { kind: ty.kind.clone(), collection: false };
+            let out = items.iter().enumerate().map(|(i, item)| self.typed_value(file, &format!("{key}[{i}]"), item, &one, format, model)).collect();
+            return Value::Array(out);
+        }
+        if matches!(v.value, RawValue::Null) {
+            return Value::Null;
+        }
+        match &ty.kind {
+            TypeKind::Primitive(p) => {
+                let ok = match (p, &v.value) {
+                    (Primitive::String | Primitive::DateTimeOffset, RawValue::Str(_)) => true,
+                    (Primitive::Guid, RawValue::Str(s)) => is_guid(s),
+                    (Primitive::Boolean, RawValue::Bool(_)) => true,
+                    (Primitive::Int32, RawValue::Int(i)) => i32::try_from(*i).is_ok(),
+                    (Primitive::Int64, RawValue::Int(_)) => true,
+                    (Primitive::Double, RawValue::Int(_) | RawValue::Float(_)) => true,
+                    _ => false,
+                };
+                if !ok {
+                    self.err(file, v, key, format!("expected a value of type {}", p.name()), format!("not a {}", p.name()));
+                } else if let (Some(Format::HttpsUrl), RawValue::Str(s)) = (format, &v.value) {
+                    if !is_https_url(s) {
+                        self.err(file, v, key, format!("{s:?} is not an absolute https URL"), "must be https");
+                    }
+                }
+                to_json(&v.value)
+            }
+            TypeKind::Enum(name) => {
+                let Some(e) = model.enum_type(name) else { return to_json(&v.value) };
+                match &v.value {
+                    RawValue::Str(s) if e.members.iter().any(|m| &m.name == s) => Value::String(s.clone()),
+                    other => {
+                        let shown = match other {
+                            RawValue::Str(s) => format!("`{s}`"),
+                            _ => "this value".to_owned(),
+                        };
+                        let members: Vec<_> = e.members.iter().map(|m| m.name.as_str()).collect();
+                        let help = match other {
+                            RawValue::Str(s) => suggest(s, members.iter().copied()),
+                            _ => None,
+                        }
+                        .or_else(|| Some(format!("members of `{name}`: {}", members.join(", "))));
+                        self.err_help(file, v, key, format!("{shown} is not a member of enum `{name}`"), "not in the enum", help);
+                        to_json(other)
+                    }
+                }
+            }
+            TypeKind::Complex(name) => match model.complex_type(name) {
+                Some(t) => self.complex_value(file, key, v, t, model),
+                None => to_json(&v.value),
+            },
+        }
+    }
+
+    fn complex_value(&mut self, file: usize, key: &str, v: &S<RawValue>, t: &ComplexType, model: &Model) -> Value {
+        let RawValue::Map(entries) = &v.value else {
+            self.err(file, v, key, format!("expected a `{}` object", t.name), "not a mapping");
+            return to_json(&v.value);
+        };
+        let props = model.all_properties(t);
+        let mut out = Map::new();
+        for (k, val) in entries {
+            let mkey = format!("{key}.{}", k.value);
+            if let Some(annotation) = k.value.strip_prefix("@odata.") {
+                if annotation == "type" {
+                    let expected = model.odata_type(&t.name);
+                    let fits = matches!(&val.value, RawValue::Str(s) if *s == expected || derives_from(model, s, &t.name));
+                    if !fits {
+                        self.err(file, val, mkey.clone(), format!("`@odata.type` of a `{}` must be {expected:?} or a type derived from it", t.name), "wrong @odata.type");
+                    }
+                }
+                out.insert(k.value.clone(), to_json(&val.value));
+                continue;
+            }
+            match props.iter().find(|p| p.name == k.value) {
+                Some(p) => {
+                    let j = self.typed_value(file, &mkey, val, &p.ty, p.format, model);
+                    out.insert(k.value.clone(), j);
+                }
+                None => {
+                    let help = suggest(&k.value, props.iter().map(|p| p.name.as_str()));
+                    self.err_help(file, k, mkey, format!("`{}` is not a property of `{}`", k.value, t.name), "unknown property", help);
+                }
+            }
+        }
+        Value::Object(out)
+    }
+}
+
+fn names_of(model: &Model) -> BTreeMap<String, Kind> {
+    let mut names = BTreeMap::new();
+    for e in &model.enums {
+        names.insert(e.name.clone(), Kind::Enum);
+    }
+    for t in &model.types {
+        names.insert(t.name.clone(), Kind::Complex);
+    }
+    names
+}
+
+fn derives_from(model: &Model, odata_type: &str, base: &str) -> bool {
+    let prefix = format!("#{}.", model.api.namespace);
+    let Some(mut name) = odata_type.strip_prefix(&prefix) else { return false };
+    for _ in 0..=model.types.len() {
+        let Some(t) = model.complex_type(name) else { return false };
+        if t.name == base {
+            return true;
+        }
+        match &t.base {
+            Some(b) => name = b,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The conversion keeps key order, so bodies print in the order the spec writes them.
+pub fn to_json(v: &RawValue) -> Value {
+    match v {
+        RawValue::Null => Value::Null,
+        RawValue::Bool(b) => Value::Bool(*b),
+        RawValue::Int(i) => Value::from(*i),
+        RawValue::Float(f) => serde_json::Number::from_f64(*f).map(Value::Number).unwrap_or(Value::Null),
+        RawValue::Str(s) => Value::String(s.clone()),
+        RawValue::Seq(items) => Value::Array(items.iter().map(|i| to_json(&i.value)).collect()),
+        RawValue::Map(entries) => Value::Object(entries.iter().map(|(k, v)| (k.value.clone(), to_json(&v.value))).collect()),
+    }
+}
+
+/// An absolute `https://host…` URL with no whitespace or control characters.
+pub fn is_https_url(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    !host.is_empty() && !host.starts_with(':') && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn is_guid(s: &str) -> bool {
+    let parts: Vec<_> = s.split('-').collect();
+    parts.len() == 5
+        && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// "did you mean" for a misspelt name: the closest candidate within a small edit distance.
+fn suggest<'s>(wrong: &str, candidates: impl Iterator<Item = &'s str>) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(&wrong.to_lowercase(), &c.to_lowercase());
+        if d <= 2.max(wrong.len() / 4) && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_urls() {
+        assert!(is_https_url("https://bot.contoso.com/api/calls"));
+        for bad in ["http://bot.contoso.com", "https://", "https:///x", "https://a b", "ftp://x", "/api"] {
+            assert!(!is_https_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn suggestions_find_close_names() {
+        assert_eq!(suggest("rejectReson", ["rejectReason", "call"].into_iter()).as_deref(), Some("did you mean `rejectReason`?"));
+        assert_eq!(suggest("zzz", ["rejectReason"].into_iter()), None);
+    }
+}

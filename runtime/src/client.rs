@@ -1,0 +1,248 @@
+//! The HTTP client generated code calls: base URL, bearer token, timeout and bounded retries.
+
+use crate::error::{ApiError, Error};
+use crate::token::{AccessToken, SharedTokenSource, TokenSource};
+use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+/// Graph beta's root.
+pub const DEFAULT_BASE_URL: &str = "https://graph.microsoft.com/beta";
+/// Well inside the 15 seconds a bot has to answer or reject an incoming call, so a slow
+/// attempt fails while there is still time to act on the failure.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(8);
+/// How many times a throttled (429) or unavailable (503) request is sent again.
+pub const DEFAULT_MAX_RETRIES: u32 = 3;
+/// A `Retry-After` longer than this is not waited for: the error is returned instead,
+/// because the caller's own deadline (15 s for an incoming call) will have passed.
+const MAX_RETRY_DELAY: Duration = Duration::from_secs(10);
+const BASE_BACKOFF: Duration = Duration::from_millis(200);
+
+/// Configures a [`Client`].
+pub struct ClientBuilder {
+    base_url: String,
+    token: Option<SharedTokenSource>,
+    timeout: Duration,
+    max_retries: u32,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            token: None,
+            timeout: DEFAULT_TIMEOUT,
+            max_retries: DEFAULT_MAX_RETRIES,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// Sends requests under this root instead of [`DEFAULT_BASE_URL`].
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Uses one fixed token for every request.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(Arc::new(AccessToken::new(token)));
+        self
+    }
+
+    /// Asks `source` for a token before every attempt, so expiring tokens are refreshed.
+    pub fn token_source(mut self, source: impl TokenSource + 'static) -> Self {
+        self.token = Some(Arc::new(source));
+        self
+    }
+
+    /// The whole-request timeout (default [`DEFAULT_TIMEOUT`]).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How often a 429 or 503 answer is retried (default [`DEFAULT_MAX_RETRIES`]).
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// Builds the client. Fails when no token was configured or the base URL is not an
+    /// absolute http(s) URL.
+    pub fn build(self) -> Result<Client, Error> {
+        let base = self.base_url.trim_end_matches('/').to_owned();
+        match url::Url::parse(&base) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.query().is_none() => {}
+            _ => return Err(Error::InvalidBaseUrl(self.base_url)),
+        }
+        let token = self.token.ok_or_else(|| Error::InvalidArgument {
+            name: "token".into(),
+            reason: "no token or token source was configured".into(),
+        })?;
+        let http = reqwest::Client::builder()
+            .timeout(self.timeout)
+            .build()
+            .map_err(Error::Transport)?;
+        Ok(Client { http, base_url: base, token, max_retries: self.max_retries })
+    }
+}
+
+/// Sends Graph requests. Cheap to clone; clones share one connection pool.
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base_url: String,
+    token: SharedTokenSource,
+    max_retries: u32,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.base_url)
+            .field("token", &"<redacted>")
+            .field("max_retries", &self.max_retries)
+            .finish()
+    }
+}
+
+impl Client {
+    /// Starts configuring a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// The root requests are sent under, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Sends `body` as JSON and expects `expected` with no body back.
+    pub async fn send_no_content<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        expected: u16,
+    ) -> Result<(), Error> {
+        self.execute(method, path, body, expected).await.map(drop)
+    }
+
+    /// Sends `body` as JSON and deserialises the JSON answer of an `expected` response.
+    pub async fn send_json<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        expected: u16,
+    ) -> Result<T, Error> {
+        let bytes = self.execute(method, path, body, expected).await?;
+        serde_json::from_slice(&bytes).map_err(Error::Json)
+    }
+
+    async fn execute<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        expected: u16,
+    ) -> Result<Vec<u8>, Error> {
+        let url = format!("{}{}", self.base_url, path);
+        let payload = body.map(serde_json::to_vec).transpose().map_err(Error::Json)?;
+        let mut attempt = 0;
+        loop {
+            let token = self.token.token().await?;
+            let mut auth = HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
+                Error::Token(crate::TokenError("the token contains characters not allowed in a header".into()))
+            })?;
+            auth.set_sensitive(true);
+            let mut request = self.http.request(method.clone(), &url).header(AUTHORIZATION, auth);
+            if let Some(bytes) = &payload {
+                request = request
+                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                    .body(bytes.clone());
+            }
+            let response = request.send().await.map_err(|e| Error::Transport(e.without_url()))?;
+            let status = response.status().as_u16();
+            if status == expected {
+                let bytes = response.bytes().await.map_err(Error::Transport)?;
+                return Ok(bytes.to_vec());
+            }
+            let delay = retry_delay(&response, attempt);
+            let content_type = response
+                .headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            let bytes = response.bytes().await.map_err(Error::Transport)?;
+            if matches!(status, 429 | 503) && attempt < self.max_retries {
+                if let Some(delay) = delay {
+                    attempt += 1;
+                    tokio::time::sleep(delay).await;
+                    continue;
+                }
+            }
+            return Err(Error::Api(Box::new(ApiError::from_parts(status, content_type, &bytes))));
+        }
+    }
+}
+
+/// How long to wait before retrying: `Retry-After` (seconds or an HTTP date) when the
+/// service sent one, otherwise exponential backoff. `None` when the wait would exceed
+/// [`MAX_RETRY_DELAY`].
+fn retry_delay(response: &reqwest::Response, attempt: u32) -> Option<Duration> {
+    let header = response.headers().get(RETRY_AFTER).and_then(|v| v.to_str().ok());
+    let delay = match header.map(str::trim) {
+        Some(value) => parse_retry_after(value, SystemTime::now())?,
+        None => BASE_BACKOFF * 2u32.saturating_pow(attempt),
+    };
+    (delay <= MAX_RETRY_DELAY).then_some(delay)
+}
+
+fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(when.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_accepts_seconds_and_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        assert_eq!(parse_retry_after("3", now), Some(Duration::from_secs(3)));
+        let later = httpdate::fmt_http_date(now + Duration::from_secs(5));
+        assert_eq!(parse_retry_after(&later, now), Some(Duration::from_secs(5)));
+        let earlier = httpdate::fmt_http_date(now - Duration::from_secs(5));
+        assert_eq!(parse_retry_after(&earlier, now), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("soon", now), None);
+    }
+
+    #[test]
+    fn builder_refuses_missing_token_and_bad_base() {
+        assert!(Client::builder().build().is_err());
+        assert!(matches!(
+            Client::builder().token("t").base_url("not a url").build(),
+            Err(Error::InvalidBaseUrl(_))
+        ));
+        let c = Client::builder().token("t").base_url("http://127.0.0.1:9/beta/").build().unwrap();
+        assert_eq!(c.base_url(), "http://127.0.0.1:9/beta");
+    }
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let c = Client::builder().token("s3cr3t-token").build().unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("s3cr3t"), "{shown}");
+        assert!(!format!("{:?} {}", AccessToken::new("s3cr3t"), AccessToken::new("s3cr3t")).contains("s3cr3t"));
+    }
+}

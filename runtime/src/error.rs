@@ -1,0 +1,209 @@
+//! The errors a generated client returns, including Graph's own error body, typed.
+
+use crate::token::TokenError;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Anything that can go wrong with a call. No variant ever carries the access token.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The service answered with a status the operation does not document as success.
+    Api(Box<ApiError>),
+    /// An argument was refused before anything was sent.
+    InvalidArgument {
+        /// The parameter's wire name.
+        name: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The token source failed.
+    Token(TokenError),
+    /// The request could not be sent or its response not read (connection, TLS, timeout).
+    Transport(reqwest::Error),
+    /// The request body could not be serialised, or a response body not deserialised.
+    Json(serde_json::Error),
+    /// The client was configured with a base URL that cannot be used.
+    InvalidBaseUrl(String),
+}
+
+impl Error {
+    /// The HTTP status, when the service answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            _ => None,
+        }
+    }
+
+    /// Graph's error body, when the service sent one.
+    pub fn graph_error(&self) -> Option<&GraphError> {
+        match self {
+            Error::Api(e) => e.error.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(e) => e.fmt(f),
+            Error::InvalidArgument { name, reason } => write!(f, "invalid argument `{name}`: {reason}"),
+            Error::Token(e) => e.fmt(f),
+            Error::Transport(e) => write!(f, "request failed: {e}"),
+            Error::Json(e) => write!(f, "JSON error: {e}"),
+            Error::InvalidBaseUrl(url) => write!(f, "invalid base URL {url:?}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Token(e) => Some(e),
+            Error::Transport(e) => Some(e),
+            Error::Json(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<TokenError> for Error {
+    fn from(e: TokenError) -> Self {
+        Error::Token(e)
+    }
+}
+
+/// A response whose status was not the documented success.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    /// The HTTP status code.
+    pub status: u16,
+    /// Graph's `error` object, when the body was one.
+    pub error: Option<GraphError>,
+    /// The body as text (cut at 4 KiB), kept so a non-JSON body can still be read.
+    pub body: String,
+    /// The response's `Content-Type`, if any.
+    pub content_type: Option<String>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = reqwest::StatusCode::from_u16(self.status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("");
+        write!(f, "Graph answered {} {reason}", self.status)?;
+        match &self.error {
+            Some(e) => {
+                write!(f, ": {}: {}", e.code, e.message)?;
+                if let Some(inner) = &e.inner_error {
+                    if let Some(id) = &inner.request_id {
+                        write!(f, " (request-id {id}")?;
+                        if let Some(date) = &inner.date {
+                            write!(f, ", date {date}")?;
+                        }
+                        f.write_str(")")?;
+                    }
+                }
+                Ok(())
+            }
+            None if self.body.is_empty() => f.write_str(" with an empty body"),
+            None => {
+                let kind = self.content_type.as_deref().unwrap_or("no content type");
+                let mut shown: String = self.body.chars().take(200).collect();
+                if shown.len() < self.body.len() {
+                    shown.push('…');
+                }
+                write!(f, " with a body that is not a Graph error ({kind}): {shown:?}")
+            }
+        }
+    }
+}
+
+/// Graph's error object: `{"error": {"code", "message", "innerError": {...}}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphError {
+    /// A machine-readable code such as `BadRequest` or `itemNotFound`.
+    pub code: String,
+    /// A human-readable message.
+    pub message: String,
+    /// Correlation data for Microsoft support.
+    #[serde(rename = "innerError", alias = "innererror", default, skip_serializing_if = "Option::is_none")]
+    pub inner_error: Option<InnerError>,
+}
+
+/// The `innerError` of a Graph error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InnerError {
+    /// The id of the failed request.
+    #[serde(rename = "request-id", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// The `client-request-id` the caller sent, echoed.
+    #[serde(rename = "client-request-id", default, skip_serializing_if = "Option::is_none")]
+    pub client_request_id: Option<String>,
+    /// When the error happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    error: GraphError,
+}
+
+const BODY_LIMIT: usize = 4096;
+
+impl ApiError {
+    /// Builds the error from a response's parts; the body is parsed as Graph's error
+    /// object when it is one and kept as text either way.
+    pub fn from_parts(status: u16, content_type: Option<String>, body: &[u8]) -> Self {
+        let error = serde_json::from_slice::<Envelope>(body).ok().map(|e| e.error);
+        let mut text = String::from_utf8_lossy(body).into_owned();
+        if text.len() > BODY_LIMIT {
+            let mut cut = BODY_LIMIT;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+        }
+        ApiError { status, error, body: text, content_type }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graph_error_body_is_typed() {
+        let body = br#"{"error":{"code":"itemNotFound","message":"Call not found","innerError":{"request-id":"r-1","date":"2026-11-24T05:00:00"}}}"#;
+        let e = ApiError::from_parts(404, Some("application/json".into()), body);
+        let g = e.error.as_ref().unwrap();
+        assert_eq!(g.code, "itemNotFound");
+        assert_eq!(g.inner_error.as_ref().unwrap().request_id.as_deref(), Some("r-1"));
+        assert_eq!(
+            e.to_string(),
+            "Graph answered 404 Not Found: itemNotFound: Call not found (request-id r-1, date 2026-11-24T05:00:00)"
+        );
+    }
+
+    #[test]
+    fn non_json_body_is_readable() {
+        let e = ApiError::from_parts(502, Some("text/html".into()), b"<html>bad gateway</html>");
+        assert!(e.error.is_none());
+        assert_eq!(
+            e.to_string(),
+            "Graph answered 502 Bad Gateway with a body that is not a Graph error (text/html): \"<html>bad gateway</html>\""
+        );
+    }
+
+    #[test]
+    fn long_bodies_are_cut_on_a_char_boundary() {
+        let body = "é".repeat(5000);
+        let e = ApiError::from_parts(500, None, body.as_bytes());
+        assert!(e.body.len() <= BODY_LIMIT);
+        assert!(e.body.chars().all(|c| c == 'é'));
+    }
+}

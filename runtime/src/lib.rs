@@ -1,0 +1,23 @@
+//! Runtime support shared by every client sdkgen generates: transport, tokens, errors and retries.
+//!
+//! Generated crates stay short and readable because everything that is not derived from
+//! the spec lives here, hand-written and tested once (the progenitor / progenitor-client
+//! split).
+#![deny(missing_docs)]
+
+mod client;
+mod error;
+mod path;
+mod token;
+mod validate;
+
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT};
+pub use error::{ApiError, Error, GraphError, InnerError};
+pub use path::{encode_segment, PathBuilder};
+pub use token::{AccessToken, TokenError, TokenFuture, TokenSource};
+pub use validate::require_https_url;
+
+/// Re-exported so generated code names one dependency only.
+pub use reqwest::Method;
+pub use serde;
+pub use serde_json;
