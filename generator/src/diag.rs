@@ -62,11 +62,8 @@ impl SpecErrors {
             if let Some(help) = &d.help {
                 notes.push(format!("help: {help}"));
             }
-            match &d.pos {
-                Some(pos) => {
-                    report = report.with_labels(vec![Label::primary(pos.file, pos.bytes.clone()).with_message(&d.label)]);
-                }
-                None => {}
+            if let Some(pos) = &d.pos {
+                report = report.with_labels(vec![Label::primary(pos.file, pos.bytes.clone()).with_message(&d.label)]);
             }
             report = report.with_notes(notes);
             match term::emit_into_string(&config, &files, &report) {

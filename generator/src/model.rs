@@ -302,3 +302,14 @@ pub fn encode_segment(value: &str) -> String {
     const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
     utf8_percent_encode(value, SEGMENT).to_string()
 }
+
+/// The reason phrase of the statuses a spec may document (`202` → `Accepted`).
+pub fn status_reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        _ => "",
+    }
+}

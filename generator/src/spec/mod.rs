@@ -65,6 +65,16 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
         };
         let id = sources.add(name, text);
         let text = &sources.files[id].1;
+        if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+            diagnostics.push(Diagnostic {
+                pos: Some(Pos { file: id, line: 1, column: 1, bytes: 0..0 }),
+                key: "sdkgen".to_owned(),
+                message: "the file has no content".to_owned(),
+                label: "empty".to_owned(),
+                help: Some(format!("a spec file starts with `sdkgen: {FORMAT_VERSION}`")),
+            });
+            continue;
+        }
         match serde_saphyr::from_str::<RawFile>(text) {
             Ok(raw) => parsed.push((id, raw)),
             Err(err) => diagnostics.push(from_yaml_error(id, text, &err)),
@@ -89,7 +99,7 @@ fn plain(path: &Path, message: &str) -> Diagnostic {
 
 fn from_yaml_error(file: usize, text: &str, err: &serde_saphyr::Error) -> Diagnostic {
     use serde_saphyr::Error as E;
-    let pos = err.location().filter(|l| l.line() > 0).map(|l| pos_of(file, text, &l));
+    let mut pos = err.location().filter(|l| l.line() > 0).map(|l| pos_of(file, text, &l));
     let found_key = pos.as_ref().map(|p| key_at(text, p)).unwrap_or_else(|| "-".to_owned());
     let (message, key, label, help) = match err.without_snippet() {
         E::SerdeUnknownField { field, expected, .. } => (
@@ -98,12 +108,16 @@ fn from_yaml_error(file: usize, text: &str, err: &serde_saphyr::Error) -> Diagno
             "not a key of this mapping".to_owned(),
             Some(format!("expected one of: {}", expected.join(", "))),
         ),
-        E::SerdeMissingField { field, .. } => (
+        E::SerdeMissingField { field, .. } => {
+            // serde notices a missing key at the end of the mapping; point at its start.
+            pos = pos.map(|p| mapping_start(file, text, p));
+            (
             format!("missing required key `{field}`"),
             (*field).to_owned(),
             format!("this mapping needs `{field}`"),
             None,
-        ),
+            )
+        }
         E::DuplicateMappingKey { key, .. } => {
             let key = key.clone().unwrap_or(found_key);
             (format!("duplicate key `{key}`"), key, "defined again here".to_owned(), None)
@@ -116,6 +130,32 @@ fn from_yaml_error(file: usize, text: &str, err: &serde_saphyr::Error) -> Diagno
         ),
     };
     Diagnostic { pos, key, message, label, help }
+}
+
+/// The first key of the block mapping that contains `pos`: walk up past deeper or equally
+/// indented lines; a `- ` item line whose key starts at the same column is the start,
+/// otherwise the line above (the mapping's parent key) is.
+fn mapping_start(file: usize, text: &str, pos: Pos) -> Pos {
+    let lines: Vec<&str> = text.lines().collect();
+    let col = usize::try_from(pos.column).unwrap_or(1).max(1) - 1;
+    let mut i = usize::try_from(pos.line).unwrap_or(1).max(1) - 1;
+    while i > 0 {
+        let prev = lines[i - 1];
+        let indent = prev.len() - prev.trim_start().len();
+        let blank = prev.trim().is_empty() || prev.trim_start().starts_with('#');
+        if blank || indent > col || (indent == col && !prev.trim_start().starts_with("- ")) {
+            i -= 1;
+            continue;
+        }
+        i -= 1;
+        break;
+    }
+    let line = lines.get(i).copied().unwrap_or("");
+    let key_col = line.len() - line.trim_start().trim_start_matches("- ").len();
+    let loc_line = (i + 1) as u64;
+    let start: usize = lines.iter().take(i).map(|l| l.len() + 1).sum::<usize>() + key_col;
+    let len = token_len(&line[key_col..]);
+    Pos { file, line: loc_line, column: key_col as u64 + 1, bytes: start..start + len }
 }
 
 /// serde-saphyr's message, without the position it appends (we print our own).

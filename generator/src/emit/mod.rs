@@ -1,0 +1,2 @@
+//! Emitters: each turns the model into files of one kind under `generated/`.
+pub mod rust;

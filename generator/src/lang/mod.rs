@@ -1,0 +1,134 @@
+//! Per-language naming and escaping: one module per target language, reserved words as data.
+//!
+//! Emitters never build an identifier or a literal themselves; they ask the module of
+//! their language, so every value from the spec is escaped for the literal it lands in.
+
+pub mod csharp;
+pub mod go;
+pub mod http;
+pub mod java;
+pub mod javascript;
+pub mod objc;
+pub mod powershell;
+pub mod python;
+pub mod rust;
+
+use heck::{ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+/// Casing conventions, applied after [`words`] has made a name identifier-safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Pascal,
+    Camel,
+    Snake,
+    ScreamingSnake,
+}
+
+/// Re-cases a spec name, keeping only ASCII letters and digits (non-ASCII and symbols such
+/// as `$` become word breaks) so the result is an identifier in every target language.
+/// A name left empty becomes `value`; one starting with a digit gets `prefix` in front.
+pub fn ident(name: &str, case: Case, prefix: &str) -> String {
+    let cleaned = words(name);
+    let base = if cleaned.is_empty() { "value".to_owned() } else { cleaned };
+    let cased = match case {
+        Case::Pascal => base.to_upper_camel_case(),
+        Case::Camel => base.to_lower_camel_case(),
+        Case::Snake => base.to_snake_case(),
+        Case::ScreamingSnake => base.to_shouty_snake_case(),
+    };
+    if cased.starts_with(|c: char| c.is_ascii_digit()) {
+        let p = match case {
+            Case::Pascal | Case::ScreamingSnake => prefix.to_uppercase(),
+            Case::Camel | Case::Snake => prefix.to_lowercase(),
+        };
+        format!("{p}{cased}")
+    } else {
+        cased
+    }
+}
+
+/// The spec name with everything but ASCII letters and digits turned into spaces, and a
+/// boundary kept before each upper-case letter so `$x` and `x` case the same way.
+fn words(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// Makes each name unique in a scope, in order: a clash (names differing only in case or
+/// symbols, such as `value` and `Value`) gets `2`, `3`, … appended, and names in
+/// `taken` (members the emitter adds itself) are never produced.
+pub fn dedupe(names: Vec<String>, taken: &[&str], fold_case: bool) -> Vec<String> {
+    let key = |s: &str| if fold_case { s.to_lowercase() } else { s.to_owned() };
+    let mut seen: std::collections::BTreeSet<String> = taken.iter().map(|t| key(t)).collect();
+    names
+        .into_iter()
+        .map(|n| {
+            let mut candidate = n.clone();
+            let mut i = 2;
+            while seen.contains(&key(&candidate)) {
+                candidate = format!("{n}{i}");
+                i += 1;
+            }
+            seen.insert(key(&candidate));
+            candidate
+        })
+        .collect()
+}
+
+/// Escapes for C-family double-quoted strings (C#, Java, Go, JavaScript, Objective-C):
+/// quotes, backslashes and every control character; `extra` handles language-specific
+/// characters first (return `None` for "no special treatment").
+pub fn c_like_escape(s: &str, quote: char, extra: impl Fn(char) -> Option<String>) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    for c in s.chars() {
+        if let Some(e) = extra(c) {
+            out.push_str(&e);
+            continue;
+        }
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idents_survive_awkward_names() {
+        assert_eq!(ident("callbackUri", Case::Snake, "n"), "callback_uri");
+        assert_eq!(ident("$x", Case::Pascal, "n"), "X");
+        assert_eq!(ident("1st", Case::Pascal, "n"), "N1st");
+        assert_eq!(ident("1st", Case::Snake, "n"), "n1st");
+        assert_eq!(ident("", Case::Camel, "n"), "value");
+        assert_eq!(ident("é", Case::Camel, "n"), "value");
+        assert_eq!(ident("unknownFutureValue", Case::ScreamingSnake, "n"), "UNKNOWN_FUTURE_VALUE");
+    }
+
+    #[test]
+    fn dedupe_keeps_first_and_numbers_the_rest() {
+        let got = dedupe(vec!["value".into(), "Value".into(), "value".into()], &["other"], true);
+        assert_eq!(got, ["value", "Value2", "value3"]);
+        assert_eq!(dedupe(vec!["other".into()], &["other"], false), ["other2"]);
+    }
+}

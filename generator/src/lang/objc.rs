@@ -1,0 +1,50 @@
+//! Objective-C naming: `MSGraph` class prefix, `@"…"` string literals.
+
+use super::{c_like_escape, ident, Case};
+
+pub const KEYWORDS: &[&str] = &[
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float",
+    "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof",
+    "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "id", "self", "super",
+    "nil", "Nil", "YES", "NO", "BOOL", "SEL", "Class", "IMP", "in", "out", "inout", "bycopy", "byref", "oneway",
+    // Names the snippet itself declares.
+    "error", "data", "urlRequest", "httpClient", "payloadDictionary", "meDataTask",
+];
+
+pub fn local(name: &str) -> String {
+    let n = ident(name, Case::Camel, "n");
+    if KEYWORDS.contains(&n.as_str()) {
+        format!("{n}Value")
+    } else {
+        n
+    }
+}
+
+/// `MSGraphRejectReason`.
+pub fn class(name: &str) -> String {
+    format!("MSGraph{}", ident(name, Case::Pascal, "N"))
+}
+
+/// The models library's enum factory selector: the member's own name, made an identifier.
+pub fn selector(member: &str) -> String {
+    local(member)
+}
+
+/// An `NSString` literal.
+pub fn string(s: &str) -> String {
+    format!("@\"{}\"", c_like_escape(s, '"', |c| (c == '?').then(|| "\\?".to_owned())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_literals() {
+        assert_eq!(class("rejectReason"), "MSGraphRejectReason");
+        assert_eq!(selector("none"), "none");
+        assert_eq!(selector("default"), "defaultValue");
+        // `??=` would be a trigraph in old C; escaping `?` keeps every compiler honest.
+        assert_eq!(string("a??=b\"c"), r#"@"a\?\?=b\"c""#);
+    }
+}

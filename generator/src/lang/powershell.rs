@@ -1,0 +1,72 @@
+//! PowerShell naming: values in single-quoted strings (nothing expands there), hashtable keys PascalCase.
+
+use super::{ident, Case};
+
+/// A verbatim string: inside `'…'` PowerShell expands nothing; the only special
+/// characters are the single quotes, including the typographic ones it also treats as
+/// quotes, and each is doubled.
+pub fn string(s: &str) -> String {
+    let mut out = String::from("'");
+    for c in s.chars() {
+        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}') {
+            out.push(c);
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
+/// A hashtable key: the SDK's PascalCase name when the wire name is a plain identifier,
+/// otherwise the wire name quoted (the cmdlets accept either spelling).
+pub fn key(name: &str) -> String {
+    let plain = name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric());
+    if plain {
+        ident(name, Case::Pascal, "N")
+    } else {
+        string(name)
+    }
+}
+
+/// `$callId`: the variable a page-style snippet passes for a path parameter.
+pub fn variable(name: &str) -> String {
+    format!("${}", ident(name, Case::Camel, "n"))
+}
+
+/// `CallId`: a cmdlet parameter name.
+pub fn parameter(name: &str) -> String {
+    ident(name, Case::Pascal, "N")
+}
+
+/// `Invoke-MgRejectCommunicationCall`: verb, then the action, then the singular nouns of
+/// the path's literal segments before the action.
+pub fn cmdlet(prefix: &str, action: &str, literal_segments: &[&str]) -> String {
+    let nouns: String = literal_segments.iter().map(|s| ident(&singular(s), Case::Pascal, "N")).collect();
+    format!("Invoke-{prefix}{}{nouns}", ident(action, Case::Pascal, "N"))
+}
+
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with("ss") {
+        word.to_owned()
+    } else {
+        word.strip_suffix('s').unwrap_or(word).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_literals() {
+        assert_eq!(string("it's $(x) `n"), "'it''s $(x) `n'");
+        assert_eq!(string("\u{2019}"), "'\u{2019}\u{2019}'");
+        assert_eq!(key("reason"), "Reason");
+        assert_eq!(key("$x"), "'$x'");
+        assert_eq!(variable("call-id"), "$callId");
+        assert_eq!(cmdlet("Mg", "reject", &["communications", "calls"]), "Invoke-MgRejectCommunicationCall");
+        assert_eq!(cmdlet("MgBeta", "reject", &["communications", "calls"]), "Invoke-MgBetaRejectCommunicationCall");
+    }
+}

@@ -1,0 +1,130 @@
+//! The `sdkgen` binary end to end: spec errors, exit codes, determinism, drift.
+
+use sdkgen::output::{read_tree, Tree};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn sdkgen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sdkgen")).args(args).current_dir(root()).output().expect("sdkgen runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A directory holding the real generated tree and a file of the user's, to prove a
+/// failing run leaves everything as it was.
+fn populated_out() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    assert!(sdkgen(&["generate", "--out", out]).status.success());
+    std::fs::write(dir.path().join("rust/src/lib.rs"), "// edited by hand\n").unwrap();
+    dir
+}
+
+#[test]
+fn every_bad_spec_is_a_located_error_and_writes_nothing() {
+    let corpus = root().join("tests/bad-specs");
+    let mut files: Vec<_> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 25, "the corpus shrank to {}", files.len());
+    let out = populated_out();
+    let before = read_tree(out.path()).unwrap();
+    for file in files {
+        let name = file.file_name().unwrap().to_str().unwrap().to_owned();
+        let source = std::fs::read_to_string(&file).unwrap();
+        let expect = |what: &str| {
+            source
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("# expect-{what}: ")))
+                .unwrap_or_else(|| panic!("{name} has no `# expect-{what}:` line"))
+                .to_owned()
+        };
+        let rel = format!("tests/bad-specs/{name}");
+        for cmd in ["generate", "check"] {
+            let o = sdkgen(&[cmd, "--spec", &rel, "--out", out.path().to_str().unwrap()]);
+            let err = text(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{cmd} {name}: exit status\n{err}");
+            assert!(!err.contains("panicked"), "{name} panicked:\n{err}");
+            assert!(err.contains(&format!("error: {}\n", expect("message"))), "{name}: message\n{err}");
+            assert!(err.contains(&format!("{rel}:{}\n", expect("location"))), "{name}: file:line:column\n{err}");
+            assert!(err.contains(&format!("= key: {}\n", expect("key"))), "{name}: key\n{err}");
+            let caret_line = err.lines().any(|l| l.contains('│') && l.contains('^'));
+            assert!(caret_line, "{name}: no source line with a caret\n{err}");
+            assert!(text(&o.stdout).is_empty(), "{name}: nothing on stdout");
+        }
+        assert_eq!(read_tree(out.path()).unwrap(), before, "{name} changed the output directory");
+    }
+}
+
+#[test]
+fn generate_is_deterministic_and_idempotent() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for d in [&a, &b] {
+        let o = sdkgen(&["generate", "--out", d.path().to_str().unwrap()]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    }
+    let (ta, tb) = (read_tree(a.path()).unwrap(), read_tree(b.path()).unwrap());
+    assert!(!ta.is_empty());
+    assert_eq!(ta, tb, "two runs differ");
+    let again = sdkgen(&["generate", "--out", a.path().to_str().unwrap()]);
+    assert!(text(&again.stderr).contains(" 0 written, 0 removed"), "{}", text(&again.stderr));
+}
+
+#[test]
+fn every_generated_file_names_the_command_that_regenerates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(sdkgen(&["generate", "--out", dir.path().to_str().unwrap()]).status.success());
+    for (path, contents) in read_tree(dir.path()).unwrap() {
+        let head: String = contents.lines().take(3).collect::<Vec<_>>().join("\n");
+        assert!(head.contains(sdkgen::output::REGENERATE), "{path} has no regeneration header:\n{head}");
+    }
+}
+
+#[test]
+fn check_reports_stale_files_with_a_diff_and_generate_repairs_them() {
+    let out = populated_out();
+    let dir = out.path().to_str().unwrap();
+    std::fs::write(out.path().join("stray.txt"), "not ours\n").unwrap();
+    let o = sdkgen(&["check", "--out", dir]);
+    assert_eq!(o.status.code(), Some(1));
+    let diff = text(&o.stdout);
+    assert!(diff.contains("--- a/rust/src/lib.rs\n+++ b/rust/src/lib.rs\n"), "{diff}");
+    assert!(diff.contains("-// edited by hand"), "{diff}");
+    assert!(diff.contains("--- a/stray.txt\n+++ /dev/null"), "{diff}");
+    assert!(text(&o.stderr).contains(sdkgen::output::REGENERATE));
+
+    let before: Tree = read_tree(out.path()).unwrap();
+    let g = sdkgen(&["generate", "--out", dir]);
+    assert!(g.status.success());
+    assert!(text(&g.stderr).contains("1 written, 1 removed"), "{}", text(&g.stderr));
+    assert_ne!(read_tree(out.path()).unwrap(), before);
+    assert!(!out.path().join("stray.txt").exists());
+    assert_eq!(sdkgen(&["check", "--out", dir]).status.code(), Some(0));
+}
+
+#[test]
+fn help_exists_for_every_subcommand_and_documents_exit_status() {
+    let top = text(&sdkgen(&["--help"]).stdout);
+    assert!(top.contains("Exit status"), "{top}");
+    for sub in ["generate", "check"] {
+        let o = sdkgen(&[sub, "--help"]);
+        assert!(o.status.success());
+        assert!(text(&o.stdout).contains("--spec"), "{sub} --help");
+    }
+    assert_eq!(sdkgen(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_checked_in_generated_tree_is_current() {
+    let model = sdkgen::load_model(&root().join("spec")).unwrap_or_else(|e| panic!("{e}"));
+    let expected = sdkgen::generate(&model);
+    let on_disk = read_tree(&root().join("generated")).unwrap();
+    let diff = sdkgen::output::diff_tree(&on_disk, &expected);
+    assert!(diff.is_empty(), "generated/ is stale; run `{}`\n{diff}", sdkgen::output::REGENERATE);
+}

@@ -1,0 +1,322 @@
+//! The generated Rust client against a real HTTP server on 127.0.0.1 (wiremock).
+
+use graph_beta::models::{CallRejectRequest, CommsNotifications, RejectReason};
+use graph_beta::{Error, GraphClient};
+use sdkgen_runtime::{AccessToken, TokenError};
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+const TOKEN: &str = "test-token-7f3a";
+const CALL: &str = "57dab8b1-894c-409a-b240-bd8beae78896";
+
+fn client(server: &MockServer) -> GraphClient {
+    client_with(server, |b| b)
+}
+
+fn client_with(server: &MockServer, f: impl FnOnce(graph_beta::ClientBuilder) -> graph_beta::ClientBuilder) -> GraphClient {
+    let builder = GraphClient::builder().base_url(format!("{}/beta", server.uri())).token(TOKEN);
+    GraphClient::new(f(builder).build().expect("client builds"))
+}
+
+/// Graph answers reject with 202, no body and no content type.
+fn accepted() -> ResponseTemplate {
+    ResponseTemplate::new(202)
+}
+
+fn graph_error(status: u16, code: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(json!({
+        "error": {
+            "code": code,
+            "message": format!("{code} happened"),
+            "innerError": {"request-id": "req-42", "date": "2026-11-24T05:00:00", "client-request-id": "c-1"}
+        }
+    }))
+}
+
+async fn only_request(server: &MockServer) -> Request {
+    let mut got = server.received_requests().await.expect("recording is on");
+    assert_eq!(got.len(), 1, "expected exactly one request, got {}", got.len());
+    got.remove(0)
+}
+
+fn header<'r>(req: &'r Request, name: &str) -> &'r str {
+    req.headers.get(name).unwrap_or_else(|| panic!("no {name} header")).to_str().unwrap()
+}
+
+#[tokio::test]
+async fn both_page_examples_send_the_documented_request() {
+    let model = sdkgen_tests::shipped_model();
+    let examples = &model.actions[0].examples;
+    assert_eq!(examples.len(), 2);
+    // Hand-written expectations, from the page: not derived from the generator.
+    let expected = [("call-reject", r#"{"reason":"busy"}"#), ("call-reject-none-reason", r#"{"reason":"none"}"#)];
+    for (example, (name, body_text)) in examples.iter().zip(expected) {
+        assert_eq!(example.name, name);
+        let server = MockServer::start().await;
+        Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
+        let body: CallRejectRequest = serde_json::from_value(example.request.body.clone().unwrap()).unwrap();
+        let id = example.path_value("id").unwrap();
+        client(&server).call_reject(id, &body).await.expect("202 is success");
+
+        let req = only_request(&server).await;
+        assert_eq!(req.method.as_str(), "POST");
+        assert_eq!(req.url.path(), format!("/beta/communications/calls/{CALL}/reject"));
+        assert_eq!(req.url.query(), None);
+        assert_eq!(header(&req, "authorization"), format!("Bearer {TOKEN}"));
+        assert_eq!(header(&req, "content-type"), "application/json");
+        assert_eq!(String::from_utf8(req.body.clone()).unwrap(), body_text, "{name}: exact body");
+    }
+}
+
+#[tokio::test]
+async fn unset_fields_are_omitted_and_names_are_camel_case() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
+    let c = client(&server);
+    c.call_reject(CALL, &CallRejectRequest::default()).await.unwrap();
+    let body = CallRejectRequest {
+        reason: Some(RejectReason::Forbidden),
+        callback_uri: Some("https://bot.contoso.com/api/calls".into()),
+    };
+    c.call_reject(CALL, &body).await.unwrap();
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(got[0].body, b"{}");
+    assert_eq!(
+        serde_json::from_slice::<Value>(&got[1].body).unwrap(),
+        json!({"reason": "forbidden", "callbackUri": "https://bot.contoso.com/api/calls"})
+    );
+}
+
+#[tokio::test]
+#[allow(deprecated)]
+async fn the_deprecated_app_path_is_still_callable() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).and(path(format!("/beta/app/calls/{CALL}/reject"))).respond_with(accepted()).mount(&server).await;
+    client(&server).call_reject_via_app(CALL, &CallRejectRequest::default()).await.unwrap();
+}
+
+#[tokio::test]
+async fn error_statuses_become_typed_errors() {
+    for (status, code) in [(400, "BadRequest"), (403, "Forbidden"), (404, "itemNotFound"), (500, "InternalServerError")] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST")).respond_with(graph_error(status, code)).mount(&server).await;
+        let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+        assert_eq!(err.status(), Some(status));
+        let Error::Api(api) = &err else { panic!("{status}: expected Error::Api, got {err:?}") };
+        let g = api.error.as_ref().expect("Graph error body parsed");
+        assert_eq!(g.code, code);
+        assert_eq!(g.message, format!("{code} happened"));
+        let inner = g.inner_error.as_ref().unwrap();
+        assert_eq!(inner.request_id.as_deref(), Some("req-42"));
+        assert_eq!(inner.date.as_deref(), Some("2026-11-24T05:00:00"));
+        assert!(err.to_string().contains(&format!("{status}")) && err.to_string().contains("req-42"), "{err}");
+        assert_eq!(server.received_requests().await.unwrap().len(), 1, "{status} is not retried");
+    }
+}
+
+#[tokio::test]
+async fn a_non_json_error_body_is_readable() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(502).set_body_raw("<html>upstream down</html>", "text/html"))
+        .mount(&server)
+        .await;
+    let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert_eq!(err.status(), Some(502));
+    assert!(err.graph_error().is_none());
+    let text = err.to_string();
+    assert!(text.contains("502 Bad Gateway") && text.contains("<html>upstream down</html>") && text.contains("text/html"), "{text}");
+}
+
+#[tokio::test]
+async fn an_undocumented_success_status_is_an_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).respond_with(ResponseTemplate::new(200)).mount(&server).await;
+    let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert_eq!(err.status(), Some(200));
+}
+
+#[tokio::test]
+async fn throttling_is_retried_then_succeeds() {
+    for status in [429, 503] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(graph_error(status, "TooManyRequests").insert_header("Retry-After", "1"))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
+        let started = std::time::Instant::now();
+        client(&server).call_reject(CALL, &CallRejectRequest::default()).await.expect("second attempt succeeds");
+        assert!(started.elapsed() >= Duration::from_millis(950), "Retry-After: 1 was honoured");
+        let got = server.received_requests().await.unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].body, got[1].body, "the retry resends the same body");
+    }
+}
+
+#[tokio::test]
+async fn retries_are_bounded() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0")).mount(&server).await;
+    let err = client_with(&server, |b| b.max_retries(2)).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert_eq!(err.status(), Some(429));
+    assert_eq!(server.received_requests().await.unwrap().len(), 3, "one try and two retries");
+}
+
+#[tokio::test]
+async fn a_retry_after_beyond_the_answer_window_is_not_waited_for() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).respond_with(graph_error(503, "ServiceUnavailable").insert_header("Retry-After", "120")).mount(&server).await;
+    let started = std::time::Instant::now();
+    let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn hostile_ids_stay_one_path_segment() {
+    let cases = [
+        ("../../users", "/beta/communications/calls/..%2F..%2Fusers/reject"),
+        ("a/b?c", "/beta/communications/calls/a%2Fb%3Fc/reject"),
+        ("x#frag", "/beta/communications/calls/x%23frag/reject"),
+        ("50% off", "/beta/communications/calls/50%25%20off/reject"),
+    ];
+    for (id, wire) in cases {
+        let server = MockServer::start().await;
+        Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
+        client(&server).call_reject(id, &CallRejectRequest::default()).await.unwrap();
+        let req = only_request(&server).await;
+        assert_eq!(req.url.path(), wire, "id {id:?}");
+        assert_eq!(req.url.query(), None, "id {id:?} must not start a query");
+    }
+    for id in ["", ".", ".."] {
+        let server = MockServer::start().await;
+        let err = client(&server).call_reject(id, &CallRejectRequest::default()).await.unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument { ref name, .. } if name == "id"), "{id:?}: {err:?}");
+        assert!(server.received_requests().await.unwrap().is_empty(), "{id:?} was sent");
+    }
+}
+
+#[tokio::test]
+async fn callback_uri_must_be_https_before_sending() {
+    for bad in ["http://bot.contoso.com/api/calls", "/api/calls", "bot.contoso.com", ""] {
+        let server = MockServer::start().await;
+        let body = CallRejectRequest { reason: None, callback_uri: Some(bad.into()) };
+        let err = client(&server).call_reject(CALL, &body).await.unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument { ref name, .. } if name == "callbackUri"), "{bad:?}: {err:?}");
+        assert!(server.received_requests().await.unwrap().is_empty(), "{bad:?} was sent");
+    }
+}
+
+#[tokio::test]
+async fn token_sources_are_asked_per_attempt_and_never_shown() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0")).up_to_n_times(1).mount(&server).await;
+    Mock::given(method("POST")).respond_with(graph_error(401, "InvalidAuthenticationToken")).mount(&server).await;
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = calls.clone();
+    let source = move || {
+        let n = counter.fetch_add(1, Ordering::SeqCst);
+        async move { Ok::<_, TokenError>(AccessToken::new(format!("secret-{n}"))) }
+    };
+    let c = GraphClient::new(GraphClient::builder().base_url(format!("{}/beta", server.uri())).token_source(source).build().unwrap());
+    let err = c.call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert_eq!(calls.load(Ordering::SeqCst), 2, "a fresh token for the retry");
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(header(&got[0], "authorization"), "Bearer secret-0");
+    assert_eq!(header(&got[1], "authorization"), "Bearer secret-1");
+    let shown = format!("{err} {err:?} {c:?}");
+    assert!(!shown.contains("secret-"), "token leaked: {shown}");
+}
+
+#[tokio::test]
+async fn a_failing_token_source_is_a_token_error() {
+    let server = MockServer::start().await;
+    let source = || async { Err::<AccessToken, _>(TokenError("refresh token expired".into())) };
+    let c = GraphClient::new(GraphClient::builder().base_url(server.uri()).token_source(source).build().unwrap());
+    let err = c.call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert!(matches!(err, Error::Token(_)), "{err:?}");
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn slow_answers_time_out() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).respond_with(accepted().set_delay(Duration::from_secs(3))).mount(&server).await;
+    let err = client_with(&server, |b| b.timeout(Duration::from_millis(300))).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    let Error::Transport(t) = &err else { panic!("expected a transport error, got {err:?}") };
+    assert!(t.is_timeout(), "{t}");
+    assert!(!err.to_string().contains(TOKEN));
+}
+
+#[test]
+fn the_default_timeout_leaves_time_inside_the_15_second_window() {
+    assert!(sdkgen_runtime::DEFAULT_TIMEOUT < Duration::from_secs(15));
+    assert_eq!(GraphClient::DEFAULT_BASE_URL, "https://graph.microsoft.com/beta");
+}
+
+#[test]
+fn reject_reason_round_trips_every_member_and_keeps_unknown_values() {
+    for (wire, member) in [
+        ("none", RejectReason::None),
+        ("busy", RejectReason::Busy),
+        ("forbidden", RejectReason::Forbidden),
+        ("unknownFutureValue", RejectReason::UnknownFutureValue),
+    ] {
+        assert_eq!(serde_json::to_value(&member).unwrap(), json!(wire));
+        assert_eq!(serde_json::from_value::<RejectReason>(json!(wire)).unwrap(), member);
+        assert_eq!(member.to_string(), wire);
+    }
+    let later: RejectReason = serde_json::from_value(json!("spam")).unwrap();
+    assert_eq!(later, RejectReason::Other("spam".into()));
+    assert_eq!(serde_json::to_value(&later).unwrap(), json!("spam"));
+    // Wire names are case-sensitive: "Busy" is not "busy".
+    assert_eq!(serde_json::from_value::<RejectReason>(json!("Busy")).unwrap(), RejectReason::Other("Busy".into()));
+}
+
+#[test]
+fn the_pages_notifications_deserialize_and_serialize_back_verbatim() {
+    use graph_beta::models::{CallDirection, CallState, ChangeType, Modality};
+    let incoming_text = sdkgen_tests::fixture("page/notification-incoming.json");
+    let deleted_text = sdkgen_tests::fixture("page/notification-deleted.json");
+
+    let incoming: CommsNotifications = serde_json::from_str(&incoming_text).unwrap();
+    let n = &incoming.value.as_ref().unwrap()[0];
+    assert_eq!(n.change_type, Some(ChangeType::Created));
+    assert_eq!(n.resource_url.as_deref(), Some(&*format!("/communications/calls/{CALL}")));
+    let call = n.resource_data.as_ref().unwrap();
+    assert_eq!(call.state, Some(CallState::Incoming));
+    assert_eq!(call.direction, Some(CallDirection::Incoming));
+    let source = call.source.as_ref().unwrap();
+    assert_eq!(source.identity.as_ref().unwrap().user.as_ref().unwrap().display_name.as_deref(), Some("John"));
+    assert_eq!(source.region.as_deref(), Some("westus"));
+    assert_eq!(source.language_id.as_deref(), Some("en-US"));
+    let target = &call.targets.as_ref().unwrap()[0];
+    assert_eq!(target.identity.as_ref().unwrap().application.as_ref().unwrap().display_name.as_deref(), Some("Calling Bot"));
+    assert_eq!(call.requested_modalities.as_deref(), Some(&[Modality::Audio, Modality::Video][..]));
+    assert_eq!(call.additional_properties.get("@odata.id"), Some(&json!(format!("/communications/calls/{CALL}"))));
+
+    let deleted: CommsNotifications = serde_json::from_str(&deleted_text).unwrap();
+    assert_eq!(deleted.value.as_ref().unwrap()[0].change_type, Some(ChangeType::Deleted));
+
+    for (text, typed) in [(&incoming_text, &incoming), (&deleted_text, &deleted)] {
+        let original: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::to_value(typed).unwrap(), original, "nothing lost on the way back");
+    }
+}
+
+#[test]
+fn the_specs_notifications_are_the_pages() {
+    let model = sdkgen_tests::shipped_model();
+    let n = model.actions[0].examples[1].notifications.as_ref().unwrap();
+    let page_incoming: Value = serde_json::from_str(&sdkgen_tests::fixture("page/notification-incoming.json")).unwrap();
+    let page_deleted: Value = serde_json::from_str(&sdkgen_tests::fixture("page/notification-deleted.json")).unwrap();
+    assert_eq!(n.before[0].body, page_incoming);
+    assert_eq!(n.after[0].body, page_deleted);
+}
