@@ -19,5 +19,6 @@ pub fn load_model(path: &Path) -> Result<model::Model, diag::SpecErrors> {
 pub fn generate(model: &model::Model) -> output::Tree {
     let mut tree = output::Tree::new();
     emit::rust::emit(model, &mut tree);
+    emit::snippets::emit(model, &emit::snippets::Language::ALL, &emit::snippets::Style::ALL, &mut tree);
     tree
 }

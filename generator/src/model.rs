@@ -124,6 +124,8 @@ pub struct Action {
     pub name: String,
     /// The entity type the action is bound to (`call`).
     pub bound_to: String,
+    /// The SDK module area (`CloudCommunications`); PowerShell's `Microsoft.Graph.<module>`.
+    pub module: String,
     pub summary: String,
     pub description: Option<String>,
     pub notes: Vec<String>,
@@ -301,6 +303,70 @@ pub fn encode_segment(value: &str) -> String {
     use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
     const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
     utf8_percent_encode(value, SEGMENT).to_string()
+}
+
+/// A value from an example, with the type the spec gives it: what every language needs
+/// to spell it (an enum member is not a string in C#, Java or Go).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypedValue {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Enum { enum_name: String, member: String },
+    /// A list; `item` is the element type when the spec gives one.
+    List { item: Option<TypeKind>, items: Vec<TypedValue> },
+    /// A complex value: its type, its properties in written order, and any `@odata.*`
+    /// annotations (kept as strings).
+    Object { type_name: String, members: Vec<(String, TypedValue)> },
+}
+
+impl TypedValue {
+    pub fn from_json(model: &Model, json: &Value, ty: &TypeRef) -> TypedValue {
+        if ty.collection {
+            let one = TypeRef { kind: ty.kind.clone(), collection: false };
+            return match json {
+                Value::Array(items) => TypedValue::List {
+                    item: Some(ty.kind.clone()),
+                    items: items.iter().map(|i| Self::from_json(model, i, &one)).collect(),
+                },
+                other => Self::untyped(other),
+            };
+        }
+        match (&ty.kind, json) {
+            (_, Value::Null) => TypedValue::Null,
+            (TypeKind::Enum(e), Value::String(s)) => TypedValue::Enum { enum_name: e.clone(), member: s.clone() },
+            (TypeKind::Complex(t), Value::Object(map)) => {
+                let props = model.complex_type(t).map(|ct| model.all_properties(ct)).unwrap_or_default();
+                let members = map
+                    .iter()
+                    .map(|(k, v)| {
+                        let value = match props.iter().find(|p| &p.name == k) {
+                            Some(p) => Self::from_json(model, v, &p.ty),
+                            None => Self::untyped(v),
+                        };
+                        (k.clone(), value)
+                    })
+                    .collect();
+                TypedValue::Object { type_name: t.clone(), members }
+            }
+            (_, other) => Self::untyped(other),
+        }
+    }
+
+    fn untyped(json: &Value) -> TypedValue {
+        match json {
+            Value::Null => TypedValue::Null,
+            Value::Bool(b) => TypedValue::Bool(*b),
+            Value::Number(n) => TypedValue::Number(n.clone()),
+            Value::String(s) => TypedValue::String(s.clone()),
+            Value::Array(a) => TypedValue::List { item: None, items: a.iter().map(Self::untyped).collect() },
+            Value::Object(m) => TypedValue::Object {
+                type_name: String::new(),
+                members: m.iter().map(|(k, v)| (k.clone(), Self::untyped(v))).collect(),
+            },
+        }
+    }
 }
 
 /// The reason phrase of the statuses a spec may document (`202` → `Accepted`).

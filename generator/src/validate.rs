@@ -365,9 +365,18 @@ impl<'a> Validator<'a> {
         }
         let permissions = Permissions { delegated_work: perm(&pr.delegated_work.value), delegated_personal: perm(&pr.delegated_personal.value), application: perm(&pr.application.value) };
 
+        let module = match &a.module {
+            Some(m) if m.value.is_empty() || !m.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') => {
+                self.err(file, m, format!("{key}.module"), format!("module `{}` is not a module name", m.value), "letters, digits and `.` only");
+                String::new()
+            }
+            Some(m) => m.value.clone(),
+            None => action_first_literal(&paths).map(|l| crate::lang::ident(l, crate::lang::Case::Pascal, "N")).unwrap_or_default(),
+        };
         let mut action = Action {
             name,
             bound_to: a.bound_to.value.clone(),
+            module,
             summary: a.summary.value.clone(),
             description: a.description.as_ref().map(|d| d.value.clone()),
             notes: a.notes.iter().map(|n| n.value.clone()).collect(),
@@ -614,6 +623,13 @@ impl<'a> Validator<'a> {
         }
         Value::Object(out)
     }
+}
+
+fn action_first_literal(paths: &[PathTemplate]) -> Option<&str> {
+    paths.first()?.segments.iter().find_map(|s| match s {
+        Segment::Literal(l) => Some(l.as_str()),
+        Segment::Param(_) => None,
+    })
 }
 
 fn names_of(model: &Model) -> BTreeMap<String, Kind> {

@@ -1,2 +1,3 @@
 //! Emitters: each turns the model into files of one kind under `generated/`.
 pub mod rust;
+pub mod snippets;

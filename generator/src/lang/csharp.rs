@@ -45,3 +45,70 @@ mod tests {
         assert_eq!(string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
     }
 }
+
+use crate::model::{Primitive, TypeKind, TypedValue};
+
+const UNIT: &str = "    ";
+
+/// The C# type of an element (`RejectReason`, `string`).
+pub fn type_name(kind: &TypeKind) -> String {
+    match kind {
+        TypeKind::Primitive(p) => match p {
+            Primitive::String => "string",
+            Primitive::Boolean => "bool",
+            Primitive::Int32 => "int",
+            Primitive::Int64 => "long",
+            Primitive::Double => "double",
+            Primitive::DateTimeOffset => "DateTimeOffset",
+            Primitive::Guid => "Guid",
+        }
+        .to_owned(),
+        TypeKind::Enum(n) | TypeKind::Complex(n) => pascal(n),
+    }
+}
+
+/// `RejectReason.Busy`.
+pub fn enum_member(enum_name: &str, member: &str) -> String {
+    format!("{}.{}", pascal(enum_name), pascal(member))
+}
+
+/// A C# expression for `v`: object and collection initializers, `AdditionalData` for
+/// `@odata.*` annotations; `depth` is the indentation of the line it starts on.
+pub fn value(v: &TypedValue, depth: usize) -> String {
+    let pad = |d| super::pad(UNIT, d);
+    match v {
+        TypedValue::Null => "null".into(),
+        TypedValue::Bool(b) => b.to_string(),
+        TypedValue::Number(n) => n.to_string(),
+        TypedValue::String(s) => string(s),
+        TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
+        TypedValue::List { item, items } => {
+            let t = item.as_ref().map(type_name).unwrap_or_else(|| "object".into());
+            let body: Vec<String> = items.iter().map(|i| format!("{}{},\n", pad(depth + 1), value(i, depth + 1))).collect();
+            format!("new List<{t}>\n{}{{\n{}{}}}", pad(depth), body.concat(), pad(depth))
+        }
+        TypedValue::Object { type_name, members } => {
+            let t = if type_name.is_empty() { "Dictionary<string, object>".to_owned() } else { pascal(type_name) };
+            let mut body = String::new();
+            let mut extra = String::new();
+            for (k, m) in members {
+                if k.starts_with('@') || type_name.is_empty() {
+                    extra.push_str(&format!("{}{{ {}, {} }},\n", pad(depth + 2), string(k), value(m, depth + 2)));
+                } else {
+                    body.push_str(&format!("{}{} = {},\n", pad(depth + 1), pascal(k), value(m, depth + 1)));
+                }
+            }
+            if !extra.is_empty() && !type_name.is_empty() {
+                body.push_str(&format!(
+                    "{}AdditionalData = new Dictionary<string, object>\n{}{{\n{extra}{}}},\n",
+                    pad(depth + 1),
+                    pad(depth + 1),
+                    pad(depth + 1)
+                ));
+            } else if type_name.is_empty() {
+                body = extra.replace(&pad(depth + 2), &pad(depth + 1));
+            }
+            format!("new {t}\n{}{{\n{body}{}}}", pad(depth), pad(depth))
+        }
+    }
+}

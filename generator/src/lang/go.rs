@@ -47,3 +47,94 @@ mod tests {
         assert_eq!(string("a`b"), "\"a`b\"");
     }
 }
+
+use super::Locals;
+use crate::model::{Primitive, TypeKind, TypedValue};
+
+/// The Go type of an element in the SDK (`graphmodels.Modality`, `string`,
+/// `graphmodels.ParticipantInfoable`).
+pub fn type_name(kind: &TypeKind, models: &str) -> String {
+    match kind {
+        TypeKind::Primitive(p) => match p {
+            Primitive::String | Primitive::Guid => "string".to_owned(),
+            Primitive::Boolean => "bool".to_owned(),
+            Primitive::Int32 => "int32".to_owned(),
+            Primitive::Int64 => "int64".to_owned(),
+            Primitive::Double => "float64".to_owned(),
+            Primitive::DateTimeOffset => "time.Time".to_owned(),
+        },
+        TypeKind::Enum(n) => format!("{models}.{}", pascal(n)),
+        TypeKind::Complex(n) => format!("{models}.{}able", pascal(n)),
+    }
+}
+
+/// How a setter takes a value: scalars and enums by pointer to a variable, objects and
+/// slices as they are.
+pub enum Arg {
+    Pointer(String),
+    Direct(String),
+}
+
+impl Arg {
+    /// The setter's argument, declaring the variable a pointer needs.
+    pub fn into_arg(self, hint: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> String {
+        match self {
+            Arg::Direct(e) => e,
+            Arg::Pointer(e) => {
+                let name = locals.fresh(&local(hint));
+                stmts.push(format!("{name} := {e}"));
+                format!("&{name}")
+            }
+        }
+    }
+}
+
+/// The Go value of `v`, with any statements it needs appended to `stmts`.
+pub fn value(v: &TypedValue, hint: &str, models: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> Arg {
+    match v {
+        TypedValue::Null => Arg::Direct("nil".into()),
+        TypedValue::Bool(b) => Arg::Pointer(b.to_string()),
+        TypedValue::Number(n) if n.is_f64() => Arg::Pointer(format!("float64({n})")),
+        TypedValue::Number(n) => Arg::Pointer(format!("int32({n})")),
+        TypedValue::String(s) => Arg::Pointer(string(s)),
+        TypedValue::Enum { enum_name, member } => Arg::Pointer(format!("{models}.{}", enum_constant(member, enum_name))),
+        TypedValue::List { item, items } => {
+            let t = item.as_ref().map(|k| type_name(k, models)).unwrap_or_else(|| "interface{}".into());
+            let elems: Vec<String> = items
+                .iter()
+                .map(|i| match value(i, hint, models, locals, stmts) {
+                    Arg::Direct(e) | Arg::Pointer(e) => e,
+                })
+                .collect();
+            Arg::Direct(format!("[]{t} {{\n\t{},\n}}", elems.join(",\n\t")))
+        }
+        TypedValue::Object { type_name, members } if type_name.is_empty() => {
+            let elems: Vec<String> = members
+                .iter()
+                .map(|(k, m)| {
+                    let e = match value(m, k, models, locals, stmts) {
+                        Arg::Direct(e) | Arg::Pointer(e) => e,
+                    };
+                    format!("{}: {e}", string(k))
+                })
+                .collect();
+            Arg::Direct(format!("map[string]interface{{}} {{\n\t{},\n}}", elems.join(",\n\t")))
+        }
+        TypedValue::Object { type_name, members } => {
+            let name = locals.fresh(&local(type_name));
+            stmts.push(format!("{name} := {models}.New{}()", pascal(type_name)));
+            for (k, m) in members {
+                let setter = if k == "@odata.type" {
+                    "SetOdataType".to_owned()
+                } else if k.starts_with('@') {
+                    continue;
+                } else {
+                    format!("Set{}", pascal(k))
+                };
+                let arg = value(m, k, models, locals, stmts).into_arg(k, locals, stmts);
+                stmts.push(format!("{name}.{setter}({arg})"));
+            }
+            Arg::Direct(name)
+        }
+    }
+}

@@ -48,3 +48,65 @@ mod tests {
         assert_eq!(string("x\"y"), r#""x\"y""#);
     }
 }
+
+use super::Locals;
+use crate::model::{Primitive, TypeKind, TypedValue};
+
+/// The legacy SDK's Java type of an element.
+pub fn type_name(kind: &TypeKind) -> String {
+    match kind {
+        TypeKind::Primitive(p) => match p {
+            Primitive::String => "String",
+            Primitive::Boolean => "Boolean",
+            Primitive::Int32 => "Integer",
+            Primitive::Int64 => "Long",
+            Primitive::Double => "Double",
+            Primitive::DateTimeOffset => "OffsetDateTime",
+            Primitive::Guid => "UUID",
+        }
+        .to_owned(),
+        TypeKind::Enum(n) | TypeKind::Complex(n) => pascal(n),
+    }
+}
+
+/// A Java expression for `v`; objects and lists need statements first (Java has no
+/// object initializers), which are appended to `stmts` as whole lines.
+pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> String {
+    match v {
+        TypedValue::Null => "null".into(),
+        TypedValue::Bool(b) => b.to_string(),
+        TypedValue::Number(n) if n.is_f64() => format!("{n}d"),
+        TypedValue::Number(n) if n.as_i64().is_some_and(|i| i32::try_from(i).is_err()) => format!("{n}L"),
+        TypedValue::Number(n) => n.to_string(),
+        TypedValue::String(s) => string(s),
+        TypedValue::Enum { enum_name, member } => format!("{}.{}", pascal(enum_name), upper(member)),
+        TypedValue::List { item, items } => {
+            let t = item.as_ref().map(type_name).unwrap_or_else(|| "Object".into());
+            let name = locals.fresh(&format!("{}List", camel(hint)));
+            stmts.push(format!("LinkedList<{t}> {name} = new LinkedList<{t}>();"));
+            for i in items {
+                let e = value(i, hint, locals, stmts);
+                stmts.push(format!("{name}.add({e});"));
+            }
+            name
+        }
+        TypedValue::Object { type_name, members } => {
+            let t = if type_name.is_empty() { "HashMap<String, Object>".to_owned() } else { pascal(type_name) };
+            let name = locals.fresh(&camel(if type_name.is_empty() { hint } else { type_name }));
+            stmts.push(format!("{t} {name} = new {t}();"));
+            for (k, m) in members {
+                let e = value(m, k, locals, stmts);
+                if type_name.is_empty() {
+                    stmts.push(format!("{name}.put({}, {e});", string(k)));
+                } else if k == "@odata.type" {
+                    stmts.push(format!("{name}.oDataType = {e};"));
+                } else if k.starts_with('@') {
+                    stmts.push(format!("{name}.additionalDataManager().put({}, new JsonPrimitive({e}));", string(k)));
+                } else {
+                    stmts.push(format!("{name}.{} = {e};", camel(k)));
+                }
+            }
+            name
+        }
+    }
+}

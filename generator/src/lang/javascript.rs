@@ -50,3 +50,32 @@ mod tests {
         assert_eq!(string("it's ${x}\n"), r"'it\'s ${x}\n'");
     }
 }
+
+use crate::model::TypedValue;
+
+const UNIT: &str = "  ";
+
+/// A JavaScript expression for `v`: wire names and wire enum strings, as the SDK sends
+/// plain objects; objects one member a line, the page's layout.
+pub fn value(v: &TypedValue, depth: usize) -> String {
+    let pad = |d| super::pad(UNIT, d);
+    match v {
+        TypedValue::Null => "null".into(),
+        TypedValue::Bool(b) => b.to_string(),
+        TypedValue::Number(n) => n.to_string(),
+        TypedValue::String(s) => string(s),
+        TypedValue::Enum { member, .. } => string(member),
+        TypedValue::List { items, .. } if items.iter().all(|i| !matches!(i, TypedValue::Object { .. } | TypedValue::List { .. })) => {
+            format!("[{}]", items.iter().map(|i| value(i, depth)).collect::<Vec<_>>().join(", "))
+        }
+        TypedValue::List { items, .. } => {
+            let body: Vec<String> = items.iter().map(|i| format!("{}{}", pad(depth + 1), value(i, depth + 1))).collect();
+            format!("[\n{}\n{}]", body.join(",\n"), pad(depth))
+        }
+        TypedValue::Object { members, .. } if members.is_empty() => "{}".into(),
+        TypedValue::Object { members, .. } => {
+            let body: Vec<String> = members.iter().map(|(k, m)| format!("{}{}: {}", pad(depth + 1), key(k), value(m, depth + 1))).collect();
+            format!("{{\n{}\n{}}}", body.join(",\n"), pad(depth))
+        }
+    }
+}

@@ -82,6 +82,18 @@ pub fn dedupe(names: Vec<String>, taken: &[&str], fold_case: bool) -> Vec<String
         .collect()
 }
 
+/// The singular of a path segment (`calls` → `call`, `policies` → `policy`), for the
+/// SDKs' item names (`{call-id}`, `ByCallId`, `CommunicationCall`).
+pub fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with("ss") {
+        word.to_owned()
+    } else {
+        word.strip_suffix('s').unwrap_or(word).to_owned()
+    }
+}
+
 /// Escapes for C-family double-quoted strings (C#, Java, Go, JavaScript, Objective-C):
 /// quotes, backslashes and every control character; `extra` handles language-specific
 /// characters first (return `None` for "no special treatment").
@@ -131,4 +143,34 @@ mod tests {
         assert_eq!(got, ["value", "Value2", "value3"]);
         assert_eq!(dedupe(vec!["other".into()], &["other"], false), ["other2"]);
     }
+}
+
+/// Local variable names a snippet declares, kept unique within the snippet.
+#[derive(Debug, Default)]
+pub struct Locals {
+    used: std::collections::BTreeSet<String>,
+}
+
+impl Locals {
+    /// Reserves `names` (the snippet's own variables such as `graphClient`).
+    pub fn with(names: &[&str]) -> Self {
+        Locals { used: names.iter().map(|n| n.to_string()).collect() }
+    }
+
+    /// `base`, or `base2`, `base3`… when taken.
+    pub fn fresh(&mut self, base: &str) -> String {
+        let mut name = base.to_owned();
+        let mut i = 2;
+        while self.used.contains(&name) {
+            name = format!("{base}{i}");
+            i += 1;
+        }
+        self.used.insert(name.clone());
+        name
+    }
+}
+
+/// Indentation of `depth` levels of `unit`.
+pub fn pad(unit: &str, depth: usize) -> String {
+    unit.repeat(depth)
 }

@@ -48,3 +48,23 @@ mod tests {
         assert_eq!(string("a??=b\"c"), r#"@"a\?\?=b\"c""#);
     }
 }
+
+use crate::model::TypedValue;
+
+/// An Objective-C object literal NSJSONSerialization accepts: `@"…"`, `@(1)`, `@YES`,
+/// `[NSNull null]`, `@[…]`, `@{…}`; enum members nested in other values as their wire
+/// strings.
+pub fn value(v: &TypedValue) -> String {
+    match v {
+        TypedValue::Null => "[NSNull null]".into(),
+        TypedValue::Bool(true) => "@YES".into(),
+        TypedValue::Bool(false) => "@NO".into(),
+        TypedValue::Number(n) => format!("@({n})"),
+        TypedValue::String(s) => string(s),
+        TypedValue::Enum { member, .. } => string(member),
+        TypedValue::List { items, .. } => format!("@[{}]", items.iter().map(value).collect::<Vec<_>>().join(", ")),
+        TypedValue::Object { members, .. } => {
+            format!("@{{{}}}", members.iter().map(|(k, m)| format!("{}: {}", string(k), value(m))).collect::<Vec<_>>().join(", "))
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! PowerShell naming: values in single-quoted strings (nothing expands there), hashtable keys PascalCase.
 
-use super::{ident, Case};
+use super::{ident, singular, Case};
 
 /// A verbatim string: inside `'…'` PowerShell expands nothing; the only special
 /// characters are the single quotes, including the typographic ones it also treats as
@@ -45,16 +45,6 @@ pub fn cmdlet(prefix: &str, action: &str, literal_segments: &[&str]) -> String {
     format!("Invoke-{prefix}{}{nouns}", ident(action, Case::Pascal, "N"))
 }
 
-fn singular(word: &str) -> String {
-    if let Some(stem) = word.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if word.ends_with("ss") {
-        word.to_owned()
-    } else {
-        word.strip_suffix('s').unwrap_or(word).to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,4 +59,33 @@ mod tests {
         assert_eq!(cmdlet("Mg", "reject", &["communications", "calls"]), "Invoke-MgRejectCommunicationCall");
         assert_eq!(cmdlet("MgBeta", "reject", &["communications", "calls"]), "Invoke-MgBetaRejectCommunicationCall");
     }
+}
+
+use crate::model::TypedValue;
+
+const UNIT: &str = "    ";
+
+/// A PowerShell value for a `-BodyParameter` hashtable: every string single-quoted.
+pub fn value(v: &TypedValue, depth: usize) -> String {
+    let pad = |d| super::pad(UNIT, d);
+    match v {
+        TypedValue::Null => "$null".into(),
+        TypedValue::Bool(true) => "$true".into(),
+        TypedValue::Bool(false) => "$false".into(),
+        TypedValue::Number(n) => n.to_string(),
+        TypedValue::String(s) => string(s),
+        TypedValue::Enum { member, .. } => string(member),
+        TypedValue::List { items, .. } => {
+            let body: Vec<String> = items.iter().map(|i| format!("{}{}\n", pad(depth + 1), value(i, depth + 1))).collect();
+            format!("@(\n{}{})", body.concat(), pad(depth))
+        }
+        TypedValue::Object { members, .. } => hashtable(members, depth),
+    }
+}
+
+/// `@{ Key = value … }`, one member a line.
+pub fn hashtable(members: &[(String, TypedValue)], depth: usize) -> String {
+    let pad = |d| super::pad(UNIT, d);
+    let body: Vec<String> = members.iter().map(|(k, m)| format!("{}{} = {}\n", pad(depth + 1), key(k), value(m, depth + 1))).collect();
+    format!("@{{\n{}{}}}", body.concat(), pad(depth))
 }

@@ -179,6 +179,9 @@ pub struct RawProperty {
 pub struct RawAction {
     pub name: S<String>,
     pub bound_to: S<String>,
+    /// The SDK module holding the action (PowerShell `Microsoft.Graph.<module>`).
+    #[serde(default)]
+    pub module: Option<S<String>>,
     pub summary: S<String>,
     #[serde(default)]
     pub description: Option<S<String>>,

@@ -1,0 +1,46 @@
+//! C# snippets: the request-builder SDK (`Microsoft.Graph.Beta` 0.x–4.x) in the page's layout.
+
+use super::{fill, ExampleView, PathPart};
+use crate::lang::{csharp, Locals};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "csharp/page/snippet.cs")]
+struct Page {
+    vars: Vec<(String, String)>,
+    request: String,
+    method: String,
+    args: String,
+}
+
+/// The `graphClient.Communications.Calls["{call-id}"]` chain.
+fn request(view: &ExampleView) -> String {
+    let mut out = String::from("graphClient");
+    for part in &view.path {
+        match part {
+            PathPart::Nav(n) => out.push_str(&format!(".{}", csharp::pascal(n))),
+            PathPart::Item { collection, .. } => {
+                let id = csharp::string(&format!("{{{}}}", PathPart::placeholder(collection)));
+                out.push_str(&format!(".{}[{id}]", csharp::pascal(collection)));
+            }
+        }
+    }
+    out
+}
+
+pub fn page(view: &ExampleView) -> String {
+    let mut locals = Locals::with(&["graphClient", "authProvider"]);
+    let mut vars = Vec::new();
+    let mut args = Vec::new();
+    for p in &view.params {
+        match &p.value {
+            Some(v) => {
+                let name = locals.fresh(&csharp::local(&p.param.name));
+                vars.push((name.clone(), csharp::value(v, 0)));
+                args.push(name);
+            }
+            None => args.push("null".to_owned()),
+        }
+    }
+    fill(&Page { vars, request: request(view), method: csharp::pascal(&view.action.name), args: args.join(",") })
+}

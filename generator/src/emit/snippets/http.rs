@@ -1,0 +1,22 @@
+//! The raw HTTP request, as the page prints it, with `Content-Length` computed.
+
+use super::{fill, ExampleView};
+use crate::lang::http;
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "http/page/snippet.http")]
+struct Page {
+    method: String,
+    url: String,
+    body: Option<(String, usize)>,
+}
+
+pub fn page(view: &ExampleView) -> String {
+    let body = view.example.request.body.as_ref().map(|b| {
+        let text = http::json(b);
+        let len = http::content_length(&text);
+        (text, len)
+    });
+    fill(&Page { method: view.action.method().to_owned(), url: view.wire_url(), body })
+}

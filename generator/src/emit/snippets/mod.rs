@@ -1,0 +1,239 @@
+//! Code snippets for every example, one file per example, language and style, rendered
+//! from askama templates; the values in them are typed and escaped here, in Rust.
+
+mod csharp;
+mod go;
+mod http;
+mod java;
+mod javascript;
+mod objc;
+mod powershell;
+
+use crate::lang::singular;
+use crate::model::*;
+pub use crate::model::TypedValue;
+use crate::output::{header, Tree};
+use serde_json::Value;
+
+/// The languages of the reference page, in the page's tab order (HTTP first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Language {
+    Http,
+    CSharp,
+    JavaScript,
+    ObjC,
+    Java,
+    Go,
+    PowerShell,
+}
+
+impl Language {
+    pub const ALL: [Language; 7] =
+        [Language::Http, Language::CSharp, Language::JavaScript, Language::ObjC, Language::Java, Language::Go, Language::PowerShell];
+
+    /// The docs pipeline's tab id (`#tab/csharp`), also used in file names and `--lang`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Language::Http => "http",
+            Language::CSharp => "csharp",
+            Language::JavaScript => "javascript",
+            Language::ObjC => "objc",
+            Language::Java => "java",
+            Language::Go => "go",
+            Language::PowerShell => "powershell",
+        }
+    }
+
+    pub fn ext(self) -> &'static str {
+        match self {
+            Language::Http => "http",
+            Language::CSharp => "cs",
+            Language::JavaScript => "js",
+            Language::ObjC => "m",
+            Language::Java => "java",
+            Language::Go => "go",
+            Language::PowerShell => "ps1",
+        }
+    }
+
+    /// The tab's title on a docs page.
+    pub fn title(self) -> &'static str {
+        match self {
+            Language::Http => "HTTP",
+            Language::CSharp => "C#",
+            Language::JavaScript => "JavaScript",
+            Language::ObjC => "Objective-C",
+            Language::Java => "Java",
+            Language::Go => "Go",
+            Language::PowerShell => "PowerShell",
+        }
+    }
+
+    /// The fenced-code-block info string on a docs page.
+    pub fn fence(self) -> &'static str {
+        match self {
+            Language::ObjC => "objc",
+            other => other.id(),
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Language> {
+        Self::ALL.into_iter().find(|l| l.id() == id)
+    }
+}
+
+/// Which SDK generation a snippet targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Style {
+    /// The SDKs of the reference page's era, in the page's layout.
+    Page,
+}
+
+impl Style {
+    pub const ALL: [Style; 1] = [Style::Page];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Style::Page => "page",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Style> {
+        Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// One step of a request builder chain, from the path's segments.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathPart {
+    /// `communications`: a navigation with no id.
+    Nav(String),
+    /// `calls/{id}`: a collection, then an item of it.
+    Item { collection: String, param: String, value: String },
+}
+
+impl PathPart {
+    /// `call-id`: the item's name in the SDKs' placeholders.
+    pub fn placeholder(collection: &str) -> String {
+        format!("{}-id", singular(collection))
+    }
+}
+
+/// A body parameter of the action and the example's value for it, if any.
+#[derive(Debug, Clone)]
+pub struct ParamView<'a> {
+    pub param: &'a Property,
+    pub value: Option<TypedValue>,
+}
+
+/// Everything a snippet template's context is computed from.
+pub struct ExampleView<'a> {
+    pub model: &'a Model,
+    pub action: &'a Action,
+    pub example: &'a Example,
+    pub params: Vec<ParamView<'a>>,
+    /// The builder chain before the action segment.
+    pub path: Vec<PathPart>,
+    /// The literal segments before the action segment (`communications`, `calls`).
+    pub literals: Vec<String>,
+    /// The request path with values percent-encoded, as sent.
+    pub wire_path: String,
+}
+
+impl<'a> ExampleView<'a> {
+    pub fn new(model: &'a Model, action: &'a Action, example: &'a Example) -> Self {
+        let body = example.request.body.as_ref().and_then(Value::as_object);
+        let params = action
+            .parameters
+            .iter()
+            .map(|p| ParamView { param: p, value: body.and_then(|b| b.get(&p.name)).map(|v| TypedValue::from_json(model, v, &p.ty)) })
+            .collect();
+        let template = &action.paths[example.request.path_index];
+        let segs = &template.segments[..template.segments.len().saturating_sub(1)];
+        let mut path = Vec::new();
+        let mut i = 0;
+        while i < segs.len() {
+            match (&segs[i], segs.get(i + 1)) {
+                (Segment::Literal(l), Some(Segment::Param(p))) => {
+                    let value = example.path_value(p).unwrap_or_default().to_owned();
+                    path.push(PathPart::Item { collection: l.clone(), param: p.clone(), value });
+                    i += 2;
+                }
+                (Segment::Literal(l), _) => {
+                    path.push(PathPart::Nav(l.clone()));
+                    i += 1;
+                }
+                (Segment::Param(p), _) => {
+                    // A placeholder right after another: an unnamed collection.
+                    let value = example.path_value(p).unwrap_or_default().to_owned();
+                    path.push(PathPart::Item { collection: p.clone(), param: p.clone(), value });
+                    i += 1;
+                }
+            }
+        }
+        let literals = segs
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Literal(l) => Some(l.clone()),
+                Segment::Param(_) => None,
+            })
+            .collect();
+        ExampleView { model, action, example, params, path, literals, wire_path: example.wire_path(action) }
+    }
+
+    /// Parameters the example sets, in the action's order.
+    pub fn set_params(&self) -> impl Iterator<Item = (&'a Property, &TypedValue)> {
+        self.params.iter().filter_map(|p| p.value.as_ref().map(|v| (p.param, v)))
+    }
+
+    /// `https://graph.microsoft.com/beta/communications/calls/…/reject`.
+    pub fn wire_url(&self) -> String {
+        format!("{}{}", self.model.api.base_url, self.wire_path)
+    }
+}
+
+/// A snippet's code without the file header: what docs pages embed and `sdkgen snippet`
+/// prints.
+pub fn render(view: &ExampleView, language: Language, style: Style) -> String {
+    let code = match (language, style) {
+        (Language::Http, _) => http::page(view),
+        (Language::CSharp, Style::Page) => csharp::page(view),
+        (Language::JavaScript, Style::Page) => javascript::page(view),
+        (Language::ObjC, Style::Page) => objc::page(view),
+        (Language::Java, Style::Page) => java::page(view),
+        (Language::Go, Style::Page) => go::page(view),
+        (Language::PowerShell, Style::Page) => powershell::page(view),
+    };
+    let mut code = code.trim_end().to_owned();
+    code.push('\n');
+    code
+}
+
+/// Where a snippet file goes under `generated/`.
+pub fn path(action: &Action, example: &Example, language: Language, style: Style) -> String {
+    let _ = action;
+    format!("snippets/{}/{}/{}.{}", style.id(), language.id(), example.name, language.ext())
+}
+
+/// Writes every snippet of `languages` and `styles` into the tree, each file headed by
+/// the regeneration comment in its language's syntax.
+pub fn emit(model: &Model, languages: &[Language], styles: &[Style], tree: &mut Tree) {
+    for action in &model.actions {
+        for example in &action.examples {
+            let view = ExampleView::new(model, action, example);
+            for &style in styles {
+                for &language in languages {
+                    let p = path(action, example, language, style);
+                    let code = render(&view, language, style);
+                    tree.insert(p.clone(), format!("{}{code}", header(&p)));
+                }
+            }
+        }
+    }
+}
+
+/// Renders a template, whose only failure mode is a bug in this crate (askama templates
+/// are checked at compile time and contexts hold plain strings).
+pub(crate) fn fill(t: &impl askama::Template) -> String {
+    t.render().unwrap_or_else(|e| panic!("template failed to render: {e}"))
+}

@@ -1,0 +1,37 @@
+//! PowerShell snippets: the v1 module's `Invoke-Mg…` cmdlets with a `-BodyParameter` hashtable.
+
+use super::{fill, ExampleView, PathPart};
+use crate::lang::powershell;
+use crate::model::TypedValue;
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "powershell/page/snippet.ps1")]
+struct Page {
+    module: String,
+    params: String,
+    cmdlet: String,
+    args: Vec<(String, String)>,
+}
+
+pub fn page(view: &ExampleView) -> String {
+    let members: Vec<(String, TypedValue)> = view.set_params().map(|(p, v)| (p.name.clone(), v.clone())).collect();
+    let literals: Vec<&str> = view.literals.iter().map(String::as_str).collect();
+    let args = view
+        .path
+        .iter()
+        .filter_map(|p| match p {
+            PathPart::Item { collection, .. } => {
+                let name = format!("{}Id", crate::lang::singular(collection));
+                Some((powershell::parameter(&name), powershell::variable(&name)))
+            }
+            PathPart::Nav(_) => None,
+        })
+        .collect();
+    fill(&Page {
+        module: view.action.module.clone(),
+        params: powershell::hashtable(&members, 0),
+        cmdlet: powershell::cmdlet("Mg", &view.action.name, &literals),
+        args,
+    })
+}

@@ -1,0 +1,26 @@
+MSHTTPClient *httpClient = [MSClientFactory createHTTPClientWithAuthenticationProvider:authenticationProvider];
+
+NSString *MSGraphBaseURL = {{ base_url }};
+NSMutableURLRequest *urlRequest = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:[MSGraphBaseURL stringByAppendingString:{{ path }}]]];
+[urlRequest setHTTPMethod:@"POST"];
+[urlRequest setValue:@"application/json" forHTTPHeaderField:@"Content-Type"];
+
+NSMutableDictionary *payloadDictionary = [[NSMutableDictionary alloc] init];
+{%- for p in params %}
+
+{{ p.ty }} *{{ p.name }} = {{ p.value }};
+payloadDictionary[{{ p.key }}] = {{ p.name }};
+{%- endfor %}
+
+NSError *error;
+NSData *data = [NSJSONSerialization dataWithJSONObject:payloadDictionary options:kNilOptions error:&error];
+[urlRequest setHTTPBody:data];
+
+MSURLSessionDataTask *meDataTask = [httpClient dataTaskWithRequest:urlRequest
+    completionHandler: ^(NSData *data, NSURLResponse *response, NSError *nserror) {
+
+        //Request Completed
+
+}];
+
+[meDataTask execute];
