@@ -1,6 +1,8 @@
 //! What each subcommand does, as library functions the binary and the tests share.
 
+use crate::emit::snippets::{self, ExampleView, Language, Style};
 use crate::output::{diff_tree, read_tree, write_tree, REGENERATE};
+use crate::Selection;
 use std::io::Write;
 use std::path::Path;
 
@@ -23,7 +25,7 @@ fn print(text: &str) {
 }
 
 /// `sdkgen generate`: validates first, so a spec error leaves `out` exactly as it was.
-pub fn generate(spec: &Path, out: &Path) -> Exit {
+pub fn generate(spec: &Path, out: &Path, selection: &Selection) -> Exit {
     let model = match crate::load_model(spec) {
         Ok(m) => m,
         Err(e) => {
@@ -31,8 +33,8 @@ pub fn generate(spec: &Path, out: &Path) -> Exit {
             return Exit::SpecError;
         }
     };
-    let tree = crate::generate(&model);
-    match write_tree(out, &tree) {
+    let tree = crate::generate_selected(&model, selection);
+    match write_tree(out, &tree, &|p| selection.owns(p)) {
         Ok(report) => {
             eprint(&format!(
                 "sdkgen: {} files in {}: {} written, {} removed, {} unchanged\n",
@@ -52,7 +54,7 @@ pub fn generate(spec: &Path, out: &Path) -> Exit {
 }
 
 /// `sdkgen check`: writes nothing; prints a unified diff when `out` is stale.
-pub fn check(spec: &Path, out: &Path) -> Exit {
+pub fn check(spec: &Path, out: &Path, selection: &Selection) -> Exit {
     let model = match crate::load_model(spec) {
         Ok(m) => m,
         Err(e) => {
@@ -60,9 +62,12 @@ pub fn check(spec: &Path, out: &Path) -> Exit {
             return Exit::SpecError;
         }
     };
-    let expected = crate::generate(&model);
+    let expected = crate::generate_selected(&model, selection);
     let on_disk = match read_tree(out) {
-        Ok(t) => t,
+        Ok(mut t) => {
+            t.retain(|p, _| selection.owns(p));
+            t
+        }
         Err(e) => {
             eprint(&format!("sdkgen: cannot read {}: {e}\n", out.display()));
             return Exit::Io;
@@ -77,4 +82,25 @@ pub fn check(spec: &Path, out: &Path) -> Exit {
         eprint(&format!("sdkgen: {} is stale; run `{REGENERATE}`\n", out.display()));
         Exit::Stale
     }
+}
+
+/// `sdkgen snippet`: one snippet's code on stdout, without the file header.
+pub fn snippet(spec: &Path, example: &str, language: Language, style: Style) -> Exit {
+    let model = match crate::load_model(spec) {
+        Ok(m) => m,
+        Err(e) => {
+            eprint(&e.render());
+            return Exit::SpecError;
+        }
+    };
+    for action in &model.actions {
+        if let Some(ex) = action.examples.iter().find(|e| e.name == example) {
+            let view = ExampleView::new(&model, action, ex);
+            print(&snippets::render(&view, language, style));
+            return Exit::Ok;
+        }
+    }
+    let known: Vec<&str> = model.actions.iter().flat_map(|a| a.examples.iter().map(|e| e.name.as_str())).collect();
+    eprint(&format!("sdkgen: no example named `{example}`; the spec has: {}\n", known.join(", ")));
+    Exit::SpecError
 }

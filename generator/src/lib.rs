@@ -3,6 +3,7 @@ pub mod cli;
 pub mod diag;
 pub mod emit;
 pub mod lang;
+pub mod manifest;
 pub mod model;
 pub mod output;
 pub mod spec;
@@ -15,10 +16,60 @@ pub fn load_model(path: &Path) -> Result<model::Model, diag::SpecErrors> {
     validate::validate(spec::load(path)?)
 }
 
+use emit::snippets::{Language, Style};
+
+/// What to generate: everything by default; `--lang` narrows it to those languages'
+/// snippet files (and their docs includes), leaving every other file alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub languages: Vec<Language>,
+    pub styles: Vec<Style>,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection { languages: Language::ALL.to_vec(), styles: Style::ALL.to_vec() }
+    }
+}
+
+impl Selection {
+    /// Whether this is the whole output (then the client, docs and manifest are included).
+    pub fn is_everything(&self) -> bool {
+        *self == Selection::default()
+    }
+
+    /// Whether a file under `generated/` belongs to this selection: a run may write or
+    /// remove only such files.
+    pub fn owns(&self, path: &str) -> bool {
+        if self.is_everything() {
+            return true;
+        }
+        match manifest::classify(path) {
+            manifest::Kind::Snippet { language, style, .. } => {
+                self.languages.iter().any(|l| l.id() == language) && self.styles.iter().any(|s| s.id() == style)
+            }
+            manifest::Kind::DocsInclude { language, .. } => self.languages.iter().any(|l| l.id() == language),
+            _ => false,
+        }
+    }
+}
+
 /// Everything generated from a model, as an in-memory tree relative to `generated/`.
 pub fn generate(model: &model::Model) -> output::Tree {
+    generate_selected(model, &Selection::default())
+}
+
+/// The files of `selection`.
+pub fn generate_selected(model: &model::Model, selection: &Selection) -> output::Tree {
     let mut tree = output::Tree::new();
-    emit::rust::emit(model, &mut tree);
-    emit::snippets::emit(model, &emit::snippets::Language::ALL, &emit::snippets::Style::ALL, &mut tree);
+    if selection.is_everything() {
+        emit::rust::emit(model, &mut tree);
+    }
+    emit::snippets::emit(model, &selection.languages, &selection.styles, &mut tree);
+    emit::docs::emit(model, &mut tree);
+    if selection.is_everything() {
+        manifest::emit(model, &mut tree);
+    }
+    tree.retain(|path, _| selection.owns(path));
     tree
 }

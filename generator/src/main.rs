@@ -2,6 +2,8 @@
 
 use clap::{Args, Parser, Subcommand};
 use sdkgen::cli::{self, Exit};
+use sdkgen::emit::snippets::{Language, Style};
+use sdkgen::Selection;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,6 +28,35 @@ enum Command {
     ///
     /// Exit status 0 when current, 1 with a unified diff when stale, 2 on a spec error.
     Check(Common),
+    /// Print one example's snippet in one language to stdout (no file header).
+    Snippet {
+        /// The spec: a directory of *.yaml files, or one file.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// The example's name (`call-reject`).
+        #[arg(long)]
+        example: String,
+        /// The language (http, csharp, javascript, objc, java, go, powershell).
+        #[arg(long, value_parser = parse_language)]
+        lang: Language,
+        /// The SDK generation the snippet targets.
+        #[arg(long, value_parser = parse_style, default_value = "page")]
+        style: Style,
+    },
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::from_id(s).ok_or_else(|| {
+        let known: Vec<&str> = Language::ALL.iter().map(|l| l.id()).collect();
+        format!("unknown language `{s}`; known languages: {}", known.join(", "))
+    })
+}
+
+fn parse_style(s: &str) -> Result<Style, String> {
+    Style::from_id(s).ok_or_else(|| {
+        let known: Vec<&str> = Style::ALL.iter().map(|l| l.id()).collect();
+        format!("unknown style `{s}`; known styles: {}", known.join(", "))
+    })
 }
 
 #[derive(Args)]
@@ -36,13 +67,29 @@ struct Common {
     /// The directory generated files go to.
     #[arg(long, default_value = "generated")]
     out: PathBuf,
+    /// Only these languages' snippets (comma-separated); every other file is left alone.
+    #[arg(long, value_delimiter = ',', value_parser = parse_language)]
+    lang: Vec<Language>,
+}
+
+impl Common {
+    fn selection(&self) -> Selection {
+        let mut s = Selection::default();
+        if !self.lang.is_empty() {
+            s.languages = self.lang.clone();
+            s.languages.sort();
+            s.languages.dedup();
+        }
+        s
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let exit = match cli.command {
-        Command::Generate(c) => cli::generate(&c.spec, &c.out),
-        Command::Check(c) => cli::check(&c.spec, &c.out),
+        Command::Generate(c) => cli::generate(&c.spec, &c.out, &c.selection()),
+        Command::Check(c) => cli::check(&c.spec, &c.out, &c.selection()),
+        Command::Snippet { spec, example, lang, style } => cli::snippet(&spec, &example, lang, style),
     };
     ExitCode::from(match exit {
         Exit::Ok => 0,

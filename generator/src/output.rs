@@ -22,12 +22,14 @@ pub fn header(path: &str) -> String {
     }
 }
 
-/// Writes `tree` to `root` so that afterwards `root` holds exactly the tree: changed
-/// files are replaced atomically (write to a temporary sibling, then rename), unchanged
-/// ones are not touched, and files that no longer belong are removed.
-pub fn write_tree(root: &Path, tree: &Tree) -> io::Result<WriteReport> {
+/// Writes `tree` to `root` so that afterwards the files of `root` that `owns` accepts are
+/// exactly the tree: changed files are replaced atomically (write to a temporary sibling,
+/// then rename), unchanged ones are not touched, and owned files that no longer belong
+/// are removed. Files `owns` refuses are left alone.
+pub fn write_tree(root: &Path, tree: &Tree, owns: &dyn Fn(&str) -> bool) -> io::Result<WriteReport> {
     let mut report = WriteReport::default();
-    let existing = read_tree(root)?;
+    let mut existing = read_tree(root)?;
+    existing.retain(|k, _| owns(k));
     for (rel, contents) in tree {
         if existing.get(rel) == Some(contents) {
             continue;
@@ -132,17 +134,22 @@ mod tests {
         let mut t = Tree::new();
         t.insert("a/x.rs".into(), "1".into());
         t.insert("b.rs".into(), "2".into());
-        write_tree(dir.path(), &t).unwrap();
+        write_tree(dir.path(), &t, &|_| true).unwrap();
         assert_eq!(read_tree(dir.path()).unwrap(), t);
 
         t.remove("a/x.rs");
         t.insert("b.rs".into(), "3".into());
-        let r = write_tree(dir.path(), &t).unwrap();
+        let r = write_tree(dir.path(), &t, &|_| true).unwrap();
         assert_eq!(r.removed, ["a/x.rs"]);
         assert_eq!(r.written, ["b.rs"]);
         assert_eq!(read_tree(dir.path()).unwrap(), t);
         assert!(!dir.path().join("a").exists(), "empty directories are removed");
         assert_eq!(diff_tree(&read_tree(dir.path()).unwrap(), &t), "");
+
+        // A file outside the selection survives a narrowed run.
+        std::fs::write(dir.path().join("keep.txt"), "mine").unwrap();
+        write_tree(dir.path(), &t, &|p| p.ends_with(".rs")).unwrap();
+        assert!(dir.path().join("keep.txt").exists());
     }
 
     #[test]

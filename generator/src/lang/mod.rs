@@ -8,6 +8,7 @@ pub mod go;
 pub mod http;
 pub mod java;
 pub mod javascript;
+pub mod markdown;
 pub mod objc;
 pub mod powershell;
 pub mod python;

@@ -1,0 +1,110 @@
+//! A small syntax highlighter for the HTML preview: strings, comments, numbers and each
+//! language's keywords (the naming modules' lists), HTML-escaped as it goes.
+
+use crate::emit::snippets::Language;
+use crate::lang;
+
+struct Rules {
+    keywords: &'static [&'static str],
+    line_comments: &'static [&'static str],
+    quotes: &'static [char],
+}
+
+const EXTRA_JS: &[&str] = &["const", "let", "await", "async"];
+
+fn rules(language: Language) -> Rules {
+    match language {
+        Language::CSharp => Rules { keywords: lang::csharp::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
+        Language::Java => Rules { keywords: lang::java::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
+        Language::Go => Rules { keywords: lang::go::KEYWORDS, line_comments: &["//"], quotes: &['"', '`'] },
+        Language::JavaScript => Rules { keywords: lang::javascript::KEYWORDS, line_comments: &["//"], quotes: &['\'', '"', '`'] },
+        Language::ObjC => Rules { keywords: lang::objc::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
+        Language::PowerShell => Rules { keywords: POWERSHELL, line_comments: &["#"], quotes: &['\'', '"'] },
+        Language::Http => Rules { keywords: &["POST", "GET", "PATCH", "PUT", "DELETE", "HTTP"], line_comments: &[], quotes: &['"'] },
+    }
+}
+
+const POWERSHELL: &[&str] = &["Import-Module", "function", "param", "if", "else", "foreach", "return", "$true", "$false", "$null"];
+
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn span(class: &str, text: &str, out: &mut String) {
+    out.push_str(&format!("<span class=\"{class}\">"));
+    escape(text, out);
+    out.push_str("</span>");
+}
+
+/// HTML for `code`: every character escaped, tokens wrapped in `<span class="…">`
+/// (`kw`, `str`, `com`, `num`).
+pub fn highlight(language: Language, code: &str) -> String {
+    let r = rules(language);
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = String::with_capacity(code.len() * 2);
+    let mut i = 0;
+    while i < chars.len() {
+        let rest: String = chars[i..chars.len().min(i + 3)].iter().collect();
+        if let Some(_c) = r.line_comments.iter().find(|c| rest.starts_with(*c)) {
+            let end = chars[i..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| i + p);
+            span("com", &chars[i..end].iter().collect::<String>(), &mut out);
+            i = end;
+        } else if r.quotes.contains(&chars[i]) {
+            let q = chars[i];
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] != q && chars[j] != '\n' {
+                if chars[j] == '\\' && language != Language::PowerShell {
+                    j += 1;
+                }
+                j += 1;
+            }
+            let end = (j + 1).min(chars.len());
+            span("str", &chars[i..end].iter().collect::<String>(), &mut out);
+            i = end;
+        } else if chars[i].is_ascii_digit() {
+            let end = chars[i..].iter().position(|c| !c.is_ascii_alphanumeric() && *c != '.').map_or(chars.len(), |p| i + p);
+            span("num", &chars[i..end].iter().collect::<String>(), &mut out);
+            i = end;
+        } else if chars[i].is_alphabetic() || chars[i] == '_' || chars[i] == '$' || chars[i] == '-' && language == Language::PowerShell {
+            let end = chars[i..]
+                .iter()
+                .position(|c| !(c.is_alphanumeric() || *c == '_' || *c == '$' || *c == '-' && language == Language::PowerShell))
+                .map_or(chars.len(), |p| i + p);
+            let word: String = chars[i..end].iter().collect();
+            let is_kw = r.keywords.contains(&word.as_str()) || language == Language::JavaScript && EXTRA_JS.contains(&word.as_str());
+            if is_kw {
+                span("kw", &word, &mut out);
+            } else {
+                escape(&word, &mut out);
+            }
+            i = end;
+        } else {
+            escape(&chars[i].to_string(), &mut out);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_wrapped_and_text_escaped() {
+        let h = highlight(Language::CSharp, "var x = \"<a>\"; // done");
+        assert_eq!(h, "var x = <span class=\"str\">&quot;&lt;a&gt;&quot;</span>; <span class=\"com\">// done</span>");
+        let h = highlight(Language::JavaScript, "const a = 'it\\'s';");
+        assert!(h.starts_with("<span class=\"kw\">const</span> a = <span class=\"str\">&#39;it\\&#39;s&#39;</span>"), "{h}");
+        assert!(highlight(Language::PowerShell, "$p = 'a''b'").contains("<span class=\"str\">"));
+    }
+}

@@ -1,0 +1,309 @@
+//! The action's reference page rebuilt from the spec: Markdown for the docs pipeline (with
+//! one include file per snippet) and a standalone HTML preview with working tabs.
+
+mod highlight;
+
+use crate::emit::snippets::{self, ExampleView, Language, Style};
+use crate::lang::{http, markdown as md};
+use crate::model::*;
+use crate::output::{Tree, REGENERATE};
+use askama::Template;
+
+/// The tabs of an example on the page, in the page's order; HTTP is inline, the others
+/// are include files.
+pub const TAB_LANGUAGES: [Language; 7] = Language::ALL;
+
+/// The style docs pages show.
+const STYLE: Style = Style::Page;
+
+pub fn page_path(action: &Action) -> String {
+    format!("docs/api/{}.md", action.id())
+}
+
+pub fn preview_path(action: &Action) -> String {
+    format!("docs/preview/{}.html", action.id())
+}
+
+pub fn include_path(example: &Example, language: Language) -> String {
+    format!("docs/includes/snippets/{}/{}-{}-snippets.md", language.id(), example.name, language.id())
+}
+
+/// Escaping filters for the Markdown templates: every value from the spec is escaped
+/// where the template writes it, for the context it lands in.
+mod filters {
+    use crate::lang::markdown as md;
+
+    #[askama::filter_fn]
+    pub fn md_inline(s: impl ToString, _: &dyn askama::Values) -> askama::Result<String> {
+        Ok(md::inline(&s.to_string()))
+    }
+
+    #[askama::filter_fn]
+    pub fn md_cell(s: impl ToString, _: &dyn askama::Values) -> askama::Result<String> {
+        Ok(md::cell(&s.to_string()))
+    }
+
+    #[askama::filter_fn]
+    pub fn md_code(s: impl ToString, _: &dyn askama::Values) -> askama::Result<String> {
+        Ok(md::code(&s.to_string()))
+    }
+
+    #[askama::filter_fn]
+    pub fn md_code_cell(s: impl ToString, _: &dyn askama::Values) -> askama::Result<String> {
+        Ok(md::code_cell(&s.to_string()))
+    }
+
+    /// A YAML double-quoted scalar (JSON string syntax is a subset of it).
+    #[askama::filter_fn]
+    pub fn yaml_str(s: impl ToString, _: &dyn askama::Values) -> askama::Result<String> {
+        Ok(serde_json::Value::String(s.to_string()).to_string())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "docs/include.md")]
+struct Include {
+    regenerate: &'static str,
+    fence: String,
+    info: &'static str,
+    code: String,
+}
+
+struct Row {
+    cells: Vec<String>,
+}
+
+/// A request-body parameter's row: raw text, escaped by each template for its format.
+struct ParamRow {
+    name: String,
+    ty: String,
+    description: String,
+    /// An enum's members, listed properly (the reference page's sentence is broken).
+    values: Vec<String>,
+    sentinel: Option<String>,
+    https_note: bool,
+}
+
+struct Tab {
+    id: &'static str,
+    title: &'static str,
+    /// Markdown: the include's path relative to the page; HTML: highlighted code.
+    include: String,
+    code_html: String,
+}
+
+struct Block {
+    title: String,
+    annotation: String,
+    fence: String,
+    text: String,
+}
+
+struct ExampleSection {
+    number: usize,
+    title: String,
+    description: Option<String>,
+    before: Vec<Block>,
+    request_annotation: String,
+    http_fence: String,
+    http: String,
+    tabs: Vec<Tab>,
+    response_fence: String,
+    response: String,
+    after: Vec<Block>,
+}
+
+#[derive(Template)]
+#[template(path = "docs/page.md")]
+struct Page {
+    regenerate: &'static str,
+    title: String,
+    summary: String,
+    namespace: String,
+    notice: Option<String>,
+    description: Option<String>,
+    notes: Vec<String>,
+    permissions: Vec<Row>,
+    paths_fence: String,
+    paths: Vec<String>,
+    deprecations: Vec<(String, String)>,
+    headers: Vec<Row>,
+    parameters: Vec<ParamRow>,
+    response: String,
+    examples: Vec<ExampleSection>,
+}
+
+#[derive(Template)]
+#[template(path = "docs/preview.html")]
+struct Preview<'a> {
+    page: &'a Page,
+    plain_title: String,
+}
+
+fn type_label(model: &Model, ty: &TypeRef) -> String {
+    let name = match &ty.kind {
+        TypeKind::Primitive(p) => p.name().to_owned(),
+        TypeKind::Enum(n) | TypeKind::Complex(n) => n.clone(),
+    };
+    let _ = model;
+    if ty.collection {
+        format!("{name} collection")
+    } else {
+        name
+    }
+}
+
+fn parameter_row(model: &Model, p: &Property) -> ParamRow {
+    let description = p.description.clone().unwrap_or_default();
+    let (values, sentinel) = match &p.ty.kind {
+        TypeKind::Enum(e) => match model.enum_type(e) {
+            Some(e) => (
+                e.members.iter().filter(|m| !(e.evolvable && m.name == SENTINEL)).map(|m| m.name.clone()).collect(),
+                e.evolvable.then(|| SENTINEL.to_owned()),
+            ),
+            None => (Vec::new(), None),
+        },
+        _ => (Vec::new(), None),
+    };
+    let https_note = p.format == Some(Format::HttpsUrl) && !description.to_lowercase().contains("https");
+    ParamRow { name: p.name.clone(), ty: type_label(model, &p.ty), description, values, sentinel, https_note }
+}
+
+fn permission_cell(p: &Permission) -> String {
+    match p {
+        Permission::NotSupported => "Not supported.".into(),
+        Permission::Supported(list) if list.is_empty() => "None.".into(),
+        Permission::Supported(list) => list.join(", "),
+    }
+}
+
+fn annotation(fields: &[(&str, String)]) -> String {
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("  {}: {}", serde_json::Value::String(k.to_string()), v)).collect();
+    // `--` cannot appear inside an HTML comment; `\u002d` is the same character to JSON.
+    format!("<!-- {{\n{}\n}} -->", body.join(",\n").replace("--", "-\\u002d"))
+}
+
+fn notification_block(model: &Model, callback: &str, n: &Notification) -> Block {
+    let body = http::json(&n.body);
+    let text = format!("POST {callback}\nContent-Type: application/json\n\n{body}");
+    Block {
+        title: n.title.clone(),
+        annotation: annotation(&[
+            ("blockType", "\"example\"".into()),
+            ("@odata.type", serde_json::Value::String(model.odata_type(&n.type_name).trim_start_matches('#').to_owned()).to_string()),
+        ]),
+        fence: md::fence(&text),
+        text,
+    }
+}
+
+fn page(model: &Model, action: &Action) -> Page {
+    let examples = action
+        .examples
+        .iter()
+        .enumerate()
+        .map(|(i, example)| {
+            let view = ExampleView::new(model, action, example);
+            let http_text = snippets::render(&view, Language::Http, STYLE).trim_end().to_owned();
+            let tabs = TAB_LANGUAGES
+                .iter()
+                .filter(|l| **l != Language::Http)
+                .map(|&l| {
+                    let code = snippets::render(&view, l, STYLE);
+                    Tab {
+                        id: l.id(),
+                        title: l.title(),
+                        include: format!("../includes/snippets/{}/{}-{}-snippets.md", l.id(), example.name, l.id()),
+                        code_html: highlight::highlight(l, code.trim_end()),
+                    }
+                })
+                .collect();
+            let status = example.response.status;
+            let response = match &example.response.body {
+                Some(b) => format!("HTTP/1.1 {status} {}\nContent-Type: application/json\n\n{}", status_reason(status), http::json(b)),
+                None => format!("HTTP/1.1 {status} {}", status_reason(status)),
+            };
+            let (before, after) = match &example.notifications {
+                Some(n) => (
+                    n.before.iter().map(|x| notification_block(model, &n.callback_url, x)).collect(),
+                    n.after.iter().map(|x| notification_block(model, &n.callback_url, x)).collect(),
+                ),
+                None => (Vec::new(), Vec::new()),
+            };
+            ExampleSection {
+                number: i + 1,
+                title: example.title.clone(),
+                description: example.description.clone(),
+                before,
+                request_annotation: annotation(&[
+                    ("blockType", "\"request\"".into()),
+                    ("name", serde_json::Value::String(example.name.clone()).to_string()),
+                ]),
+                http_fence: md::fence(&http_text),
+                http: http_text,
+                tabs,
+                response_fence: md::fence(&response),
+                response,
+                after,
+            }
+        })
+        .collect();
+    let paths: Vec<String> = action.paths.iter().map(|p| format!("{} {}", action.method(), p.template)).collect();
+    Page {
+        regenerate: REGENERATE,
+        title: format!("{}: {}", action.bound_to, action.name),
+        summary: action.summary.clone(),
+        namespace: model.api.namespace.clone(),
+        notice: model.api.notice.clone(),
+        description: action.description.clone(),
+        notes: action.notes.clone(),
+        permissions: vec![
+            Row { cells: vec!["Delegated (work or school account)".into(), permission_cell(&action.permissions.delegated_work)] },
+            Row { cells: vec!["Delegated (personal Microsoft account)".into(), permission_cell(&action.permissions.delegated_personal)] },
+            Row { cells: vec!["Application".into(), permission_cell(&action.permissions.application)] },
+        ],
+        paths_fence: md::fence(&paths.join("\n")),
+        paths,
+        deprecations: action
+            .paths
+            .iter()
+            .filter_map(|p| p.deprecated.as_ref().map(|d| (p.template.clone(), d.clone())))
+            .collect(),
+        headers: action
+            .headers
+            .iter()
+            .map(|h| {
+                let mut d = h.value.clone();
+                d.push_str(if h.required { ". Required." } else { ". Optional." });
+                if let Some(x) = &h.description {
+                    d.push_str(&format!(" {x}"));
+                }
+                Row { cells: vec![h.name.clone(), d] }
+            })
+            .collect(),
+        parameters: action
+            .parameters
+            .iter()
+            .map(|p| parameter_row(model, p))
+            .collect(),
+        response: action.response.description.clone().unwrap_or_default(),
+        examples,
+    }
+}
+
+pub fn emit(model: &Model, tree: &mut Tree) {
+    for action in &model.actions {
+        let p = page(model, action);
+        tree.insert(page_path(action), crate::emit::snippets::fill(&p) + "\n");
+        let title = format!("{}: {}", action.bound_to, action.name);
+        tree.insert(preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
+        for example in &action.examples {
+            let view = ExampleView::new(model, action, example);
+            for &language in TAB_LANGUAGES.iter().filter(|l| **l != Language::Http) {
+                let code = snippets::render(&view, language, STYLE);
+                let include = Include { regenerate: REGENERATE, fence: md::fence(&code), info: language.fence(), code: code.trim_end().to_owned() };
+                tree.insert(include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
+            }
+        }
+    }
+}
