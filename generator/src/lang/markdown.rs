@@ -1,8 +1,9 @@
 //! Markdown escaping for docs pages: table cells, inline text and code fences.
 
-/// Text for one table cell: `|` escaped, line breaks folded so the row stays one line.
+/// Text for one table cell: line breaks folded so the row stays one line, and `|`
+/// escaped (as [`inline`] does everywhere).
 pub fn cell(text: &str) -> String {
-    inline(text).replace('|', "\\|")
+    inline(text)
 }
 
 /// Prose from the spec on one line, with characters Markdown would act on escaped.
