@@ -1,7 +1,7 @@
 //! What each subcommand does, as library functions the binary and the tests share.
 
 use crate::emit::snippets::{self, ExampleView, Language, Style};
-use crate::output::{diff_tree, read_tree, write_tree, REGENERATE};
+use crate::output::{diff_tree, read_tree, regenerate_command, write_tree};
 use crate::Selection;
 use std::io::Write;
 use std::path::Path;
@@ -33,7 +33,7 @@ pub fn generate(spec: &Path, out: &Path, selection: &Selection) -> Exit {
             return Exit::SpecError;
         }
     };
-    let tree = crate::generate_selected(&model, selection);
+    let tree = crate::generate_selected(&model, selection, &regenerate_command(spec, out));
     match write_tree(out, &tree, &|p| selection.owns(p)) {
         Ok(report) => {
             eprint(&format!(
@@ -62,7 +62,8 @@ pub fn check(spec: &Path, out: &Path, selection: &Selection) -> Exit {
             return Exit::SpecError;
         }
     };
-    let expected = crate::generate_selected(&model, selection);
+    let cmd = regenerate_command(spec, out);
+    let expected = crate::generate_selected(&model, selection, &cmd);
     let on_disk = match read_tree(out) {
         Ok(mut t) => {
             t.retain(|p, _| selection.owns(p));
@@ -79,7 +80,7 @@ pub fn check(spec: &Path, out: &Path, selection: &Selection) -> Exit {
         Exit::Ok
     } else {
         print(&diff);
-        eprint(&format!("sdkgen: {} is stale; run `{REGENERATE}`\n", out.display()));
+        eprint(&format!("sdkgen: {} is stale; run `{cmd}`\n", out.display()));
         Exit::Stale
     }
 }

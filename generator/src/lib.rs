@@ -54,21 +54,22 @@ impl Selection {
     }
 }
 
-/// Everything generated from a model, as an in-memory tree relative to `generated/`.
+/// Everything generated from the shipped spec's model for `generated/`, as an in-memory
+/// tree relative to it.
 pub fn generate(model: &model::Model) -> output::Tree {
-    generate_selected(model, &Selection::default())
+    generate_selected(model, &Selection::default(), output::REGENERATE)
 }
 
-/// The files of `selection`.
-pub fn generate_selected(model: &model::Model, selection: &Selection) -> output::Tree {
+/// The files of `selection`, each headed by `cmd`, the command that regenerates it.
+pub fn generate_selected(model: &model::Model, selection: &Selection, cmd: &str) -> output::Tree {
     let mut tree = output::Tree::new();
     if selection.is_everything() {
-        emit::rust::emit(model, &mut tree);
+        emit::rust::emit(model, cmd, &mut tree);
     }
-    emit::snippets::emit(model, &selection.languages, &selection.styles, &mut tree);
-    emit::docs::emit(model, &mut tree);
+    emit::snippets::emit(model, &selection.languages, &selection.styles, cmd, &mut tree);
+    emit::docs::emit(model, cmd, &mut tree);
     if selection.is_everything() {
-        manifest::emit(model, &mut tree);
+        manifest::emit(model, cmd, &mut tree);
     }
     tree.retain(|path, _| selection.owns(path));
     tree

@@ -2,7 +2,7 @@
 //! style and content hash, for docs pipelines.
 
 use crate::model::Model;
-use crate::output::{Tree, REGENERATE};
+use crate::output::Tree;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -50,7 +50,7 @@ fn sha256(text: &str) -> String {
 }
 
 /// Adds the manifest, describing every other file already in `tree`.
-pub fn emit(model: &Model, tree: &mut Tree) {
+pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
     let action_of = |example: &str| -> Value {
         model
             .actions
@@ -80,7 +80,7 @@ pub fn emit(model: &Model, tree: &mut Tree) {
         .collect();
     let manifest = json!({
         "generatedBy": "sdkgen",
-        "regenerate": REGENERATE,
+        "regenerate": cmd,
         "hash": "sha256 of the file's bytes as written, header included",
         "files": files,
     });

@@ -311,7 +311,8 @@ pub fn encode_segment(value: &str) -> String {
 pub enum TypedValue {
     Null,
     Bool(bool),
-    Number(serde_json::Number),
+    /// A number, with its spec type when known (`42` is `42L` as a Java Int64).
+    Number { value: serde_json::Number, ty: Option<Primitive> },
     String(String),
     Enum { enum_name: String, member: String },
     /// A list; `item` is the element type when the spec gives one.
@@ -336,6 +337,7 @@ impl TypedValue {
         match (&ty.kind, json) {
             (_, Value::Null) => TypedValue::Null,
             (TypeKind::Enum(e), Value::String(s)) => TypedValue::Enum { enum_name: e.clone(), member: s.clone() },
+            (TypeKind::Primitive(p), Value::Number(n)) => TypedValue::Number { value: n.clone(), ty: Some(*p) },
             (TypeKind::Complex(t), Value::Object(map)) => {
                 let props = model.complex_type(t).map(|ct| model.all_properties(ct)).unwrap_or_default();
                 let members = map
@@ -358,7 +360,7 @@ impl TypedValue {
         match json {
             Value::Null => TypedValue::Null,
             Value::Bool(b) => TypedValue::Bool(*b),
-            Value::Number(n) => TypedValue::Number(n.clone()),
+            Value::Number(n) => TypedValue::Number { value: n.clone(), ty: None },
             Value::String(s) => TypedValue::String(s.clone()),
             Value::Array(a) => TypedValue::List { item: None, items: a.iter().map(Self::untyped).collect() },
             Value::Object(m) => TypedValue::Object {

@@ -41,28 +41,28 @@ impl Names {
     }
 }
 
-pub fn emit(model: &Model, tree: &mut Tree) {
+pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
     let names = Names::new(model);
     let crate_name = crate_name(model);
-    tree.insert(format!("{DIR}/Cargo.toml"), cargo_toml(&crate_name));
-    tree.insert(format!("{DIR}/src/lib.rs"), format_file(lib_rs(model)));
-    tree.insert(format!("{DIR}/src/models.rs"), format_file(models_rs(model, &names)));
-    tree.insert(format!("{DIR}/src/client.rs"), format_file(client_rs(model, &names)));
+    tree.insert(format!("{DIR}/Cargo.toml"), cargo_toml(&crate_name, cmd));
+    tree.insert(format!("{DIR}/src/lib.rs"), format_file(lib_rs(model), cmd));
+    tree.insert(format!("{DIR}/src/models.rs"), format_file(models_rs(model, &names), cmd));
+    tree.insert(format!("{DIR}/src/client.rs"), format_file(client_rs(model, &names), cmd));
 }
 
-fn cargo_toml(name: &str) -> String {
+fn cargo_toml(name: &str, cmd: &str) -> String {
     format!(
-        "{}[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = \"Generated Rust client for Microsoft Graph actions\"\nedition = \"2021\"\nlicense = \"MIT\"\npublish = false\n\n[dependencies]\nsdkgen-runtime = {{ path = \"../../runtime\" }}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n",
-        header("Cargo.toml")
+        "{}[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = \"Generated Rust client for Microsoft Graph actions\"\nedition = \"2021\"\nlicense = \"MIT\"\npublish = false\n\n[dependencies]\nsdkgen-runtime.workspace = true\nserde.workspace = true\nserde_json.workspace = true\n",
+        header("Cargo.toml", cmd)
     )
 }
 
-fn format_file(tokens: TokenStream) -> String {
+fn format_file(tokens: TokenStream, cmd: &str) -> String {
     // A token stream that does not parse is a bug in this emitter, never in the spec:
     // every identifier and literal was built by the naming module.
     let file = syn::parse2::<syn::File>(tokens.clone())
         .unwrap_or_else(|e| panic!("emitter produced invalid Rust ({e}):\n{tokens}"));
-    format!("{}{}", header("x.rs"), space_items(&prettyplease::unparse(&file)))
+    format!("{}{}", header("x.rs", cmd), space_items(&prettyplease::unparse(&file)))
 }
 
 /// prettyplease puts items back to back; a blank line after each closing brace that ends

@@ -79,7 +79,9 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
     match v {
         TypedValue::Null => "null".into(),
         TypedValue::Bool(b) => b.to_string(),
-        TypedValue::Number(n) => n.to_string(),
+        TypedValue::Number { value, ty: Some(Primitive::Int64) } => format!("{value}L"),
+        TypedValue::Number { value, ty: Some(Primitive::Double) } => format!("{value}d"),
+        TypedValue::Number { value, .. } => value.to_string(),
         TypedValue::String(s) => string(s),
         TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
         TypedValue::List { item, items } => {
@@ -91,11 +93,12 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
             let t = if type_name.is_empty() { "Dictionary<string, object>".to_owned() } else { pascal(type_name) };
             let mut body = String::new();
             let mut extra = String::new();
-            for (k, m) in members {
+            let names = member_names(members);
+            for ((k, m), name) in members.iter().zip(names) {
                 if k.starts_with('@') || type_name.is_empty() {
                     extra.push_str(&format!("{}{{ {}, {} }},\n", pad(depth + 2), string(k), value(m, depth + 2)));
                 } else {
-                    body.push_str(&format!("{}{} = {},\n", pad(depth + 1), pascal(k), value(m, depth + 1)));
+                    body.push_str(&format!("{}{name} = {},\n", pad(depth + 1), value(m, depth + 1)));
                 }
             }
             if !extra.is_empty() && !type_name.is_empty() {
@@ -111,4 +114,11 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
             format!("new {t}\n{}{{\n{body}{}}}", pad(depth), pad(depth))
         }
     }
+}
+
+/// Property names of an object's members, unique even where wire names differ only in
+/// case (`value` and `Value`).
+fn member_names(members: &[(String, TypedValue)]) -> Vec<String> {
+    let cased = members.iter().map(|(k, _)| ident(k, Case::Pascal, "N")).collect();
+    super::dedupe(cased, &[], true).into_iter().map(escape).collect()
 }

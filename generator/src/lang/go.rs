@@ -94,8 +94,10 @@ pub fn value(v: &TypedValue, hint: &str, models: &str, locals: &mut Locals, stmt
     match v {
         TypedValue::Null => Arg::Direct("nil".into()),
         TypedValue::Bool(b) => Arg::Pointer(b.to_string()),
-        TypedValue::Number(n) if n.is_f64() => Arg::Pointer(format!("float64({n})")),
-        TypedValue::Number(n) => Arg::Pointer(format!("int32({n})")),
+        TypedValue::Number { value, ty: Some(Primitive::Int64) } => Arg::Pointer(format!("int64({value})")),
+        TypedValue::Number { value, ty: Some(Primitive::Double) } => Arg::Pointer(format!("float64({value})")),
+        TypedValue::Number { value, .. } if value.is_f64() => Arg::Pointer(format!("float64({value})")),
+        TypedValue::Number { value, .. } => Arg::Pointer(format!("int32({value})")),
         TypedValue::String(s) => Arg::Pointer(string(s)),
         TypedValue::Enum { enum_name, member } => Arg::Pointer(format!("{models}.{}", enum_constant(member, enum_name))),
         TypedValue::List { item, items } => {
@@ -106,7 +108,7 @@ pub fn value(v: &TypedValue, hint: &str, models: &str, locals: &mut Locals, stmt
                     Arg::Direct(e) | Arg::Pointer(e) => e,
                 })
                 .collect();
-            Arg::Direct(format!("[]{t} {{\n\t{},\n}}", elems.join(",\n\t")))
+            Arg::Direct(format!("[]{t}{{\n\t{},\n}}", elems.join(",\n\t")))
         }
         TypedValue::Object { type_name, members } if type_name.is_empty() => {
             let elems: Vec<String> = members
@@ -118,18 +120,19 @@ pub fn value(v: &TypedValue, hint: &str, models: &str, locals: &mut Locals, stmt
                     format!("{}: {e}", string(k))
                 })
                 .collect();
-            Arg::Direct(format!("map[string]interface{{}} {{\n\t{},\n}}", elems.join(",\n\t")))
+            Arg::Direct(format!("map[string]interface{{}}{{\n\t{},\n}}", elems.join(",\n\t")))
         }
         TypedValue::Object { type_name, members } => {
             let name = locals.fresh(&local(type_name));
             stmts.push(format!("{name} := {models}.New{}()", pascal(type_name)));
-            for (k, m) in members {
+            let props = super::dedupe(members.iter().map(|(k, _)| pascal(k)).collect(), &[], true);
+            for ((k, m), prop) in members.iter().zip(props) {
                 let setter = if k == "@odata.type" {
                     "SetOdataType".to_owned()
                 } else if k.starts_with('@') {
                     continue;
                 } else {
-                    format!("Set{}", pascal(k))
+                    format!("Set{prop}")
                 };
                 let arg = value(m, k, models, locals, stmts).into_arg(k, locals, stmts);
                 stmts.push(format!("{name}.{setter}({arg})"));

@@ -31,10 +31,16 @@ pub fn upper(name: &str) -> String {
     escape(ident(name, Case::ScreamingSnake, "N"))
 }
 
-/// A string literal; Java has no `\u{…}` form, so characters outside the BMP stay as
-/// UTF-8 text (sources are compiled as UTF-8).
+/// A string literal. javac turns `\uXXXX` into the character before it lexes anything,
+/// so control characters get octal escapes instead; everything else stays UTF-8 text.
 pub fn string(s: &str) -> String {
-    format!("\"{}\"", c_like_escape(s, '"', |_| None))
+    format!("\"{}\"", c_like_escape(s, '"', octal_controls))
+}
+
+/// `\001` for control characters other than the ones with a letter escape.
+pub(crate) fn octal_controls(c: char) -> Option<String> {
+    let n = c as u32;
+    ((n < 0x20 && !matches!(c, '\n' | '\r' | '\t')) || n == 0x7f).then(|| format!("\\{n:03o}"))
 }
 
 #[cfg(test)]
@@ -46,6 +52,7 @@ mod tests {
         assert_eq!(camel("default"), "defaultEscaped");
         assert_eq!(upper("unknownFutureValue"), "UNKNOWN_FUTURE_VALUE");
         assert_eq!(string("x\"y"), r#""x\"y""#);
+        assert_eq!(string("\u{1}\u{2028}"), "\"\\001\u{2028}\"");
     }
 }
 
@@ -69,15 +76,22 @@ pub fn type_name(kind: &TypeKind) -> String {
     }
 }
 
+/// Whether [`value`] spells `v` as a variable it declared (objects and lists).
+pub fn declares(v: &TypedValue) -> bool {
+    matches!(v, TypedValue::List { .. } | TypedValue::Object { .. })
+}
+
 /// A Java expression for `v`; objects and lists need statements first (Java has no
 /// object initializers), which are appended to `stmts` as whole lines.
 pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> String {
     match v {
         TypedValue::Null => "null".into(),
         TypedValue::Bool(b) => b.to_string(),
-        TypedValue::Number(n) if n.is_f64() => format!("{n}d"),
-        TypedValue::Number(n) if n.as_i64().is_some_and(|i| i32::try_from(i).is_err()) => format!("{n}L"),
-        TypedValue::Number(n) => n.to_string(),
+        TypedValue::Number { value, ty: Some(Primitive::Int64) } => format!("{value}L"),
+        TypedValue::Number { value, ty: Some(Primitive::Double) } => format!("{value}d"),
+        TypedValue::Number { value, .. } if value.is_f64() => format!("{value}d"),
+        TypedValue::Number { value, .. } if value.as_i64().is_some_and(|i| i32::try_from(i).is_err()) => format!("{value}L"),
+        TypedValue::Number { value, .. } => value.to_string(),
         TypedValue::String(s) => string(s),
         TypedValue::Enum { enum_name, member } => format!("{}.{}", pascal(enum_name), upper(member)),
         TypedValue::List { item, items } => {
@@ -94,7 +108,8 @@ pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<St
             let t = if type_name.is_empty() { "HashMap<String, Object>".to_owned() } else { pascal(type_name) };
             let name = locals.fresh(&camel(if type_name.is_empty() { hint } else { type_name }));
             stmts.push(format!("{t} {name} = new {t}();"));
-            for (k, m) in members {
+            let fields = super::dedupe(members.iter().map(|(k, _)| ident(k, Case::Camel, "n")).collect(), &[], true);
+            for ((k, m), field) in members.iter().zip(fields) {
                 let e = value(m, k, locals, stmts);
                 if type_name.is_empty() {
                     stmts.push(format!("{name}.put({}, {e});", string(k)));
@@ -103,7 +118,7 @@ pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<St
                 } else if k.starts_with('@') {
                     stmts.push(format!("{name}.additionalDataManager().put({}, new JsonPrimitive({e}));", string(k)));
                 } else {
-                    stmts.push(format!("{name}.{} = {e};", camel(k)));
+                    stmts.push(format!("{name}.{} = {e};", escape(field)));
                 }
             }
             name

@@ -62,7 +62,7 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
     match v {
         TypedValue::Null => "null".into(),
         TypedValue::Bool(b) => b.to_string(),
-        TypedValue::Number(n) => n.to_string(),
+        TypedValue::Number { value, .. } => value.to_string(),
         TypedValue::String(s) => string(s),
         TypedValue::Enum { member, .. } => string(member),
         TypedValue::List { items, .. } if items.iter().all(|i| !matches!(i, TypedValue::Object { .. } | TypedValue::List { .. })) => {

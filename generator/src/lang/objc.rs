@@ -32,7 +32,10 @@ pub fn selector(member: &str) -> String {
 
 /// An `NSString` literal.
 pub fn string(s: &str) -> String {
-    format!("@\"{}\"", c_like_escape(s, '"', |c| (c == '?').then(|| "\\?".to_owned())))
+    // C allows no universal character names below U+00A0, so control characters get
+    // octal escapes; `?` is escaped so `??=` can never be a trigraph.
+    let extra = |c: char| if c == '?' { Some("\\?".to_owned()) } else { super::java::octal_controls(c).or_else(|| matches!(c, '\u{2028}' | '\u{2029}').then(|| c.to_string())) };
+    format!("@\"{}\"", c_like_escape(s, '"', extra))
 }
 
 #[cfg(test)]
@@ -59,7 +62,7 @@ pub fn value(v: &TypedValue) -> String {
         TypedValue::Null => "[NSNull null]".into(),
         TypedValue::Bool(true) => "@YES".into(),
         TypedValue::Bool(false) => "@NO".into(),
-        TypedValue::Number(n) => format!("@({n})"),
+        TypedValue::Number { value, .. } => format!("@({value})"),
         TypedValue::String(s) => string(s),
         TypedValue::Enum { member, .. } => string(member),
         TypedValue::List { items, .. } => format!("@[{}]", items.iter().map(value).collect::<Vec<_>>().join(", ")),

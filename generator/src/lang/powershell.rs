@@ -72,7 +72,7 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
         TypedValue::Null => "$null".into(),
         TypedValue::Bool(true) => "$true".into(),
         TypedValue::Bool(false) => "$false".into(),
-        TypedValue::Number(n) => n.to_string(),
+        TypedValue::Number { value, .. } => value.to_string(),
         TypedValue::String(s) => string(s),
         TypedValue::Enum { member, .. } => string(member),
         TypedValue::List { items, .. } => {

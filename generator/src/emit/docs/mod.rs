@@ -6,7 +6,7 @@ mod highlight;
 use crate::emit::snippets::{self, ExampleView, Language, Style};
 use crate::lang::{http, markdown as md};
 use crate::model::*;
-use crate::output::{Tree, REGENERATE};
+use crate::output::Tree;
 use askama::Template;
 
 /// The tabs of an example on the page, in the page's order; HTTP is inline, the others
@@ -63,7 +63,7 @@ mod filters {
 #[derive(Template)]
 #[template(path = "docs/include.md")]
 struct Include {
-    regenerate: &'static str,
+    regenerate: String,
     fence: String,
     info: &'static str,
     code: String,
@@ -116,7 +116,7 @@ struct ExampleSection {
 #[derive(Template)]
 #[template(path = "docs/page.md")]
 struct Page {
-    regenerate: &'static str,
+    regenerate: String,
     title: String,
     summary: String,
     namespace: String,
@@ -197,7 +197,7 @@ fn notification_block(model: &Model, callback: &str, n: &Notification) -> Block 
     }
 }
 
-fn page(model: &Model, action: &Action) -> Page {
+fn page(model: &Model, action: &Action, cmd: &str) -> Page {
     let examples = action
         .examples
         .iter()
@@ -250,7 +250,7 @@ fn page(model: &Model, action: &Action) -> Page {
         .collect();
     let paths: Vec<String> = action.paths.iter().map(|p| format!("{} {}", action.method(), p.template)).collect();
     Page {
-        regenerate: REGENERATE,
+        regenerate: cmd.to_owned(),
         title: format!("{}: {}", action.bound_to, action.name),
         summary: action.summary.clone(),
         namespace: model.api.namespace.clone(),
@@ -291,9 +291,9 @@ fn page(model: &Model, action: &Action) -> Page {
     }
 }
 
-pub fn emit(model: &Model, tree: &mut Tree) {
+pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
     for action in &model.actions {
-        let p = page(model, action);
+        let p = page(model, action, cmd);
         tree.insert(page_path(action), crate::emit::snippets::fill(&p) + "\n");
         let title = format!("{}: {}", action.bound_to, action.name);
         tree.insert(preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
@@ -301,7 +301,7 @@ pub fn emit(model: &Model, tree: &mut Tree) {
             let view = ExampleView::new(model, action, example);
             for &language in TAB_LANGUAGES.iter().filter(|l| **l != Language::Http) {
                 let code = snippets::render(&view, language, STYLE);
-                let include = Include { regenerate: REGENERATE, fence: md::fence(&code), info: language.fence(), code: code.trim_end().to_owned() };
+                let include = Include { regenerate: cmd.to_owned(), fence: md::fence(&code), info: language.fence(), code: code.trim_end().to_owned() };
                 tree.insert(include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
             }
         }

@@ -24,10 +24,17 @@ pub fn page(view: &ExampleView) -> String {
             Some(v) => {
                 let mut stmts = Vec::new();
                 let expr = java::value(v, &p.param.name, &mut locals, &mut stmts);
-                let name = locals.fresh(&java::camel(&p.param.name));
-                let ty = java::type_name(&p.param.ty.kind);
-                let ty = if p.param.ty.collection { format!("LinkedList<{ty}>") } else { ty };
-                stmts.push(format!("{ty} {name} = {expr};"));
+                // Objects and lists are already variables; scalars get one named after
+                // the parameter, as the page does (`RejectReason reason = …`).
+                let name = if java::declares(v) {
+                    expr
+                } else {
+                    let name = locals.fresh(&java::camel(&p.param.name));
+                    let ty = java::type_name(&p.param.ty.kind);
+                    let ty = if p.param.ty.collection { format!("LinkedList<{ty}>") } else { ty };
+                    stmts.push(format!("{ty} {name} = {expr};"));
+                    name
+                };
                 groups.push(stmts);
                 withs.push((setter, name));
             }

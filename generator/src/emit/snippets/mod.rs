@@ -217,7 +217,7 @@ pub fn path(action: &Action, example: &Example, language: Language, style: Style
 
 /// Writes every snippet of `languages` and `styles` into the tree, each file headed by
 /// the regeneration comment in its language's syntax.
-pub fn emit(model: &Model, languages: &[Language], styles: &[Style], tree: &mut Tree) {
+pub fn emit(model: &Model, languages: &[Language], styles: &[Style], cmd: &str, tree: &mut Tree) {
     for action in &model.actions {
         for example in &action.examples {
             let view = ExampleView::new(model, action, example);
@@ -225,7 +225,7 @@ pub fn emit(model: &Model, languages: &[Language], styles: &[Style], tree: &mut 
                 for &language in languages {
                     let p = path(action, example, language, style);
                     let code = render(&view, language, style);
-                    tree.insert(p.clone(), format!("{}{code}", header(&p)));
+                    tree.insert(p.clone(), format!("{}{code}", header(&p, cmd)));
                 }
             }
         }
