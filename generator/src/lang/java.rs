@@ -52,7 +52,7 @@ mod tests {
         assert_eq!(camel("default"), "defaultEscaped");
         assert_eq!(upper("unknownFutureValue"), "UNKNOWN_FUTURE_VALUE");
         assert_eq!(string("x\"y"), r#""x\"y""#);
-        assert_eq!(string("\u{1}\u{2028}"), "\"\\001\u{2028}\"");
+        assert_eq!(string("\u{1}\u{2028}"), "\"\\001\\u2028\"");
     }
 }
 
