@@ -1,6 +1,8 @@
-//! Helpers shared by the end-to-end tests: where the repository's pieces are.
+//! Helpers shared by the end-to-end tests: where the repository's pieces are, the
+//! generated snippets, and the external tools the proofs need.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The repository root (this crate lives in `tests/`).
 pub fn root() -> PathBuf {
@@ -9,11 +11,94 @@ pub fn root() -> PathBuf {
 
 /// The shipped spec, loaded and validated; panics with the rendered errors otherwise.
 pub fn shipped_model() -> sdkgen::model::Model {
-    sdkgen::load_model(&root().join("spec")).unwrap_or_else(|e| panic!("the shipped spec is invalid:\n{e}"))
+    model_at("spec")
+}
+
+/// The obstacle-course spec.
+pub fn obstacle_model() -> sdkgen::model::Model {
+    model_at("tests/obstacle/spec.yaml")
+}
+
+fn model_at(rel: &str) -> sdkgen::model::Model {
+    sdkgen::load_model(&root().join(rel)).unwrap_or_else(|e| panic!("{rel} is invalid:\n{e}"))
 }
 
 /// A fixture file's text.
 pub fn fixture(rel: &str) -> String {
     let p = root().join("tests/fixtures").join(rel);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+}
+
+/// One generated snippet file.
+#[derive(Debug, Clone)]
+pub struct SnippetFile {
+    /// Relative to the repository root.
+    pub path: String,
+    pub style: String,
+    pub language: String,
+    pub example: String,
+    /// The file as written, header included.
+    pub code: String,
+}
+
+/// Every snippet file of the shipped output and of the obstacle course, in path order.
+pub fn snippet_files() -> Vec<SnippetFile> {
+    let mut out = Vec::new();
+    for tree in ["generated", "tests/obstacle/generated"] {
+        let files = sdkgen::output::read_tree(&root().join(tree)).expect("generated tree readable");
+        for (rel, code) in files {
+            if let sdkgen::manifest::Kind::Snippet { style, language, example } = sdkgen::manifest::classify(&rel) {
+                out.push(SnippetFile {
+                    path: format!("{tree}/{rel}"),
+                    style: style.to_owned(),
+                    language: language.to_owned(),
+                    example: example.to_owned(),
+                    code,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Finds a program on PATH or fails the test loudly: a missing checker is a failure,
+/// never a skip.
+pub fn tool(name: &str) -> PathBuf {
+    let paths = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&paths)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("`{name}` is not on PATH; the proofs need it (scripts/test.sh installs or checks every tool)"))
+}
+
+/// Where scripts/test.sh installs the pinned npm packages.
+pub fn node_modules() -> PathBuf {
+    let p = root().join(".cache/js/node_modules");
+    assert!(
+        p.join("@microsoft/microsoft-graph-client/package.json").is_file(),
+        "{} has no @microsoft/microsoft-graph-client: run scripts/test.sh, which installs the pinned npm packages",
+        p.display()
+    );
+    p
+}
+
+/// Runs a command, returning (success, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (bool, String, String) {
+    let o = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    (o.status.success(), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+/// A scratch directory under the (ignored) artifacts folder, emptied first.
+pub fn scratch(name: &str) -> PathBuf {
+    let p = root().join("tests/artifacts").join(name);
+    let _ = std::fs::remove_dir_all(&p);
+    std::fs::create_dir_all(&p).expect("artifacts folder writable");
+    p
+}
+
+/// Writes `text` to `dir/name`, returning the path.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("scratch file writable");
+    p
 }
