@@ -4,11 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== set-up: pinned npm packages, chromium"
+scripts/setup-test-deps.sh
+
 echo "== lint: the whole workspace, generated crate included, warnings denied"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-echo "== generated/ matches spec/ + templates/"
+echo "== generated/ matches spec/ + templates/ (shipped spec and obstacle course)"
 cargo run -q --locked -p sdkgen -- check
+cargo run -q --locked -p sdkgen -- check --spec tests/obstacle/spec.yaml --out tests/obstacle/generated
 
 echo "== tests"
 cargo test --workspace --locked
