@@ -1,0 +1,49 @@
+//! The standalone HTML preview in headless Chromium: every language tab of every example
+//! shows that language's snippet when clicked. Screenshots land in tests/artifacts/preview.
+
+use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
+use std::process::Command;
+
+#[test]
+fn tabs_switch_to_each_languages_snippet_in_chromium() {
+    assert!(
+        std::path::Path::new("/usr/bin/chromium").is_file(),
+        "/usr/bin/chromium is missing: run scripts/test.sh, which installs Debian's chromium"
+    );
+    let model = sdkgen_tests::shipped_model();
+    let action = &model.actions[0];
+    let examples: Vec<serde_json::Value> = action
+        .examples
+        .iter()
+        .enumerate()
+        .map(|(i, ex)| {
+            let view = ExampleView::new(&model, action, ex);
+            let tabs: serde_json::Map<String, serde_json::Value> = Language::ALL
+                .iter()
+                .map(|&l| (l.id().to_owned(), serde_json::Value::String(render(&view, l, Style::Page))))
+                .collect();
+            serde_json::json!({"id": format!("example-{}", i + 1), "tabs": tabs})
+        })
+        .collect();
+    let out = sdkgen_tests::scratch("preview");
+    let expected = sdkgen_tests::write(&out, "expected.json", &serde_json::json!({"examples": examples}).to_string());
+    let html = sdkgen_tests::root().join("generated/docs/preview").join(format!("{}.html", action.id()));
+    let (ok, stdout, stderr) = sdkgen_tests::run(
+        Command::new(sdkgen_tests::tool("node"))
+            .arg(sdkgen_tests::root().join("tests/js/preview.cjs"))
+            .arg(&html)
+            .arg(&expected)
+            .arg(&out)
+            .env("NODE_PATH", sdkgen_tests::node_modules()),
+    );
+    assert!(ok, "the preview failed in Chromium:\n{stdout}\n{stderr}");
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("the driver reports JSON");
+    assert_eq!(report["screenshots"], 2 * Language::ALL.len() + 1, "{report}");
+    for i in 1..=2 {
+        for l in Language::ALL {
+            let shot = out.join(format!("example-{i}-{}.png", l.id()));
+            let bytes = std::fs::read(&shot).unwrap_or_else(|e| panic!("{}: {e}", shot.display()));
+            assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 1000, "{} is not a screenshot", shot.display());
+        }
+    }
+}
