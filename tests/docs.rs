@@ -1,0 +1,118 @@
+//! The rebuilt docs page: the reference page's structure, annotations and tabs for the
+//! docs pipeline, includes that exist and hold the snippets, and escaping that holds up
+//! against the obstacle course.
+
+use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
+
+fn read(rel: &str) -> String {
+    let p = sdkgen_tests::root().join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Lines between `from` (exclusive) and the first line starting with `to`.
+fn section<'a>(page: &'a str, from: &str, to: &str) -> &'a str {
+    let start = page.find(from).unwrap_or_else(|| panic!("no {from:?}")) + from.len();
+    let end = page[start..].find(to).map_or(page.len(), |i| start + i);
+    &page[start..end]
+}
+
+#[test]
+fn the_page_has_the_reference_pages_structure() {
+    let page = read("generated/docs/api/call-reject.md");
+    let headings: Vec<&str> = page.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(headings, ["## Permissions", "## HTTP request", "## Request headers", "## Request body", "## Response", "## Examples"]);
+    assert!(page.contains("The current timeout value is 15 seconds."));
+    assert!(page.contains("Use delete call to end a call."));
+    // Permissions: both delegated types unsupported, application lists none.
+    assert!(page.contains("| Delegated (work or school account) | Not supported. |"));
+    assert!(page.contains("| Delegated (personal Microsoft account) | Not supported. |"));
+    assert!(page.contains("| Application | None. |"));
+    // Both paths, the /app one marked deprecated.
+    let http = section(&page, "## HTTP request", "## Request headers");
+    assert!(http.contains("POST /communications/calls/{id}/reject\nPOST /app/calls/{id}/reject"));
+    assert!(http.contains("> **Deprecated:** `/app/calls/{id}/reject`: The /app path is deprecated."));
+    let headers = section(&page, "## Request headers", "## Request body");
+    assert!(headers.contains("| Authorization | Bearer {token}. Required. |") && headers.contains("| Content-Type | application/json. Required. |"));
+    // The enum's possible values listed properly, which the reference page fails to do.
+    let body = section(&page, "## Request body", "## Response");
+    assert!(body.contains("| reason | rejectReason | The rejection reason. The possible values are: `none`, `busy`, `forbidden`."), "{body}");
+    assert!(body.contains("| callbackUri | String |") && body.contains("must be https"), "{body}");
+    assert!(section(&page, "## Response", "## Examples").contains("202 Accepted"));
+}
+
+#[test]
+fn each_example_is_annotated_tabbed_and_closed_for_the_docs_pipeline() {
+    let model = sdkgen_tests::shipped_model();
+    let action = &model.actions[0];
+    let page = read("generated/docs/api/call-reject.md");
+    let tab_order: Vec<String> = Language::ALL.iter().map(|l| format!("# [{}](#tab/{})", l.title(), l.id())).collect();
+    for (i, ex) in action.examples.iter().enumerate() {
+        let title = format!("### Example {}: {}", i + 1, ex.title.replace('\'', "'"));
+        let next = action.examples.get(i + 1).map(|_| format!("### Example {}", i + 2)).unwrap_or_else(|| "\u{0}".into());
+        let part = section(&page, &title, &next);
+        assert!(part.contains(&format!("<!-- {{\n  \"blockType\": \"request\",\n  \"name\": \"{}\"\n}} -->", ex.name)), "{part}");
+        let tabs: Vec<&str> = part.lines().filter(|l| l.starts_with("# [")).collect();
+        assert_eq!(tabs, tab_order, "{}: tabs in the page's order", ex.name);
+        let after_last_tab = section(part, &tab_order[tab_order.len() - 1], "#### Response");
+        assert!(after_last_tab.lines().any(|l| l == "---"), "{}: the tab group is closed by ---", ex.name);
+        let view = ExampleView::new(&model, action, ex);
+        // The HTTP tab is inline; every other tab includes a file holding the snippet.
+        assert!(part.contains(&render(&view, Language::Http, Style::Page).trim_end().to_string()));
+        for l in Language::ALL.iter().filter(|l| **l != Language::Http) {
+            let include = format!("../includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name);
+            assert!(part.contains(&format!("[!INCLUDE [sample-code]({include})]")), "{}: {include}", ex.name);
+            let file = read(&format!("generated/docs/includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name));
+            assert!(file.starts_with("---\n") && file.contains("description: \"Automatically generated file. DO NOT MODIFY\"\n"));
+            let code = render(&view, *l, Style::Page);
+            assert!(file.contains(&format!("```{}\n{}\n```\n", l.fence(), code.trim_end())), "{}: include for {}", ex.name, l.id());
+        }
+        assert!(part.contains("#### Response") && part.contains("HTTP/1.1 202 Accepted"));
+    }
+    // Example 2's notifications: the incoming one before the request, the deleted one after.
+    let second = &page[page.find("### Example 2").unwrap()..];
+    let incoming = second.find("#### Notification - incoming").expect("incoming notification");
+    let request = second.find("#### Request").unwrap();
+    let deleted = second.find("#### Notification - deleted").expect("deleted notification");
+    assert!(incoming < request && request < deleted);
+    assert_eq!(second.matches("POST https://bot.contoso.com/api/calls").count(), 2, "one callback URI for both");
+    assert!(second.contains("\"changeType\": \"created\"") && second.contains("\"changeType\": \"deleted\""));
+}
+
+/// Every table row of a Markdown page has as many unescaped `|` as its header row.
+fn check_tables(page: &str) {
+    let cells = |l: &str| l.replace("\\|", "").matches('|').count();
+    let mut width = None;
+    for line in page.lines() {
+        if line.starts_with('|') {
+            let n = cells(line);
+            match width {
+                None => width = Some(n),
+                Some(w) => assert_eq!(n, w, "a table row breaks its table: {line}"),
+            }
+        } else {
+            width = None;
+        }
+    }
+}
+
+#[test]
+fn hostile_descriptions_are_escaped_where_they_land() {
+    let page = read("tests/obstacle/generated/docs/api/class-switch.md");
+    check_tables(&page);
+    check_tables(&read("generated/docs/api/call-reject.md"));
+    // Front matter values are valid quoted strings holding the text exactly.
+    let title_line = page.lines().find(|l| l.starts_with("description: ")).unwrap();
+    let description: String = serde_json::from_str(title_line.trim_start_matches("description: ")).unwrap();
+    assert_eq!(description, sdkgen_tests::obstacle_model().actions[0].summary);
+    // The HTML-looking description is text on the page, not markup.
+    assert!(page.contains("\\<html\\>") && !page.contains("<html>"));
+    let html = read("tests/obstacle/generated/docs/preview/class-switch.html");
+    let escaped = html.contains("&lt;html&gt;") || html.contains("&#60;html&#62;");
+    assert!(escaped && !html.contains("and <html> and"), "the preview escapes spec text");
+    assert!(!html.contains("<b>tags</b>"));
+    // No HTML comment is cut short by a `--` from the spec.
+    for comment in page.split("<!--").skip(1) {
+        let body = comment.split("-->").next().unwrap();
+        assert!(!body.contains("--"), "comment holds --: {body}");
+    }
+}
