@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+rm -rf tests/artifacts   # screenshots and scratch files of the previous run
+
 echo "== set-up: pinned npm packages, chromium"
 scripts/setup-test-deps.sh
 

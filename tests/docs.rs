@@ -47,7 +47,7 @@ fn each_example_is_annotated_tabbed_and_closed_for_the_docs_pipeline() {
     let page = read("generated/docs/api/call-reject.md");
     let tab_order: Vec<String> = Language::ALL.iter().map(|l| format!("# [{}](#tab/{})", l.title(), l.id())).collect();
     for (i, ex) in action.examples.iter().enumerate() {
-        let title = format!("### Example {}: {}", i + 1, ex.title.replace('\'', "'"));
+        let title = format!("### Example {}: {}", i + 1, ex.title);
         let next = action.examples.get(i + 1).map(|_| format!("### Example {}", i + 2)).unwrap_or_else(|| "\u{0}".into());
         let part = section(&page, &title, &next);
         assert!(part.contains(&format!("<!-- {{\n  \"blockType\": \"request\",\n  \"name\": \"{}\"\n}} -->", ex.name)), "{part}");

@@ -88,9 +88,12 @@ pub fn run(cmd: &mut Command) -> (bool, String, String) {
     (o.status.success(), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
 }
 
-/// A scratch directory under the (ignored) artifacts folder, emptied first.
+/// A fresh scratch directory under the (ignored) artifacts folder: `name` plus a number
+/// unique in this process, because tests run in parallel and must not share files.
 pub fn scratch(name: &str) -> PathBuf {
-    let p = root().join("tests/artifacts").join(name);
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let p = root().join("tests/artifacts").join(format!("{name}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&p);
     std::fs::create_dir_all(&p).expect("artifacts folder writable");
     p

@@ -1,5 +1,5 @@
 //! The standalone HTML preview in headless Chromium: every language tab of every example
-//! shows that language's snippet when clicked. Screenshots land in tests/artifacts/preview.
+//! shows that language's snippet when clicked. Screenshots land in tests/artifacts/preview-*.
 
 use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
 use std::process::Command;

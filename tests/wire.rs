@@ -51,7 +51,7 @@ async fn run_javascript(snippet: &str) -> Wire {
          const authProvider = (done) => done(null, 'test-token');\n\
          (async () => {{\n{snippet}\n}})().catch((e) => {{ console.error(e); process.exit(1); }});\n"
     );
-    let dir = sdkgen_tests::scratch(&format!("js-wire-{}", recorder.address().port()));
+    let dir = sdkgen_tests::scratch("js-wire");
     let file = sdkgen_tests::write(&dir, "snippet.js", &program);
     let (ok, out, err) = sdkgen_tests::run(
         Command::new(sdkgen_tests::tool("node")).arg(&file).env("NODE_PATH", sdkgen_tests::node_modules()).env("RECORDER", recorder.uri()),

@@ -34,17 +34,6 @@ pub fn string(s: &str) -> String {
     format!("\"{}\"", c_like_escape(s, '"', |_| None))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_literals() {
-        assert_eq!(local("class"), "@class");
-        assert_eq!(pascal("namespace"), "Namespace");
-        assert_eq!(string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
-    }
-}
 
 use crate::model::{Primitive, TypeKind, TypedValue};
 
@@ -121,4 +110,16 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
 fn member_names(members: &[(String, TypedValue)]) -> Vec<String> {
     let cased = members.iter().map(|(k, _)| ident(k, Case::Pascal, "N")).collect();
     super::dedupe(cased, &[], true).into_iter().map(escape).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_literals() {
+        assert_eq!(local("class"), "@class");
+        assert_eq!(pascal("namespace"), "Namespace");
+        assert_eq!(string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+    }
 }

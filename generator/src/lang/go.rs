@@ -35,18 +35,6 @@ pub fn string(s: &str) -> String {
     format!("\"{}\"", c_like_escape(s, '"', |_| None))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_literals() {
-        assert_eq!(local("func"), "funcEscaped");
-        assert_eq!(enum_constant("busy", "rejectReason"), "BUSY_REJECTREASON");
-        assert_eq!(enum_constant("unknownFutureValue", "rejectReason"), "UNKNOWNFUTUREVALUE_REJECTREASON");
-        assert_eq!(string("a`b"), "\"a`b\"");
-    }
-}
 
 use super::Locals;
 use crate::model::{Primitive, TypeKind, TypedValue};
@@ -90,7 +78,7 @@ impl Arg {
 }
 
 /// The Go value of `v`, with any statements it needs appended to `stmts`.
-pub fn value(v: &TypedValue, hint: &str, models: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> Arg {
+pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> Arg {
     match v {
         TypedValue::Null => Arg::Direct("nil".into()),
         TypedValue::Bool(b) => Arg::Pointer(b.to_string()),
@@ -104,7 +92,7 @@ pub fn value(v: &TypedValue, hint: &str, models: &str, locals: &mut Locals, stmt
             let t = item.as_ref().map(|k| type_name(k, models)).unwrap_or_else(|| "interface{}".into());
             let elems: Vec<String> = items
                 .iter()
-                .map(|i| match value(i, hint, models, locals, stmts) {
+                .map(|i| match value(i, models, locals, stmts) {
                     Arg::Direct(e) | Arg::Pointer(e) => e,
                 })
                 .collect();
@@ -114,7 +102,7 @@ pub fn value(v: &TypedValue, hint: &str, models: &str, locals: &mut Locals, stmt
             let elems: Vec<String> = members
                 .iter()
                 .map(|(k, m)| {
-                    let e = match value(m, k, models, locals, stmts) {
+                    let e = match value(m, models, locals, stmts) {
                         Arg::Direct(e) | Arg::Pointer(e) => e,
                     };
                     format!("{}: {e}", string(k))
@@ -134,10 +122,23 @@ pub fn value(v: &TypedValue, hint: &str, models: &str, locals: &mut Locals, stmt
                 } else {
                     format!("Set{prop}")
                 };
-                let arg = value(m, k, models, locals, stmts).into_arg(k, locals, stmts);
+                let arg = value(m, models, locals, stmts).into_arg(k, locals, stmts);
                 stmts.push(format!("{name}.{setter}({arg})"));
             }
             Arg::Direct(name)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_literals() {
+        assert_eq!(local("func"), "funcEscaped");
+        assert_eq!(enum_constant("busy", "rejectReason"), "BUSY_REJECTREASON");
+        assert_eq!(enum_constant("unknownFutureValue", "rejectReason"), "UNKNOWNFUTUREVALUE_REJECTREASON");
+        assert_eq!(string("a`b"), "\"a`b\"");
     }
 }

@@ -43,18 +43,6 @@ pub(crate) fn octal_controls(c: char) -> Option<String> {
     ((n < 0x20 && !matches!(c, '\n' | '\r' | '\t')) || n == 0x7f).then(|| format!("\\{n:03o}"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_literals() {
-        assert_eq!(camel("default"), "defaultEscaped");
-        assert_eq!(upper("unknownFutureValue"), "UNKNOWN_FUTURE_VALUE");
-        assert_eq!(string("x\"y"), r#""x\"y""#);
-        assert_eq!(string("\u{1}\u{2028}"), "\"\\001\\u2028\"");
-    }
-}
 
 use super::Locals;
 use crate::model::{Primitive, TypeKind, TypedValue};
@@ -123,5 +111,18 @@ pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<St
             }
             name
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_literals() {
+        assert_eq!(camel("default"), "defaultEscaped");
+        assert_eq!(upper("unknownFutureValue"), "UNKNOWN_FUTURE_VALUE");
+        assert_eq!(string("x\"y"), r#""x\"y""#);
+        assert_eq!(string("\u{1}\u{2028}"), "\"\\001\\u2028\"");
     }
 }

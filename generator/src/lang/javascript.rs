@@ -37,19 +37,6 @@ pub fn string(s: &str) -> String {
     format!("'{}'", c_like_escape(s, '\'', |_| None))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_literals() {
-        assert_eq!(key("reason"), "reason");
-        assert_eq!(key("@odata.type"), "'@odata.type'");
-        assert_eq!(key("1st"), "'1st'");
-        assert_eq!(local("function"), "function_");
-        assert_eq!(string("it's ${x}\n"), r"'it\'s ${x}\n'");
-    }
-}
 
 use crate::model::TypedValue;
 
@@ -77,5 +64,19 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
             let body: Vec<String> = members.iter().map(|(k, m)| format!("{}{}: {}", pad(depth + 1), key(k), value(m, depth + 1))).collect();
             format!("{{\n{}\n{}}}", body.join(",\n"), pad(depth))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_literals() {
+        assert_eq!(key("reason"), "reason");
+        assert_eq!(key("@odata.type"), "'@odata.type'");
+        assert_eq!(key("1st"), "'1st'");
+        assert_eq!(local("function"), "function_");
+        assert_eq!(string("it's ${x}\n"), r"'it\'s ${x}\n'");
     }
 }

@@ -38,19 +38,6 @@ pub fn string(s: &str) -> String {
     format!("@\"{}\"", c_like_escape(s, '"', extra))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_literals() {
-        assert_eq!(class("rejectReason"), "MSGraphRejectReason");
-        assert_eq!(selector("none"), "none");
-        assert_eq!(selector("default"), "defaultValue");
-        // `??=` would be a trigraph in old C; escaping `?` keeps every compiler honest.
-        assert_eq!(string("a??=b\"c"), r#"@"a\?\?=b\"c""#);
-    }
-}
 
 use crate::model::TypedValue;
 
@@ -69,5 +56,19 @@ pub fn value(v: &TypedValue) -> String {
         TypedValue::Object { members, .. } => {
             format!("@{{{}}}", members.iter().map(|(k, m)| format!("{}: {}", string(k), value(m))).collect::<Vec<_>>().join(", "))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_literals() {
+        assert_eq!(class("rejectReason"), "MSGraphRejectReason");
+        assert_eq!(selector("none"), "none");
+        assert_eq!(selector("default"), "defaultValue");
+        // `??=` would be a trigraph in old C; escaping `?` keeps every compiler honest.
+        assert_eq!(string("a??=b\"c"), r#"@"a\?\?=b\"c""#);
     }
 }

@@ -45,21 +45,6 @@ pub fn cmdlet(prefix: &str, action: &str, literal_segments: &[&str]) -> String {
     format!("Invoke-{prefix}{}{nouns}", ident(action, Case::Pascal, "N"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_literals() {
-        assert_eq!(string("it's $(x) `n"), "'it''s $(x) `n'");
-        assert_eq!(string("\u{2019}"), "'\u{2019}\u{2019}'");
-        assert_eq!(key("reason"), "Reason");
-        assert_eq!(key("$x"), "'$x'");
-        assert_eq!(variable("call-id"), "$callId");
-        assert_eq!(cmdlet("Mg", "reject", &["communications", "calls"]), "Invoke-MgRejectCommunicationCall");
-        assert_eq!(cmdlet("MgBeta", "reject", &["communications", "calls"]), "Invoke-MgBetaRejectCommunicationCall");
-    }
-}
 
 use crate::model::TypedValue;
 
@@ -88,4 +73,20 @@ pub fn hashtable(members: &[(String, TypedValue)], depth: usize) -> String {
     let pad = |d| super::pad(UNIT, d);
     let body: Vec<String> = members.iter().map(|(k, m)| format!("{}{} = {}\n", pad(depth + 1), key(k), value(m, depth + 1))).collect();
     format!("@{{\n{}{}}}", body.concat(), pad(depth))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_literals() {
+        assert_eq!(string("it's $(x) `n"), "'it''s $(x) `n'");
+        assert_eq!(string("\u{2019}"), "'\u{2019}\u{2019}'");
+        assert_eq!(key("reason"), "Reason");
+        assert_eq!(key("$x"), "'$x'");
+        assert_eq!(variable("call-id"), "$callId");
+        assert_eq!(cmdlet("Mg", "reject", &["communications", "calls"]), "Invoke-MgRejectCommunicationCall");
+        assert_eq!(cmdlet("MgBeta", "reject", &["communications", "calls"]), "Invoke-MgBetaRejectCommunicationCall");
+    }
 }

@@ -19,7 +19,7 @@ pub fn page(view: &ExampleView) -> String {
     let body_package = format!("graph{}", view.literals.first().map(|l| go::pascal(l).to_lowercase()).unwrap_or_default());
     let mut body_lines = Vec::new();
     for (p, v) in view.set_params() {
-        let arg = go::value(v, &p.name, "graphmodels", &mut locals, &mut body_lines).into_arg(&p.name, &mut locals, &mut body_lines);
+        let arg = go::value(v, "graphmodels", &mut locals, &mut body_lines).into_arg(&p.name, &mut locals, &mut body_lines);
         body_lines.push(format!("requestBody.Set{}({arg})", go::pascal(&p.name)));
     }
     let mut path_vars = Vec::new();
