@@ -49,8 +49,11 @@ fn syntax_errors(language: &str, code: &str) -> Vec<String> {
 
 fn code_files() -> Vec<SnippetFile> {
     let files: Vec<_> = snippet_files().into_iter().filter(|f| f.language != "http").collect();
-    // 2 shipped + 2 obstacle examples, six languages with code, each style.
-    assert!(files.len() >= 24, "only {} snippet files found", files.len());
+    // 2 shipped + 2 obstacle examples; six languages with code per style.
+    assert!(files.len() >= 2 * 4 * 6, "only {} snippet files found", files.len());
+    for style in ["page", "current"] {
+        assert!(files.iter().any(|f| f.style == style), "no {style} snippets");
+    }
     files
 }
 
@@ -74,8 +77,34 @@ fn java_wrapped(i: usize, code: &str) -> String {
     format!("class Snippet{i} {{\n    void run() throws Exception {{\n{code}\n    }}\n}}\n")
 }
 
+/// A whole Go file: the snippet's `import (…)` block (today's docs snippets open with one)
+/// moves above `func main`, every other line goes inside it, unchanged.
 fn go_wrapped(code: &str) -> String {
-    format!("package main\n\nfunc main() {{\n{code}\n}}\n")
+    let (imports, body) = split_go_imports(code);
+    format!("package main\n\n{imports}\nfunc main() {{\n{body}\n}}\n")
+}
+
+/// Splits a Go snippet into its `import (…)` block (lines kept as they are) and the rest.
+pub fn split_go_imports(code: &str) -> (String, String) {
+    let mut imports = String::new();
+    let mut body = String::new();
+    let mut in_block = false;
+    for line in code.lines() {
+        if line.starts_with("import (") {
+            in_block = true;
+        }
+        if in_block {
+            imports.push_str(line);
+            imports.push('\n');
+            if line.trim() == ")" {
+                in_block = false;
+            }
+        } else {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    (imports, body)
 }
 
 /// `node --check` on each JavaScript snippet, inside an async function (top-level await).
@@ -164,13 +193,53 @@ fn go_snippets_parse_with_gofmt() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// CPython's own parser on each Python snippet, with top-level `await` allowed (as the
+/// docs' snippets use it); unlike tree-sitter it also rejects bad indentation.
+fn python_parse(files: &[(String, String)]) -> Vec<String> {
+    let python = tool("python3");
+    let dir = scratch("python-parse");
+    let checker = "import ast, sys\n\
+                   for path in sys.argv[1:]:\n\
+                   \ttry:\n\
+                   \t\tcompile(open(path, encoding='utf-8').read(), path, 'exec', flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)\n\
+                   \texcept SyntaxError as e:\n\
+                   \t\tprint(f'{path}: {e}')\n";
+    let mut cmd = Command::new(python);
+    cmd.arg("-c").arg(checker);
+    let mut names = Vec::new();
+    for (i, (name, code)) in files.iter().enumerate() {
+        cmd.arg(write(&dir, &format!("s{i}.py"), code));
+        names.push(name.clone());
+    }
+    let (ok, out, err) = run(&mut cmd);
+    let mut failures: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let i: usize = l.split("/s").last().and_then(|r| r.split('.').next()).and_then(|n| n.parse().ok()).unwrap_or(0);
+            format!("{}: {l}", names.get(i).map(String::as_str).unwrap_or("?"))
+        })
+        .collect();
+    if !ok {
+        failures.push(format!("python3 failed: {err}"));
+    }
+    failures
+}
+
+#[test]
+fn python_snippets_parse_with_cpython() {
+    let files = of_language("python");
+    assert!(!files.is_empty());
+    let failures = python_parse(&files);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The checkers above would catch a broken snippet: each one, fed a snippet with its
 /// last bracket removed or a string left open, fails.
 #[test]
 fn the_checkers_reject_broken_snippets() {
     let files = code_files();
-    for language in ["csharp", "java", "go", "javascript", "objc", "powershell"] {
-        let f = files.iter().find(|f| f.language == language && f.path.starts_with("generated/")).unwrap();
+    for language in ["csharp", "java", "go", "javascript", "objc", "powershell", "python"] {
+        let f = files.iter().find(|f| f.language == language && f.path.starts_with("generated/")).unwrap_or_else(|| panic!("no shipped {language} snippet"));
         let code = f.code.trim_end();
         let cut = code.rfind([')', '}', ']']).expect("a closing bracket");
         let unbalanced = format!("{}{}", &code[..cut], &code[cut + 1..]);
@@ -183,6 +252,7 @@ fn the_checkers_reject_broken_snippets() {
                 "javascript" => assert!(!node_check(&one).is_empty(), "node --check accepted:\n{broken}"),
                 "java" => assert!(!javac_parse(&one).is_empty(), "javac accepted:\n{broken}"),
                 "go" => assert!(!gofmt_check(&one).is_empty(), "gofmt accepted:\n{broken}"),
+                "python" => assert!(!python_parse(&one).is_empty(), "CPython accepted:\n{broken}"),
                 _ => {}
             }
         }
@@ -302,7 +372,8 @@ fn hostile_literals_survive_in_every_language() {
     let hostile = example_strings(&model, "obstacle-hostile-strings");
     assert!(hostile.iter().any(|s| s.contains("*/") && s.contains('\n') && s.contains("${x}") && s.contains('🎉')));
     assert!(hostile.contains(&String::new()), "the empty string is part of the course");
-    assert!(checked >= 6 * hostile.len(), "only {checked} literal checks ran");
+    // Six languages with code per style, two styles.
+    assert!(checked >= 12 * hostile.len(), "only {checked} literal checks ran");
 }
 
 /// The HTTP snippets: request line, headers, a `Content-Length` equal to the body's length

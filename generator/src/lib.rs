@@ -48,7 +48,9 @@ impl Selection {
             manifest::Kind::Snippet { language, style, .. } => {
                 self.languages.iter().any(|l| l.id() == language) && self.styles.iter().any(|s| s.id() == style)
             }
-            manifest::Kind::DocsInclude { language, .. } => self.languages.iter().any(|l| l.id() == language),
+            manifest::Kind::DocsInclude { style, language, .. } => {
+                self.languages.iter().any(|l| l.id() == language) && self.styles.iter().any(|s| s.id() == style)
+            }
             _ => false,
         }
     }

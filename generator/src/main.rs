@@ -36,11 +36,11 @@ enum Command {
         /// The example's name (`call-reject`).
         #[arg(long)]
         example: String,
-        /// The language (http, csharp, javascript, objc, java, go, powershell).
+        /// The language (http, csharp, javascript, objc, java, go, powershell, python).
         #[arg(long, value_parser = parse_language)]
         lang: Language,
-        /// The SDK generation the snippet targets.
-        #[arg(long, value_parser = parse_style, default_value = "page")]
+        /// The SDK generation the snippet targets (a language with only one prints that).
+        #[arg(long, value_parser = parse_style, default_value = "current")]
         style: Style,
     },
 }
@@ -70,6 +70,9 @@ struct Common {
     /// Only these languages' snippets (comma-separated); every other file is left alone.
     #[arg(long, value_delimiter = ',', value_parser = parse_language)]
     lang: Vec<Language>,
+    /// Which SDK generation's snippets: the reference page's, today's, or both.
+    #[arg(long, value_parser = ["page", "current", "all"], default_value = "all")]
+    style: String,
 }
 
 impl Common {
@@ -79,6 +82,9 @@ impl Common {
             s.languages = self.lang.clone();
             s.languages.sort();
             s.languages.dedup();
+        }
+        if let Some(style) = Style::from_id(&self.style) {
+            s.styles = vec![style];
         }
         s
     }

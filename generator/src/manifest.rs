@@ -12,9 +12,9 @@ pub const PATH: &str = "manifest.json";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind<'a> {
     Snippet { style: &'a str, language: &'a str, example: &'a str },
-    DocsInclude { language: &'a str, example: &'a str },
-    DocsPage { action: &'a str },
-    DocsPreview { action: &'a str },
+    DocsInclude { style: &'a str, language: &'a str, example: &'a str },
+    DocsPage { style: &'a str, action: &'a str },
+    DocsPreview { style: &'a str, action: &'a str },
     RustClient,
     Manifest,
     Other,
@@ -22,9 +22,14 @@ pub enum Kind<'a> {
 
 /// The layout is `snippets/<style>/<language>/<example>.<ext>`,
 /// `docs/includes/snippets/<language>/<example>-<language>-snippets.md`,
-/// `docs/api/<action>.md`, `docs/preview/<action>.html`, `rust/…`.
+/// `docs/api/<action>.md`, `docs/preview/<action>.html` (today's SDKs), the same under
+/// `docs/snapshot/` (the reference page's SDKs), `rust/…`.
 pub fn classify(path: &str) -> Kind<'_> {
-    let parts: Vec<&str> = path.split('/').collect();
+    let all: Vec<&str> = path.split('/').collect();
+    let (style, parts) = match all.as_slice() {
+        ["docs", "snapshot", rest @ ..] => ("page", [&["docs"][..], rest].concat()),
+        _ => ("current", all.clone()),
+    };
     match parts.as_slice() {
         ["snippets", style, language, file] => {
             let example = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
@@ -33,12 +38,12 @@ pub fn classify(path: &str) -> Kind<'_> {
         ["docs", "includes", "snippets", language, file] => {
             let suffix = format!("-{language}-snippets.md");
             match file.strip_suffix(suffix.as_str()) {
-                Some(example) => Kind::DocsInclude { language, example },
+                Some(example) => Kind::DocsInclude { style, language, example },
                 None => Kind::Other,
             }
         }
-        ["docs", "api", file] => file.strip_suffix(".md").map_or(Kind::Other, |action| Kind::DocsPage { action }),
-        ["docs", "preview", file] => file.strip_suffix(".html").map_or(Kind::Other, |action| Kind::DocsPreview { action }),
+        ["docs", "api", file] => file.strip_suffix(".md").map_or(Kind::Other, |action| Kind::DocsPage { style, action }),
+        ["docs", "preview", file] => file.strip_suffix(".html").map_or(Kind::Other, |action| Kind::DocsPreview { style, action }),
         ["rust", ..] => Kind::RustClient,
         [PATH] => Kind::Manifest,
         _ => Kind::Other,
@@ -65,11 +70,11 @@ pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
                 Kind::Snippet { style, language, example } => json!({
                     "kind": "snippet", "action": action_of(example), "example": example, "language": language, "style": style,
                 }),
-                Kind::DocsInclude { language, example } => json!({
-                    "kind": "docs-include", "action": action_of(example), "example": example, "language": language,
+                Kind::DocsInclude { style, language, example } => json!({
+                    "kind": "docs-include", "action": action_of(example), "example": example, "language": language, "style": style,
                 }),
-                Kind::DocsPage { action } => json!({"kind": "docs-page", "action": action}),
-                Kind::DocsPreview { action } => json!({"kind": "docs-preview", "action": action}),
+                Kind::DocsPage { style, action } => json!({"kind": "docs-page", "action": action, "style": style}),
+                Kind::DocsPreview { style, action } => json!({"kind": "docs-preview", "action": action, "style": style}),
                 Kind::RustClient => json!({"kind": "rust-client"}),
                 Kind::Manifest | Kind::Other => json!({"kind": "other"}),
             };
@@ -101,9 +106,14 @@ mod tests {
         );
         assert_eq!(
             classify("docs/includes/snippets/go/call-reject-none-reason-go-snippets.md"),
-            Kind::DocsInclude { language: "go", example: "call-reject-none-reason" }
+            Kind::DocsInclude { style: "current", language: "go", example: "call-reject-none-reason" }
         );
-        assert_eq!(classify("docs/api/call-reject.md"), Kind::DocsPage { action: "call-reject" });
+        assert_eq!(
+            classify("docs/snapshot/includes/snippets/objc/call-reject-objc-snippets.md"),
+            Kind::DocsInclude { style: "page", language: "objc", example: "call-reject" }
+        );
+        assert_eq!(classify("docs/api/call-reject.md"), Kind::DocsPage { style: "current", action: "call-reject" });
+        assert_eq!(classify("docs/snapshot/api/call-reject.md"), Kind::DocsPage { style: "page", action: "call-reject" });
         assert_eq!(classify("rust/src/lib.rs"), Kind::RustClient);
         assert_eq!(classify("elsewhere.txt"), Kind::Other);
     }

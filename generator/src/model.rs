@@ -356,6 +356,23 @@ impl TypedValue {
         }
     }
 
+    /// Every enum and complex type the value names (for a snippet's imports).
+    pub fn named_types(&self, out: &mut std::collections::BTreeSet<String>) {
+        match self {
+            TypedValue::Enum { enum_name, .. } => {
+                out.insert(enum_name.clone());
+            }
+            TypedValue::List { items, .. } => items.iter().for_each(|i| i.named_types(out)),
+            TypedValue::Object { type_name, members } => {
+                if !type_name.is_empty() {
+                    out.insert(type_name.clone());
+                }
+                members.iter().for_each(|(_, m)| m.named_types(out));
+            }
+            _ => {}
+        }
+    }
+
     fn untyped(json: &Value) -> TypedValue {
         match json {
             Value::Null => TypedValue::Null,

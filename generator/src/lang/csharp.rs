@@ -56,6 +56,15 @@ pub fn type_name(kind: &TypeKind) -> String {
     }
 }
 
+/// The root namespace of the Kiota SDK for an API version (`Microsoft.Graph.Beta`).
+pub fn sdk_namespace(version: &str) -> String {
+    if version == "v1.0" {
+        "Microsoft.Graph".to_owned()
+    } else {
+        format!("Microsoft.Graph.{}", ident(version, Case::Pascal, "V"))
+    }
+}
+
 /// `RejectReason.Busy`.
 pub fn enum_member(enum_name: &str, member: &str) -> String {
     format!("{}.{}", pascal(enum_name), pascal(member))
@@ -107,7 +116,7 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
 
 /// Property names of an object's members, unique even where wire names differ only in
 /// case (`value` and `Value`).
-fn member_names(members: &[(String, TypedValue)]) -> Vec<String> {
+pub fn member_names(members: &[(String, TypedValue)]) -> Vec<String> {
     let cased = members.iter().map(|(k, _)| ident(k, Case::Pascal, "N")).collect();
     super::dedupe(cased, &[], true).into_iter().map(escape).collect()
 }

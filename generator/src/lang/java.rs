@@ -69,9 +69,22 @@ pub fn declares(v: &TypedValue) -> bool {
     matches!(v, TypedValue::List { .. } | TypedValue::Object { .. })
 }
 
+/// Which Java SDK a value is spelled for: the legacy request-builder SDK (public fields,
+/// `BUSY`) or today's Kiota SDK (setters, `Busy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sdk {
+    Legacy,
+    Kiota,
+}
+
 /// A Java expression for `v`; objects and lists need statements first (Java has no
 /// object initializers), which are appended to `stmts` as whole lines.
 pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> String {
+    value_for(Sdk::Legacy, v, hint, locals, stmts)
+}
+
+/// [`value`] for either SDK.
+pub fn value_for(sdk: Sdk, v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> String {
     match v {
         TypedValue::Null => "null".into(),
         TypedValue::Bool(b) => b.to_string(),
@@ -81,13 +94,14 @@ pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<St
         TypedValue::Number { value, .. } if value.as_i64().is_some_and(|i| i32::try_from(i).is_err()) => format!("{value}L"),
         TypedValue::Number { value, .. } => value.to_string(),
         TypedValue::String(s) => string(s),
-        TypedValue::Enum { enum_name, member } => format!("{}.{}", pascal(enum_name), upper(member)),
+        TypedValue::Enum { enum_name, member } if sdk == Sdk::Legacy => format!("{}.{}", pascal(enum_name), upper(member)),
+        TypedValue::Enum { enum_name, member } => format!("{}.{}", pascal(enum_name), pascal(member)),
         TypedValue::List { item, items } => {
             let t = item.as_ref().map(type_name).unwrap_or_else(|| "Object".into());
             let name = locals.fresh(&format!("{}List", camel(hint)));
             stmts.push(format!("LinkedList<{t}> {name} = new LinkedList<{t}>();"));
             for i in items {
-                let e = value(i, hint, locals, stmts);
+                let e = value_for(sdk, i, hint, locals, stmts);
                 stmts.push(format!("{name}.add({e});"));
             }
             name
@@ -98,15 +112,18 @@ pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<St
             stmts.push(format!("{t} {name} = new {t}();"));
             let fields = super::dedupe(members.iter().map(|(k, _)| ident(k, Case::Camel, "n")).collect(), &[], true);
             for ((k, m), field) in members.iter().zip(fields) {
-                let e = value(m, k, locals, stmts);
-                if type_name.is_empty() {
-                    stmts.push(format!("{name}.put({}, {e});", string(k)));
-                } else if k == "@odata.type" {
-                    stmts.push(format!("{name}.oDataType = {e};"));
-                } else if k.starts_with('@') {
-                    stmts.push(format!("{name}.additionalDataManager().put({}, new JsonPrimitive({e}));", string(k)));
-                } else {
-                    stmts.push(format!("{name}.{} = {e};", escape(field)));
+                let e = value_for(sdk, m, k, locals, stmts);
+                let setter = format!("set{}", ident(&field, Case::Pascal, "N"));
+                match sdk {
+                    _ if type_name.is_empty() => stmts.push(format!("{name}.put({}, {e});", string(k))),
+                    Sdk::Legacy if k == "@odata.type" => stmts.push(format!("{name}.oDataType = {e};")),
+                    Sdk::Legacy if k.starts_with('@') => {
+                        stmts.push(format!("{name}.additionalDataManager().put({}, new JsonPrimitive({e}));", string(k)))
+                    }
+                    Sdk::Legacy => stmts.push(format!("{name}.{} = {e};", escape(field))),
+                    Sdk::Kiota if k == "@odata.type" => stmts.push(format!("{name}.setOdataType({e});")),
+                    Sdk::Kiota if k.starts_with('@') => stmts.push(format!("{name}.getAdditionalData().put({}, {e});", string(k))),
+                    Sdk::Kiota => stmts.push(format!("{name}.{setter}({e});")),
                 }
             }
             name

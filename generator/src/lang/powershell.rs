@@ -50,8 +50,30 @@ use crate::model::TypedValue;
 
 const UNIT: &str = "    ";
 
+/// How a generation of the module spells hashtable keys: the v1 module's docs use the
+/// PascalCase property names, today's use the wire names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    Pascal,
+    Wire,
+}
+
+/// A key as `keys` spells it: bare when it is a plain name, quoted otherwise.
+pub fn key_as(keys: Keys, name: &str) -> String {
+    match keys {
+        Keys::Pascal => key(name),
+        Keys::Wire if name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric()) => name.to_owned(),
+        Keys::Wire => string(name),
+    }
+}
+
 /// A PowerShell value for a `-BodyParameter` hashtable: every string single-quoted.
 pub fn value(v: &TypedValue, depth: usize) -> String {
+    value_as(Keys::Pascal, v, depth)
+}
+
+/// [`value`] with keys spelled as `keys`.
+pub fn value_as(keys: Keys, v: &TypedValue, depth: usize) -> String {
     let pad = |d| super::pad(UNIT, d);
     match v {
         TypedValue::Null => "$null".into(),
@@ -61,17 +83,23 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
         TypedValue::String(s) => string(s),
         TypedValue::Enum { member, .. } => string(member),
         TypedValue::List { items, .. } => {
-            let body: Vec<String> = items.iter().map(|i| format!("{}{}\n", pad(depth + 1), value(i, depth + 1))).collect();
+            let body: Vec<String> = items.iter().map(|i| format!("{}{}\n", pad(depth + 1), value_as(keys, i, depth + 1))).collect();
             format!("@(\n{}{})", body.concat(), pad(depth))
         }
-        TypedValue::Object { members, .. } => hashtable(members, depth),
+        TypedValue::Object { members, .. } => hashtable_as(keys, members, depth),
     }
 }
 
 /// `@{ Key = value … }`, one member a line.
 pub fn hashtable(members: &[(String, TypedValue)], depth: usize) -> String {
+    hashtable_as(Keys::Pascal, members, depth)
+}
+
+/// [`hashtable`] with keys spelled as `keys`.
+pub fn hashtable_as(keys: Keys, members: &[(String, TypedValue)], depth: usize) -> String {
     let pad = |d| super::pad(UNIT, d);
-    let body: Vec<String> = members.iter().map(|(k, m)| format!("{}{} = {}\n", pad(depth + 1), key(k), value(m, depth + 1))).collect();
+    let body: Vec<String> =
+        members.iter().map(|(k, m)| format!("{}{} = {}\n", pad(depth + 1), key_as(keys, k), value_as(keys, m, depth + 1))).collect();
     format!("@{{\n{}{}}}", body.concat(), pad(depth))
 }
 

@@ -5,7 +5,7 @@ use super::{c_like_escape, ident, Case};
 pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
     "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
-    "pass", "raise", "return", "try", "while", "with", "yield", "match", "case", "type",
+    "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 pub fn escape(name: String) -> String {
@@ -22,6 +22,61 @@ pub fn snake(name: &str) -> String {
 
 pub fn pascal(name: &str) -> String {
     escape(ident(name, Case::Pascal, "N"))
+}
+
+/// `RejectReason.Busy`, `RejectReason.None_`: Kiota's Python enum members.
+pub fn enum_member(enum_name: &str, member: &str) -> String {
+    format!("{}.{}", pascal(enum_name), pascal(member))
+}
+
+/// The SDK module that defines a model or enum: `reject_reason` for `rejectReason`
+/// (a keyword gets the `_` suffix, as every Python name does).
+pub fn model_module(name: &str) -> String {
+    snake(name)
+}
+
+const UNIT: &str = "\t";
+
+/// A Python expression for `v`: model constructors with keyword arguments,
+/// `odata_type` for `@odata.type`, `additional_data` for other annotations.
+pub fn value(v: &crate::model::TypedValue, depth: usize) -> String {
+    use crate::model::TypedValue;
+    let pad = |d| super::pad(UNIT, d);
+    match v {
+        TypedValue::Null => "None".into(),
+        TypedValue::Bool(true) => "True".into(),
+        TypedValue::Bool(false) => "False".into(),
+        TypedValue::Number { value, ty: Some(crate::model::Primitive::Double) } if !value.is_f64() => format!("{value}.0"),
+        TypedValue::Number { value, .. } => value.to_string(),
+        TypedValue::String(s) => string(s),
+        TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
+        TypedValue::List { items, .. } => {
+            let body: Vec<String> = items.iter().map(|i| format!("{}{},\n", pad(depth + 1), value(i, depth + 1))).collect();
+            format!("[\n{}{}]", body.concat(), pad(depth))
+        }
+        TypedValue::Object { type_name, members } if type_name.is_empty() => {
+            let body: Vec<String> = members.iter().map(|(k, m)| format!("{}{} : {},\n", pad(depth + 1), string(k), value(m, depth + 1))).collect();
+            format!("{{\n{}{}}}", body.concat(), pad(depth))
+        }
+        TypedValue::Object { type_name, members } => {
+            let names = super::dedupe(members.iter().map(|(k, _)| ident(k, Case::Snake, "n")).collect(), &["odata_type", "additional_data"], true);
+            let mut body = String::new();
+            let mut extra = String::new();
+            for ((k, m), name) in members.iter().zip(names) {
+                if k == "@odata.type" {
+                    body.push_str(&format!("{}odata_type = {},\n", pad(depth + 1), value(m, depth + 1)));
+                } else if k.starts_with('@') {
+                    extra.push_str(&format!("{}{} : {},\n", pad(depth + 2), string(k), value(m, depth + 2)));
+                } else {
+                    body.push_str(&format!("{}{} = {},\n", pad(depth + 1), escape(name), value(m, depth + 1)));
+                }
+            }
+            if !extra.is_empty() {
+                body.push_str(&format!("{}additional_data = {{\n{extra}{}}},\n", pad(depth + 1), pad(depth + 1)));
+            }
+            format!("{}(\n{body}{})", pascal(type_name), pad(depth))
+        }
+    }
 }
 
 /// A single-quoted string.

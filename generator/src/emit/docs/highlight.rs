@@ -20,9 +20,15 @@ fn rules(language: Language) -> Rules {
         Language::JavaScript => Rules { keywords: lang::javascript::KEYWORDS, line_comments: &["//"], quotes: &['\'', '"', '`'] },
         Language::ObjC => Rules { keywords: lang::objc::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
         Language::PowerShell => Rules { keywords: POWERSHELL, line_comments: &["#"], quotes: &['\'', '"'] },
+        Language::Python => Rules { keywords: PYTHON, line_comments: &["#"], quotes: &['\'', '"'] },
         Language::Http => Rules { keywords: &["POST", "GET", "PATCH", "PUT", "DELETE", "HTTP"], line_comments: &[], quotes: &['"'] },
     }
 }
+
+const PYTHON: &[&str] = &[
+    "False", "None", "True", "and", "as", "async", "await", "class", "def", "else", "for", "from", "if", "import", "in", "is",
+    "lambda", "not", "or", "return", "with",
+];
 
 const POWERSHELL: &[&str] = &["Import-Module", "function", "param", "if", "else", "foreach", "return", "$true", "$false", "$null"];
 

@@ -9,23 +9,43 @@ use crate::model::*;
 use crate::output::Tree;
 use askama::Template;
 
-/// The tabs of an example on the page, in the page's order; HTTP is inline, the others
-/// are include files.
-pub const TAB_LANGUAGES: [Language; 7] = Language::ALL;
-
-/// The style docs pages show.
-const STYLE: Style = Style::Page;
-
-pub fn page_path(action: &Action) -> String {
-    format!("docs/api/{}.md", action.id())
+/// One edition of the docs: today's page (current SDKs, Microsoft's current tab order,
+/// Python included) or the reference page's own snapshot (its SDKs and tab order).
+#[derive(Debug, Clone, Copy)]
+pub struct Edition {
+    pub style: Style,
+    /// The tabs of an example, in order; HTTP is inline, the others are include files.
+    pub tabs: &'static [Language],
+    /// `docs/` or `docs/snapshot/`.
+    pub root: &'static str,
 }
 
-pub fn preview_path(action: &Action) -> String {
-    format!("docs/preview/{}.html", action.id())
-}
+pub const CURRENT: Edition = Edition {
+    style: Style::Current,
+    tabs: &[Language::Http, Language::CSharp, Language::Go, Language::Java, Language::JavaScript, Language::PowerShell, Language::Python],
+    root: "docs/",
+};
 
-pub fn include_path(example: &Example, language: Language) -> String {
-    format!("docs/includes/snippets/{}/{}-{}-snippets.md", language.id(), example.name, language.id())
+pub const SNAPSHOT: Edition = Edition {
+    style: Style::Page,
+    tabs: &[Language::Http, Language::CSharp, Language::JavaScript, Language::ObjC, Language::Java, Language::Go, Language::PowerShell],
+    root: "docs/snapshot/",
+};
+
+pub const EDITIONS: [Edition; 2] = [CURRENT, SNAPSHOT];
+
+impl Edition {
+    pub fn page_path(&self, action: &Action) -> String {
+        format!("{}api/{}.md", self.root, action.id())
+    }
+
+    pub fn preview_path(&self, action: &Action) -> String {
+        format!("{}preview/{}.html", self.root, action.id())
+    }
+
+    pub fn include_path(&self, example: &Example, language: Language) -> String {
+        format!("{}includes/snippets/{}/{}-{}-snippets.md", self.root, language.id(), example.name, language.id())
+    }
 }
 
 /// Escaping filters for the Markdown templates: every value from the spec is escaped
@@ -197,19 +217,20 @@ fn notification_block(model: &Model, callback: &str, n: &Notification) -> Block 
     }
 }
 
-fn page(model: &Model, action: &Action, cmd: &str) -> Page {
+fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
     let examples = action
         .examples
         .iter()
         .enumerate()
         .map(|(i, example)| {
             let view = ExampleView::new(model, action, example);
-            let http_text = snippets::render(&view, Language::Http, STYLE).trim_end().to_owned();
-            let tabs = TAB_LANGUAGES
+            let http_text = snippets::render(&view, Language::Http, edition.style).trim_end().to_owned();
+            let tabs = edition
+                .tabs
                 .iter()
                 .filter(|l| **l != Language::Http)
                 .map(|&l| {
-                    let code = snippets::render(&view, l, STYLE);
+                    let code = snippets::render(&view, l, edition.style);
                     Tab {
                         id: l.id(),
                         title: l.title(),
@@ -292,17 +313,19 @@ fn page(model: &Model, action: &Action, cmd: &str) -> Page {
 }
 
 pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
-    for action in &model.actions {
-        let p = page(model, action, cmd);
-        tree.insert(page_path(action), crate::emit::snippets::fill(&p) + "\n");
-        let title = format!("{}: {}", action.bound_to, action.name);
-        tree.insert(preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
-        for example in &action.examples {
-            let view = ExampleView::new(model, action, example);
-            for &language in TAB_LANGUAGES.iter().filter(|l| **l != Language::Http) {
-                let code = snippets::render(&view, language, STYLE);
-                let include = Include { regenerate: cmd.to_owned(), fence: md::fence(&code), info: language.fence(), code: code.trim_end().to_owned() };
-                tree.insert(include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
+    for edition in &EDITIONS {
+        for action in &model.actions {
+            let p = page(model, action, edition, cmd);
+            tree.insert(edition.page_path(action), crate::emit::snippets::fill(&p) + "\n");
+            let title = format!("{}: {}", action.bound_to, action.name);
+            tree.insert(edition.preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
+            for example in &action.examples {
+                let view = ExampleView::new(model, action, example);
+                for &language in edition.tabs.iter().filter(|l| **l != Language::Http) {
+                    let code = snippets::render(&view, language, edition.style);
+                    let include = Include { regenerate: cmd.to_owned(), fence: md::fence(&code), info: language.fence(), code: code.trim_end().to_owned() };
+                    tree.insert(edition.include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
+                }
             }
         }
     }

@@ -56,3 +56,44 @@ pub fn page(view: &ExampleView) -> String {
         withs,
     })
 }
+
+#[derive(Template)]
+#[template(path = "java/current/snippet.java")]
+struct Current {
+    body_class: String,
+    body_var: String,
+    lines: Vec<String>,
+    request: String,
+    action: String,
+}
+
+/// Today's SDK (`microsoft-graph-beta` 6.x): a fully qualified `…PostRequestBody` with
+/// setters, then `byCallId(…)` and `post(…)`.
+pub fn current(view: &ExampleView) -> String {
+    let version = view.model.api.version.as_str();
+    let root = if version == "v1.0" { "com.microsoft.graph".to_owned() } else { format!("com.microsoft.graph.{}", version.to_lowercase()) };
+    // Package names are lower case; a keyword (`switch`) gets the `Escaped` suffix.
+    let package: Vec<String> =
+        view.builder_segments().iter().map(|s| java::escape(crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "").to_lowercase())).collect();
+    let body_class = format!("{root}.{}.{}PostRequestBody", package.join("."), java::pascal(&view.action.name));
+    let mut locals = Locals::with(&["graphClient", "requestAdapter"]);
+    let body_var = locals.fresh(&format!("{}PostRequestBody", java::camel(&view.action.name).trim_end_matches("Escaped")));
+    let mut lines = Vec::new();
+    for (p, v) in view.set_params() {
+        let e = java::value_for(java::Sdk::Kiota, v, &p.name, &mut locals, &mut lines);
+        lines.push(format!("{body_var}.set{}({e});", java::pascal(&p.name).trim_end_matches("Escaped")));
+    }
+    let mut request = String::from("graphClient");
+    for part in &view.path {
+        match part {
+            PathPart::Nav(n) => request.push_str(&format!(".{}()", java::camel(n))),
+            PathPart::Item { collection, value, .. } => request.push_str(&format!(
+                ".{}().by{}Id({})",
+                java::camel(collection),
+                crate::lang::ident(&crate::lang::singular(collection), crate::lang::Case::Pascal, "N"),
+                java::string(value)
+            )),
+        }
+    }
+    fill(&Current { body_class, body_var, lines, request, action: java::camel(&view.action.name) })
+}

@@ -8,6 +8,7 @@ mod java;
 mod javascript;
 mod objc;
 mod powershell;
+mod python;
 
 use crate::lang::singular;
 use crate::model::*;
@@ -15,7 +16,8 @@ pub use crate::model::TypedValue;
 use crate::output::{header, Tree};
 use serde_json::Value;
 
-/// The languages of the reference page, in the page's tab order (HTTP first).
+/// The snippet languages: the reference page's, in its tab order (HTTP first), then
+/// Python, which only today's SDKs have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Language {
     Http,
@@ -25,11 +27,26 @@ pub enum Language {
     Java,
     Go,
     PowerShell,
+    Python,
 }
 
 impl Language {
-    pub const ALL: [Language; 7] =
-        [Language::Http, Language::CSharp, Language::JavaScript, Language::ObjC, Language::Java, Language::Go, Language::PowerShell];
+    pub const ALL: [Language; 8] = [
+        Language::Http,
+        Language::CSharp,
+        Language::JavaScript,
+        Language::ObjC,
+        Language::Java,
+        Language::Go,
+        Language::PowerShell,
+        Language::Python,
+    ];
+
+    /// Whether a snippet of this language exists in `style`: Objective-C only in the
+    /// page's generation (no Kiota SDK), Python only in today's.
+    pub fn has_style(self, style: Style) -> bool {
+        !matches!((self, style), (Language::ObjC, Style::Current) | (Language::Python, Style::Page))
+    }
 
     /// The docs pipeline's tab id (`#tab/csharp`), also used in file names and `--lang`.
     pub fn id(self) -> &'static str {
@@ -41,6 +58,7 @@ impl Language {
             Language::Java => "java",
             Language::Go => "go",
             Language::PowerShell => "powershell",
+            Language::Python => "python",
         }
     }
 
@@ -53,6 +71,7 @@ impl Language {
             Language::Java => "java",
             Language::Go => "go",
             Language::PowerShell => "ps1",
+            Language::Python => "py",
         }
     }
 
@@ -66,6 +85,7 @@ impl Language {
             Language::Java => "Java",
             Language::Go => "Go",
             Language::PowerShell => "PowerShell",
+            Language::Python => "Python",
         }
     }
 
@@ -87,14 +107,17 @@ impl Language {
 pub enum Style {
     /// The SDKs of the reference page's era, in the page's layout.
     Page,
+    /// Today's Kiota-generated SDKs, in the layout of today's docs snippets.
+    Current,
 }
 
 impl Style {
-    pub const ALL: [Style; 1] = [Style::Page];
+    pub const ALL: [Style; 2] = [Style::Page, Style::Current];
 
     pub fn id(self) -> &'static str {
         match self {
             Style::Page => "page",
+            Style::Current => "current",
         }
     }
 
@@ -186,6 +209,28 @@ impl<'a> ExampleView<'a> {
         self.params.iter().filter_map(|p| p.value.as_ref().map(|v| (p.param, v)))
     }
 
+    /// Every enum and complex type the example's body names.
+    pub fn named_types(&self) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::new();
+        for (_, v) in self.set_params() {
+            v.named_types(&mut out);
+        }
+        out
+    }
+
+    /// The request-builder namespace of the action's body class in today's SDKs: the path's
+    /// segments with each placeholder as `item` (`communications/calls/item/reject`).
+    pub fn builder_segments(&self) -> Vec<String> {
+        self.action.paths[self.example.request.path_index]
+            .segments
+            .iter()
+            .map(|s| match s {
+                Segment::Literal(l) => l.clone(),
+                Segment::Param(_) => "item".to_owned(),
+            })
+            .collect()
+    }
+
     /// `https://graph.microsoft.com/beta/communications/calls/…/reject`.
     pub fn wire_url(&self) -> String {
         format!("{}{}", self.model.api.base_url, self.wire_path)
@@ -194,15 +239,23 @@ impl<'a> ExampleView<'a> {
 
 /// A snippet's code without the file header: what docs pages embed and `sdkgen snippet`
 /// prints.
+///
+/// A language without `style` (see [`Language::has_style`]) renders its other style.
 pub fn render(view: &ExampleView, language: Language, style: Style) -> String {
     let code = match (language, style) {
         (Language::Http, _) => http::page(view),
         (Language::CSharp, Style::Page) => csharp::page(view),
-        (Language::JavaScript, Style::Page) => javascript::page(view),
-        (Language::ObjC, Style::Page) => objc::page(view),
+        (Language::CSharp, Style::Current) => csharp::current(view),
+        // @microsoft/microsoft-graph-client 3.x is both generations' JavaScript SDK.
+        (Language::JavaScript, _) => javascript::page(view),
+        (Language::ObjC, _) => objc::page(view),
         (Language::Java, Style::Page) => java::page(view),
+        (Language::Java, Style::Current) => java::current(view),
         (Language::Go, Style::Page) => go::page(view),
+        (Language::Go, Style::Current) => go::current(view),
         (Language::PowerShell, Style::Page) => powershell::page(view),
+        (Language::PowerShell, Style::Current) => powershell::current(view),
+        (Language::Python, _) => python::current(view),
     };
     let mut code = code.trim_end().to_owned();
     code.push('\n');
@@ -222,7 +275,7 @@ pub fn emit(model: &Model, languages: &[Language], styles: &[Style], cmd: &str, 
         for example in &action.examples {
             let view = ExampleView::new(model, action, example);
             for &style in styles {
-                for &language in languages {
+                for &language in languages.iter().filter(|l| l.has_style(style)) {
                     let p = path(action, example, language, style);
                     let code = render(&view, language, style);
                     tree.insert(p.clone(), format!("{}{code}", header(&p, cmd)));

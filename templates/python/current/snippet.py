@@ -1,0 +1,13 @@
+# Code snippets are only available for the latest version. Current version is 1.x
+from {{ package }} import GraphServiceClient
+{%- for (module, name) in imports %}
+from {{ module }} import {{ name }}
+{%- endfor %}
+# To initialize your graph_client, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=python
+request_body = {{ body_class }}(
+{%- for (name, value) in members %}
+	{{ name }} = {{ value }},
+{%- endfor %}
+)
+
+await {{ call }}
