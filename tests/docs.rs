@@ -2,7 +2,8 @@
 //! docs pipeline, includes that exist and hold the snippets, and escaping that holds up
 //! against the obstacle course.
 
-use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
+use sdkgen::emit::docs::{Edition, CURRENT, EDITIONS, SNAPSHOT};
+use sdkgen::emit::snippets::{render, ExampleView, Language};
 
 fn read(rel: &str) -> String {
     let p = sdkgen_tests::root().join(rel);
@@ -17,8 +18,14 @@ fn section<'a>(page: &'a str, from: &str, to: &str) -> &'a str {
 }
 
 #[test]
-fn the_page_has_the_reference_pages_structure() {
-    let page = read("generated/docs/api/call-reject.md");
+fn both_editions_have_the_reference_pages_structure() {
+    for edition in EDITIONS {
+        page_structure(&read(&format!("generated/{}api/call-reject.md", edition.root)));
+    }
+}
+
+fn page_structure(page: &str) {
+    let page = page.to_owned();
     let headings: Vec<&str> = page.lines().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(headings, ["## Permissions", "## HTTP request", "## Request headers", "## Request body", "## Response", "## Examples"]);
     assert!(page.contains("The current timeout value is 15 seconds."));
@@ -41,11 +48,24 @@ fn the_page_has_the_reference_pages_structure() {
 }
 
 #[test]
+fn the_editions_tab_orders_are_microsofts_and_the_pages() {
+    let ids = |e: &Edition| e.tabs.iter().map(|l| l.id()).collect::<Vec<_>>();
+    assert_eq!(ids(&CURRENT), ["http", "csharp", "go", "java", "javascript", "powershell", "python"]);
+    assert_eq!(ids(&SNAPSHOT), ["http", "csharp", "javascript", "objc", "java", "go", "powershell"]);
+}
+
+#[test]
 fn each_example_is_annotated_tabbed_and_closed_for_the_docs_pipeline() {
+    for edition in EDITIONS {
+        examples_of_edition(&edition);
+    }
+}
+
+fn examples_of_edition(edition: &Edition) {
     let model = sdkgen_tests::shipped_model();
     let action = &model.actions[0];
-    let page = read("generated/docs/api/call-reject.md");
-    let tab_order: Vec<String> = Language::ALL.iter().map(|l| format!("# [{}](#tab/{})", l.title(), l.id())).collect();
+    let page = read(&format!("generated/{}api/call-reject.md", edition.root));
+    let tab_order: Vec<String> = edition.tabs.iter().map(|l| format!("# [{}](#tab/{})", l.title(), l.id())).collect();
     for (i, ex) in action.examples.iter().enumerate() {
         let title = format!("### Example {}: {}", i + 1, ex.title);
         let next = action.examples.get(i + 1).map(|_| format!("### Example {}", i + 2)).unwrap_or_else(|| "\u{0}".into());
@@ -57,13 +77,13 @@ fn each_example_is_annotated_tabbed_and_closed_for_the_docs_pipeline() {
         assert!(after_last_tab.lines().any(|l| l == "---"), "{}: the tab group is closed by ---", ex.name);
         let view = ExampleView::new(&model, action, ex);
         // The HTTP tab is inline; every other tab includes a file holding the snippet.
-        assert!(part.contains(&render(&view, Language::Http, Style::Page).trim_end().to_string()));
-        for l in Language::ALL.iter().filter(|l| **l != Language::Http) {
+        assert!(part.contains(&render(&view, Language::Http, edition.style).trim_end().to_string()));
+        for l in edition.tabs.iter().filter(|l| **l != Language::Http) {
             let include = format!("../includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name);
             assert!(part.contains(&format!("[!INCLUDE [sample-code]({include})]")), "{}: {include}", ex.name);
-            let file = read(&format!("generated/docs/includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name));
+            let file = read(&format!("generated/{2}includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name, edition.root));
             assert!(file.starts_with("---\n") && file.contains("description: \"Automatically generated file. DO NOT MODIFY\"\n"));
-            let code = render(&view, *l, Style::Page);
+            let code = render(&view, *l, edition.style);
             assert!(file.contains(&format!("```{}\n{}\n```\n", l.fence(), code.trim_end())), "{}: include for {}", ex.name, l.id());
         }
         assert!(part.contains("#### Response") && part.contains("HTTP/1.1 202 Accepted"));

@@ -1,11 +1,18 @@
 //! The standalone HTML preview in headless Chromium: every language tab of every example
 //! shows that language's snippet when clicked. Screenshots land in tests/artifacts/preview-*.
 
-use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
+use sdkgen::emit::docs::{Edition, EDITIONS};
+use sdkgen::emit::snippets::{render, ExampleView};
 use std::process::Command;
 
 #[test]
 fn tabs_switch_to_each_languages_snippet_in_chromium() {
+    for edition in EDITIONS {
+        check_edition(&edition);
+    }
+}
+
+fn check_edition(edition: &Edition) {
     assert!(
         std::path::Path::new("/usr/bin/chromium").is_file(),
         "/usr/bin/chromium is missing: run scripts/test.sh, which installs Debian's chromium"
@@ -18,16 +25,17 @@ fn tabs_switch_to_each_languages_snippet_in_chromium() {
         .enumerate()
         .map(|(i, ex)| {
             let view = ExampleView::new(&model, action, ex);
-            let tabs: serde_json::Map<String, serde_json::Value> = Language::ALL
+            let tabs: serde_json::Map<String, serde_json::Value> = edition
+                .tabs
                 .iter()
-                .map(|&l| (l.id().to_owned(), serde_json::Value::String(render(&view, l, Style::Page))))
+                .map(|&l| (l.id().to_owned(), serde_json::Value::String(render(&view, l, edition.style))))
                 .collect();
             serde_json::json!({"id": format!("example-{}", i + 1), "tabs": tabs})
         })
         .collect();
     let out = sdkgen_tests::scratch("preview");
     let expected = sdkgen_tests::write(&out, "expected.json", &serde_json::json!({"examples": examples}).to_string());
-    let html = sdkgen_tests::root().join("generated/docs/preview").join(format!("{}.html", action.id()));
+    let html = sdkgen_tests::root().join("generated").join(edition.preview_path(action));
     let (ok, stdout, stderr) = sdkgen_tests::run(
         Command::new(sdkgen_tests::tool("node"))
             .arg(sdkgen_tests::root().join("tests/js/preview.cjs"))
@@ -38,9 +46,9 @@ fn tabs_switch_to_each_languages_snippet_in_chromium() {
     );
     assert!(ok, "the preview failed in Chromium:\n{stdout}\n{stderr}");
     let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("the driver reports JSON");
-    assert_eq!(report["screenshots"], 2 * Language::ALL.len() + 1, "{report}");
+    assert_eq!(report["screenshots"], 2 * edition.tabs.len() + 1, "{report}");
     for i in 1..=2 {
-        for l in Language::ALL {
+        for l in edition.tabs {
             let shot = out.join(format!("example-{i}-{}.png", l.id()));
             let bytes = std::fs::read(&shot).unwrap_or_else(|e| panic!("{}: {e}", shot.display()));
             assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 1000, "{} is not a screenshot", shot.display());
