@@ -1,12 +1,27 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond Rust, pinned, into ignored folders under the repo:
-# the npm packages of tests/js (exact versions, from its lockfile) and Debian's chromium
-# for the docs preview test. Safe to run again: it does nothing when all is in place.
+# Installs what the tests need beyond Rust, pinned, into ignored folders under .cache/:
+# the npm packages of tests/js (lockfile), the Python SDK (tests/python/requirements.txt,
+# every package ==), the Java SDKs' classpaths (tests/java/*/pom.xml via Maven), the Go SDK
+# (tests/go/go.mod + go.sum) with a warm build cache, and Debian's chromium for the docs
+# preview. Safe to run again: each step does nothing when its inputs have not changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' is required but not installed" >&2; exit 1; }; }
-need node; need npm; need javac; need gofmt; need go
+need node; need npm; need javac; need java; need mvn; need gofmt; need go; need python3
+cache="$PWD/.cache"
+mkdir -p "$cache"
+# Runs "$@" unless the stamp says it already ran for these exact inputs.
+stamp() {
+  local name=$1; shift
+  local inputs=$1; shift
+  local sum; sum=$(cat $inputs | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$cache/$name.stamp" 2>/dev/null)" = "$sum" ]; then return 0; fi
+  local t0=$SECONDS
+  "$@"
+  echo "$sum" > "$cache/$name.stamp"
+  echo "setup: $name took $((SECONDS - t0)) s"
+}
 
 # npm packages: reinstalled only when the lockfile changes.
 mkdir -p .cache/js
@@ -15,6 +30,32 @@ if ! cmp -s tests/js/package-lock.json .cache/js/package-lock.json || [ ! -d .ca
   cp tests/js/package.json tests/js/package-lock.json .cache/js/
   (cd .cache/js && npm ci --ignore-scripts --no-audit --no-fund --cache ../npm-cache --loglevel=error)
 fi
+
+py_setup() {
+  rm -rf "$cache/venv"
+  python3 -m venv "$cache/venv"
+  "$cache/venv/bin/pip" install -q --disable-pip-version-check --no-input -r tests/python/requirements.txt
+}
+stamp python tests/python/requirements.txt py_setup
+
+java_setup() {
+  mkdir -p "$cache/java"
+  for kind in current legacy; do
+    mvn -q -B -f "tests/java/$kind/pom.xml" -Dmaven.repo.local="$cache/m2" \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$cache/java/$kind.classpath"
+  done
+}
+stamp java "tests/java/current/pom.xml tests/java/legacy/pom.xml" java_setup
+
+# The Go SDK's models package takes minutes and gigabytes to compile; building the
+# harness prelude once leaves every SDK package in the build cache for the tests.
+export GOMODCACHE="$cache/go-mod" GOCACHE="$cache/go-build" GOFLAGS=-mod=readonly GOTOOLCHAIN=local
+go_setup() {
+  rm -rf "$cache/go-warm" && mkdir -p "$cache/go-warm"
+  cp tests/go/go.mod tests/go/go.sum tests/go/prelude.go "$cache/go-warm/"
+  (cd "$cache/go-warm" && go mod download && go build -o /dev/null .)
+}
+stamp go "tests/go/go.mod tests/go/go.sum tests/go/prelude.go" go_setup
 
 # Chromium, for the HTML preview test. Debian serves only the current security release,
 # so the package is not pinned to a version; the test records the version it ran.

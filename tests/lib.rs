@@ -1,6 +1,9 @@
 //! Helpers shared by the end-to-end tests: where the repository's pieces are, the
 //! generated snippets, and the external tools the proofs need.
 
+pub mod checks;
+pub mod recorder;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,0 +1,248 @@
+//! Syntax checks for snippets: tree-sitter for every language, and the language's own
+//! parser where the machine has one. Each returns the failures, empty when all is well.
+
+use crate::{run, scratch, tool, write};
+use std::collections::BTreeSet;
+use std::process::Command;
+
+pub fn grammar(language: &str) -> tree_sitter::Language {
+    match language {
+        "csharp" => tree_sitter_c_sharp::LANGUAGE.into(),
+        "java" => tree_sitter_java::LANGUAGE.into(),
+        "go" => tree_sitter_go::LANGUAGE.into(),
+        "javascript" => tree_sitter_javascript::LANGUAGE.into(),
+        "objc" => tree_sitter_objc::LANGUAGE.into(),
+        "powershell" => tree_sitter_powershell::LANGUAGE.into(),
+        "python" => tree_sitter_python::LANGUAGE.into(),
+        other => panic!("no grammar for {other}"),
+    }
+}
+
+pub fn parse(language: &str, code: &str) -> tree_sitter::Tree {
+    let mut parser = tree_sitter::Parser::new();
+    parser.set_language(&grammar(language)).unwrap_or_else(|e| panic!("the {language} grammar does not load: {e}"));
+    parser.parse(code, None).expect("tree-sitter returns a tree")
+}
+
+/// Positions of ERROR and MISSING nodes, empty when the code parses cleanly.
+pub fn syntax_errors(language: &str, code: &str) -> Vec<String> {
+    let tree = parse(language, code);
+    let mut out = Vec::new();
+    let mut stack = vec![tree.root_node()];
+    while let Some(n) = stack.pop() {
+        if n.is_error() || n.is_missing() {
+            let p = n.start_position();
+            out.push(format!("{}{} at {}:{}", if n.is_missing() { "missing " } else { "" }, n.kind(), p.row + 1, p.column + 1));
+        }
+        for i in 0..n.child_count() {
+            stack.extend(n.child(i));
+        }
+    }
+    if out.is_empty() && tree.root_node().has_error() {
+        out.push("the tree has an error".into());
+    }
+    out
+}
+
+pub fn javascript_wrapped(code: &str) -> String {
+    format!("async function snippet() {{\n{code}\n}}\n")
+}
+
+pub fn java_wrapped(i: usize, code: &str) -> String {
+    format!("class Snippet{i} {{\n    void run() throws Exception {{\n{code}\n    }}\n}}\n")
+}
+
+/// A whole Go file: the snippet's `import (…)` block (today's docs snippets open with one)
+/// moves above `func main`, every other line goes inside it, unchanged.
+pub fn go_wrapped(code: &str) -> String {
+    let (imports, body) = split_go_imports(code);
+    format!("package main\n\n{imports}\nfunc main() {{\n{body}\n}}\n")
+}
+
+/// Splits a Go snippet into its `import (…)` block (lines kept as they are) and the rest.
+pub fn split_go_imports(code: &str) -> (String, String) {
+    let mut imports = String::new();
+    let mut body = String::new();
+    let mut in_block = false;
+    for line in code.lines() {
+        if line.starts_with("import (") {
+            in_block = true;
+        }
+        if in_block {
+            imports.push_str(line);
+            imports.push('\n');
+            if line.trim() == ")" {
+                in_block = false;
+            }
+        } else {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    (imports, body)
+}
+
+/// `node --check` on each JavaScript snippet, inside an async function (top-level await).
+pub fn node_check(files: &[(String, String)]) -> Vec<String> {
+    let node = tool("node");
+    let dir = scratch("node-check");
+    let mut failures = Vec::new();
+    for (i, (name, code)) in files.iter().enumerate() {
+        let p = write(&dir, &format!("s{i}.js"), &javascript_wrapped(code));
+        let (ok, _, err) = run(Command::new(&node).arg("--check").arg(&p));
+        if !ok {
+            failures.push(format!("{name}: {err}"));
+        }
+    }
+    failures
+}
+
+/// javac parse-only over every Java snippet in one JVM start.
+pub fn javac_parse(files: &[(String, String)]) -> Vec<String> {
+    let javac = tool("javac");
+    let dir = scratch("javac-parse");
+    let mut cmd = Command::new(javac);
+    cmd.args(["-proc:none", "-XDrawDiagnostics", "-XDshould-stop.ifNoError=PARSE", "-XDshould-stop.ifError=PARSE", "-encoding", "UTF-8", "-d"])
+        .arg(dir.join("out"));
+    for (i, (_, code)) in files.iter().enumerate() {
+        cmd.arg(write(&dir, &format!("Snippet{i}.java"), &java_wrapped(i, code)));
+    }
+    let (ok, out, err) = run(&mut cmd);
+    if ok {
+        return Vec::new();
+    }
+    let text = format!("{out}{err}");
+    let mut failures = Vec::new();
+    for (i, (name, _)) in files.iter().enumerate() {
+        let mine: Vec<&str> = text.lines().filter(|l| l.starts_with(&format!("Snippet{i}.java:"))).collect();
+        if !mine.is_empty() {
+            failures.push(format!("{name}: {}", mine.join("; ")));
+        }
+    }
+    if failures.is_empty() {
+        failures.push(format!("javac failed: {text}"));
+    }
+    failures
+}
+
+/// `gofmt -e` on each Go snippet wrapped in `package main` / `func main`.
+pub fn gofmt_check(files: &[(String, String)]) -> Vec<String> {
+    let gofmt = tool("gofmt");
+    let dir = scratch("gofmt");
+    let mut failures = Vec::new();
+    for (i, (name, code)) in files.iter().enumerate() {
+        let p = write(&dir, &format!("s{i}.go"), &go_wrapped(code));
+        let (ok, _, err) = run(Command::new(&gofmt).arg("-e").arg(&p));
+        if !ok || !err.is_empty() {
+            failures.push(format!("{name}: {err}"));
+        }
+    }
+    failures
+}
+
+/// CPython's own parser on each Python snippet, with top-level `await` allowed (as the
+/// docs' snippets use it); unlike tree-sitter it also rejects bad indentation.
+pub fn python_parse(files: &[(String, String)]) -> Vec<String> {
+    let python = tool("python3");
+    let dir = scratch("python-parse");
+    let checker = "import ast, sys\n\
+                   for path in sys.argv[1:]:\n\
+                   \ttry:\n\
+                   \t\tcompile(open(path, encoding='utf-8').read(), path, 'exec', flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)\n\
+                   \texcept SyntaxError as e:\n\
+                   \t\tprint(f'{path}: {e}')\n";
+    let mut cmd = Command::new(python);
+    cmd.arg("-c").arg(checker);
+    let mut names = Vec::new();
+    for (i, (name, code)) in files.iter().enumerate() {
+        cmd.arg(write(&dir, &format!("s{i}.py"), code));
+        names.push(name.clone());
+    }
+    let (ok, out, err) = run(&mut cmd);
+    let mut failures: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let i: usize = l.split("/s").last().and_then(|r| r.split('.').next()).and_then(|n| n.parse().ok()).unwrap_or(0);
+            format!("{}: {l}", names.get(i).map(String::as_str).unwrap_or("?"))
+        })
+        .collect();
+    if !ok {
+        failures.push(format!("python3 failed: {err}"));
+    }
+    failures
+}
+
+/// Decodes a C-family string literal's body (C#, Java, Go, JavaScript, Objective-C).
+pub fn decode_c_like(body: &str) -> String {
+    let mut out = String::new();
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(e) = chars.next() else { break };
+        let hex = |chars: &mut std::iter::Peekable<std::str::Chars>, n: usize| -> char {
+            let s: String = (0..n).filter_map(|_| chars.next()).collect();
+            char::from_u32(u32::from_str_radix(&s, 16).unwrap_or(0xfffd)).unwrap_or('\u{fffd}')
+        };
+        match e {
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            'a' => out.push('\u{7}'),
+            'b' => out.push('\u{8}'),
+            'f' => out.push('\u{c}'),
+            'v' => out.push('\u{b}'),
+            'u' => out.push(hex(&mut chars, 4)),
+            'U' => out.push(hex(&mut chars, 8)),
+            'x' => out.push(hex(&mut chars, 2)),
+            '0'..='7' => {
+                let mut s = e.to_string();
+                while s.len() < 3 && chars.peek().is_some_and(|c| ('0'..='7').contains(c)) {
+                    s.push(chars.next().unwrap_or('0'));
+                }
+                out.push(char::from_u32(u32::from_str_radix(&s, 8).unwrap_or(0)).unwrap_or('\u{fffd}'));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Every string literal of a snippet, decoded the way its compiler would.
+pub fn string_literals(language: &str, code: &str) -> BTreeSet<String> {
+    let kinds: &[&str] = match language {
+        "csharp" | "java" | "objc" | "powershell" => &["string_literal"],
+        "go" => &["interpreted_string_literal"],
+        "javascript" => &["string"],
+        "python" => &["string"],
+        other => panic!("no literal rule for {other}"),
+    };
+    let tree = parse(language, code);
+    let mut out = BTreeSet::new();
+    let mut stack = vec![tree.root_node()];
+    while let Some(n) = stack.pop() {
+        if kinds.contains(&n.kind()) {
+            let text = code[n.byte_range()].trim_start_matches('@');
+            let decoded = if language == "powershell" {
+                text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')).map(|t| {
+                    let mut s = t.to_owned();
+                    for q in ['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{201b}'] {
+                        s = s.replace(&format!("{q}{q}"), &q.to_string());
+                    }
+                    s
+                })
+            } else {
+                let q = text.chars().next().unwrap_or('"');
+                text.strip_prefix(q).and_then(|t| t.strip_suffix(q)).map(decode_c_like)
+            };
+            out.insert(decoded.unwrap_or_else(|| panic!("{language}: unexpected literal form {text}")));
+        }
+        for i in 0..n.child_count() {
+            stack.extend(n.child(i));
+        }
+    }
+    out
+}
+

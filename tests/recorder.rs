@@ -1,0 +1,116 @@
+//! Requests on the wire: a recorder that answers as Graph does, the request an HTTP
+//! snippet shows, and runners that execute snippets with the real SDK packages.
+
+use crate::{node_modules, root, run, scratch, tool, write};
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+/// What a request comes down to for comparison. Bodies are JSON values because SDKs
+/// space their JSON differently; the header is only whether one was sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wire {
+    pub method: String,
+    pub path: String,
+    pub query: Option<String>,
+    pub body: Option<Value>,
+}
+
+/// One captured request: the comparable part and whether `Authorization` was sent.
+#[derive(Debug, Clone)]
+pub struct Captured {
+    pub wire: Wire,
+    pub authorization: Option<String>,
+}
+
+pub fn from_request(r: &Request) -> Captured {
+    let body = (!r.body.is_empty()).then(|| serde_json::from_slice(&r.body).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&r.body).into_owned())));
+    Captured {
+        wire: Wire { method: r.method.to_string(), path: r.url.path().to_owned(), query: r.url.query().map(str::to_owned), body },
+        authorization: r.headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
+    }
+}
+
+/// The HTTP snippet, parsed: request line, then the JSON body after the blank line.
+pub fn from_http_snippet(text: &str) -> Wire {
+    let text: String = text.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
+    let (head, body) = text.split_once("\n\n").unwrap_or((&text, ""));
+    let (method, url) = head.lines().next().expect("a request line").split_once(' ').expect("method and URL");
+    let after_host = url.strip_prefix("https://").and_then(|u| u.find('/').map(|i| &u[i..])).expect("an absolute https URL");
+    let (path, query) = match after_host.split_once('?') {
+        Some((p, q)) => (p.to_owned(), Some(q.to_owned())),
+        None => (after_host.to_owned(), None),
+    };
+    Wire { method: method.to_owned(), path, query, body: (!body.trim().is_empty()).then(|| serde_json::from_str(body).expect("the HTTP body is JSON")) }
+}
+
+/// A recorder on 127.0.0.1 that answers every request as Graph answers these actions:
+/// 202, no body, no content type.
+pub async fn recorder() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any()).respond_with(ResponseTemplate::new(202)).mount(&server).await;
+    server
+}
+
+/// The one request a run sent, or an error saying how many there were.
+pub async fn only_request(server: &MockServer) -> Result<Captured, String> {
+    let got = server.received_requests().await.unwrap_or_default();
+    match got.as_slice() {
+        [one] => Ok(from_request(one)),
+        other => Err(format!("{} requests were sent", other.len())),
+    }
+}
+
+/// Runs a JavaScript snippet as printed with `@microsoft/microsoft-graph-client`. The
+/// prelude only sets the client up against the recorder (the SDK's `baseUrl` option) and
+/// wraps the snippet for its top-level `await`.
+pub async fn run_javascript(snippet: &str) -> Result<Captured, String> {
+    let server = recorder().await;
+    let program = format!(
+        "const {{ Client: SdkClient }} = require('@microsoft/microsoft-graph-client');\n\
+         const Client = {{ init: (options) => SdkClient.init({{ ...options, baseUrl: process.env.RECORDER }}) }};\n\
+         const authProvider = (done) => done(null, 'test-token');\n\
+         (async () => {{\n{snippet}\n}})().catch((e) => {{ console.error(e); process.exit(1); }});\n"
+    );
+    let dir = scratch("js-run");
+    let file = write(&dir, "snippet.js", &program);
+    let (ok, out, err) =
+        run(Command::new(tool("node")).arg(&file).env("NODE_PATH", node_modules()).env("RECORDER", server.uri()));
+    if !ok {
+        return Err(format!("Node with the real SDK failed:\n{out}{err}"));
+    }
+    only_request(&server).await
+}
+
+/// The Python virtual environment scripts/setup-test-deps.sh builds.
+pub fn python_venv() -> PathBuf {
+    let p = root().join(".cache/venv/bin/python");
+    assert!(p.is_file(), "{} is missing: run scripts/test.sh, which installs tests/python/requirements.txt", p.display());
+    p
+}
+
+/// Runs a Python snippet as printed with `msgraph-beta-sdk` (tests/python/run_snippet.py).
+pub async fn run_python(snippet: &str, version: &str) -> Result<Captured, String> {
+    let server = recorder().await;
+    let dir = scratch("py-run");
+    let file = write(&dir, "snippet.py", snippet);
+    let (ok, out, err) = run(Command::new(python_venv())
+        .arg(root().join("tests/python/run_snippet.py"))
+        .arg(&file)
+        .arg(format!("{}/{version}", server.uri())));
+    if !ok {
+        return Err(format!("Python with the real SDK failed:\n{out}{err}"));
+    }
+    only_request(&server).await
+}
+
+/// A resolved Java classpath (scripts/setup-test-deps.sh asks Maven for it).
+pub fn java_classpath(kind: &str) -> String {
+    let p = root().join(format!(".cache/java/{kind}.classpath"));
+    std::fs::read_to_string(&p)
+        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/test.sh, which resolves tests/java/{kind}/pom.xml", p.display()))
+        .trim()
+        .to_owned()
+}

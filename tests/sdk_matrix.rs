@@ -1,0 +1,399 @@
+//! The SDK matrix: every snippet of the shipped spec, run as printed with the real SDK
+//! package of its language and generation where one can run here, against a recorder on
+//! 127.0.0.1; the request must equal the HTTP example's (method, path, query, JSON body)
+//! and carry `Authorization` where the SDK sends one. The harness may add a prelude (a
+//! client pointed at the recorder, a wrapping function) but never edits a snippet's lines.
+//!
+//! The matrix it produces is checked in to the README; the test fails when the README's
+//! copy is stale (`SDKGEN_UPDATE_MATRIX=1 cargo test -p sdkgen-tests --test sdk_matrix`
+//! rewrites it) and when any runnable cell is not green.
+
+use sdkgen::emit::snippets::{Language, Style};
+use sdkgen_tests::checks::*;
+use sdkgen_tests::recorder::{from_http_snippet, only_request, recorder, run_javascript, run_python, Captured, Wire};
+use sdkgen_tests::{root, run, scratch, tool, write, SnippetFile};
+use std::collections::BTreeMap;
+use std::process::Command;
+
+/// The packages the runnable cells use, exactly as pinned by the set-up.
+const JS_SDK: &str = "npm @microsoft/microsoft-graph-client 3.0.7";
+const PY_SDK: &str = "PyPI msgraph-beta-sdk 1.66.0";
+const JAVA_CURRENT_SDK: &str = "Maven com.microsoft.graph:microsoft-graph-beta 6.59.0";
+const JAVA_LEGACY_SDK: &str = "Maven com.microsoft.graph:microsoft-graph 5.80.0 (request-builder generation)";
+const GO_SDK: &str = "Go github.com/microsoftgraph/msgraph-beta-sdk-go v0.165.0";
+const TOKEN: &str = "Bearer test-token";
+
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Pass,
+    Fail(String),
+    /// Not possible here, with the reason.
+    No(&'static str),
+}
+
+impl Outcome {
+    fn cell(&self) -> String {
+        match self {
+            Outcome::Pass => "✓".into(),
+            Outcome::Fail(_) => "✗".into(),
+            Outcome::No(why) => (*why).to_owned(),
+        }
+    }
+}
+
+struct Row {
+    language: String,
+    style: String,
+    example: String,
+    sdk: String,
+    parsed: Outcome,
+    compiled: Outcome,
+    request: Outcome,
+}
+
+fn compare(got: Result<Captured, String>, expected: &Wire, sends_auth: bool) -> Outcome {
+    match got {
+        Err(e) => Outcome::Fail(e),
+        Ok(c) if c.wire != *expected => Outcome::Fail(format!("request differs\n  sent:     {:?}\n  expected: {:?}", c.wire, expected)),
+        Ok(c) if sends_auth && c.authorization.as_deref() != Some(TOKEN) => {
+            Outcome::Fail(format!("Authorization was {:?}, expected {TOKEN:?}", c.authorization))
+        }
+        Ok(_) => Outcome::Pass,
+    }
+}
+
+fn shipped_snippets() -> Vec<SnippetFile> {
+    sdkgen_tests::snippet_files().into_iter().filter(|f| f.path.starts_with("generated/")).collect()
+}
+
+/// Tree-sitter, then the language's own parser where there is one.
+fn parsed(f: &SnippetFile) -> Outcome {
+    let mut errors = syntax_errors(&f.language, &f.code);
+    let one = vec![(f.path.clone(), f.code.clone())];
+    errors.extend(match f.language.as_str() {
+        "javascript" => node_check(&one),
+        "java" => javac_parse(&one),
+        "go" => gofmt_check(&one),
+        "python" => python_parse(&one),
+        _ => Vec::new(),
+    });
+    if errors.is_empty() {
+        Outcome::Pass
+    } else {
+        Outcome::Fail(errors.join("; "))
+    }
+}
+
+/// Compiles each Java snippet in a class of its own with the harness prelude, against
+/// `classpath`; returns the compile outcome per snippet and the output directory.
+fn compile_java(kind: &str, files: &[&SnippetFile], classpath: &str) -> (Vec<Outcome>, std::path::PathBuf) {
+    let dir = scratch(&format!("java-{kind}"));
+    let out = dir.join("classes");
+    let mut cmd = Command::new(tool("javac"));
+    cmd.args(["-nowarn", "-encoding", "UTF-8", "-proc:none", "-XDrawDiagnostics", "-cp", classpath, "-d"]).arg(&out);
+    for (i, f) in files.iter().enumerate() {
+        let source = match kind {
+            "legacy" => java_legacy_wrapper(i, &f.code),
+            _ => java_current_wrapper(i, &f.code),
+        };
+        cmd.arg(write(&dir, &format!("Snippet{i}.java"), &source));
+    }
+    let (ok, stdout, stderr) = run(&mut cmd);
+    let text = format!("{stdout}{stderr}");
+    let outcomes = (0..files.len())
+        .map(|i| {
+            let mine: Vec<&str> = text.lines().filter(|l| l.starts_with(&format!("Snippet{i}.java:"))).collect();
+            match (ok, mine.is_empty()) {
+                (true, _) => Outcome::Pass,
+                (false, false) => Outcome::Fail(format!("javac: {}", mine.join("; "))),
+                (false, true) => Outcome::Fail(format!("javac failed: {text}")),
+            }
+        })
+        .collect();
+    (outcomes, out)
+}
+
+/// Today's SDK: the snippet builds its client from `requestAdapter`, which the prelude
+/// provides, pointed at the recorder and adding a bearer token.
+fn java_current_wrapper(i: usize, code: &str) -> String {
+    format!(
+        "import com.microsoft.graph.beta.models.*;\n\
+         import com.microsoft.graph.beta.serviceclient.GraphServiceClient;\n\
+         import com.microsoft.kiota.authentication.AuthenticationProvider;\n\
+         import com.microsoft.kiota.http.OkHttpRequestAdapter;\n\
+         import java.util.HashMap;\n\
+         import java.util.LinkedList;\n\
+         \n\
+         public class Snippet{i} {{\n\
+         public static void main(String[] args) throws Exception {{\n\
+         AuthenticationProvider bearer = (request, context) -> request.headers.add(\"Authorization\", \"{TOKEN}\");\n\
+         OkHttpRequestAdapter requestAdapter = new OkHttpRequestAdapter(bearer);\n\
+         requestAdapter.setBaseUrl(args[0]);\n\
+         {code}\n\
+         }}\n\
+         }}\n"
+    )
+}
+
+/// The request-builder SDK: the snippet builds its own client with
+/// `GraphServiceClient.builder()`; the prelude's subclass of the SDK's client takes that
+/// name, builds the real client with the SDK's own builder and points its service root at
+/// the recorder.
+fn java_legacy_wrapper(i: usize, code: &str) -> String {
+    format!(
+        "import com.microsoft.graph.models.*;\n\
+         import com.microsoft.graph.authentication.IAuthenticationProvider;\n\
+         \n\
+         public class Snippet{i} {{\n\
+         public static class GraphServiceClient extends com.microsoft.graph.requests.GraphServiceClient<okhttp3.Request> {{\n\
+         public static Builder builder() {{ return new Builder(); }}\n\
+         public static class Builder extends com.microsoft.graph.requests.GraphServiceClient.Builder<okhttp3.OkHttpClient, okhttp3.Request> {{\n\
+         @Override public Builder authenticationProvider(IAuthenticationProvider provider) {{ super.authenticationProvider(provider); return this; }}\n\
+         @Override public GraphServiceClient buildClient() {{\n\
+         GraphServiceClient client = buildClient(new GraphServiceClient());\n\
+         client.setServiceRoot(System.getProperty(\"recorder\"));\n\
+         return client;\n\
+         }}\n\
+         }}\n\
+         }}\n\
+         public static void main(String[] args) throws Exception {{\n\
+         System.setProperty(\"recorder\", args[0]);\n\
+         IAuthenticationProvider authProvider = url -> java.util.concurrent.CompletableFuture.completedFuture(\"test-token\");\n\
+         {code}\n\
+         }}\n\
+         }}\n"
+    )
+}
+
+async fn run_java(classes: &std::path::Path, classpath: &str, i: usize, version: &str) -> Result<Captured, String> {
+    let server = recorder().await;
+    let cp = format!("{}:{classpath}", classes.display());
+    let (ok, out, err) = run(Command::new(tool("java")).args(["-cp", &cp, &format!("Snippet{i}"), &format!("{}/{version}", server.uri())]));
+    if !ok {
+        return Err(format!("the JVM with the real SDK failed:\n{out}{err}"));
+    }
+    only_request(&server).await
+}
+
+/// Builds one Go program holding every current-style Go snippet (each its own file: the
+/// snippet's import block, then its other lines inside a func) beside tests/go/prelude.go.
+fn build_go(files: &[&SnippetFile]) -> (Vec<Outcome>, Option<std::path::PathBuf>) {
+    let dir = scratch("go-harness");
+    for f in ["go.mod", "go.sum", "prelude.go"] {
+        std::fs::copy(root().join("tests/go").join(f), dir.join(f)).expect("tests/go copied");
+    }
+    for (i, f) in files.iter().enumerate() {
+        let (imports, body) = split_go_imports(&f.code);
+        let source = format!(
+            "package main\n\n{imports}\nfunc init() {{ snippets[{:?}] = snippet{i} }}\n\nfunc snippet{i}(graphClient *msgraphsdk.GraphServiceClient) {{\n{body}}}\n",
+            f.example
+        );
+        write(&dir, &format!("snippet{i}.go"), &source);
+    }
+    let cache = root().join(".cache");
+    let exe = dir.join("harness");
+    let (ok, out, err) = run(Command::new(tool("go"))
+        .args(["build", "-o"])
+        .arg(&exe)
+        .arg(".")
+        .current_dir(&dir)
+        .env("GOCACHE", cache.join("go-build"))
+        .env("GOMODCACHE", cache.join("go-mod"))
+        .env("GOFLAGS", "-mod=readonly")
+        .env("GOTOOLCHAIN", "local"));
+    let text = format!("{out}{err}");
+    let outcomes = (0..files.len())
+        .map(|i| {
+            let mine: Vec<&str> = text.lines().filter(|l| l.contains(&format!("snippet{i}.go:"))).collect();
+            match (ok, mine.is_empty()) {
+                (true, _) => Outcome::Pass,
+                (false, false) => Outcome::Fail(format!("go build: {}", mine.join("; "))),
+                (false, true) => Outcome::Fail(format!("go build failed: {text}")),
+            }
+        })
+        .collect();
+    (outcomes, ok.then_some(exe))
+}
+
+async fn run_go(exe: &std::path::Path, example: &str, version: &str) -> Result<Captured, String> {
+    let server = recorder().await;
+    let (ok, out, err) = run(Command::new(exe).arg(example).arg(format!("{}/{version}", server.uri())));
+    if !ok {
+        return Err(format!("the Go program with the real SDK failed:\n{out}{err}"));
+    }
+    only_request(&server).await
+}
+
+async fn run_rust(example: &sdkgen::model::Example) -> Result<Captured, String> {
+    let server = recorder().await;
+    let client = graph_beta::GraphClient::new(
+        graph_beta::GraphClient::builder().base_url(format!("{}/beta", server.uri())).token("test-token").build().map_err(|e| e.to_string())?,
+    );
+    let body: graph_beta::models::CallRejectRequest =
+        serde_json::from_value(example.request.body.clone().unwrap_or_default()).map_err(|e| e.to_string())?;
+    client.call_reject(example.path_value("id").unwrap_or_default(), &body).await.map_err(|e| e.to_string())?;
+    only_request(&server).await
+}
+
+fn title(language: &str) -> &'static str {
+    Language::from_id(language).map(Language::title).unwrap_or("?")
+}
+
+fn matrix_markdown(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "| language | style | example | SDK | parsed | compiled against the SDK | request equal |\n| --- | --- | --- | --- | --- | --- | --- |\n",
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            r.language,
+            r.style,
+            r.example,
+            r.sdk,
+            r.parsed.cell(),
+            r.compiled.cell(),
+            r.request.cell()
+        ));
+    }
+    out
+}
+
+const BEGIN: &str = "<!-- sdk-matrix:begin (written by tests/sdk_matrix.rs) -->\n";
+const END: &str = "<!-- sdk-matrix:end -->";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sdk() {
+    let model = sdkgen_tests::shipped_model();
+    let action = &model.actions[0];
+    let version = model.api.version.clone();
+    let snippets = shipped_snippets();
+    let get = |language: &str, style: &str, example: &str| -> &SnippetFile {
+        snippets
+            .iter()
+            .find(|f| f.language == language && f.style == style && f.example == example)
+            .unwrap_or_else(|| panic!("no {style} {language} snippet for {example}"))
+    };
+    let expected: BTreeMap<String, Wire> = action
+        .examples
+        .iter()
+        .map(|e| {
+            let page = from_http_snippet(&get("http", "page", &e.name).code);
+            let current = from_http_snippet(&get("http", "current", &e.name).code);
+            assert_eq!(page, current, "both styles' HTTP examples agree");
+            (e.name.clone(), page)
+        })
+        .collect();
+
+    // Compile once per SDK, run per example.
+    let java_current: Vec<&SnippetFile> = action.examples.iter().map(|e| get("java", "current", &e.name)).collect();
+    let java_legacy: Vec<&SnippetFile> = action.examples.iter().map(|e| get("java", "page", &e.name)).collect();
+    let current_cp = sdkgen_tests::recorder::java_classpath("current");
+    let legacy_cp = sdkgen_tests::recorder::java_classpath("legacy");
+    let (java_current_built, java_current_classes) = compile_java("current", &java_current, &current_cp);
+    let (java_legacy_built, java_legacy_classes) = compile_java("legacy", &java_legacy, &legacy_cp);
+    let go_files: Vec<&SnippetFile> = action.examples.iter().map(|e| get("go", "current", &e.name)).collect();
+    let (go_built, go_exe) = build_go(&go_files);
+
+    let mut rows = Vec::new();
+    for (i, example) in action.examples.iter().enumerate() {
+        let want = &expected[&example.name];
+        for style in Style::ALL {
+            for language in Language::ALL.iter().filter(|l| **l != Language::Http && l.has_style(style)) {
+                let f = get(language.id(), style.id(), &example.name);
+                let mut row = Row {
+                    language: title(&f.language).to_owned(),
+                    style: style.id().to_owned(),
+                    example: example.name.clone(),
+                    sdk: "—".into(),
+                    parsed: parsed(f),
+                    compiled: Outcome::No("—"),
+                    request: Outcome::No("parsed only"),
+                };
+                match (language, style) {
+                    (Language::JavaScript, _) => {
+                        row.sdk = JS_SDK.into();
+                        row.compiled = Outcome::No("— (interpreted)");
+                        // The JS client sends Authorization only to https Graph hosts.
+                        row.request = compare(run_javascript(&f.code).await, want, false);
+                    }
+                    (Language::Python, Style::Current) => {
+                        row.sdk = PY_SDK.into();
+                        row.compiled = Outcome::No("— (interpreted)");
+                        row.request = compare(run_python(&f.code, &version).await, want, true);
+                    }
+                    (Language::Java, Style::Current) => {
+                        row.sdk = JAVA_CURRENT_SDK.into();
+                        row.compiled = java_current_built[i].clone();
+                        if row.compiled == Outcome::Pass {
+                            row.request = compare(run_java(&java_current_classes, &current_cp, i, &version).await, want, true);
+                        } else {
+                            row.request = Outcome::Fail("did not compile".into());
+                        }
+                    }
+                    (Language::Java, Style::Page) => {
+                        row.sdk = JAVA_LEGACY_SDK.into();
+                        row.compiled = java_legacy_built[i].clone();
+                        if row.compiled == Outcome::Pass {
+                            row.request = compare(run_java(&java_legacy_classes, &legacy_cp, i, &version).await, want, true);
+                        } else {
+                            row.request = Outcome::Fail("did not compile".into());
+                        }
+                    }
+                    (Language::Go, Style::Current) => {
+                        row.sdk = GO_SDK.into();
+                        row.compiled = go_built[i].clone();
+                        row.request = match &go_exe {
+                            Some(exe) => compare(run_go(exe, &example.name, &version).await, want, true),
+                            None => Outcome::Fail("did not compile".into()),
+                        };
+                    }
+                    (Language::Go, Style::Page) => row.sdk = "the page's preview Go SDK (its names predate every module version served here)".into(),
+                    (Language::CSharp, Style::Page) => row.sdk = "NuGet Microsoft.Graph.Beta 4.x (NuGet not reachable)".into(),
+                    (Language::CSharp, Style::Current) => row.sdk = "NuGet Microsoft.Graph.Beta 5.x (NuGet not reachable)".into(),
+                    (Language::PowerShell, Style::Page) => row.sdk = "Microsoft.Graph.CloudCommunications (no PowerShell engine)".into(),
+                    (Language::PowerShell, Style::Current) => row.sdk = "Microsoft.Graph.Beta.CloudCommunications (no PowerShell engine)".into(),
+                    (Language::ObjC, _) => row.sdk = "msgraph-sdk-objc (no Objective-C toolchain)".into(),
+                    _ => {}
+                }
+                rows.push(row);
+            }
+        }
+        rows.push(Row {
+            language: "Rust".into(),
+            style: "—".into(),
+            example: example.name.clone(),
+            sdk: "graph-beta (generated here) + sdkgen-runtime".into(),
+            parsed: Outcome::Pass,
+            compiled: Outcome::Pass,
+            request: compare(run_rust(example).await, want, true),
+        });
+    }
+
+    let matrix = matrix_markdown(&rows);
+    let artifacts = scratch("sdk-matrix");
+    write(&artifacts, "matrix.md", &matrix);
+    let failures: Vec<String> = rows
+        .iter()
+        .flat_map(|r| {
+            [("parsed", &r.parsed), ("compiled", &r.compiled), ("request", &r.request)].into_iter().filter_map(move |(what, o)| match o {
+                Outcome::Fail(e) => Some(format!("{} {} {} — {what}: {e}", r.language, r.style, r.example)),
+                _ => None,
+            })
+        })
+        .collect();
+    assert!(failures.is_empty(), "red cells:\n{}\n\n{matrix}", failures.join("\n\n"));
+
+    // The README carries the matrix; it must be the one this run produced.
+    let readme_path = root().join("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    let (start, end) = (readme.find(BEGIN).expect("README has the matrix markers"), readme.find(END).expect("README has the end marker"));
+    let current = &readme[start + BEGIN.len()..end];
+    if current != matrix {
+        if std::env::var_os("SDKGEN_UPDATE_MATRIX").is_some() {
+            let updated = format!("{}{BEGIN}{matrix}{}", &readme[..start], &readme[end..]);
+            std::fs::write(&readme_path, updated).unwrap();
+        } else {
+            panic!("the README's SDK matrix is stale; rerun with SDKGEN_UPDATE_MATRIX=1. This run's matrix:\n{matrix}");
+        }
+    }
+}
