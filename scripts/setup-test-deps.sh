@@ -41,7 +41,7 @@ stamp python tests/python/requirements.txt py_setup
 java_setup() {
   mkdir -p "$cache/java"
   for kind in current legacy; do
-    mvn -q -B -f "tests/java/$kind/pom.xml" -Dmaven.repo.local="$cache/m2" \
+    mvn -q -B -Dstyle.color=never -f "tests/java/$kind/pom.xml" -Dmaven.repo.local="$cache/m2" \
       org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$cache/java/$kind.classpath"
   done
 }

@@ -25,8 +25,20 @@ pub struct Captured {
     pub authorization: Option<String>,
 }
 
+/// The request as the server sees it once `Content-Encoding` is undone: Graph accepts
+/// gzip-compressed bodies, and the Go SDK sends them.
 pub fn from_request(r: &Request) -> Captured {
-    let body = (!r.body.is_empty()).then(|| serde_json::from_slice(&r.body).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&r.body).into_owned())));
+    let encoding = r.headers.get("content-encoding").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let raw = if encoding.eq_ignore_ascii_case("gzip") {
+        let mut out = Vec::new();
+        match std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&r.body[..]), &mut out) {
+            Ok(_) => out,
+            Err(_) => r.body.clone(),
+        }
+    } else {
+        r.body.clone()
+    };
+    let body = (!raw.is_empty()).then(|| serde_json::from_slice(&raw).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&raw).into_owned())));
     Captured {
         wire: Wire { method: r.method.to_string(), path: r.url.path().to_owned(), query: r.url.query().map(str::to_owned), body },
         authorization: r.headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
