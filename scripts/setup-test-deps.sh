@@ -42,7 +42,7 @@ java_setup() {
   mkdir -p "$cache/java"
   for kind in current legacy; do
     mvn -q -B -Dstyle.color=never -f "tests/java/$kind/pom.xml" -Dmaven.repo.local="$cache/m2" \
-      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$cache/java/$kind.classpath"
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$cache/java/$kind.classpath" >/dev/null
   done
 }
 stamp java "tests/java/current/pom.xml tests/java/legacy/pom.xml" java_setup

@@ -1,6 +1,6 @@
 //! C# naming: reserved words get `@`, strings are regular `"…"` literals.
 
-use super::{c_like_escape, ident, Case};
+use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
     "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
@@ -13,12 +13,10 @@ pub const KEYWORDS: &[&str] = &[
 ];
 
 /// `@class`: C#'s verbatim-identifier prefix makes any keyword an identifier.
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "@", suffix: "" };
+
 pub fn escape(name: String) -> String {
-    if KEYWORDS.contains(&name.as_str()) {
-        format!("@{name}")
-    } else {
-        name
-    }
+    RESERVED.escape(name)
 }
 
 pub fn pascal(name: &str) -> String {

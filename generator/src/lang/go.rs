@@ -1,6 +1,6 @@
 //! Go naming: keywords get the `Escaped` suffix (Kiota's Go rule); strings are interpreted literals.
 
-use super::{c_like_escape, ident, Case};
+use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
     "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto",
@@ -9,12 +9,11 @@ pub const KEYWORDS: &[&str] = &[
     "context", "error", "string", "bool", "int", "nil", "true", "false", "len", "new", "make",
 ];
 
+/// Kiota's Go rule: `funcEscaped`.
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "Escaped" };
+
 pub fn escape(name: String) -> String {
-    if KEYWORDS.contains(&name.as_str()) {
-        format!("{name}Escaped")
-    } else {
-        name
-    }
+    RESERVED.escape(name)
 }
 
 pub fn pascal(name: &str) -> String {

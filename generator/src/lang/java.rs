@@ -1,6 +1,6 @@
 //! Java naming: reserved words get the `Escaped` suffix Kiota's Java refiner uses.
 
-use super::{c_like_escape, ident, Case};
+use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
     "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue", "default",
@@ -10,12 +10,11 @@ pub const KEYWORDS: &[&str] = &[
     "void", "volatile", "while", "true", "false", "null", "var", "yield", "record", "_",
 ];
 
+/// Kiota's Java rule: `defaultEscaped`.
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "Escaped" };
+
 pub fn escape(name: String) -> String {
-    if KEYWORDS.contains(&name.as_str()) {
-        format!("{name}Escaped")
-    } else {
-        name
-    }
+    RESERVED.escape(name)
 }
 
 pub fn pascal(name: &str) -> String {

@@ -1,6 +1,6 @@
 //! JavaScript naming: object keys stay wire names (quoted when not identifiers); strings single-quoted.
 
-use super::{c_like_escape, ident, Case};
+use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
     "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
@@ -11,13 +11,10 @@ pub const KEYWORDS: &[&str] = &[
     "client", "options", "Client", "authProvider",
 ];
 
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "_" };
+
 pub fn local(name: &str) -> String {
-    let n = ident(name, Case::Camel, "n");
-    if KEYWORDS.contains(&n.as_str()) {
-        format!("{n}_")
-    } else {
-        n
-    }
+    RESERVED.escape(ident(name, Case::Camel, "n"))
 }
 
 /// An object key: bare when it is an identifier, a quoted string otherwise.

@@ -25,6 +25,25 @@ pub enum Case {
     ScreamingSnake,
 }
 
+/// How a language turns a reserved word into an identifier: each language module holds
+/// its reserved words and its rule as data and spells names through [`Reserved::escape`].
+pub struct Reserved {
+    pub words: &'static [&'static str],
+    pub prefix: &'static str,
+    pub suffix: &'static str,
+}
+
+impl Reserved {
+    /// `name`, or the rule applied to it when it is a reserved word.
+    pub fn escape(&self, name: String) -> String {
+        if self.words.contains(&name.as_str()) {
+            format!("{}{name}{}", self.prefix, self.suffix)
+        } else {
+            name
+        }
+    }
+}
+
 /// Re-cases a spec name, keeping only ASCII letters and digits (non-ASCII and symbols such
 /// as `$` become word breaks) so the result is an identifier in every target language.
 /// A name left empty becomes `value`; one starting with a digit gets `prefix` in front.

@@ -1,6 +1,6 @@
 //! Objective-C naming: `MSGraph` class prefix, `@"…"` string literals.
 
-use super::{c_like_escape, ident, Case};
+use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
     "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float",
@@ -11,13 +11,10 @@ pub const KEYWORDS: &[&str] = &[
     "error", "data", "urlRequest", "httpClient", "payloadDictionary", "meDataTask",
 ];
 
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "Value" };
+
 pub fn local(name: &str) -> String {
-    let n = ident(name, Case::Camel, "n");
-    if KEYWORDS.contains(&n.as_str()) {
-        format!("{n}Value")
-    } else {
-        n
-    }
+    RESERVED.escape(ident(name, Case::Camel, "n"))
 }
 
 /// `MSGraphRejectReason`.

@@ -1,6 +1,6 @@
 //! Python naming: keywords get a trailing `_` (the SDK's `RejectReason.None_`), snake_case members.
 
-use super::{c_like_escape, ident, Case};
+use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
@@ -8,12 +8,11 @@ pub const KEYWORDS: &[&str] = &[
     "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
+/// The SDK's own rule: a trailing `_` (`RejectReason.None_`).
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "_" };
+
 pub fn escape(name: String) -> String {
-    if KEYWORDS.contains(&name.as_str()) {
-        format!("{name}_")
-    } else {
-        name
-    }
+    RESERVED.escape(name)
 }
 
 pub fn snake(name: &str) -> String {
