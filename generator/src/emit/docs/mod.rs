@@ -107,8 +107,9 @@ struct ParamRow {
 struct Tab {
     id: &'static str,
     title: &'static str,
-    /// Markdown: the include's path relative to the page; HTML: highlighted code.
+    /// For the Markdown page: the include file's path relative to the page.
     include: String,
+    /// For the HTML preview: the snippet, highlighted and HTML-escaped.
     code_html: String,
 }
 
@@ -160,12 +161,11 @@ struct Preview<'a> {
     plain_title: String,
 }
 
-fn type_label(model: &Model, ty: &TypeRef) -> String {
+fn type_label(ty: &TypeRef) -> String {
     let name = match &ty.kind {
         TypeKind::Primitive(p) => p.name().to_owned(),
         TypeKind::Enum(n) | TypeKind::Complex(n) => n.clone(),
     };
-    let _ = model;
     if ty.collection {
         format!("{name} collection")
     } else {
@@ -186,7 +186,7 @@ fn parameter_row(model: &Model, p: &Property) -> ParamRow {
         _ => (Vec::new(), None),
     };
     let https_note = p.format == Some(Format::HttpsUrl) && !description.to_lowercase().contains("https");
-    ParamRow { name: p.name.clone(), ty: type_label(model, &p.ty), description, values, sentinel, https_note }
+    ParamRow { name: p.name.clone(), ty: type_label(&p.ty), description, values, sentinel, https_note }
 }
 
 fn permission_cell(p: &Permission) -> String {

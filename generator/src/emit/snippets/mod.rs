@@ -263,8 +263,7 @@ pub fn render(view: &ExampleView, language: Language, style: Style) -> String {
 }
 
 /// Where a snippet file goes under `generated/`.
-pub fn path(action: &Action, example: &Example, language: Language, style: Style) -> String {
-    let _ = action;
+pub fn path(example: &Example, language: Language, style: Style) -> String {
     format!("snippets/{}/{}/{}.{}", style.id(), language.id(), example.name, language.ext())
 }
 
@@ -276,7 +275,7 @@ pub fn emit(model: &Model, languages: &[Language], styles: &[Style], cmd: &str, 
             let view = ExampleView::new(model, action, example);
             for &style in styles {
                 for &language in languages.iter().filter(|l| l.has_style(style)) {
-                    let p = path(action, example, language, style);
+                    let p = path(example, language, style);
                     let code = render(&view, language, style);
                     tree.insert(p.clone(), format!("{}{code}", header(&p, cmd)));
                 }
