@@ -219,3 +219,31 @@ fn the_manifest_lists_every_generated_file_with_its_hash() {
     }
     assert_eq!(snippets, 2 * 7 * 2, "two examples, seven languages in each of two styles");
 }
+
+#[test]
+fn style_narrows_a_run_to_one_sdk_generation() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = sdkgen(&["generate", "--style", "page", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let tree = read_tree(&out).unwrap();
+    assert!(!tree.is_empty());
+    for path in tree.keys() {
+        let page_snippet = path.starts_with("snippets/page/");
+        let page_include = path.starts_with("docs/snapshot/includes/");
+        assert!(page_snippet || page_include, "{path} is not a page-style snippet or include");
+    }
+    assert!(tree.contains_key("snippets/page/objc/call-reject.m"));
+    assert!(!tree.keys().any(|p| p.contains("/python/")), "Python has no page style");
+
+    let o = sdkgen(&["generate", "--style", "current", "--lang", "python", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let tree = read_tree(&out).unwrap();
+    assert!(tree.contains_key("snippets/current/python/call-reject.py"));
+    assert!(tree.contains_key("docs/includes/snippets/python/call-reject-python-snippets.md"));
+    assert!(tree.contains_key("snippets/page/objc/call-reject.m"), "the earlier page-style files stay");
+
+    let bad = sdkgen(&["generate", "--style", "modern", "--out", out.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("page") && text(&bad.stderr).contains("current"), "{}", text(&bad.stderr));
+}
