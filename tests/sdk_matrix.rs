@@ -122,18 +122,23 @@ fn compile_java(kind: &str, files: &[&SnippetFile], classpath: &str) -> (Vec<Out
         cmd.arg(write(&dir, &format!("Snippet{i}.java"), &source));
     }
     let (ok, stdout, stderr) = run(&mut cmd);
-    let text = format!("{stdout}{stderr}");
-    let outcomes = (0..files.len())
+    let outcomes = per_file("javac", ok, &format!("{stdout}{stderr}"), files.len(), |i| format!("Snippet{i}.java:"));
+    (outcomes, out)
+}
+
+/// One outcome per compiled file from a compiler's exit status and output: a file is red
+/// when a diagnostic names it, and every file is red when the run failed naming none.
+fn per_file(compiler: &str, ok: bool, output: &str, n: usize, file: impl Fn(usize) -> String) -> Vec<Outcome> {
+    (0..n)
         .map(|i| {
-            let mine: Vec<&str> = text.lines().filter(|l| l.starts_with(&format!("Snippet{i}.java:"))).collect();
+            let mine: Vec<&str> = output.lines().filter(|l| l.contains(&file(i))).collect();
             match (ok, mine.is_empty()) {
                 (true, _) => Outcome::Pass,
-                (false, false) => Outcome::Fail(format!("javac: {}", mine.join("; "))),
-                (false, true) => Outcome::Fail(format!("javac failed: {text}")),
+                (false, false) => Outcome::Fail(format!("{compiler}: {}", mine.join("; "))),
+                (false, true) => Outcome::Fail(format!("{compiler} failed: {output}")),
             }
         })
-        .collect();
-    (outcomes, out)
+        .collect()
 }
 
 /// Today's SDK: the snippet builds its client from `requestAdapter`, which the prelude
@@ -224,17 +229,7 @@ fn build_go(files: &[&SnippetFile]) -> (Vec<Outcome>, Option<std::path::PathBuf>
         .env("GOMODCACHE", cache.join("go-mod"))
         .env("GOFLAGS", "-mod=readonly")
         .env("GOTOOLCHAIN", "local"));
-    let text = format!("{out}{err}");
-    let outcomes = (0..files.len())
-        .map(|i| {
-            let mine: Vec<&str> = text.lines().filter(|l| l.contains(&format!("snippet{i}.go:"))).collect();
-            match (ok, mine.is_empty()) {
-                (true, _) => Outcome::Pass,
-                (false, false) => Outcome::Fail(format!("go build: {}", mine.join("; "))),
-                (false, true) => Outcome::Fail(format!("go build failed: {text}")),
-            }
-        })
-        .collect();
+    let outcomes = per_file("go build", ok, &format!("{out}{err}"), files.len(), |i| format!("snippet{i}.go:"));
     (outcomes, ok.then_some(exe))
 }
 
