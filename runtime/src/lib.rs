@@ -10,12 +10,14 @@ mod error;
 mod path;
 mod token;
 mod validate;
+mod wire_enum;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT};
 pub use error::{ApiError, Error, GraphError, InnerError};
 pub use path::{encode_segment, PathBuilder};
 pub use token::{AccessToken, TokenError, TokenFuture, TokenSource};
 pub use validate::require_https_url;
+pub use wire_enum::WireEnum;
 
 /// Re-exported so generated code names one dependency only.
 pub use reqwest::Method;

@@ -19,9 +19,8 @@ pub enum RejectReason {
     Other(::std::string::String),
 }
 
-impl RejectReason {
-    /// The value's name on the wire.
-    pub fn as_str(&self) -> &str {
+impl sdkgen_runtime::WireEnum for RejectReason {
+    fn as_wire(&self) -> &str {
         match self {
             Self::None => "none",
             Self::Busy => "busy",
@@ -30,56 +29,19 @@ impl RejectReason {
             Self::Other(value) => value.as_str(),
         }
     }
-}
 
-impl ::std::str::FromStr for RejectReason {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match value {
-                "none" => Self::None,
-                "busy" => Self::Busy,
-                "forbidden" => Self::Forbidden,
-                "unknownFutureValue" => Self::UnknownFutureValue,
-                other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
-            },
-        )
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "none" => Self::None,
+            "busy" => Self::Busy,
+            "forbidden" => Self::Forbidden,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
     }
 }
 
-impl ::std::fmt::Display for RejectReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for RejectReason {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for RejectReason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let parsed: ::std::result::Result<Self, ::std::convert::Infallible> = value
-            .parse();
-        ::std::result::Result::Ok(
-            match parsed {
-                ::std::result::Result::Ok(v) => v,
-                ::std::result::Result::Err(never) => match never {}
-            },
-        )
-    }
-}
-
+sdkgen_runtime::wire_enum_traits!(RejectReason);
 /// The kind of change a notification reports.
 ///
 /// A value this client does not know deserializes to the catch-all variant with its text
@@ -96,9 +58,8 @@ pub enum ChangeType {
     Other(::std::string::String),
 }
 
-impl ChangeType {
-    /// The value's name on the wire.
-    pub fn as_str(&self) -> &str {
+impl sdkgen_runtime::WireEnum for ChangeType {
+    fn as_wire(&self) -> &str {
         match self {
             Self::Created => "created",
             Self::Updated => "updated",
@@ -106,55 +67,18 @@ impl ChangeType {
             Self::Other(value) => value.as_str(),
         }
     }
-}
 
-impl ::std::str::FromStr for ChangeType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match value {
-                "created" => Self::Created,
-                "updated" => Self::Updated,
-                "deleted" => Self::Deleted,
-                other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
-            },
-        )
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "created" => Self::Created,
+            "updated" => Self::Updated,
+            "deleted" => Self::Deleted,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
     }
 }
 
-impl ::std::fmt::Display for ChangeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ChangeType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ChangeType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let parsed: ::std::result::Result<Self, ::std::convert::Infallible> = value
-            .parse();
-        ::std::result::Result::Ok(
-            match parsed {
-                ::std::result::Result::Ok(v) => v,
-                ::std::result::Result::Err(never) => match never {}
-            },
-        )
-    }
-}
-
+sdkgen_runtime::wire_enum_traits!(ChangeType);
 /// The state of a call.
 ///
 /// The service may add members (this enum is evolvable); a value this client does not know
@@ -187,9 +111,8 @@ pub enum CallState {
     Other(::std::string::String),
 }
 
-impl CallState {
-    /// The value's name on the wire.
-    pub fn as_str(&self) -> &str {
+impl sdkgen_runtime::WireEnum for CallState {
+    fn as_wire(&self) -> &str {
         match self {
             Self::Incoming => "incoming",
             Self::Establishing => "establishing",
@@ -205,63 +128,26 @@ impl CallState {
             Self::Other(value) => value.as_str(),
         }
     }
-}
 
-impl ::std::str::FromStr for CallState {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match value {
-                "incoming" => Self::Incoming,
-                "establishing" => Self::Establishing,
-                "ringing" => Self::Ringing,
-                "established" => Self::Established,
-                "hold" => Self::Hold,
-                "transferring" => Self::Transferring,
-                "transferAccepted" => Self::TransferAccepted,
-                "redirecting" => Self::Redirecting,
-                "terminating" => Self::Terminating,
-                "terminated" => Self::Terminated,
-                "unknownFutureValue" => Self::UnknownFutureValue,
-                other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
-            },
-        )
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "incoming" => Self::Incoming,
+            "establishing" => Self::Establishing,
+            "ringing" => Self::Ringing,
+            "established" => Self::Established,
+            "hold" => Self::Hold,
+            "transferring" => Self::Transferring,
+            "transferAccepted" => Self::TransferAccepted,
+            "redirecting" => Self::Redirecting,
+            "terminating" => Self::Terminating,
+            "terminated" => Self::Terminated,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
     }
 }
 
-impl ::std::fmt::Display for CallState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallState {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let parsed: ::std::result::Result<Self, ::std::convert::Infallible> = value
-            .parse();
-        ::std::result::Result::Ok(
-            match parsed {
-                ::std::result::Result::Ok(v) => v,
-                ::std::result::Result::Err(never) => match never {}
-            },
-        )
-    }
-}
-
+sdkgen_runtime::wire_enum_traits!(CallState);
 /// The direction of a call.
 ///
 /// A value this client does not know deserializes to the catch-all variant with its text
@@ -276,63 +162,25 @@ pub enum CallDirection {
     Other(::std::string::String),
 }
 
-impl CallDirection {
-    /// The value's name on the wire.
-    pub fn as_str(&self) -> &str {
+impl sdkgen_runtime::WireEnum for CallDirection {
+    fn as_wire(&self) -> &str {
         match self {
             Self::Incoming => "incoming",
             Self::Outgoing => "outgoing",
             Self::Other(value) => value.as_str(),
         }
     }
-}
 
-impl ::std::str::FromStr for CallDirection {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match value {
-                "incoming" => Self::Incoming,
-                "outgoing" => Self::Outgoing,
-                other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
-            },
-        )
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "incoming" => Self::Incoming,
+            "outgoing" => Self::Outgoing,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
     }
 }
 
-impl ::std::fmt::Display for CallDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let parsed: ::std::result::Result<Self, ::std::convert::Infallible> = value
-            .parse();
-        ::std::result::Result::Ok(
-            match parsed {
-                ::std::result::Result::Ok(v) => v,
-                ::std::result::Result::Err(never) => match never {}
-            },
-        )
-    }
-}
-
+sdkgen_runtime::wire_enum_traits!(CallDirection);
 /// A media modality of a call.
 ///
 /// The service may add members (this enum is evolvable); a value this client does not know
@@ -355,9 +203,8 @@ pub enum Modality {
     Other(::std::string::String),
 }
 
-impl Modality {
-    /// The value's name on the wire.
-    pub fn as_str(&self) -> &str {
+impl sdkgen_runtime::WireEnum for Modality {
+    fn as_wire(&self) -> &str {
         match self {
             Self::Unknown => "unknown",
             Self::Audio => "audio",
@@ -368,58 +215,21 @@ impl Modality {
             Self::Other(value) => value.as_str(),
         }
     }
-}
 
-impl ::std::str::FromStr for Modality {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match value {
-                "unknown" => Self::Unknown,
-                "audio" => Self::Audio,
-                "video" => Self::Video,
-                "videoBasedScreenSharing" => Self::VideoBasedScreenSharing,
-                "data" => Self::Data,
-                "unknownFutureValue" => Self::UnknownFutureValue,
-                other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
-            },
-        )
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "unknown" => Self::Unknown,
+            "audio" => Self::Audio,
+            "video" => Self::Video,
+            "videoBasedScreenSharing" => Self::VideoBasedScreenSharing,
+            "data" => Self::Data,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
     }
 }
 
-impl ::std::fmt::Display for Modality {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for Modality {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Modality {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let parsed: ::std::result::Result<Self, ::std::convert::Infallible> = value
-            .parse();
-        ::std::result::Result::Ok(
-            match parsed {
-                ::std::result::Result::Ok(v) => v,
-                ::std::result::Result::Err(never) => match never {}
-            },
-        )
-    }
-}
-
+sdkgen_runtime::wire_enum_traits!(Modality);
 /// The kind of endpoint a participant joins from.
 ///
 /// The service may add members (this enum is evolvable); a value this client does not know
@@ -440,9 +250,8 @@ pub enum EndpointType {
     Other(::std::string::String),
 }
 
-impl EndpointType {
-    /// The value's name on the wire.
-    pub fn as_str(&self) -> &str {
+impl sdkgen_runtime::WireEnum for EndpointType {
+    fn as_wire(&self) -> &str {
         match self {
             Self::Default => "default",
             Self::Voicemail => "voicemail",
@@ -452,57 +261,20 @@ impl EndpointType {
             Self::Other(value) => value.as_str(),
         }
     }
-}
 
-impl ::std::str::FromStr for EndpointType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match value {
-                "default" => Self::Default,
-                "voicemail" => Self::Voicemail,
-                "skypeForBusiness" => Self::SkypeForBusiness,
-                "skypeForBusinessVoipPhone" => Self::SkypeForBusinessVoipPhone,
-                "unknownFutureValue" => Self::UnknownFutureValue,
-                other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
-            },
-        )
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "default" => Self::Default,
+            "voicemail" => Self::Voicemail,
+            "skypeForBusiness" => Self::SkypeForBusiness,
+            "skypeForBusinessVoipPhone" => Self::SkypeForBusinessVoipPhone,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
     }
 }
 
-impl ::std::fmt::Display for EndpointType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for EndpointType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EndpointType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let parsed: ::std::result::Result<Self, ::std::convert::Infallible> = value
-            .parse();
-        ::std::result::Result::Ok(
-            match parsed {
-                ::std::result::Result::Ok(v) => v,
-                ::std::result::Result::Err(never) => match never {}
-            },
-        )
-    }
-}
-
+sdkgen_runtime::wire_enum_traits!(EndpointType);
 /// The base type of Graph resources that have an identity.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Entity {

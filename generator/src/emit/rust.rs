@@ -75,7 +75,7 @@ fn space_items(code: &str) -> String {
         out.push('\n');
         let Some(next) = lines.get(i + 1) else { continue };
         let indent = line.len() - line.trim_start().len();
-        let starts_item = ["///", "#[", "pub ", "impl", "fn ", "mod ", "use "].iter().any(|p| next[indent.min(next.len())..].starts_with(p));
+        let starts_item = ["///", "#[", "pub ", "impl", "fn ", "mod ", "use ", "sdkgen_runtime::"].iter().any(|p| next[indent.min(next.len())..].starts_with(p));
         let same_depth = next.len() - next.trim_start().len() == indent;
         if (line.trim() == "}" || line.trim_start().starts_with("//!") && !next.trim_start().starts_with("//!")) && same_depth && starts_item {
             out.push('\n');
@@ -115,7 +115,7 @@ fn lib_rs(model: &Model) -> TokenStream {
         pub mod models;
 
         pub use client::GraphClient;
-        pub use sdkgen_runtime::{AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, InnerError, TokenError, TokenSource};
+        pub use sdkgen_runtime::{AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, InnerError, TokenError, TokenSource, WireEnum};
     }
 }
 
@@ -205,48 +205,23 @@ fn enum_tokens(e: &EnumType, names: &Names) -> TokenStream {
             #other(::std::string::String),
         }
 
-        impl #ident {
-            /// The value's name on the wire.
-            pub fn as_str(&self) -> &str {
+        impl sdkgen_runtime::WireEnum for #ident {
+            fn as_wire(&self) -> &str {
                 match self {
                     #( Self::#variants => #wire, )*
                     Self::#other(value) => value.as_str(),
                 }
             }
-        }
 
-        impl ::std::str::FromStr for #ident {
-            type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(match value {
+            fn from_wire(value: &str) -> Self {
+                match value {
                     #( #wire => Self::#variants, )*
                     other => Self::#other(::std::borrow::ToOwned::to_owned(other)),
-                })
+                }
             }
         }
 
-        impl ::std::fmt::Display for #ident {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for #ident {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                let parsed: ::std::result::Result<Self, ::std::convert::Infallible> = value.parse();
-                ::std::result::Result::Ok(match parsed {
-                    ::std::result::Result::Ok(v) => v,
-                    ::std::result::Result::Err(never) => match never {},
-                })
-            }
-        }
+        sdkgen_runtime::wire_enum_traits!(#ident);
     }
 }
 

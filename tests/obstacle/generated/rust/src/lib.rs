@@ -13,5 +13,5 @@ pub mod models;
 pub use client::GraphClient;
 pub use sdkgen_runtime::{
     AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, InnerError,
-    TokenError, TokenSource,
+    TokenError, TokenSource, WireEnum,
 };

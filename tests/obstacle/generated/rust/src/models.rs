@@ -29,9 +29,8 @@ pub enum Select {
     Other2(::std::string::String),
 }
 
-impl Select {
-    /// The value's name on the wire.
-    pub fn as_str(&self) -> &str {
+impl sdkgen_runtime::WireEnum for Select {
+    fn as_wire(&self) -> &str {
         match self {
             Self::None => "None",
             Self::Default => "default",
@@ -45,61 +44,24 @@ impl Select {
             Self::Other2(value) => value.as_str(),
         }
     }
-}
 
-impl ::std::str::FromStr for Select {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match value {
-                "None" => Self::None,
-                "default" => Self::Default,
-                "class" => Self::Class,
-                "$x" => Self::X,
-                "1st" => Self::V1st,
-                "value" => Self::Value,
-                "Value" => Self::Value2,
-                "other" => Self::Other,
-                "unknownFutureValue" => Self::UnknownFutureValue,
-                other => Self::Other2(::std::borrow::ToOwned::to_owned(other)),
-            },
-        )
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "None" => Self::None,
+            "default" => Self::Default,
+            "class" => Self::Class,
+            "$x" => Self::X,
+            "1st" => Self::V1st,
+            "value" => Self::Value,
+            "Value" => Self::Value2,
+            "other" => Self::Other,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other2(::std::borrow::ToOwned::to_owned(other)),
+        }
     }
 }
 
-impl ::std::fmt::Display for Select {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for Select {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Select {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let parsed: ::std::result::Result<Self, ::std::convert::Infallible> = value
-            .parse();
-        ::std::result::Result::Ok(
-            match parsed {
-                ::std::result::Result::Ok(v) => v,
-                ::std::result::Result::Err(never) => match never {}
-            },
-        )
-    }
-}
-
+sdkgen_runtime::wire_enum_traits!(Select);
 /// A type named after a keyword.
 /// Second line with */ and """ and ${x} and `x`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
