@@ -15,7 +15,9 @@ mkdir -p "$cache"
 stamp() {
   local name=$1; shift
   local inputs=$1; shift
-  local sum; sum=$(cat $inputs | sha256sum | cut -d' ' -f1)
+  # The cache's own path is an input too: tools that key caches by absolute paths
+  # must not trust a .cache/ copied from elsewhere.
+  local sum; sum=$( (cat $inputs; echo "$cache") | sha256sum | cut -d' ' -f1)
   if [ "$(cat "$cache/$name.stamp" 2>/dev/null)" = "$sum" ]; then return 0; fi
   local t0=$SECONDS
   "$@"
@@ -49,7 +51,9 @@ stamp java "tests/java/current/pom.xml tests/java/legacy/pom.xml" java_setup
 
 # The Go SDK's models package takes minutes and gigabytes to compile; building the
 # harness prelude once leaves every SDK package in the build cache for the tests.
-export GOMODCACHE="$cache/go-mod" GOCACHE="$cache/go-build" GOFLAGS=-mod=readonly GOTOOLCHAIN=local
+# -trimpath keeps absolute paths out of the build cache's keys, so the tests' builds (in
+# other folders) hit the entries this step leaves.
+export GOMODCACHE="$cache/go-mod" GOCACHE="$cache/go-build" GOFLAGS="-mod=readonly -trimpath" GOTOOLCHAIN=local
 go_setup() {
   rm -rf "$cache/go-warm" && mkdir -p "$cache/go-warm"
   cp tests/go/go.mod tests/go/go.sum tests/go/prelude.go "$cache/go-warm/"

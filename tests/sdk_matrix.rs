@@ -206,6 +206,10 @@ async fn run_java(classes: &std::path::Path, classpath: &str, i: usize, version:
 /// Builds one Go program holding every current-style Go snippet (each its own file: the
 /// snippet's import block, then its other lines inside a func) beside tests/go/prelude.go.
 fn build_go(files: &[&SnippetFile]) -> (Vec<Outcome>, Option<std::path::PathBuf>) {
+    // One Go build at a time: should the cache ever be cold, two concurrent compiles of
+    // the SDK's models package would need twice its ~10 GB.
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let dir = scratch("go-harness");
     for f in ["go.mod", "go.sum", "prelude.go"] {
         std::fs::copy(root().join("tests/go").join(f), dir.join(f)).expect("tests/go copied");
@@ -227,7 +231,7 @@ fn build_go(files: &[&SnippetFile]) -> (Vec<Outcome>, Option<std::path::PathBuf>
         .current_dir(&dir)
         .env("GOCACHE", cache.join("go-build"))
         .env("GOMODCACHE", cache.join("go-mod"))
-        .env("GOFLAGS", "-mod=readonly")
+        .env("GOFLAGS", "-mod=readonly -trimpath")
         .env("GOTOOLCHAIN", "local"));
     let outcomes = per_file("go build", ok, &format!("{out}{err}"), files.len(), |i| format!("snippet{i}.go:"));
     (outcomes, ok.then_some(exe))
