@@ -14,7 +14,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== generated/ matches spec/ + templates/ (shipped spec and obstacle course)"
 cargo run -q --locked -p sdkgen -- check
-cargo run -q --locked -p sdkgen -- check --spec tests/obstacle/spec.yaml --out tests/obstacle/generated
+cargo run -q --locked -p sdkgen -- check --config tests/obstacle/sdkgen.toml
 
 echo "== tests"
 cargo test --workspace --locked

@@ -1,7 +1,10 @@
 //! What each subcommand does, as library functions the binary and the tests share.
 
 use crate::emit::snippets::{self, ExampleView, Language, Style};
-use crate::output::{diff_tree, read_tree, regenerate_command, write_tree};
+use crate::diag::shown_path;
+use crate::outdir::{self, OutError};
+use crate::config::Config;
+use crate::output::diff_tree;
 use crate::Selection;
 use std::io::Write;
 use std::path::Path;
@@ -13,10 +16,13 @@ pub enum Exit {
     Stale,
     SpecError,
     Io,
+    /// Refused for safety: the output directory holds others' files, or would swallow
+    /// the spec. Nothing was written.
+    Refused,
 }
 
 /// Writes to stderr, ignoring a closed pipe: a vanished reader is no reason to panic.
-fn eprint(text: &str) {
+pub(crate) fn eprint(text: &str) {
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
@@ -24,76 +30,83 @@ fn print(text: &str) {
     let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
-/// `sdkgen generate`: validates first, so a spec error leaves `out` exactly as it was.
-pub fn generate(spec: &Path, out: &Path, selection: &Selection) -> Exit {
-    let model = match crate::load_model(spec) {
-        Ok(m) => m,
-        Err(e) => {
-            eprint(&e.render());
-            return Exit::SpecError;
-        }
-    };
-    let tree = crate::generate_selected(&model, selection, &regenerate_command(spec, out));
-    match write_tree(out, &tree, &|p| selection.owns(p)) {
+/// `sdkgen generate`: validates first, so a spec error leaves `out` exactly as it was;
+/// then replaces sdkgen's files in `out` in one atomic step (see [`crate::outdir`]).
+pub fn generate(config: &Config, selection: &Selection, force: bool) -> Exit {
+    let (spec, out) = (config.spec.as_path(), config.out.as_path());
+    let Some(model) = load_or_report(spec) else { return Exit::SpecError };
+    if let Err(e) = outdir::check_apart(spec, out) {
+        return report_out_error(&e);
+    }
+    let tree = crate::generate_selected(&model, selection, &config.regenerate);
+    match outdir::write(out, &tree, &outdir::WriteOptions { owns: &|p| selection.owns(p), force }) {
         Ok(report) => {
+            let kept = if report.kept_foreign > 0 { format!(", {} of others' kept", report.kept_foreign) } else { String::new() };
             eprint(&format!(
-                "sdkgen: {} files in {}: {} written, {} removed, {} unchanged\n",
+                "sdkgen: {} files in {}: {} written, {} removed, {} unchanged{kept}\n",
                 tree.len(),
-                out.display(),
+                shown_path(out),
                 report.written.len(),
                 report.removed.len(),
-                tree.len() - report.written.len()
+                report.unchanged,
             ));
             Exit::Ok
         }
-        Err(e) => {
-            eprint(&format!("sdkgen: cannot write {}: {e}\n", out.display()));
+        Err(e) => report_out_error(&e),
+    }
+}
+
+fn report_out_error(e: &OutError) -> Exit {
+    match e {
+        OutError::Refused(_) => {
+            eprint(&format!("sdkgen: {e}\n"));
+            Exit::Refused
+        }
+        OutError::Io { .. } => {
+            eprint(&format!("sdkgen: I/O error: {e}\n"));
             Exit::Io
         }
     }
 }
 
-/// `sdkgen check`: writes nothing; prints a unified diff when `out` is stale.
-pub fn check(spec: &Path, out: &Path, selection: &Selection) -> Exit {
-    let model = match crate::load_model(spec) {
-        Ok(m) => m,
-        Err(e) => {
-            eprint(&e.render());
-            return Exit::SpecError;
-        }
-    };
-    let cmd = regenerate_command(spec, out);
-    let expected = crate::generate_selected(&model, selection, &cmd);
-    let on_disk = match read_tree(out) {
+fn load_or_report(spec: &Path) -> Option<crate::model::Model> {
+    crate::load_model(spec).map_err(|e| report_spec_errors(&e)).ok()
+}
+
+/// Prints spec (or configuration) errors; the exit status they mean.
+pub fn report_spec_errors(e: &crate::diag::SpecErrors) -> Exit {
+    eprint(&e.render());
+    Exit::SpecError
+}
+
+/// `sdkgen check`: writes nothing; prints a unified diff when `out` is stale. Only
+/// sdkgen's own files are compared: others' files are neither stale nor touched.
+pub fn check(config: &Config, selection: &Selection) -> Exit {
+    let (spec, out) = (config.spec.as_path(), config.out.as_path());
+    let Some(model) = load_or_report(spec) else { return Exit::SpecError };
+    let cmd = &config.regenerate;
+    let expected = crate::generate_selected(&model, selection, cmd);
+    let on_disk = match outdir::read_ours(out) {
         Ok(mut t) => {
             t.retain(|p, _| selection.owns(p));
             t
         }
-        Err(e) => {
-            eprint(&format!("sdkgen: cannot read {}: {e}\n", out.display()));
-            return Exit::Io;
-        }
+        Err(e) => return report_out_error(&e),
     };
     let diff = diff_tree(&on_disk, &expected);
     if diff.is_empty() {
-        eprint(&format!("sdkgen: {} is up to date ({} files)\n", out.display(), expected.len()));
+        eprint(&format!("sdkgen: {} is up to date ({} files)\n", shown_path(out), expected.len()));
         Exit::Ok
     } else {
         print(&diff);
-        eprint(&format!("sdkgen: {} is stale; run `{cmd}`\n", out.display()));
+        eprint(&format!("sdkgen: {} is stale; run `{cmd}`\n", shown_path(out)));
         Exit::Stale
     }
 }
 
 /// `sdkgen snippet`: one snippet's code on stdout, without the file header.
 pub fn snippet(spec: &Path, example: &str, language: Language, style: Style) -> Exit {
-    let model = match crate::load_model(spec) {
-        Ok(m) => m,
-        Err(e) => {
-            eprint(&e.render());
-            return Exit::SpecError;
-        }
-    };
+    let Some(model) = load_or_report(spec) else { return Exit::SpecError };
     for action in &model.actions {
         if let Some(ex) = action.examples.iter().find(|e| e.name == example) {
             let view = ExampleView::new(&model, action, ex);

@@ -5,6 +5,11 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 use std::fmt;
 use std::ops::Range;
+use std::path::Path;
+
+/// Source lines longer than this are shown as a window of about this many bytes around
+/// the caret, so a one-line 50 MB file prints one short line.
+const WINDOW: usize = 160;
 
 /// A place in a spec file: 1-based line and column, and the byte range to underline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,25 +54,35 @@ pub struct SpecErrors {
 impl SpecErrors {
     /// Renders every diagnostic as `error: … --> file:line:column`, the source line and a
     /// caret, then the key; plain text, so output is the same on a terminal and in a log.
+    ///
+    /// Nothing reaches the terminal raw: control and bidi characters in messages, keys and
+    /// source lines are shown escaped, and a long line is cut to a window around the caret.
     pub fn render(&self) -> String {
-        let mut files = SimpleFiles::new();
-        for (name, text) in &self.sources.files {
-            files.add(name.as_str(), text.as_str());
-        }
         let config = term::Config::default();
         let mut out = String::new();
         for d in &self.diagnostics {
-            let mut report = Report::error().with_message(&d.message);
-            let mut notes = vec![format!("key: {}", d.key)];
+            let mut report = Report::error().with_message(escape_controls(&d.message));
+            let mut notes = vec![format!("key: {}", escape_controls(&d.key))];
             if let Some(help) = &d.help {
-                notes.push(format!("help: {help}"));
+                notes.push(format!("help: {}", escape_controls(help)));
             }
+            let mut files = SimpleFiles::new();
+            let mut fix_column = None;
             if let Some(pos) = &d.pos {
-                report = report.with_labels(vec![Label::primary(pos.file, pos.bytes.clone()).with_message(&d.label)]);
+                let (name, text) = &self.sources.files[pos.file];
+                let (window, bytes, shown_col) = window(text, pos);
+                let id = files.add(shown_path(Path::new(name)), window);
+                if shown_col != pos.column {
+                    fix_column = Some((format!(":{}:{shown_col}\n", pos.line), format!(":{}:{}\n", pos.line, pos.column)));
+                }
+                report = report.with_labels(vec![Label::primary(id, bytes).with_message(escape_controls(&d.label))]);
             }
             report = report.with_notes(notes);
             match term::emit_into_string(&config, &files, &report) {
-                Ok(text) => out.push_str(&text),
+                Ok(text) => match fix_column {
+                    Some((shown, real)) => out.push_str(&text.replacen(&shown, &real, 1)),
+                    None => out.push_str(&text),
+                },
                 Err(e) => out.push_str(&format!("(could not render the source line: {e})\n")),
             }
         }
@@ -84,3 +99,93 @@ impl fmt::Display for SpecErrors {
 }
 
 impl std::error::Error for SpecErrors {}
+
+/// The text codespan renders for one diagnostic: blank lines up to the error's line (so
+/// the line number is right), then that line, cut to a window around `pos` when long and
+/// with every control or bidi character replaced byte-for-byte by `?` (so offsets hold).
+/// Returns the text, the label's range in it and the column codespan will compute.
+fn window(text: &str, pos: &Pos) -> (String, Range<usize>, u64) {
+    let start = pos.bytes.start.min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let (mut from, mut to) = (line_start, line_end);
+    if line_end - line_start > WINDOW {
+        from = floor_char(text, start.saturating_sub(WINDOW / 2).max(line_start));
+        to = floor_char(text, (from + WINDOW).min(line_end));
+    }
+    let line = text[from..to].chars().map(|c| if is_unsafe(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect::<String>();
+    let prefix = "\n".repeat(usize::try_from(pos.line.saturating_sub(1)).unwrap_or(0));
+    let (cut_l, cut_r) = (if from > line_start { "…" } else { "" }, if to < line_end { "…" } else { "" });
+    let shown = format!("{prefix}{cut_l}{line}{cut_r}\n");
+    let s = prefix.len() + cut_l.len() + (start - from);
+    let e = (s + pos.bytes.len().min(to.saturating_sub(start))).max(s);
+    let col = text[from..start].chars().count() as u64 + u64::from(!cut_l.is_empty()) + 1;
+    (shown, s..e, col)
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Control characters (other than tab) and the bidi overrides and isolates that can make
+/// a terminal show text other than what is there.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// `text` with every unsafe character written as `\u{…}`; a message is safe to print.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unsafe(c) && c != '\n' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A path as it may be printed: lossy UTF-8, control characters escaped.
+pub fn shown_path(path: &Path) -> String {
+    escape_controls(&path.display().to_string()).replace('\n', "\\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, line: u64, column: u64, bytes: Range<usize>) -> String {
+        let sources = Sources { files: vec![("spec.yaml".into(), text.into())] };
+        let d = Diagnostic { pos: Some(Pos { file: 0, line, column, bytes }), key: "k".into(), message: "m".into(), label: "l".into(), help: None };
+        SpecErrors { diagnostics: vec![d], sources }.render()
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_caret_and_keeps_its_column() {
+        let mut text = "a: ".to_owned();
+        text.push_str(&"x".repeat(100_000));
+        text.push_str("BAD");
+        text.push_str(&"y".repeat(100_000));
+        let at = text.find("BAD").unwrap();
+        let r = one(&text, 1, at as u64 + 1, at..at + 3);
+        assert!(r.len() < 1_000, "{} bytes", r.len());
+        assert!(r.contains(&format!("spec.yaml:1:{}\n", at + 1)), "{r}");
+        let source_line = r.lines().find(|l| l.contains("BAD")).unwrap();
+        let caret_line = r.lines().find(|l| l.contains("^^^")).unwrap();
+        let col = |l: &str, s: &str| l[..l.find(s).unwrap()].chars().count();
+        assert_eq!(col(source_line, "BAD"), col(caret_line, "^^^"), "{r}");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_never_reach_the_terminal() {
+        let text = "a: \u{1b}[31mred\u{202e}evil\u{7}\nb: 1\n";
+        let r = one(text, 1, 4, 3..8);
+        assert!(!r.chars().any(|c| is_unsafe(c) && c != '\n'), "{r:?}");
+        let msg = escape_controls("x\u{1b}y\u{2066}");
+        assert_eq!(msg, "x\\u{1b}y\\u{2066}");
+    }
+}

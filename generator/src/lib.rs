@@ -1,10 +1,12 @@
 //! sdkgen: YAML descriptions of Graph-style API actions → a Rust client, snippets and docs.
 pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod emit;
 pub mod lang;
 pub mod manifest;
 pub mod model;
+pub mod outdir;
 pub mod output;
 pub mod spec;
 pub mod validate;

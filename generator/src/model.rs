@@ -12,6 +12,16 @@ pub struct Model {
     pub enums: Vec<EnumType>,
     pub types: Vec<ComplexType>,
     pub actions: Vec<Action>,
+    /// Name → position in `enums` / `types`, so every lookup is constant time and a spec
+    /// of thousands of types stays linear; rebuilt by [`Model::reindex`].
+    pub index: Index,
+}
+
+/// Lookup tables over a model's names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index {
+    enums: std::collections::HashMap<String, usize>,
+    types: std::collections::HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -223,12 +233,31 @@ pub struct Notification {
 }
 
 impl Model {
+    pub fn new(api: Api, enums: Vec<EnumType>, types: Vec<ComplexType>, actions: Vec<Action>) -> Model {
+        let mut m = Model { api, enums, types, actions, index: Index::default() };
+        m.reindex();
+        m
+    }
+
+    /// Rebuilds the name index after `enums` or `types` changed (the first of two equal
+    /// names wins, as the validator reports the second).
+    pub fn reindex(&mut self) {
+        let mut index = Index::default();
+        for (i, e) in self.enums.iter().enumerate() {
+            index.enums.entry(e.name.clone()).or_insert(i);
+        }
+        for (i, t) in self.types.iter().enumerate() {
+            index.types.entry(t.name.clone()).or_insert(i);
+        }
+        self.index = index;
+    }
+
     pub fn enum_type(&self, name: &str) -> Option<&EnumType> {
-        self.enums.iter().find(|e| e.name == name)
+        self.index.enums.get(name).map(|i| &self.enums[*i])
     }
 
     pub fn complex_type(&self, name: &str) -> Option<&ComplexType> {
-        self.types.iter().find(|t| t.name == name)
+        self.index.types.get(name).map(|i| &self.types[*i])
     }
 
     /// Properties of `ty` including inherited ones, base-most first. The validator has

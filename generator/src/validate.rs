@@ -5,7 +5,15 @@ use crate::model::*;
 use crate::spec::raw::{self, OrderedMap, RawValue, S};
 use crate::spec::{pos_of, RawSpec, FORMAT_VERSION};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// The deepest inheritance chain a spec may declare. Graph's is about five; the bound
+/// keeps a hostile chain from making every derived type's flattened members quadratic.
+pub const MAX_INHERITANCE_DEPTH: usize = 32;
+
+/// The characters a name may use when it becomes part of a file name (action names,
+/// type names, example names): see `spec/README.md`.
+pub const FILE_NAME_CHARS: &str = "ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit, at most 100";
 
 /// Validates a loaded spec. Every problem is collected before returning, so one run
 /// shows them all.
@@ -93,12 +101,13 @@ impl<'a> Validator<'a> {
 
         // Every declared name first, so references may point forwards and across files.
         let mut names: BTreeMap<String, Kind> = BTreeMap::new();
+        let mut keys: HashMap<String, (usize, &S<String>)> = HashMap::new();
         for (file, raw) in files {
             for (key, _) in &raw.enums.0 {
-                self.declare(&mut names, *file, key, Kind::Enum, "enums");
+                self.declare(&mut names, &mut keys, *file, key, Kind::Enum, "enums");
             }
             for (key, _) in &raw.types.0 {
-                self.declare(&mut names, *file, key, Kind::Complex, "types");
+                self.declare(&mut names, &mut keys, *file, key, Kind::Complex, "types");
             }
         }
 
@@ -112,20 +121,25 @@ impl<'a> Validator<'a> {
                 types.push(self.complex_type(*file, key, t, &names));
             }
         }
-        self.check_inheritance(&types);
 
-        let mut model = Model { api, enums, types, actions: Vec::new() };
-        let mut seen_actions: BTreeMap<(String, String), ()> = BTreeMap::new();
-        let mut seen_examples: BTreeMap<String, ()> = BTreeMap::new();
+        let mut model = Model::new(api, enums, types, Vec::new());
+        let names = names_of(&model);
+        self.check_inheritance(&model);
+        // Action ids and example names become file names: equal once case is folded
+        // (a case-insensitive file system) means one file would overwrite the other.
+        let mut seen_actions: HashMap<String, (usize, &S<String>)> = HashMap::new();
+        let mut seen_examples: HashMap<String, (usize, &S<String>)> = HashMap::new();
         for (file, raw) in files {
             for (i, a) in raw.actions.iter().enumerate() {
                 let key = format!("actions[{i}]");
-                if let Some(action) = self.action(*file, &key, &a.value, &model, &mut seen_examples) {
-                    let id = (action.bound_to.clone(), action.name.clone());
-                    if seen_actions.insert(id, ()).is_some() {
-                        self.err(*file, &a.value.name, format!("{key}.name"), format!("action `{}: {}` is defined twice", action.bound_to, action.name), "defined again here");
+                if let Some(action) = self.action(*file, &key, &a.value, &model, &names, &mut seen_examples) {
+                    let id = action.id().to_lowercase();
+                    if let Some((f0, first)) = seen_actions.get(&id).copied() {
+                        let msg = format!("action id `{}` is also the id of the action at {}; one docs page would overwrite the other", action.id(), self.at(f0, first));
+                        self.err(*file, &a.value.name, format!("{key}.name"), msg, "same id (boundTo-name) as another action");
                         continue;
                     }
+                    seen_actions.insert(id, (*file, &a.value.name));
                     model.actions.push(action);
                 }
             }
@@ -143,6 +157,17 @@ impl<'a> Validator<'a> {
                 self.err(file, s, format!("api.{what}"), format!("`{what}` is empty"), "empty");
             }
         }
+        // The version and namespace are spliced into package paths and imports of every
+        // language (`msgraph-beta-sdk-go`, `Microsoft.Graph.Beta`), so they are held to a
+        // pattern rather than escaped.
+        let version_ok = a.version.value.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !a.version.value.is_empty() && !version_ok {
+            self.err(file, &a.version, "api.version", format!("{:?} is not a version: letters and digits in `.`-separated parts (`beta`, `v1.0`)", a.version.value), "not a version");
+        }
+        let ns_ok = a.namespace.value.split('.').all(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !a.namespace.value.is_empty() && !ns_ok {
+            self.err(file, &a.namespace, "api.namespace", format!("{:?} is not a namespace: `.`-separated identifiers (`microsoft.graph`)", a.namespace.value), "not a namespace");
+        }
         Api {
             title: a.title.value.clone(),
             version: a.version.value.clone(),
@@ -152,32 +177,48 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn declare(&mut self, names: &mut BTreeMap<String, Kind>, file: usize, key: &S<String>, kind: Kind, section: &str) {
+    fn declare(&mut self, names: &mut BTreeMap<String, Kind>, keys: &mut HashMap<String, (usize, &'a S<String>)>, file: usize, key: &'a S<String>, kind: Kind, section: &str) {
         let name = &key.value;
         let k = format!("{section}.{name}");
         if name.trim().is_empty() {
             self.err(file, key, k, "a type name is empty", "empty name");
+        } else if !is_type_name(name) {
+            self.err(file, key, k, format!("{:?} is not a type name: ASCII letters, digits and `_`, starting with a letter or `_`, at most 100", name), "not a type name");
         } else if Primitive::from_name(name).is_some() {
             self.err(file, key, k, format!("`{name}` is a primitive type and cannot be redefined"), "reserved for the primitive");
         } else if names.insert(name.clone(), kind).is_some() {
             self.err(file, key, k, format!("type `{name}` is defined twice"), "defined again here");
+        } else if let Some((f0, first)) = keys.get(&ident_key(name)).copied() {
+            let msg = format!("type `{name}` and type `{}` (at {}) give the same identifier in the target languages", first.value, self.at(f0, first));
+            self.err(file, key, k, msg, "same identifier as another type");
+        } else {
+            keys.insert(ident_key(name), (file, key));
         }
     }
 
     fn enum_type(&mut self, file: usize, key: &S<String>, e: &raw::RawEnum) -> EnumType {
         let name = key.value.clone();
         let mut members = Vec::new();
-        let mut seen = BTreeMap::new();
+        let mut seen: HashMap<String, &S<String>> = HashMap::new();
         for (m, body) in &e.members.0 {
             let k = format!("enums.{name}.members.{}", m.value);
             if m.value.is_empty() {
                 self.err(file, m, k, "an enum member name is empty", "empty name");
                 continue;
             }
-            if seen.insert(m.value.clone(), ()).is_some() {
-                self.err(file, m, k, format!("member `{}` is listed twice", m.value), "listed again here");
+            if !self.plain_name(file, m, &k) {
                 continue;
             }
+            if let Some(first) = seen.get(&ident_key(&m.value)).copied() {
+                let msg = if first.value == m.value {
+                    format!("member `{}` is listed twice", m.value)
+                } else {
+                    format!("member `{}` and member `{}` (at {}) give the same identifier in the target languages", m.value, first.value, self.at(file, first))
+                };
+                self.err(file, m, k, msg, "listed again here");
+                continue;
+            }
+            seen.insert(ident_key(&m.value), m);
             let description = body.as_ref().and_then(|b| b.value.description.as_ref()).map(|d| d.value.clone());
             members.push(EnumMember { name: m.value.clone(), description });
         }
@@ -218,12 +259,26 @@ impl<'a> Validator<'a> {
 
     fn properties(&mut self, file: usize, prefix: &str, props: &OrderedMap<S<raw::RawProperty>>, names: &BTreeMap<String, Kind>) -> Vec<Property> {
         let mut out = Vec::new();
+        let mut seen: HashMap<String, &S<String>> = HashMap::new();
         for (pname, p) in &props.0 {
             let key = format!("{prefix}.{}", pname.value);
             if pname.value.is_empty() {
                 self.err(file, pname, key, "a property name is empty", "empty name");
                 continue;
             }
+            if pname.value.starts_with("@odata.") || pname.value.starts_with('@') {
+                self.err(file, pname, key, format!("`{}` is reserved: `@`-names are OData annotations, which sdkgen writes itself", pname.value), "reserved name");
+                continue;
+            }
+            if !self.plain_name(file, pname, &key) {
+                continue;
+            }
+            if let Some(first) = seen.get(&ident_key(&pname.value)).copied() {
+                let msg = format!("`{}` and `{}` (at {}) give the same identifier in the target languages", pname.value, first.value, self.at(file, first));
+                self.err(file, pname, key, msg, "same identifier as another member");
+                continue;
+            }
+            seen.insert(ident_key(&pname.value), pname);
             let Some(ty) = self.type_ref(file, &format!("{key}.type"), &p.value.ty, p.value.collection, names) else { continue };
             let format = match &p.value.format {
                 None => None,
@@ -263,22 +318,109 @@ impl<'a> Validator<'a> {
         Some(TypeRef { kind, collection })
     }
 
-    fn check_inheritance(&mut self, types: &[ComplexType]) {
-        for t in types {
-            let mut seen = vec![t.name.as_str()];
-            let mut cur = t;
-            while let Some(base) = cur.base.as_deref().and_then(|b| types.iter().find(|x| x.name == b)) {
-                if seen.contains(&base.name.as_str()) {
-                    let (file, key) = self.locate_type(&t.name);
-                    if let Some(key) = key {
-                        self.err(file, key, format!("types.{}.base", t.name), format!("type `{}` inherits from itself ({} → {})", t.name, seen.join(" → "), base.name), "inheritance cycle");
-                    }
+    /// Cycles, depth and redefined members, each type's chain walked once with its
+    /// result remembered, so the cost is linear in the number of types.
+    fn check_inheritance(&mut self, model: &Model) {
+        let positions: HashMap<&str, usize> = model.types.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
+        let base_of = |i: usize| model.types[i].base.as_deref().and_then(|b| positions.get(b).copied());
+        // 0: not seen, 1: on the current walk, 2: depth known.
+        let mut state = vec![0u8; model.types.len()];
+        let mut depth = vec![0usize; model.types.len()];
+        for start in 0..model.types.len() {
+            let mut walk = Vec::new();
+            let mut cur = Some(start);
+            let mut below = None;
+            while let Some(i) = cur {
+                if state[i] == 2 {
+                    below = Some(depth[i] + 1);
                     break;
                 }
-                seen.push(&base.name);
-                cur = base;
+                if state[i] == 1 {
+                    let names: Vec<&str> = walk.iter().map(|j: &usize| model.types[*j].name.as_str()).collect();
+                    let t = &model.types[start];
+                    let (file, key) = self.locate_type(&t.name);
+                    if let Some(key) = key {
+                        self.err(file, key, format!("types.{}.base", t.name), format!("type `{}` inherits from itself ({} → {})", t.name, names.join(" → "), model.types[i].name), "inheritance cycle");
+                    }
+                    below = Some(0);
+                    break;
+                }
+                state[i] = 1;
+                walk.push(i);
+                cur = base_of(i);
+            }
+            for (d, j) in (below.unwrap_or(0)..).zip(walk.into_iter().rev()) {
+                state[j] = 2;
+                depth[j] = d;
+                if d == MAX_INHERITANCE_DEPTH + 1 {
+                    let t = &model.types[j];
+                    let (file, key) = self.locate_type(&t.name);
+                    if let Some(key) = key {
+                        self.err(file, key, format!("types.{}.base", t.name), format!("type `{}` is more than {MAX_INHERITANCE_DEPTH} levels below its root type", t.name), "inheritance too deep");
+                    }
+                }
             }
         }
+        if self.diags.iter().any(|d| d.label == "inheritance cycle" || d.label == "inheritance too deep") {
+            return;
+        }
+        // A member may not be declared again below (the derived value would serialise it
+        // twice, or with another type); checked against the base's flattened members.
+        let mut inherited: Vec<Option<HashMap<String, String>>> = vec![None; model.types.len()];
+        let mut order: Vec<usize> = (0..model.types.len()).collect();
+        order.sort_by_key(|i| depth[*i]);
+        for i in order {
+            let t = &model.types[i];
+            let mut members = base_of(i).and_then(|b| inherited[b].clone()).unwrap_or_default();
+            for p in &t.properties {
+                if let Some(owner) = members.get(&ident_key(&p.name)) {
+                    let owner = owner.clone();
+                    if let Some((file, key)) = self.locate_property(&t.name, &p.name) {
+                        self.err(file, key, format!("types.{}.properties.{}", t.name, p.name), format!("`{}` is already a member of base type `{owner}`; a derived type may not redefine it", p.name), "redefines an inherited member");
+                    }
+                }
+            }
+            for p in &t.properties {
+                members.entry(ident_key(&p.name)).or_insert_with(|| t.name.clone());
+            }
+            inherited[i] = Some(members);
+        }
+    }
+
+    fn locate_property(&self, type_name: &str, prop: &str) -> Option<(usize, &'a S<String>)> {
+        for (file, raw) in &self.spec.files {
+            for (key, t) in &raw.types.0 {
+                if key.value == type_name {
+                    return t.value.properties.0.iter().find(|(k, _)| k.value == prop).map(|(k, _)| (*file, k));
+                }
+            }
+        }
+        None
+    }
+
+    /// `file:line:column` of a spanned value, for messages naming a second place.
+    fn at<T>(&self, file: usize, s: &S<T>) -> String {
+        format!("{}:{}:{}", crate::diag::shown_path(std::path::Path::new(&self.spec.sources.files[file].0)), s.referenced.line(), s.referenced.column())
+    }
+
+    /// Names may not hold control or bidi characters (they reach comments, docs and
+    /// terminals); reports and returns false when one does.
+    fn plain_name(&mut self, file: usize, name: &S<String>, key: &str) -> bool {
+        if name.value.chars().any(crate::diag::is_unsafe) {
+            self.err(file, name, key, format!("{} holds a control or bidi character", crate::diag::escape_controls(&format!("{:?}", name.value))), "not a plain name");
+            return false;
+        }
+        true
+    }
+
+    /// A name that becomes part of a file name.
+    fn file_name(&mut self, file: usize, name: &S<String>, key: &str, what: &str) -> bool {
+        if is_file_name(&name.value) {
+            return true;
+        }
+        let shown = crate::diag::escape_controls(&format!("{:?}", name.value));
+        self.err_help(file, name, key, format!("{shown} cannot be {what}: it becomes a file name"), "not a safe file name", Some(format!("use {FILE_NAME_CHARS}")));
+        false
     }
 
     fn locate_type(&self, name: &str) -> (usize, Option<&'a S<String>>) {
@@ -292,19 +434,28 @@ impl<'a> Validator<'a> {
         (0, None)
     }
 
-    fn action(&mut self, file: usize, key: &str, a: &raw::RawAction, model: &Model, seen_examples: &mut BTreeMap<String, ()>) -> Option<Action> {
-        let names = names_of(model);
+    fn action(
+        &mut self,
+        file: usize,
+        key: &str,
+        a: &'a raw::RawAction,
+        model: &Model,
+        names: &BTreeMap<String, Kind>,
+        seen_examples: &mut HashMap<String, (usize, &'a S<String>)>,
+    ) -> Option<Action> {
         let n_before = self.diags.len();
         let name = a.name.value.clone();
         if name.is_empty() {
             self.err(file, &a.name, format!("{key}.name"), "the action name is empty", "empty");
+        } else {
+            self.file_name(file, &a.name, &format!("{key}.name"), "an action name");
         }
         if model.complex_type(&a.bound_to.value).is_none() {
             let help = suggest(&a.bound_to.value, model.types.iter().map(|t| t.name.as_str()));
             self.err_help(file, &a.bound_to, format!("{key}.boundTo"), format!("`boundTo` names type `{}`, which is not defined", a.bound_to.value), "no complex type of this name", help);
         }
 
-        let path_parameters = self.properties(file, &format!("{key}.pathParameters"), &a.path_parameters, &names);
+        let path_parameters = self.properties(file, &format!("{key}.pathParameters"), &a.path_parameters, names);
         for p in &path_parameters {
             if !matches!(p.ty.kind, TypeKind::Primitive(_)) || p.ty.collection {
                 if let Some((k, _)) = a.path_parameters.0.iter().find(|(k, _)| k.value == p.name) {
@@ -340,19 +491,22 @@ impl<'a> Validator<'a> {
                 description: h.value.description.as_ref().map(|d| d.value.clone()),
             })
             .collect();
-        for (k, _) in &a.headers.0 {
+        for (k, h) in &a.headers.0 {
             if k.value.is_empty() || !k.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
                 self.err(file, k, format!("{key}.headers.{}", k.value), format!("`{}` is not a valid header name", k.value), "letters, digits and `-` only");
             }
+            if h.value.value.value.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) {
+                self.err(file, &h.value.value, format!("{key}.headers.{}.value", k.value), "a header value may not hold control characters (a newline would start another header)", "control character");
+            }
         }
 
-        let parameters = self.properties(file, &format!("{key}.parameters"), &a.parameters, &names);
+        let parameters = self.properties(file, &format!("{key}.parameters"), &a.parameters, names);
         let r = &a.response.value;
         if !(100..=599).contains(&r.status.value) {
             self.err(file, &r.status, format!("{key}.response.status"), format!("{} is not an HTTP status", r.status.value), "not in 100..=599");
         }
         let body = match &r.ty {
-            Some(t) => self.type_ref(file, &format!("{key}.response.type"), t, r.collection, &names),
+            Some(t) => self.type_ref(file, &format!("{key}.response.type"), t, r.collection, names),
             None => None,
         };
         let response = Response { status: r.status.value, description: r.description.as_ref().map(|d| d.value.clone()), body };
@@ -393,10 +547,20 @@ impl<'a> Validator<'a> {
         }
         for (i, e) in a.examples.iter().enumerate() {
             let ekey = format!("{key}.examples[{i}]");
-            if seen_examples.insert(e.value.name.value.clone(), ()).is_some() {
-                self.err(file, &e.value.name, format!("{ekey}.name"), format!("example name `{}` is used twice", e.value.name.value), "used again here");
+            let ename = &e.value.name;
+            if !self.file_name(file, ename, &format!("{ekey}.name"), "an example name") {
                 continue;
             }
+            if let Some((f0, first)) = seen_examples.get(&ename.value.to_lowercase()).copied() {
+                let msg = if first.value == ename.value {
+                    format!("example name `{}` is used twice (first at {})", ename.value, self.at(f0, first))
+                } else {
+                    format!("example names `{}` and `{}` (at {}) differ only in case; their files would overwrite each other", ename.value, first.value, self.at(f0, first))
+                };
+                self.err(file, ename, format!("{ekey}.name"), msg, "used again here");
+                continue;
+            }
+            seen_examples.insert(ename.value.to_lowercase(), (file, ename));
             if let Some(ex) = self.example(file, &ekey, &e.value, &action, model) {
                 action.examples.push(ex);
             }
@@ -419,7 +583,10 @@ impl<'a> Validator<'a> {
                     return None;
                 }
                 segments.push(Segment::Param(inner.to_owned()));
-            } else if seg.is_empty() || seg.contains(['{', '}', '?', '#', ' ']) {
+            } else if seg == "." || seg == ".." || seg.contains('%') {
+                self.err(file, t, key, format!("path segment `{seg}` is refused: `.`, `..` and percent-escapes change or hide the path a server sees"), "unsafe segment");
+                return None;
+            } else if seg.is_empty() || seg.contains(['{', '}', '?', '#', ' ', '\\']) || seg.chars().any(char::is_control) {
                 self.err(file, t, key, format!("path segment `{seg}` is not a plain literal or a `{{name}}` placeholder"), "bad segment");
                 return None;
             } else {
@@ -451,6 +618,12 @@ impl<'a> Validator<'a> {
                 self.err(file, k, format!("{key}.request.pathValues.{}", k.value), format!("`{}` is not a placeholder of path `{}`", k.value, path.template), "not in the path");
             } else if v.value.is_empty() || v.value == "." || v.value == ".." {
                 self.err(file, v, format!("{key}.request.pathValues.{}", k.value), format!("{:?} cannot be one path segment", v.value), "not a usable segment value");
+            } else if let Some(p) = action.path_parameters.iter().find(|p| p.name == k.value) {
+                if let TypeKind::Primitive(prim) = p.ty.kind {
+                    if let Err(why) = primitive_text_ok(prim, &v.value) {
+                        self.err(file, v, format!("{key}.request.pathValues.{}", k.value), format!("{:?} is not a {}: {why}", v.value, prim.name()), format!("not a {}", prim.name()));
+                    }
+                }
             }
             path_values.push((k.value.clone(), v.value.clone()));
         }
@@ -546,16 +719,19 @@ impl<'a> Validator<'a> {
         match &ty.kind {
             TypeKind::Primitive(p) => {
                 let ok = match (p, &v.value) {
-                    (Primitive::String | Primitive::DateTimeOffset, RawValue::Str(_)) => true,
-                    (Primitive::Guid, RawValue::Str(s)) => is_guid(s),
-                    (Primitive::Boolean, RawValue::Bool(_)) => true,
-                    (Primitive::Int32, RawValue::Int(i)) => i32::try_from(*i).is_ok(),
-                    (Primitive::Int64, RawValue::Int(_)) => true,
-                    (Primitive::Double, RawValue::Int(_) | RawValue::Float(_)) => true,
-                    _ => false,
+                    (Primitive::String, RawValue::Str(_)) => Ok(()),
+                    (Primitive::DateTimeOffset | Primitive::Guid, RawValue::Str(s)) => primitive_text_ok(*p, s),
+                    (Primitive::Boolean, RawValue::Bool(_)) => Ok(()),
+                    (Primitive::Int32, RawValue::Int(i)) if i32::try_from(*i).is_err() => Err("out of the Int32 range".to_owned()),
+                    (Primitive::Int32 | Primitive::Int64, RawValue::Int(_)) => Ok(()),
+                    (Primitive::Double, RawValue::Int(_)) => Ok(()),
+                    (Primitive::Double, RawValue::Float(f)) if !f.is_finite() => Err("JSON has no infinities or NaN".to_owned()),
+                    (Primitive::Double, RawValue::Float(_)) => Ok(()),
+                    _ => Err(String::new()),
                 };
-                if !ok {
-                    self.err(file, v, key, format!("expected a value of type {}", p.name()), format!("not a {}", p.name()));
+                if let Err(why) = ok {
+                    let message = if why.is_empty() { format!("expected a value of type {}", p.name()) } else { format!("expected a value of type {}: {why}", p.name()) };
+                    self.err(file, v, key, message, format!("not a {}", p.name()));
                 } else if let (Some(Format::HttpsUrl), RawValue::Str(s)) = (format, &v.value) {
                     if !is_https_url(s) {
                         self.err(file, v, key, format!("{s:?} is not an absolute https URL"), "must be https");
@@ -680,6 +856,71 @@ pub fn is_https_url(s: &str) -> bool {
     !host.is_empty() && !host.starts_with(':') && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// The collision key of a name: what is left once case and every non-alphanumeric
+/// character are gone. Two names with one key become the same identifier in some target
+/// language (`busy`/`Busy` in C#'s PascalCase, `callback_uri`/`CallbackUri` in Python's
+/// snake_case, `$x`/`x` everywhere).
+pub fn ident_key(name: &str) -> String {
+    name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// A name that is safe as a file-name component (see [`FILE_NAME_CHARS`]).
+pub fn is_file_name(s: &str) -> bool {
+    s.len() <= 100
+        && s.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && !s.contains("..")
+}
+
+/// A type or enum name: an identifier in every target language once cased, and a file
+/// name component.
+pub fn is_type_name(s: &str) -> bool {
+    s.len() <= 100 && s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Checks text that must spell a primitive: a Guid, or an RFC 3339 date-time with an
+/// offset (`2024-05-01T09:30:00Z`, `…T09:30:00.123+02:00`).
+pub fn primitive_text_ok(p: Primitive, s: &str) -> Result<(), String> {
+    match p {
+        Primitive::Guid if !is_guid(s) => Err("a Guid is 8-4-4-4-12 hexadecimal digits".to_owned()),
+        Primitive::DateTimeOffset if !is_date_time_offset(s) => Err("an RFC 3339 date-time with an offset, like 2024-05-01T09:30:00Z".to_owned()),
+        Primitive::Boolean if s != "true" && s != "false" => Err("true or false".to_owned()),
+        Primitive::Int32 if s.parse::<i32>().is_err() => Err("a whole number in the Int32 range".to_owned()),
+        Primitive::Int64 if s.parse::<i64>().is_err() => Err("a whole number in the Int64 range".to_owned()),
+        Primitive::Double if !s.parse::<f64>().is_ok_and(f64::is_finite) => Err("a finite number".to_owned()),
+        _ => Ok(()),
+    }
+}
+
+fn is_date_time_offset(s: &str) -> bool {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse().ok()) };
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
+        return false;
+    }
+    let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(sec)) = (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16), num(17..19)) else { return false };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&mo) || d == 0 || d > days[mo as usize - 1] || h > 23 || mi > 59 || sec > 60 {
+        return false;
+    }
+    let mut rest = &s[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &frac[n..];
+    }
+    match rest {
+        "Z" | "z" => true,
+        _ => {
+            let o = rest.as_bytes();
+            o.len() == 6 && matches!(o[0], b'+' | b'-') && o[3] == b':' && rest[1..3].parse::<u32>().is_ok_and(|h| h < 24) && rest[4..6].parse::<u32>().is_ok_and(|m| m < 60) && rest[1..3].bytes().chain(rest[4..6].bytes()).all(|c| c.is_ascii_digit())
+        }
+    }
+}
+
 fn is_guid(s: &str) -> bool {
     let parts: Vec<_> = s.split('-').collect();
     parts.len() == 5
@@ -721,6 +962,25 @@ mod tests {
         for bad in ["http://bot.contoso.com", "https://", "https:///x", "https://a b", "ftp://x", "/api"] {
             assert!(!is_https_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn date_times_follow_rfc_3339() {
+        for good in ["2024-05-01T09:30:00Z", "2024-02-29T23:59:60.123456+02:00", "2023-12-31t00:00:00-11:30"] {
+            assert!(is_date_time_offset(good), "{good}");
+        }
+        for bad in ["not a date", "2024-05-01", "2024-05-01T09:30:00", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T09:30:00.Z", "2024-05-01T09:30:00+2:00", "２024-05-01T09:30:00Z"] {
+            assert!(!is_date_time_offset(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_that_collide_share_a_key() {
+        assert_eq!(ident_key("busy"), ident_key("Busy"));
+        assert_eq!(ident_key("callback_uri"), ident_key("CallbackUri"));
+        assert_eq!(ident_key("$x"), ident_key("x"));
+        assert_ne!(ident_key("x1"), ident_key("x"));
+        assert!(is_file_name("call-reject.v2") && !is_file_name("../x") && !is_file_name("a/b") && !is_file_name(".hidden") && !is_file_name("a\nb") && !is_file_name(""));
     }
 
     #[test]

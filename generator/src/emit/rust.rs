@@ -86,7 +86,7 @@ fn space_items(code: &str) -> String {
 
 fn doc_attr(text: &str) -> TokenStream {
     // One `#[doc]` per line keeps prettyplease's `///` rendering line for line.
-    let lines = text.lines().map(|l| format!(" {l}"));
+    let lines = text.lines().map(crate::lang::rust::doc_line);
     quote! { #( #[doc = #lines] )* }
 }
 
@@ -105,7 +105,7 @@ fn lib_rs(model: &Model) -> TokenStream {
     if let Some(n) = &model.api.notice {
         doc.push_str(&format!("\n\n**Note:** {n}"));
     }
-    let lines = doc.lines().map(|l| format!(" {l}"));
+    let lines = doc.lines().map(crate::lang::rust::doc_line);
     quote! {
         #( #![doc = #lines] )*
         #![deny(warnings)]

@@ -133,7 +133,8 @@ pub fn c_like_escape(s: &str, quote: char, extra: impl Fn(char) -> Option<String
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' => {
+            // Bidi controls too: valid raw, but they make the code read other than it runs.
+            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || crate::diag::is_unsafe(c) => {
                 out.push_str(&format!("\\u{:04x}", c as u32));
             }
             c => out.push(c),

@@ -14,6 +14,12 @@ pub const KEYWORDS: &[&str] = &[
 const NO_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
 /// A Rust identifier as text: `r#type` for keywords, `self_` where no raw form exists.
+/// One line of a doc comment: control and bidi characters written as `\u{…}` (rustc
+/// refuses a bidi control in a comment, and a reader must see what is there).
+pub fn doc_line(line: &str) -> String {
+    format!(" {}", crate::diag::escape_controls(line))
+}
+
 pub fn escape(name: String) -> String {
     if NO_RAW.contains(&name.as_str()) {
         format!("{name}_")

@@ -2,7 +2,7 @@
 
 pub mod raw;
 
-use crate::diag::{Diagnostic, Pos, Sources, SpecErrors};
+use crate::diag::{shown_path, Diagnostic, Pos, Sources, SpecErrors};
 use raw::RawFile;
 use serde_saphyr::Location;
 use std::path::{Path, PathBuf};
@@ -16,26 +16,110 @@ pub struct RawSpec {
     pub sources: Sources,
 }
 
+/// Caps on what one spec may make sdkgen read: a runaway file (or a link to a device)
+/// is an error, not an exhausted memory.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
+pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+
 /// Lists the spec's files: `path` itself, or every `*.yaml` / `*.yml` below it, sorted
-/// so that output order never depends on the file system.
-pub fn spec_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if path.is_file() {
+/// so that output order never depends on the file system. Links inside a spec directory
+/// are followed only to places inside it (a link to a secrets file is refused before it is
+/// read, so its text cannot appear in a message), each directory once (a link loop ends).
+/// Anything but a regular file with a spec extension is refused with its path.
+pub fn spec_files(path: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let io = |p: &Path, e: std::io::Error| vec![plain(p, &format!("cannot read {}: {e}", shown_path(p)))];
+    let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
+    if !meta.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
+    let root = std::fs::canonicalize(path).map_err(|e| io(path, e))?;
     let mut out = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::from([root.clone()]);
     let mut stack = vec![path.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let p = entry?.path();
-            if p.is_dir() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| io(&dir, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| io(&dir, e))?;
+            let p = entry.path();
+            let is_spec = matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+            let kind = entry.file_type().map_err(|e| io(&p, e))?;
+            let meta = if kind.is_symlink() {
+                let target = match std::fs::canonicalize(&p) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        problems.push(plain(&p, &format!("{} is a broken link or a link loop ({e})", shown_path(&p))));
+                        continue;
+                    }
+                };
+                if !target.starts_with(&root) {
+                    problems.push(plain(&p, &format!("{} links outside the spec directory; links are followed only inside it", shown_path(&p))));
+                    continue;
+                }
+                if target.is_dir() && !seen.insert(target.clone()) {
+                    continue;
+                }
+                std::fs::metadata(&target).map_err(|e| io(&p, e))?
+            } else {
+                entry.metadata().map_err(|e| io(&p, e))?
+            };
+            if meta.is_dir() {
+                if kind.is_dir() {
+                    seen.insert(std::fs::canonicalize(&p).map_err(|e| io(&p, e))?);
+                }
                 stack.push(p);
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+            } else if is_spec && meta.is_file() {
                 out.push(p);
+            } else if is_spec {
+                problems.push(plain(&p, &format!("{} is not a regular file (a FIFO, socket or device); spec files must be regular files", shown_path(&p))));
             }
         }
     }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     out.sort();
     Ok(out)
+}
+
+/// Reads one spec file: a regular file (opened without blocking, so a FIFO is refused
+/// rather than waited on), at most `cap` bytes.
+fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| format!("cannot read {}: {e}", shown_path(path)))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read {}: {e}", shown_path(path)))?;
+    if !meta.is_file() {
+        return Err(format!("{} is not a regular file (a FIFO, socket or device); spec files must be regular files", shown_path(path)));
+    }
+    let mut bytes = Vec::new();
+    file.take(cap + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read {}: {e}", shown_path(path)))?;
+    if bytes.len() as u64 > cap {
+        return Err(format!("{} is larger than {} MiB, the limit for one spec file", shown_path(path), cap >> 20));
+    }
+    Ok(bytes)
+}
+
+/// Spec text from a file's bytes: UTF-8 only (a UTF-8 byte-order mark is dropped), line
+/// ends normalised to `\n` (CRLF and a lone CR alike, so every location counts lines as
+/// the YAML parser does). An encoding error points at the first bad byte.
+fn decode(bytes: &[u8]) -> Result<String, (String, usize)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(("the file is UTF-16; spec files must be UTF-8".to_owned(), 0));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return Err(("the file is not valid UTF-8".to_owned(), e.valid_up_to())),
+    };
+    if let Some(i) = text.find('\0') {
+        return Err(("the file holds a NUL character; spec files are text".to_owned(), i));
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Reads and parses every file; all files are tried so one run reports every error.
@@ -44,28 +128,60 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
     let mut diagnostics = Vec::new();
     let files = match spec_files(path) {
         Ok(f) if f.is_empty() => {
-            diagnostics.push(plain(path, "no *.yaml spec files found"));
+            diagnostics.push(plain(path, &format!("no *.yaml spec files found in {}", shown_path(path))));
             Vec::new()
         }
         Ok(f) => f,
-        Err(e) => {
-            diagnostics.push(plain(path, &format!("cannot read the spec: {e}")));
+        Err(problems) => {
+            diagnostics.extend(problems);
             Vec::new()
         }
     };
     let mut parsed = Vec::new();
+    let mut total: u64 = 0;
     for file in files {
         let name = file.display().to_string();
-        let text = match std::fs::read_to_string(&file) {
+        let cap = MAX_FILE_BYTES.min(MAX_TOTAL_BYTES.saturating_sub(total));
+        let bytes = match read_capped(&file, cap) {
+            Ok(b) => b,
+            Err(message) => {
+                let message = if cap < MAX_FILE_BYTES && message.contains("larger than") {
+                    format!("the spec is larger than {} MiB in total; {} was not read", MAX_TOTAL_BYTES >> 20, shown_path(&file))
+                } else {
+                    message
+                };
+                diagnostics.push(plain(&file, &message));
+                continue;
+            }
+        };
+        total += bytes.len() as u64;
+        let text = match decode(&bytes) {
             Ok(t) => t,
-            Err(e) => {
-                diagnostics.push(plain(&file, &format!("cannot read {name}: {e}")));
+            Err((message, at)) => {
+                let shown = String::from_utf8_lossy(&bytes[..at]).into_owned();
+                let line = shown.matches('\n').count() as u64 + 1;
+                let column = shown.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+                let lossy = String::from_utf8_lossy(&bytes).replace('\0', " ");
+                let start = shown.len();
+                let id = sources.add(name, lossy);
+                let end = (start + 1).min(sources.files[id].1.len());
+                diagnostics.push(Diagnostic {
+                    pos: Some(Pos { file: id, line, column, bytes: start..end }),
+                    key: "-".to_owned(),
+                    message,
+                    label: "here".to_owned(),
+                    help: None,
+                });
                 continue;
             }
         };
         let id = sources.add(name, text);
         let text = &sources.files[id].1;
-        if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        let content = |l: &str| {
+            let t = l.trim();
+            !(t.is_empty() || t.starts_with('#') || t == "---" || t == "...")
+        };
+        if !text.lines().any(content) {
             diagnostics.push(Diagnostic {
                 pos: Some(Pos { file: id, line: 1, column: 1, bytes: 0..0 }),
                 key: "sdkgen".to_owned(),
@@ -90,7 +206,7 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
 fn plain(path: &Path, message: &str) -> Diagnostic {
     Diagnostic {
         pos: None,
-        key: path.display().to_string(),
+        key: shown_path(path),
         message: message.to_owned(),
         label: String::new(),
         help: None,

@@ -271,7 +271,7 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
         .collect();
     let paths: Vec<String> = action.paths.iter().map(|p| format!("{} {}", action.method(), p.template)).collect();
     Page {
-        regenerate: cmd.to_owned(),
+        regenerate: crate::output::comment_safe(cmd),
         title: format!("{}: {}", action.bound_to, action.name),
         summary: action.summary.clone(),
         namespace: model.api.namespace.clone(),
@@ -323,7 +323,7 @@ pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
                 let view = ExampleView::new(model, action, example);
                 for &language in edition.tabs.iter().filter(|l| **l != Language::Http) {
                     let code = snippets::render(&view, language, edition.style);
-                    let include = Include { regenerate: cmd.to_owned(), fence: md::fence(&code), info: language.fence(), code: code.trim_end().to_owned() };
+                    let include = Include { regenerate: crate::output::comment_safe(cmd), fence: md::fence(&code), info: language.fence(), code: code.trim_end().to_owned() };
                     tree.insert(edition.include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
                 }
             }
