@@ -238,12 +238,8 @@ fn from_yaml_error(file: usize, text: &str, err: &serde_saphyr::Error) -> Diagno
             let key = key.clone().unwrap_or(found_key);
             (format!("duplicate key `{key}`"), key, "defined again here".to_owned(), None)
         }
-        other => (
-            first_line(&other.without_snippet().to_string()),
-            found_key,
-            "here".to_owned(),
-            None,
-        ),
+        E::NonFiniteFloat { value, .. } => (format!("`{value}` is not a finite number; JSON has no infinities or NaN"), found_key, "here".to_owned(), None),
+        other => (own_words(&first_line(&other.without_snippet().to_string())), found_key, "here".to_owned(), None),
     };
     Diagnostic { pos, key, message, label, help }
 }
@@ -272,6 +268,29 @@ fn mapping_start(file: usize, text: &str, pos: Pos) -> Pos {
     let start: usize = lines.iter().take(i).map(|l| l.len() + 1).sum::<usize>() + key_col;
     let len = token_len(&line[key_col..]);
     Pos { file, line: loc_line, column: key_col as u64 + 1, bytes: start..start + len }
+}
+
+/// The YAML library's message in sdkgen's words: its option names and API advice
+/// (`use from_multiple`) mean nothing to someone writing a spec.
+fn own_words(message: &str) -> String {
+    const TABLE: [(&str, &str); 6] = [
+        ("multiple YAML documents", "a spec file holds one YAML document; `---` starts a second one here"),
+        ("invalid u", "expected a whole number"),
+        ("invalid i", "expected a whole number"),
+        ("expected string scalar", "expected a string"),
+        ("expected mapping start", "expected a mapping (`key: value` lines)"),
+        ("expected sequence start", "expected a list (`- item` lines)"),
+    ];
+    if let Some((_, ours)) = TABLE.iter().find(|(theirs, _)| message.starts_with(theirs) || message.contains(theirs)) {
+        return (*ours).to_owned();
+    }
+    // Anything still naming the library's API (snake_case option or function names).
+    let internal = message.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(|w| w.contains('_') && w.len() > 3);
+    if internal {
+        "invalid YAML here".to_owned()
+    } else {
+        message.to_owned()
+    }
 }
 
 /// serde-saphyr's message, without the position it appends (we print our own).
