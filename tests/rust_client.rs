@@ -320,3 +320,113 @@ fn the_specs_notifications_are_the_pages() {
     assert_eq!(n.before[0].body, page_incoming);
     assert_eq!(n.after[0].body, page_deleted);
 }
+
+// ---- a hostile server: the runtime's promises hold ----
+
+/// A server on 127.0.0.1 that answers every connection with `head` and then, when
+/// `endless`, a chunked body that never ends; returns its address and a counter of the
+/// body bytes it managed to send (which stops growing once the client hangs up).
+async fn raw_server(head: &'static str, endless: bool) -> (String, Arc<AtomicUsize>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    let sent = Arc::new(AtomicUsize::new(0));
+    let counter = sent.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut sock, _)) = listener.accept().await else { return };
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 64 << 10];
+                let _ = sock.read(&mut buf).await;
+                if sock.write_all(head.as_bytes()).await.is_err() || !endless {
+                    return;
+                }
+                let chunk = format!("{:x}\r\n{}\r\n", 16 << 10, "x".repeat(16 << 10));
+                // Bounded: 1 GiB at most, so a broken client cannot make this loop forever.
+                for _ in 0..(1 << 16) {
+                    if sock.write_all(chunk.as_bytes()).await.is_err() {
+                        return;
+                    }
+                    counter.fetch_add(16 << 10, Ordering::SeqCst);
+                }
+            });
+        }
+    });
+    (addr, sent)
+}
+
+fn raw_client(base: &str, f: impl FnOnce(graph_beta::ClientBuilder) -> graph_beta::ClientBuilder) -> GraphClient {
+    GraphClient::new(f(GraphClient::builder().base_url(format!("{base}/beta")).token(TOKEN)).build().unwrap())
+}
+
+#[tokio::test]
+async fn an_endless_error_body_is_cut_and_the_connection_dropped() {
+    let (base, sent) = raw_server("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n", true).await;
+    let started = std::time::Instant::now();
+    let err = raw_client(&base, |b| b).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert_eq!(err.status(), Some(500), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let settled = sent.load(Ordering::SeqCst);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(sent.load(Ordering::SeqCst), settled, "the server is still sending: the connection was not dropped");
+    assert!(settled < 64 << 20, "{settled} bytes sent before the client hung up");
+}
+
+#[tokio::test]
+async fn an_endless_success_body_is_refused_past_the_cap() {
+    let (base, _) = raw_server("HTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n", true).await;
+    let err = raw_client(&base, |b| b.max_response_bytes(1 << 20)).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert!(matches!(err, Error::ResponseTooLarge(n) if n == 1 << 20), "{err:?}");
+}
+
+#[tokio::test]
+async fn slow_throttling_answers_cannot_stretch_a_call_past_its_deadline() {
+    let server = MockServer::start().await;
+    let slow_503 = graph_error(503, "ServiceUnavailable").insert_header("Retry-After", "1").set_delay(Duration::from_millis(900));
+    Mock::given(method("POST")).respond_with(slow_503).mount(&server).await;
+    let started = std::time::Instant::now();
+    let c = client_with(&server, |b| b.deadline(Duration::from_secs(3)).max_retries(10));
+    let err = c.call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    let took = started.elapsed();
+    assert!(took < Duration::from_millis(3_300), "took {took:?} against a 3 s deadline");
+    assert!(matches!(err, Error::DeadlineExceeded(_) | Error::Api(_)), "{err:?}");
+    assert!(server.received_requests().await.unwrap().len() <= 2, "no retry is started that could not finish");
+    assert!(sdkgen_runtime::DEFAULT_DEADLINE < Duration::from_secs(15), "the default fits the 15-second window");
+}
+
+#[tokio::test]
+async fn garbage_negative_and_huge_retry_after_values_are_not_waited_for() {
+    for value in ["soon", "-5", "99999999999999999999", "1.5", "Thu, 01 Jan 3000 00:00:00 GMT", ""] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST")).respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", value)).mount(&server).await;
+        let started = std::time::Instant::now();
+        let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+        assert_eq!(err.status(), Some(429), "{value:?}: {err}");
+        assert!(started.elapsed() < Duration::from_secs(1), "{value:?} made the client wait {:?}", started.elapsed());
+        let n = server.received_requests().await.unwrap().len();
+        assert!(n <= 1 || value.is_empty(), "{value:?}: {n} requests");
+    }
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_host_is_not_followed_and_the_token_stays_home() {
+    let other = MockServer::start().await;
+    Mock::given(method("POST")).respond_with(accepted()).mount(&other).await;
+    let server = MockServer::start().await;
+    let elsewhere = format!("{}/steal", other.uri());
+    Mock::given(method("POST")).respond_with(ResponseTemplate::new(307).insert_header("Location", elsewhere.as_str())).mount(&server).await;
+    let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    assert_eq!(err.status(), Some(307), "{err}");
+    assert!(other.received_requests().await.unwrap().is_empty(), "the request followed the redirect to another host");
+
+    // On the same origin a redirect is followed, token and all.
+    let server = MockServer::start().await;
+    Mock::given(path(format!("/beta/communications/calls/{CALL}/reject"))).respond_with(ResponseTemplate::new(307).insert_header("Location", "/moved")).mount(&server).await;
+    Mock::given(path("/moved")).respond_with(accepted()).mount(&server).await;
+    client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap();
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(got.len(), 2);
+    assert_eq!(header(&got[1], "authorization"), format!("Bearer {TOKEN}"));
+}

@@ -10,6 +10,9 @@ use std::path::Path;
 /// Source lines longer than this are shown as a window of about this many bytes around
 /// the caret, so a one-line 50 MB file prints one short line.
 const WINDOW: usize = 160;
+/// Errors rendered at most: enough to fix in one pass, never a flood (each one renders
+/// its own source line).
+const MAX_SHOWN: usize = 100;
 
 /// A place in a spec file: 1-based line and column, and the byte range to underline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +63,7 @@ impl SpecErrors {
     pub fn render(&self) -> String {
         let config = term::Config::default();
         let mut out = String::new();
-        for d in &self.diagnostics {
+        for d in self.diagnostics.iter().take(MAX_SHOWN) {
             let mut report = Report::error().with_message(escape_controls(&d.message));
             let mut notes = vec![format!("key: {}", escape_controls(&d.key))];
             if let Some(help) = &d.help {
@@ -87,6 +90,9 @@ impl SpecErrors {
             }
         }
         let n = self.diagnostics.len();
+        if n > MAX_SHOWN {
+            out.push_str(&format!("… and {} more errors not shown\n", n - MAX_SHOWN));
+        }
         out.push_str(&format!("{n} spec error{}; nothing was written\n", if n == 1 { "" } else { "s" }));
         out
     }

@@ -9,12 +9,24 @@ use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
+use tokio::time::Instant;
 
 /// Graph beta's root.
 pub const DEFAULT_BASE_URL: &str = "https://graph.microsoft.com/beta";
 /// Well inside the 15 seconds a bot has to answer or reject an incoming call, so a slow
 /// attempt fails while there is still time to act on the failure.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(8);
+/// The whole call, retries and waits included, ends by this deadline: inside the 15
+/// seconds a bot has to answer an incoming call, with time left to act on a failure.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(12);
+/// How much of an error response is read; the rest is not, and the connection is dropped
+/// (Graph's error bodies are a few hundred bytes; a hostile one could be endless).
+pub const ERROR_BODY_CAP: usize = 64 << 10;
+/// How much of a success response is read before the call fails.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 << 20;
+/// Same-origin redirects followed at most; a redirect to another origin is never followed
+/// (the answer is returned as an error), so the token cannot reach another host.
+const MAX_REDIRECTS: usize = 5;
 /// How many times a throttled (429) or unavailable (503) request is sent again.
 pub const DEFAULT_MAX_RETRIES: u32 = 3;
 /// A `Retry-After` longer than this is not waited for: the error is returned instead,
@@ -27,7 +39,9 @@ pub struct ClientBuilder {
     base_url: String,
     token: Option<SharedTokenSource>,
     timeout: Duration,
+    deadline: Duration,
     max_retries: u32,
+    max_response_bytes: usize,
 }
 
 impl Default for ClientBuilder {
@@ -36,7 +50,9 @@ impl Default for ClientBuilder {
             base_url: DEFAULT_BASE_URL.to_owned(),
             token: None,
             timeout: DEFAULT_TIMEOUT,
+            deadline: DEFAULT_DEADLINE,
             max_retries: DEFAULT_MAX_RETRIES,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -60,9 +76,22 @@ impl ClientBuilder {
         self
     }
 
-    /// The whole-request timeout (default [`DEFAULT_TIMEOUT`]).
+    /// The timeout of one attempt (default [`DEFAULT_TIMEOUT`]).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// The deadline of a whole call, every attempt and wait included (default
+    /// [`DEFAULT_DEADLINE`]); a retry that could not finish by then is not started.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    /// The largest success body read (default [`DEFAULT_MAX_RESPONSE_BYTES`]).
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
         self
     }
 
@@ -84,11 +113,24 @@ impl ClientBuilder {
             name: "token".into(),
             reason: "no token or token source was configured".into(),
         })?;
-        let http = reqwest::Client::builder()
-            .timeout(self.timeout)
-            .build()
-            .map_err(Error::Transport)?;
-        Ok(Client { http, base_url: base, token, max_retries: self.max_retries })
+        let redirects = reqwest::redirect::Policy::custom(|attempt| {
+            let same_origin = attempt.previous().first().is_some_and(|first| first.origin() == attempt.url().origin());
+            if !same_origin || attempt.previous().len() > MAX_REDIRECTS {
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        });
+        let http = reqwest::Client::builder().redirect(redirects).build().map_err(Error::Transport)?;
+        Ok(Client {
+            http,
+            base_url: base,
+            token,
+            timeout: self.timeout,
+            deadline: self.deadline,
+            max_retries: self.max_retries,
+            max_response_bytes: self.max_response_bytes,
+        })
     }
 }
 
@@ -98,7 +140,10 @@ pub struct Client {
     http: reqwest::Client,
     base_url: String,
     token: SharedTokenSource,
+    timeout: Duration,
+    deadline: Duration,
     max_retries: u32,
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -106,6 +151,8 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.base_url)
             .field("token", &"<redacted>")
+            .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
             .field("max_retries", &self.max_retries)
             .finish()
     }
@@ -154,24 +201,31 @@ impl Client {
     ) -> Result<Vec<u8>, Error> {
         let url = format!("{}{}", self.base_url, path);
         let payload = body.map(serde_json::to_vec).transpose().map_err(Error::Json)?;
+        let deadline = Instant::now() + self.deadline;
+        let over = || Error::DeadlineExceeded(self.deadline);
         let mut attempt = 0;
         loop {
-            let token = self.token.token().await?;
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(over());
+            }
+            let token = tokio::time::timeout(remaining, self.token.token()).await.map_err(|_| over())??;
             let mut auth = HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
                 Error::Token(crate::TokenError("the token contains characters not allowed in a header".into()))
             })?;
             auth.set_sensitive(true);
-            let mut request = self.http.request(method.clone(), &url).header(AUTHORIZATION, auth);
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            let mut request = self.http.request(method.clone(), &url).header(AUTHORIZATION, auth).timeout(self.timeout.min(remaining));
             if let Some(bytes) = &payload {
                 request = request
                     .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                     .body(bytes.clone());
             }
-            let response = request.send().await.map_err(|e| Error::Transport(e.without_url()))?;
+            let timed_out = |e: reqwest::Error| if Instant::now() >= deadline { over() } else { Error::Transport(e.without_url()) };
+            let mut response = request.send().await.map_err(timed_out)?;
             let status = response.status().as_u16();
             if status == expected {
-                let bytes = response.bytes().await.map_err(Error::Transport)?;
-                return Ok(bytes.to_vec());
+                return read_capped(&mut response, self.max_response_bytes, deadline, self.deadline).await?.ok_or(Error::ResponseTooLarge(self.max_response_bytes));
             }
             let delay = retry_delay(&response, attempt);
             let content_type = response
@@ -179,15 +233,41 @@ impl Client {
                 .get(CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned);
-            let bytes = response.bytes().await.map_err(Error::Transport)?;
+            // An error body is read only up to a cap; past it the rest is left unread and
+            // the connection dropped with the response.
+            let bytes = match read_capped(&mut response, ERROR_BODY_CAP, deadline, self.deadline).await {
+                Ok(Some(b)) => b,
+                Ok(None) | Err(Error::DeadlineExceeded(_)) => Vec::new(),
+                Err(e) => return Err(e),
+            };
+            drop(response);
             if matches!(status, 429 | 503) && attempt < self.max_retries {
-                if let Some(delay) = delay {
+                if let Some(delay) = delay.filter(|d| Instant::now() + *d < deadline) {
                     attempt += 1;
                     tokio::time::sleep(delay).await;
                     continue;
                 }
             }
             return Err(Error::Api(Box::new(ApiError::from_parts(status, content_type, &bytes))));
+        }
+    }
+}
+
+/// The body, or `None` when it is longer than `cap` (then only `cap` bytes were read).
+async fn read_capped(response: &mut reqwest::Response, cap: usize, deadline: Instant, total: Duration) -> Result<Option<Vec<u8>>, Error> {
+    let mut out = Vec::new();
+    loop {
+        let chunk = tokio::time::timeout_at(deadline, response.chunk()).await;
+        match chunk {
+            Err(_) => return Err(Error::DeadlineExceeded(total)),
+            Ok(Err(e)) => return Err(Error::Transport(e.without_url())),
+            Ok(Ok(None)) => return Ok(Some(out)),
+            Ok(Ok(Some(bytes))) => {
+                if out.len() + bytes.len() > cap {
+                    return Ok(None);
+                }
+                out.extend_from_slice(&bytes);
+            }
         }
     }
 }

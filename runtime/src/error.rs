@@ -25,6 +25,10 @@ pub enum Error {
     Json(serde_json::Error),
     /// The client was configured with a base URL that cannot be used.
     InvalidBaseUrl(String),
+    /// The call's deadline (every attempt and wait included) passed before it finished.
+    DeadlineExceeded(std::time::Duration),
+    /// A success response was longer than the client reads.
+    ResponseTooLarge(usize),
 }
 
 impl Error {
@@ -54,6 +58,8 @@ impl fmt::Display for Error {
             Error::Transport(e) => write!(f, "request failed: {e}"),
             Error::Json(e) => write!(f, "JSON error: {e}"),
             Error::InvalidBaseUrl(url) => write!(f, "invalid base URL {url:?}"),
+            Error::DeadlineExceeded(d) => write!(f, "the call did not finish within its {d:?} deadline, retries included"),
+            Error::ResponseTooLarge(n) => write!(f, "the response is longer than the {n} bytes the client reads"),
         }
     }
 }
