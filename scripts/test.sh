@@ -9,7 +9,8 @@ rm -rf tests/artifacts   # screenshots and scratch files of the previous run
 echo "== set-up: pinned npm packages, chromium"
 scripts/setup-test-deps.sh
 
-echo "== lint: the whole workspace, generated crate included, warnings denied"
+echo "== lint: formatting (generated crates carry rustfmt.toml: sdkgen formats them), then clippy"
+cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== generated/ matches spec/ + templates/ (shipped spec and obstacle course)"

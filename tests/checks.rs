@@ -102,8 +102,16 @@ pub fn javac_parse(files: &[(String, String)]) -> Vec<String> {
     let javac = tool("javac");
     let dir = scratch("javac-parse");
     let mut cmd = Command::new(javac);
-    cmd.args(["-proc:none", "-XDrawDiagnostics", "-XDshould-stop.ifNoError=PARSE", "-XDshould-stop.ifError=PARSE", "-encoding", "UTF-8", "-d"])
-        .arg(dir.join("out"));
+    cmd.args([
+        "-proc:none",
+        "-XDrawDiagnostics",
+        "-XDshould-stop.ifNoError=PARSE",
+        "-XDshould-stop.ifError=PARSE",
+        "-encoding",
+        "UTF-8",
+        "-d",
+    ])
+    .arg(dir.join("out"));
     for (i, (_, code)) in files.iter().enumerate() {
         cmd.arg(write(&dir, &format!("Snippet{i}.java"), &java_wrapped(i, code)));
     }
@@ -245,4 +253,3 @@ pub fn string_literals(language: &str, code: &str) -> BTreeSet<String> {
     }
     out
 }
-

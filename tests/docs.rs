@@ -39,10 +39,16 @@ fn page_structure(page: &str) {
     assert!(http.contains("POST /communications/calls/{id}/reject\nPOST /app/calls/{id}/reject"));
     assert!(http.contains("> **Deprecated:** `/app/calls/{id}/reject`: The /app path is deprecated."));
     let headers = section(&page, "## Request headers", "## Request body");
-    assert!(headers.contains("| Authorization | Bearer {token}. Required. |") && headers.contains("| Content-Type | application/json. Required. |"));
+    assert!(
+        headers.contains("| Authorization | Bearer {token}. Required. |")
+            && headers.contains("| Content-Type | application/json. Required. |")
+    );
     // The enum's possible values listed properly, which the reference page fails to do.
     let body = section(&page, "## Request body", "## Response");
-    assert!(body.contains("| reason | rejectReason | The rejection reason. The possible values are: `none`, `busy`, `forbidden`."), "{body}");
+    assert!(
+        body.contains("| reason | rejectReason | The rejection reason. The possible values are: `none`, `busy`, `forbidden`."),
+        "{body}"
+    );
     assert!(body.contains("| callbackUri | String |") && body.contains("must be https"), "{body}");
     assert!(section(&page, "## Response", "## Examples").contains("202 Accepted"));
 }

@@ -25,11 +25,8 @@ fn check_edition(edition: &Edition) {
         .enumerate()
         .map(|(i, ex)| {
             let view = ExampleView::new(&model, action, ex);
-            let tabs: serde_json::Map<String, serde_json::Value> = edition
-                .tabs
-                .iter()
-                .map(|&l| (l.id().to_owned(), serde_json::Value::String(render(&view, l, edition.style))))
-                .collect();
+            let tabs: serde_json::Map<String, serde_json::Value> =
+                edition.tabs.iter().map(|&l| (l.id().to_owned(), serde_json::Value::String(render(&view, l, edition.style)))).collect();
             serde_json::json!({"id": format!("example-{}", i + 1), "tabs": tabs})
         })
         .collect();

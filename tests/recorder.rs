@@ -38,7 +38,8 @@ pub fn from_request(r: &Request) -> Captured {
     } else {
         r.body.clone()
     };
-    let body = (!raw.is_empty()).then(|| serde_json::from_slice(&raw).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&raw).into_owned())));
+    let body = (!raw.is_empty())
+        .then(|| serde_json::from_slice(&raw).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&raw).into_owned())));
     Captured {
         wire: Wire { method: r.method.to_string(), path: r.url.path().to_owned(), query: r.url.query().map(str::to_owned), body },
         authorization: r.headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
@@ -55,7 +56,12 @@ pub fn from_http_snippet(text: &str) -> Wire {
         Some((p, q)) => (p.to_owned(), Some(q.to_owned())),
         None => (after_host.to_owned(), None),
     };
-    Wire { method: method.to_owned(), path, query, body: (!body.trim().is_empty()).then(|| serde_json::from_str(body).expect("the HTTP body is JSON")) }
+    Wire {
+        method: method.to_owned(),
+        path,
+        query,
+        body: (!body.trim().is_empty()).then(|| serde_json::from_str(body).expect("the HTTP body is JSON")),
+    }
 }
 
 /// A recorder on 127.0.0.1 that answers every request as Graph answers these actions:
@@ -88,8 +94,7 @@ pub async fn run_javascript(snippet: &str) -> Result<Captured, String> {
     );
     let dir = scratch("js-run");
     let file = write(&dir, "snippet.js", &program);
-    let (ok, out, err) =
-        run(Command::new(tool("node")).arg(&file).env("NODE_PATH", node_modules()).env("RECORDER", server.uri()));
+    let (ok, out, err) = run(Command::new(tool("node")).arg(&file).env("NODE_PATH", node_modules()).env("RECORDER", server.uri()));
     if !ok {
         return Err(format!("Node with the real SDK failed:\n{out}{err}"));
     }

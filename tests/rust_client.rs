@@ -78,10 +78,7 @@ async fn unset_fields_are_omitted_and_names_are_camel_case() {
     Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
     let c = client(&server);
     c.call_reject(CALL, &CallRejectRequest::default()).await.unwrap();
-    let body = CallRejectRequest {
-        reason: Some(RejectReason::Forbidden),
-        callback_uri: Some("https://bot.contoso.com/api/calls".into()),
-    };
+    let body = CallRejectRequest { reason: Some(RejectReason::Forbidden), callback_uri: Some("https://bot.contoso.com/api/calls".into()) };
     c.call_reject(CALL, &body).await.unwrap();
     let got = server.received_requests().await.unwrap();
     assert_eq!(got[0].body, b"{}");
@@ -171,7 +168,10 @@ async fn retries_are_bounded() {
 #[tokio::test]
 async fn a_retry_after_beyond_the_answer_window_is_not_waited_for() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(graph_error(503, "ServiceUnavailable").insert_header("Retry-After", "120")).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(graph_error(503, "ServiceUnavailable").insert_header("Retry-After", "120"))
+        .mount(&server)
+        .await;
     let started = std::time::Instant::now();
     let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
     assert_eq!(err.status(), Some(503));
@@ -217,7 +217,11 @@ async fn callback_uri_must_be_https_before_sending() {
 #[tokio::test]
 async fn token_sources_are_asked_per_attempt_and_never_shown() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0")).up_to_n_times(1).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
     Mock::given(method("POST")).respond_with(graph_error(401, "InvalidAuthenticationToken")).mount(&server).await;
     let calls = Arc::new(AtomicUsize::new(0));
     let counter = calls.clone();
@@ -249,7 +253,8 @@ async fn a_failing_token_source_is_a_token_error() {
 async fn slow_answers_time_out() {
     let server = MockServer::start().await;
     Mock::given(method("POST")).respond_with(accepted().set_delay(Duration::from_secs(3))).mount(&server).await;
-    let err = client_with(&server, |b| b.timeout(Duration::from_millis(300))).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
+    let err =
+        client_with(&server, |b| b.timeout(Duration::from_millis(300))).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
     let Error::Transport(t) = &err else { panic!("expected a transport error, got {err:?}") };
     assert!(t.is_timeout(), "{t}");
     assert!(!err.to_string().contains(TOKEN));
@@ -362,7 +367,8 @@ fn raw_client(base: &str, f: impl FnOnce(graph_beta::ClientBuilder) -> graph_bet
 
 #[tokio::test]
 async fn an_endless_error_body_is_cut_and_the_connection_dropped() {
-    let (base, sent) = raw_server("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n", true).await;
+    let (base, sent) =
+        raw_server("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n", true).await;
     let started = std::time::Instant::now();
     let err = raw_client(&base, |b| b).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
     assert_eq!(err.status(), Some(500), "{err}");
@@ -400,7 +406,10 @@ async fn slow_throttling_answers_cannot_stretch_a_call_past_its_deadline() {
 async fn garbage_negative_and_huge_retry_after_values_are_not_waited_for() {
     for value in ["soon", "-5", "99999999999999999999", "1.5", "Thu, 01 Jan 3000 00:00:00 GMT", ""] {
         let server = MockServer::start().await;
-        Mock::given(method("POST")).respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", value)).mount(&server).await;
+        Mock::given(method("POST"))
+            .respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", value))
+            .mount(&server)
+            .await;
         let started = std::time::Instant::now();
         let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
         assert_eq!(err.status(), Some(429), "{value:?}: {err}");
@@ -423,7 +432,10 @@ async fn a_redirect_to_another_host_is_not_followed_and_the_token_stays_home() {
 
     // On the same origin a redirect is followed, token and all.
     let server = MockServer::start().await;
-    Mock::given(path(format!("/beta/communications/calls/{CALL}/reject"))).respond_with(ResponseTemplate::new(307).insert_header("Location", "/moved")).mount(&server).await;
+    Mock::given(path(format!("/beta/communications/calls/{CALL}/reject")))
+        .respond_with(ResponseTemplate::new(307).insert_header("Location", "/moved"))
+        .mount(&server)
+        .await;
     Mock::given(path("/moved")).respond_with(accepted()).mount(&server).await;
     client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap();
     let got = server.received_requests().await.unwrap();

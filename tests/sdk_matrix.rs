@@ -249,7 +249,11 @@ async fn run_go(exe: &std::path::Path, example: &str, version: &str) -> Result<C
 async fn run_rust(example: &sdkgen::model::Example) -> Result<Captured, String> {
     let server = recorder().await;
     let client = graph_beta::GraphClient::new(
-        graph_beta::GraphClient::builder().base_url(format!("{}/beta", server.uri())).token("test-token").build().map_err(|e| e.to_string())?,
+        graph_beta::GraphClient::builder()
+            .base_url(format!("{}/beta", server.uri()))
+            .token("test-token")
+            .build()
+            .map_err(|e| e.to_string())?,
     );
     let body: graph_beta::models::CallRejectRequest =
         serde_json::from_value(example.request.body.clone().unwrap_or_default()).map_err(|e| e.to_string())?;
@@ -356,8 +360,12 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                         row.sdk = JAVA_LEGACY_SDK.into();
                         row.compiled = java_legacy_built[i].clone();
                         if row.compiled == Outcome::Pass {
-                            row.request =
-                                compare_in(run_java(&java_legacy_classes, &legacy_cp, i, &version).await, want, true, Some(&model.api.namespace));
+                            row.request = compare_in(
+                                run_java(&java_legacy_classes, &legacy_cp, i, &version).await,
+                                want,
+                                true,
+                                Some(&model.api.namespace),
+                            );
                         } else {
                             row.request = Outcome::Fail("did not compile".into());
                         }
@@ -370,11 +378,16 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                             None => Outcome::Fail("did not compile".into()),
                         };
                     }
-                    (Language::Go, Style::Page) => row.sdk = "the page's preview Go SDK (`CallsById`; the oldest version served here, v0.98.0, already has `ByCallId`)".into(),
+                    (Language::Go, Style::Page) => {
+                        row.sdk = "the page's preview Go SDK (`CallsById`; the oldest version served here, v0.98.0, already has `ByCallId`)"
+                            .into()
+                    }
                     (Language::CSharp, Style::Page) => row.sdk = "NuGet Microsoft.Graph.Beta 4.x (NuGet not reachable)".into(),
                     (Language::CSharp, Style::Current) => row.sdk = "NuGet Microsoft.Graph.Beta 5.x (NuGet not reachable)".into(),
                     (Language::PowerShell, Style::Page) => row.sdk = "Microsoft.Graph.CloudCommunications (no PowerShell engine)".into(),
-                    (Language::PowerShell, Style::Current) => row.sdk = "Microsoft.Graph.Beta.CloudCommunications (no PowerShell engine)".into(),
+                    (Language::PowerShell, Style::Current) => {
+                        row.sdk = "Microsoft.Graph.Beta.CloudCommunications (no PowerShell engine)".into()
+                    }
                     (Language::ObjC, _) => row.sdk = "msgraph-sdk-objc (no Objective-C toolchain)".into(),
                     _ => {}
                 }
@@ -428,9 +441,7 @@ async fn a_wrong_name_in_a_snippet_turns_its_cell_red() {
     let model = sdkgen_tests::shipped_model();
     let version = model.api.version.clone();
     let example = &model.actions[0].examples[0];
-    let want = from_http_snippet(
-        &shipped_snippets().into_iter().find(|f| f.language == "http" && f.example == example.name).unwrap().code,
-    );
+    let want = from_http_snippet(&shipped_snippets().into_iter().find(|f| f.language == "http" && f.example == example.name).unwrap().code);
     let snippet = |language: &str, style: &str| -> SnippetFile {
         shipped_snippets().into_iter().find(|f| f.language == language && f.style == style && f.example == example.name).unwrap()
     };

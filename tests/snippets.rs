@@ -71,7 +71,10 @@ fn python_snippets_parse_with_cpython() {
 fn the_checkers_reject_broken_snippets() {
     let files = code_files();
     for language in ["csharp", "java", "go", "javascript", "objc", "powershell", "python"] {
-        let f = files.iter().find(|f| f.language == language && f.path.starts_with("generated/")).unwrap_or_else(|| panic!("no shipped {language} snippet"));
+        let f = files
+            .iter()
+            .find(|f| f.language == language && f.path.starts_with("generated/"))
+            .unwrap_or_else(|| panic!("no shipped {language} snippet"));
         let code = f.code.trim_end();
         let cut = code.rfind([')', '}', ']']).expect("a closing bracket");
         let unbalanced = format!("{}{}", &code[..cut], &code[cut + 1..]);
@@ -196,7 +199,10 @@ fn deviations() -> Vec<(String, String, String, String)> {
         if s == "—" {
             String::new()
         } else {
-            s.strip_prefix('`').and_then(|s| s.strip_suffix('`')).unwrap_or_else(|| panic!("cell {s:?} is neither — nor `code`")).replace("\\|", "|")
+            s.strip_prefix('`')
+                .and_then(|s| s.strip_suffix('`'))
+                .unwrap_or_else(|| panic!("cell {s:?} is neither — nor `code`"))
+                .replace("\\|", "|")
         }
     };
     text.lines()
@@ -240,11 +246,16 @@ fn page_style_snippets_match_the_reference_page() {
             };
             match row {
                 Some(r) => used[r] = true,
-                None => unexplained.push(format!("{key}: {}{line}", if change.tag() == similar::ChangeTag::Delete { "page has  " } else { "we have   " })),
+                None => unexplained
+                    .push(format!("{key}: {}{line}", if change.tag() == similar::ChangeTag::Delete { "page has  " } else { "we have   " })),
             }
         }
     }
-    assert!(unexplained.is_empty(), "differences from the page with no row in tests/fixtures/page/deviations.md:\n{}", unexplained.join("\n"));
+    assert!(
+        unexplained.is_empty(),
+        "differences from the page with no row in tests/fixtures/page/deviations.md:\n{}",
+        unexplained.join("\n")
+    );
     let stale: Vec<_> = table.iter().zip(&used).filter(|(_, u)| !**u).map(|(r, _)| format!("{r:?}")).collect();
     assert!(stale.is_empty(), "rows in deviations.md that match no difference:\n{}", stale.join("\n"));
 }

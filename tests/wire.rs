@@ -19,7 +19,10 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
     let action = &model.actions[0];
     for example in &action.examples {
         let http = from_http_snippet(&snippet("tests/obstacle/generated", "http", &example.name, "http"));
-        let js = run_javascript(&snippet("tests/obstacle/generated", "javascript", &example.name, "js")).await.unwrap_or_else(|e| panic!("{e}")).wire;
+        let js = run_javascript(&snippet("tests/obstacle/generated", "javascript", &example.name, "js"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .wire;
         assert_eq!(js, http, "{}: JavaScript vs the HTTP snippet", example.name);
 
         let server = MockServer::start().await;

@@ -1,9 +1,9 @@
 //! What each subcommand does, as library functions the binary and the tests share.
 
-use crate::emit::snippets::{self, ExampleView, Language, Style};
-use crate::diag::shown_path;
-use crate::outdir::{self, OutError};
 use crate::config::Config;
+use crate::diag::shown_path;
+use crate::emit::snippets::{self, ExampleView, Language, Style};
+use crate::outdir::{self, OutError};
 use crate::output::diff_tree;
 use crate::Selection;
 use std::io::Write;
@@ -34,7 +34,10 @@ fn print(text: &str) {
 /// then replaces sdkgen's files in `out` in one atomic step (see [`crate::outdir`]).
 pub fn generate(config: &Config, selection: &Selection, force: bool) -> Exit {
     let (spec, out) = (config.spec.as_path(), config.out.as_path());
-    let Some(model) = load_or_report(spec) else { return Exit::SpecError };
+    let model = match load_or_report(spec) {
+        Ok(m) => m,
+        Err(exit) => return exit,
+    };
     if let Err(e) = outdir::check_apart(spec, out) {
         return report_out_error(&e);
     }
@@ -69,21 +72,29 @@ fn report_out_error(e: &OutError) -> Exit {
     }
 }
 
-fn load_or_report(spec: &Path) -> Option<crate::model::Model> {
-    crate::load_model(spec).map_err(|e| report_spec_errors(&e)).ok()
+fn load_or_report(spec: &Path) -> Result<crate::model::Model, Exit> {
+    crate::load_model(spec).map_err(|e| report_spec_errors(&e))
 }
 
-/// Prints spec (or configuration) errors; the exit status they mean.
+/// Prints spec (or configuration) errors; the exit status they mean (3 when a file
+/// could not be read at all, 2 for invalid input).
 pub fn report_spec_errors(e: &crate::diag::SpecErrors) -> Exit {
     eprint(&e.render());
-    Exit::SpecError
+    if e.io {
+        Exit::Io
+    } else {
+        Exit::SpecError
+    }
 }
 
 /// `sdkgen check`: writes nothing; prints a unified diff when `out` is stale. Only
 /// sdkgen's own files are compared: others' files are neither stale nor touched.
 pub fn check(config: &Config, selection: &Selection) -> Exit {
     let (spec, out) = (config.spec.as_path(), config.out.as_path());
-    let Some(model) = load_or_report(spec) else { return Exit::SpecError };
+    let model = match load_or_report(spec) {
+        Ok(m) => m,
+        Err(exit) => return exit,
+    };
     let cmd = &config.regenerate;
     let expected = crate::generate_selected(&model, selection, cmd);
     let on_disk = match outdir::read_ours(out) {
@@ -106,7 +117,10 @@ pub fn check(config: &Config, selection: &Selection) -> Exit {
 
 /// `sdkgen snippet`: one snippet's code on stdout, without the file header.
 pub fn snippet(spec: &Path, example: &str, language: Language, style: Style) -> Exit {
-    let Some(model) = load_or_report(spec) else { return Exit::SpecError };
+    let model = match load_or_report(spec) {
+        Ok(m) => m,
+        Err(exit) => return exit,
+    };
     for action in &model.actions {
         if let Some(ex) = action.examples.iter().find(|e| e.name == example) {
             let view = ExampleView::new(&model, action, ex);

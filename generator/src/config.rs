@@ -57,15 +57,18 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, SpecErrors> {
     };
     let mut sources = Sources::default();
     let text = match std::fs::read(&path) {
-        Ok(bytes) if bytes.len() > 1 << 20 => Err(format!("{} is larger than 1 MiB", crate::diag::shown_path(&path))),
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", crate::diag::shown_path(&path))),
+        Ok(bytes) if bytes.len() > 1 << 20 => return Err(config_error(format!("{} is larger than 1 MiB", crate::diag::shown_path(&path)))),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => Ok(t),
+            Err(_) => return Err(config_error(format!("{} is not UTF-8", crate::diag::shown_path(&path)))),
+        },
         Err(e) => Err(format!("cannot read {}: {e}", crate::diag::shown_path(&path))),
     };
     let text = match text {
         Ok(t) => t,
         Err(message) => {
             let d = Diagnostic { pos: None, key: FILE.into(), message, label: String::new(), help: None };
-            return Err(SpecErrors { diagnostics: vec![d], sources });
+            return Err(SpecErrors { diagnostics: vec![d], sources, io: true });
         }
     };
     let id = sources.add(path.display().to_string(), text);
@@ -78,7 +81,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, SpecErrors> {
             Pos { file: id, line, column, bytes: s }
         });
         let d = Diagnostic { pos, key: key.to_owned(), message, label: "here".into(), help: Some("keys: spec, out, regenerate".into()) };
-        SpecErrors { diagnostics: vec![d], sources }
+        SpecErrors { diagnostics: vec![d], sources, io: false }
     };
     let raw: RawConfig = match toml::from_str(text) {
         Ok(r) => r,
@@ -107,4 +110,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, SpecErrors> {
         regenerate: raw.regenerate.unwrap_or(defaults.regenerate),
         file: Some(path),
     })
+}
+
+fn config_error(message: String) -> SpecErrors {
+    let d = Diagnostic { pos: None, key: FILE.into(), message, label: String::new(), help: None };
+    SpecErrors { diagnostics: vec![d], sources: Sources::default(), io: false }
 }

@@ -52,6 +52,9 @@ impl Sources {
 pub struct SpecErrors {
     pub diagnostics: Vec<Diagnostic>,
     pub sources: Sources,
+    /// A file could not be read at all (missing, unreadable): an I/O error, exit 3,
+    /// rather than invalid input.
+    pub io: bool,
 }
 
 impl SpecErrors {
@@ -166,8 +169,14 @@ mod tests {
 
     fn one(text: &str, line: u64, column: u64, bytes: Range<usize>) -> String {
         let sources = Sources { files: vec![("spec.yaml".into(), text.into())] };
-        let d = Diagnostic { pos: Some(Pos { file: 0, line, column, bytes }), key: "k".into(), message: "m".into(), label: "l".into(), help: None };
-        SpecErrors { diagnostics: vec![d], sources }.render()
+        let d = Diagnostic {
+            pos: Some(Pos { file: 0, line, column, bytes }),
+            key: "k".into(),
+            message: "m".into(),
+            label: "l".into(),
+            help: None,
+        };
+        SpecErrors { diagnostics: vec![d], sources, io: false }.render()
     }
 
     #[test]

@@ -57,11 +57,7 @@ fn sha256(text: &str) -> String {
 /// Adds the manifest, describing every other file already in `tree`.
 pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
     let action_of = |example: &str| -> Value {
-        model
-            .actions
-            .iter()
-            .find(|a| a.examples.iter().any(|e| e.name == example))
-            .map_or(Value::Null, |a| Value::String(a.id()))
+        model.actions.iter().find(|a| a.examples.iter().any(|e| e.name == example)).map_or(Value::Null, |a| Value::String(a.id()))
     };
     let files: Vec<Value> = tree
         .iter()

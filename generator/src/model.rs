@@ -341,14 +341,26 @@ pub enum TypedValue {
     Null,
     Bool(bool),
     /// A number, with its spec type when known (`42` is `42L` as a Java Int64).
-    Number { value: serde_json::Number, ty: Option<Primitive> },
+    Number {
+        value: serde_json::Number,
+        ty: Option<Primitive>,
+    },
     String(String),
-    Enum { enum_name: String, member: String },
+    Enum {
+        enum_name: String,
+        member: String,
+    },
     /// A list; `item` is the element type when the spec gives one.
-    List { item: Option<TypeKind>, items: Vec<TypedValue> },
+    List {
+        item: Option<TypeKind>,
+        items: Vec<TypedValue>,
+    },
     /// A complex value: its type, its properties in written order, and any `@odata.*`
     /// annotations (kept as strings).
-    Object { type_name: String, members: Vec<(String, TypedValue)> },
+    Object {
+        type_name: String,
+        members: Vec<(String, TypedValue)>,
+    },
 }
 
 impl TypedValue {
@@ -356,10 +368,9 @@ impl TypedValue {
         if ty.collection {
             let one = TypeRef { kind: ty.kind.clone(), collection: false };
             return match json {
-                Value::Array(items) => TypedValue::List {
-                    item: Some(ty.kind.clone()),
-                    items: items.iter().map(|i| Self::from_json(model, i, &one)).collect(),
-                },
+                Value::Array(items) => {
+                    TypedValue::List { item: Some(ty.kind.clone()), items: items.iter().map(|i| Self::from_json(model, i, &one)).collect() }
+                }
                 other => Self::untyped(other),
             };
         }
@@ -409,10 +420,9 @@ impl TypedValue {
             Value::Number(n) => TypedValue::Number { value: n.clone(), ty: None },
             Value::String(s) => TypedValue::String(s.clone()),
             Value::Array(a) => TypedValue::List { item: None, items: a.iter().map(Self::untyped).collect() },
-            Value::Object(m) => TypedValue::Object {
-                type_name: String::new(),
-                members: m.iter().map(|(k, v)| (k.clone(), Self::untyped(v))).collect(),
-            },
+            Value::Object(m) => {
+                TypedValue::Object { type_name: String::new(), members: m.iter().map(|(k, v)| (k.clone(), Self::untyped(v))).collect() }
+            }
         }
     }
 }

@@ -135,7 +135,8 @@ fn read_if_ours(path: &Path, listed: bool) -> Result<Option<String>, OutError> {
     let head = &head[..n];
     // The header is the first line, or follows `---` (front matter) or `<!DOCTYPE html>`.
     let headed = head.split(|b| *b == b'\n').take(3).any(|line| HEADER_MARKS.iter().any(|m| line.starts_with(m.as_bytes())));
-    let manifest = path.file_name() == Some(std::ffi::OsStr::new(crate::manifest::PATH)) && head.windows(24).any(|w| w == br#""generatedBy": "sdkgen","#);
+    let manifest = path.file_name() == Some(std::ffi::OsStr::new(crate::manifest::PATH))
+        && head.windows(24).any(|w| w == br#""generatedBy": "sdkgen","#);
     if !listed && !headed && !manifest {
         return Ok(None);
     }
@@ -188,7 +189,8 @@ pub fn write(out: &Path, tree: &Tree, opts: &WriteOptions) -> Result<WriteReport
     if !scan.foreign.is_empty() && !opts.force {
         return Err(OutError::Refused(refusal(&target, &scan.foreign)));
     }
-    let clashes: BTreeSet<String> = scan.foreign.iter().filter(|f| tree.contains_key(*f) || is_dir_of(f, &tree_dirs(tree))).cloned().collect();
+    let clashes: BTreeSet<String> =
+        scan.foreign.iter().filter(|f| tree.contains_key(*f) || is_dir_of(f, &tree_dirs(tree))).cloned().collect();
     if !clashes.is_empty() {
         let mut msg = refusal(&target, &clashes).replace("did not write;", "did not write where it would write its own;");
         msg.truncate(msg.rfind('\n').unwrap_or(msg.len()));

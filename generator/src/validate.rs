@@ -26,7 +26,7 @@ pub fn validate(spec: RawSpec) -> Result<Model, SpecErrors> {
         }
     }
     let diagnostics = v.diags;
-    Err(SpecErrors { diagnostics, sources: spec.sources })
+    Err(SpecErrors { diagnostics, sources: spec.sources, io: false })
 }
 
 struct Validator<'a> {
@@ -135,7 +135,11 @@ impl<'a> Validator<'a> {
                 if let Some(action) = self.action(*file, &key, &a.value, &model, &names, &mut seen_examples) {
                     let id = action.id().to_lowercase();
                     if let Some((f0, first)) = seen_actions.get(&id).copied() {
-                        let msg = format!("action id `{}` is also the id of the action at {}; one docs page would overwrite the other", action.id(), self.at(f0, first));
+                        let msg = format!(
+                            "action id `{}` is also the id of the action at {}; one docs page would overwrite the other",
+                            action.id(),
+                            self.at(f0, first)
+                        );
                         self.err(*file, &a.value.name, format!("{key}.name"), msg, "same id (boundTo-name) as another action");
                         continue;
                     }
@@ -162,11 +166,27 @@ impl<'a> Validator<'a> {
         // pattern rather than escaped.
         let version_ok = a.version.value.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
         if !a.version.value.is_empty() && !version_ok {
-            self.err(file, &a.version, "api.version", format!("{:?} is not a version: letters and digits in `.`-separated parts (`beta`, `v1.0`)", a.version.value), "not a version");
+            self.err(
+                file,
+                &a.version,
+                "api.version",
+                format!("{:?} is not a version: letters and digits in `.`-separated parts (`beta`, `v1.0`)", a.version.value),
+                "not a version",
+            );
         }
-        let ns_ok = a.namespace.value.split('.').all(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let ns_ok = a
+            .namespace
+            .value
+            .split('.')
+            .all(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
         if !a.namespace.value.is_empty() && !ns_ok {
-            self.err(file, &a.namespace, "api.namespace", format!("{:?} is not a namespace: `.`-separated identifiers (`microsoft.graph`)", a.namespace.value), "not a namespace");
+            self.err(
+                file,
+                &a.namespace,
+                "api.namespace",
+                format!("{:?} is not a namespace: `.`-separated identifiers (`microsoft.graph`)", a.namespace.value),
+                "not a namespace",
+            );
         }
         Api {
             title: a.title.value.clone(),
@@ -177,19 +197,37 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn declare(&mut self, names: &mut BTreeMap<String, Kind>, keys: &mut HashMap<String, (usize, &'a S<String>)>, file: usize, key: &'a S<String>, kind: Kind, section: &str) {
+    fn declare(
+        &mut self,
+        names: &mut BTreeMap<String, Kind>,
+        keys: &mut HashMap<String, (usize, &'a S<String>)>,
+        file: usize,
+        key: &'a S<String>,
+        kind: Kind,
+        section: &str,
+    ) {
         let name = &key.value;
         let k = format!("{section}.{name}");
         if name.trim().is_empty() {
             self.err(file, key, k, "a type name is empty", "empty name");
         } else if !is_type_name(name) {
-            self.err(file, key, k, format!("{:?} is not a type name: ASCII letters, digits and `_`, starting with a letter or `_`, at most 100", name), "not a type name");
+            self.err(
+                file,
+                key,
+                k,
+                format!("{:?} is not a type name: ASCII letters, digits and `_`, starting with a letter or `_`, at most 100", name),
+                "not a type name",
+            );
         } else if Primitive::from_name(name).is_some() {
             self.err(file, key, k, format!("`{name}` is a primitive type and cannot be redefined"), "reserved for the primitive");
         } else if names.insert(name.clone(), kind).is_some() {
             self.err(file, key, k, format!("type `{name}` is defined twice"), "defined again here");
         } else if let Some((f0, first)) = keys.get(&ident_key(name)).copied() {
-            let msg = format!("type `{name}` and type `{}` (at {}) give the same identifier in the target languages", first.value, self.at(f0, first));
+            let msg = format!(
+                "type `{name}` and type `{}` (at {}) give the same identifier in the target languages",
+                first.value,
+                self.at(f0, first)
+            );
             self.err(file, key, k, msg, "same identifier as another type");
         } else {
             keys.insert(ident_key(name), (file, key));
@@ -213,7 +251,12 @@ impl<'a> Validator<'a> {
                 let msg = if first.value == m.value {
                     format!("member `{}` is listed twice", m.value)
                 } else {
-                    format!("member `{}` and member `{}` (at {}) give the same identifier in the target languages", m.value, first.value, self.at(file, first))
+                    format!(
+                        "member `{}` and member `{}` (at {}) give the same identifier in the target languages",
+                        m.value,
+                        first.value,
+                        self.at(file, first)
+                    )
                 };
                 self.err(file, m, k, msg, "listed again here");
                 continue;
@@ -244,7 +287,14 @@ impl<'a> Validator<'a> {
         if let Some(base) = &raw.base {
             if names.get(&base.value) != Some(&Kind::Complex) {
                 let help = suggest(&base.value, names.iter().filter(|(_, k)| **k == Kind::Complex).map(|(n, _)| n.as_str()));
-                self.err_help(file, base, format!("types.{name}.base"), format!("base type `{}` is not defined", base.value), "no complex type of this name", help);
+                self.err_help(
+                    file,
+                    base,
+                    format!("types.{name}.base"),
+                    format!("base type `{}` is not defined", base.value),
+                    "no complex type of this name",
+                    help,
+                );
             }
         }
         let properties = self.properties(file, &format!("types.{name}.properties"), &raw.properties, names);
@@ -257,7 +307,13 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn properties(&mut self, file: usize, prefix: &str, props: &OrderedMap<S<raw::RawProperty>>, names: &BTreeMap<String, Kind>) -> Vec<Property> {
+    fn properties(
+        &mut self,
+        file: usize,
+        prefix: &str,
+        props: &OrderedMap<S<raw::RawProperty>>,
+        names: &BTreeMap<String, Kind>,
+    ) -> Vec<Property> {
         let mut out = Vec::new();
         let mut seen: HashMap<String, &S<String>> = HashMap::new();
         for (pname, p) in &props.0 {
@@ -267,14 +323,25 @@ impl<'a> Validator<'a> {
                 continue;
             }
             if pname.value.starts_with("@odata.") || pname.value.starts_with('@') {
-                self.err(file, pname, key, format!("`{}` is reserved: `@`-names are OData annotations, which sdkgen writes itself", pname.value), "reserved name");
+                self.err(
+                    file,
+                    pname,
+                    key,
+                    format!("`{}` is reserved: `@`-names are OData annotations, which sdkgen writes itself", pname.value),
+                    "reserved name",
+                );
                 continue;
             }
             if !self.plain_name(file, pname, &key) {
                 continue;
             }
             if let Some(first) = seen.get(&ident_key(&pname.value)).copied() {
-                let msg = format!("`{}` and `{}` (at {}) give the same identifier in the target languages", pname.value, first.value, self.at(file, first));
+                let msg = format!(
+                    "`{}` and `{}` (at {}) give the same identifier in the target languages",
+                    pname.value,
+                    first.value,
+                    self.at(file, first)
+                );
                 self.err(file, pname, key, msg, "same identifier as another member");
                 continue;
             }
@@ -285,17 +352,35 @@ impl<'a> Validator<'a> {
                 Some(f) => match Format::ALL.iter().find(|(n, _)| *n == f.value) {
                     Some((_, fmt)) if ty.kind == TypeKind::Primitive(Primitive::String) => Some(*fmt),
                     Some(_) => {
-                        self.err(file, f, format!("{key}.format"), format!("format `{}` only applies to String", f.value), "not a String property");
+                        self.err(
+                            file,
+                            f,
+                            format!("{key}.format"),
+                            format!("format `{}` only applies to String", f.value),
+                            "not a String property",
+                        );
                         None
                     }
                     None => {
                         let known: Vec<_> = Format::ALL.iter().map(|(n, _)| *n).collect();
-                        self.err_help(file, f, format!("{key}.format"), format!("unknown format `{}`", f.value), "unknown format", Some(format!("known formats: {}", known.join(", "))));
+                        self.err_help(
+                            file,
+                            f,
+                            format!("{key}.format"),
+                            format!("unknown format `{}`", f.value),
+                            "unknown format",
+                            Some(format!("known formats: {}", known.join(", "))),
+                        );
                         None
                     }
                 },
             };
-            out.push(Property { name: pname.value.clone(), ty, format, description: p.value.description.as_ref().map(|d| d.value.clone()) });
+            out.push(Property {
+                name: pname.value.clone(),
+                ty,
+                format,
+                description: p.value.description.as_ref().map(|d| d.value.clone()),
+            });
         }
         out
     }
@@ -340,7 +425,13 @@ impl<'a> Validator<'a> {
                     let t = &model.types[start];
                     let (file, key) = self.locate_type(&t.name);
                     if let Some(key) = key {
-                        self.err(file, key, format!("types.{}.base", t.name), format!("type `{}` inherits from itself ({} → {})", t.name, names.join(" → "), model.types[i].name), "inheritance cycle");
+                        self.err(
+                            file,
+                            key,
+                            format!("types.{}.base", t.name),
+                            format!("type `{}` inherits from itself ({} → {})", t.name, names.join(" → "), model.types[i].name),
+                            "inheritance cycle",
+                        );
                     }
                     below = Some(0);
                     break;
@@ -356,7 +447,13 @@ impl<'a> Validator<'a> {
                     let t = &model.types[j];
                     let (file, key) = self.locate_type(&t.name);
                     if let Some(key) = key {
-                        self.err(file, key, format!("types.{}.base", t.name), format!("type `{}` is more than {MAX_INHERITANCE_DEPTH} levels below its root type", t.name), "inheritance too deep");
+                        self.err(
+                            file,
+                            key,
+                            format!("types.{}.base", t.name),
+                            format!("type `{}` is more than {MAX_INHERITANCE_DEPTH} levels below its root type", t.name),
+                            "inheritance too deep",
+                        );
                     }
                 }
             }
@@ -376,7 +473,13 @@ impl<'a> Validator<'a> {
                 if let Some(owner) = members.get(&ident_key(&p.name)) {
                     let owner = owner.clone();
                     if let Some((file, key)) = self.locate_property(&t.name, &p.name) {
-                        self.err(file, key, format!("types.{}.properties.{}", t.name, p.name), format!("`{}` is already a member of base type `{owner}`; a derived type may not redefine it", p.name), "redefines an inherited member");
+                        self.err(
+                            file,
+                            key,
+                            format!("types.{}.properties.{}", t.name, p.name),
+                            format!("`{}` is already a member of base type `{owner}`; a derived type may not redefine it", p.name),
+                            "redefines an inherited member",
+                        );
                     }
                 }
             }
@@ -400,14 +503,25 @@ impl<'a> Validator<'a> {
 
     /// `file:line:column` of a spanned value, for messages naming a second place.
     fn at<T>(&self, file: usize, s: &S<T>) -> String {
-        format!("{}:{}:{}", crate::diag::shown_path(std::path::Path::new(&self.spec.sources.files[file].0)), s.referenced.line(), s.referenced.column())
+        format!(
+            "{}:{}:{}",
+            crate::diag::shown_path(std::path::Path::new(&self.spec.sources.files[file].0)),
+            s.referenced.line(),
+            s.referenced.column()
+        )
     }
 
     /// Names may not hold control or bidi characters (they reach comments, docs and
     /// terminals); reports and returns false when one does.
     fn plain_name(&mut self, file: usize, name: &S<String>, key: &str) -> bool {
         if name.value.chars().any(crate::diag::is_unsafe) {
-            self.err(file, name, key, format!("{} holds a control or bidi character", crate::diag::escape_controls(&format!("{:?}", name.value))), "not a plain name");
+            self.err(
+                file,
+                name,
+                key,
+                format!("{} holds a control or bidi character", crate::diag::escape_controls(&format!("{:?}", name.value))),
+                "not a plain name",
+            );
             return false;
         }
         true
@@ -419,7 +533,14 @@ impl<'a> Validator<'a> {
             return true;
         }
         let shown = crate::diag::escape_controls(&format!("{:?}", name.value));
-        self.err_help(file, name, key, format!("{shown} cannot be {what}: it becomes a file name"), "not a safe file name", Some(format!("use {FILE_NAME_CHARS}")));
+        self.err_help(
+            file,
+            name,
+            key,
+            format!("{shown} cannot be {what}: it becomes a file name"),
+            "not a safe file name",
+            Some(format!("use {FILE_NAME_CHARS}")),
+        );
         false
     }
 
@@ -452,14 +573,27 @@ impl<'a> Validator<'a> {
         }
         if model.complex_type(&a.bound_to.value).is_none() {
             let help = suggest(&a.bound_to.value, model.types.iter().map(|t| t.name.as_str()));
-            self.err_help(file, &a.bound_to, format!("{key}.boundTo"), format!("`boundTo` names type `{}`, which is not defined", a.bound_to.value), "no complex type of this name", help);
+            self.err_help(
+                file,
+                &a.bound_to,
+                format!("{key}.boundTo"),
+                format!("`boundTo` names type `{}`, which is not defined", a.bound_to.value),
+                "no complex type of this name",
+                help,
+            );
         }
 
         let path_parameters = self.properties(file, &format!("{key}.pathParameters"), &a.path_parameters, names);
         for p in &path_parameters {
             if !matches!(p.ty.kind, TypeKind::Primitive(_)) || p.ty.collection {
                 if let Some((k, _)) = a.path_parameters.0.iter().find(|(k, _)| k.value == p.name) {
-                    self.err(file, k, format!("{key}.pathParameters.{}", p.name), "a path parameter must be a single primitive value", "not a primitive");
+                    self.err(
+                        file,
+                        k,
+                        format!("{key}.pathParameters.{}", p.name),
+                        "a path parameter must be a single primitive value",
+                        "not a primitive",
+                    );
                 }
             }
         }
@@ -476,7 +610,13 @@ impl<'a> Validator<'a> {
         for (k, _) in &a.path_parameters.0 {
             let used = paths.iter().any(|p: &PathTemplate| p.segments.contains(&Segment::Param(k.value.clone())));
             if !used && !paths.is_empty() {
-                self.err(file, k, format!("{key}.pathParameters.{}", k.value), format!("path parameter `{}` appears in no path", k.value), "unused");
+                self.err(
+                    file,
+                    k,
+                    format!("{key}.pathParameters.{}", k.value),
+                    format!("path parameter `{}` appears in no path", k.value),
+                    "unused",
+                );
             }
         }
 
@@ -493,35 +633,77 @@ impl<'a> Validator<'a> {
             .collect();
         for (k, h) in &a.headers.0 {
             if k.value.is_empty() || !k.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                self.err(file, k, format!("{key}.headers.{}", k.value), format!("`{}` is not a valid header name", k.value), "letters, digits and `-` only");
+                self.err(
+                    file,
+                    k,
+                    format!("{key}.headers.{}", k.value),
+                    format!("`{}` is not a valid header name", k.value),
+                    "letters, digits and `-` only",
+                );
             }
             if h.value.value.value.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) {
-                self.err(file, &h.value.value, format!("{key}.headers.{}.value", k.value), "a header value may not hold control characters (a newline would start another header)", "control character");
+                self.err(
+                    file,
+                    &h.value.value,
+                    format!("{key}.headers.{}.value", k.value),
+                    "a header value may not hold control characters (a newline would start another header)",
+                    "control character",
+                );
             }
         }
 
         let parameters = self.properties(file, &format!("{key}.parameters"), &a.parameters, names);
         let r = &a.response.value;
         if !(100..=599).contains(&r.status.value) {
-            self.err(file, &r.status, format!("{key}.response.status"), format!("{} is not an HTTP status", r.status.value), "not in 100..=599");
+            self.err(
+                file,
+                &r.status,
+                format!("{key}.response.status"),
+                format!("{} is not an HTTP status", r.status.value),
+                "not in 100..=599",
+            );
         }
         let body = match &r.ty {
             Some(t) => self.type_ref(file, &format!("{key}.response.type"), t, r.collection, names),
             None => None,
         };
         let response = Response { status: r.status.value, description: r.description.as_ref().map(|d| d.value.clone()), body };
-        let perm = |p: &raw::RawPermission| if p.supported { Permission::Supported(p.permissions.iter().map(|s| s.value.clone()).collect()) } else { Permission::NotSupported };
+        let perm = |p: &raw::RawPermission| {
+            if p.supported {
+                Permission::Supported(p.permissions.iter().map(|s| s.value.clone()).collect())
+            } else {
+                Permission::NotSupported
+            }
+        };
         let pr = &a.permissions.value;
-        for (what, p) in [("delegatedWork", &pr.delegated_work), ("delegatedPersonal", &pr.delegated_personal), ("application", &pr.application)] {
+        for (what, p) in
+            [("delegatedWork", &pr.delegated_work), ("delegatedPersonal", &pr.delegated_personal), ("application", &pr.application)]
+        {
             if !p.value.supported && !p.value.permissions.is_empty() {
-                self.err(file, p, format!("{key}.permissions.{what}"), "permissions are listed for a permission type that is not supported", "`supported: false` with permissions");
+                self.err(
+                    file,
+                    p,
+                    format!("{key}.permissions.{what}"),
+                    "permissions are listed for a permission type that is not supported",
+                    "`supported: false` with permissions",
+                );
             }
         }
-        let permissions = Permissions { delegated_work: perm(&pr.delegated_work.value), delegated_personal: perm(&pr.delegated_personal.value), application: perm(&pr.application.value) };
+        let permissions = Permissions {
+            delegated_work: perm(&pr.delegated_work.value),
+            delegated_personal: perm(&pr.delegated_personal.value),
+            application: perm(&pr.application.value),
+        };
 
         let module = match &a.module {
             Some(m) if m.value.is_empty() || !m.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') => {
-                self.err(file, m, format!("{key}.module"), format!("module `{}` is not a module name", m.value), "letters, digits and `.` only");
+                self.err(
+                    file,
+                    m,
+                    format!("{key}.module"),
+                    format!("module `{}` is not a module name", m.value),
+                    "letters, digits and `.` only",
+                );
                 String::new()
             }
             Some(m) => m.value.clone(),
@@ -555,7 +737,12 @@ impl<'a> Validator<'a> {
                 let msg = if first.value == ename.value {
                     format!("example name `{}` is used twice (first at {})", ename.value, self.at(f0, first))
                 } else {
-                    format!("example names `{}` and `{}` (at {}) differ only in case; their files would overwrite each other", ename.value, first.value, self.at(f0, first))
+                    format!(
+                        "example names `{}` and `{}` (at {}) differ only in case; their files would overwrite each other",
+                        ename.value,
+                        first.value,
+                        self.at(f0, first)
+                    )
                 };
                 self.err(file, ename, format!("{ekey}.name"), msg, "used again here");
                 continue;
@@ -579,12 +766,25 @@ impl<'a> Validator<'a> {
             if let Some(inner) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
                 if !params.iter().any(|p| p.name == inner) {
                     let help = suggest(inner, params.iter().map(|p| p.name.as_str()));
-                    self.err_help(file, t, key, format!("placeholder `{{{inner}}}` matches no path parameter"), "unknown placeholder", help.or_else(|| Some(format!("declare `{inner}` under `pathParameters`"))));
+                    self.err_help(
+                        file,
+                        t,
+                        key,
+                        format!("placeholder `{{{inner}}}` matches no path parameter"),
+                        "unknown placeholder",
+                        help.or_else(|| Some(format!("declare `{inner}` under `pathParameters`"))),
+                    );
                     return None;
                 }
                 segments.push(Segment::Param(inner.to_owned()));
             } else if seg == "." || seg == ".." || seg.contains('%') {
-                self.err(file, t, key, format!("path segment `{seg}` is refused: `.`, `..` and percent-escapes change or hide the path a server sees"), "unsafe segment");
+                self.err(
+                    file,
+                    t,
+                    key,
+                    format!("path segment `{seg}` is refused: `.`, `..` and percent-escapes change or hide the path a server sees"),
+                    "unsafe segment",
+                );
                 return None;
             } else if seg.is_empty() || seg.contains(['{', '}', '?', '#', ' ', '\\']) || seg.chars().any(char::is_control) {
                 self.err(file, t, key, format!("path segment `{seg}` is not a plain literal or a `{{name}}` placeholder"), "bad segment");
@@ -594,7 +794,13 @@ impl<'a> Validator<'a> {
             }
         }
         if segments.last() != Some(&Segment::Literal(action.to_owned())) {
-            self.err(file, t, key, format!("the path of action `{action}` must end with `/{action}`"), "Graph binds actions as the last segment");
+            self.err(
+                file,
+                t,
+                key,
+                format!("the path of action `{action}` must end with `/{action}`"),
+                "Graph binds actions as the last segment",
+            );
             return None;
         }
         Some(PathTemplate { template: t.value.clone(), segments, deprecated: p.deprecated.as_ref().map(|d| d.value.clone()) })
@@ -605,7 +811,13 @@ impl<'a> Validator<'a> {
         let req = &e.request.value;
         let path_index = match &req.path {
             Some(i) if i.value >= action.paths.len() => {
-                self.err(file, i, format!("{key}.request.path"), format!("path {} does not exist; the action has {} path(s)", i.value, action.paths.len()), "index out of range");
+                self.err(
+                    file,
+                    i,
+                    format!("{key}.request.path"),
+                    format!("path {} does not exist; the action has {} path(s)", i.value, action.paths.len()),
+                    "index out of range",
+                );
                 return None;
             }
             Some(i) => i.value,
@@ -615,13 +827,31 @@ impl<'a> Validator<'a> {
         let mut path_values = Vec::new();
         for (k, v) in &req.path_values.0 {
             if !path.segments.contains(&Segment::Param(k.value.clone())) {
-                self.err(file, k, format!("{key}.request.pathValues.{}", k.value), format!("`{}` is not a placeholder of path `{}`", k.value, path.template), "not in the path");
+                self.err(
+                    file,
+                    k,
+                    format!("{key}.request.pathValues.{}", k.value),
+                    format!("`{}` is not a placeholder of path `{}`", k.value, path.template),
+                    "not in the path",
+                );
             } else if v.value.is_empty() || v.value == "." || v.value == ".." {
-                self.err(file, v, format!("{key}.request.pathValues.{}", k.value), format!("{:?} cannot be one path segment", v.value), "not a usable segment value");
+                self.err(
+                    file,
+                    v,
+                    format!("{key}.request.pathValues.{}", k.value),
+                    format!("{:?} cannot be one path segment", v.value),
+                    "not a usable segment value",
+                );
             } else if let Some(p) = action.path_parameters.iter().find(|p| p.name == k.value) {
                 if let TypeKind::Primitive(prim) = p.ty.kind {
                     if let Err(why) = primitive_text_ok(prim, &v.value) {
-                        self.err(file, v, format!("{key}.request.pathValues.{}", k.value), format!("{:?} is not a {}: {why}", v.value, prim.name()), format!("not a {}", prim.name()));
+                        self.err(
+                            file,
+                            v,
+                            format!("{key}.request.pathValues.{}", k.value),
+                            format!("{:?} is not a {}: {why}", v.value, prim.name()),
+                            format!("not a {}", prim.name()),
+                        );
                     }
                 }
             }
@@ -630,19 +860,37 @@ impl<'a> Validator<'a> {
         for seg in &path.segments {
             if let Segment::Param(p) = seg {
                 if !path_values.iter().any(|(n, _)| n == p) {
-                    self.err(file, &e.request, format!("{key}.request.pathValues"), format!("no value for path parameter `{p}`"), format!("add `pathValues: {{{p}: …}}`"));
+                    self.err(
+                        file,
+                        &e.request,
+                        format!("{key}.request.pathValues"),
+                        format!("no value for path parameter `{p}`"),
+                        format!("add `pathValues: {{{p}: …}}`"),
+                    );
                 }
             }
         }
         let body = req.body.as_ref().map(|b| self.body_value(file, &format!("{key}.request.body"), b, &action.parameters, model));
         if e.response.value.status.value != action.response.status {
-            self.err(file, &e.response.value.status, format!("{key}.response.status"), format!("the example answers {} but the action documents {}", e.response.value.status.value, action.response.status), "status differs from the action's response");
+            self.err(
+                file,
+                &e.response.value.status,
+                format!("{key}.response.status"),
+                format!("the example answers {} but the action documents {}", e.response.value.status.value, action.response.status),
+                "status differs from the action's response",
+            );
         }
         let response_body = e.response.value.body.as_ref().map(|b| to_json(&b.value));
         let notifications = e.notifications.as_ref().map(|n| {
             let n = &n.value;
             if !is_https_url(&n.callback_url.value) {
-                self.err(file, &n.callback_url, format!("{key}.notifications.callbackUrl"), "a callback URL must be an absolute https URL", "not https");
+                self.err(
+                    file,
+                    &n.callback_url,
+                    format!("{key}.notifications.callbackUrl"),
+                    "a callback URL must be an absolute https URL",
+                    "not https",
+                );
             }
             let mut list = |items: &Vec<S<raw::RawNotification>>, which: &str| -> Vec<Notification> {
                 let mut out = Vec::new();
@@ -656,7 +904,14 @@ impl<'a> Validator<'a> {
                         }
                         None => {
                             let help = suggest(&item.ty.value, model.types.iter().map(|t| t.name.as_str()));
-                            self.err_help(file, &item.ty, format!("{nkey}.type"), format!("type `{}` is not defined", item.ty.value), "undefined type", help);
+                            self.err_help(
+                                file,
+                                &item.ty,
+                                format!("{nkey}.type"),
+                                format!("type `{}` is not defined", item.ty.value),
+                                "undefined type",
+                                help,
+                            );
                         }
                     }
                 }
@@ -710,7 +965,11 @@ impl<'a> Validator<'a> {
                 return to_json(&v.value);
             };
             let one = TypeRef { kind: ty.kind.clone(), collection: false };
-            let out = items.iter().enumerate().map(|(i, item)| self.typed_value(file, &format!("{key}[{i}]"), item, &one, format, model)).collect();
+            let out = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| self.typed_value(file, &format!("{key}[{i}]"), item, &one, format, model))
+                .collect();
             return Value::Array(out);
         }
         if matches!(v.value, RawValue::Null) {
@@ -730,7 +989,11 @@ impl<'a> Validator<'a> {
                     _ => Err(String::new()),
                 };
                 if let Err(why) = ok {
-                    let message = if why.is_empty() { format!("expected a value of type {}", p.name()) } else { format!("expected a value of type {}: {why}", p.name()) };
+                    let message = if why.is_empty() {
+                        format!("expected a value of type {}", p.name())
+                    } else {
+                        format!("expected a value of type {}: {why}", p.name())
+                    };
                     self.err(file, v, key, message, format!("not a {}", p.name()));
                 } else if let (Some(Format::HttpsUrl), RawValue::Str(s)) = (format, &v.value) {
                     if !is_https_url(s) {
@@ -780,7 +1043,13 @@ impl<'a> Validator<'a> {
                     let expected = model.odata_type(&t.name);
                     let fits = matches!(&val.value, RawValue::Str(s) if *s == expected || derives_from(model, s, &t.name));
                     if !fits {
-                        self.err(file, val, mkey.clone(), format!("`@odata.type` of a `{}` must be {expected:?} or a type derived from it", t.name), "wrong @odata.type");
+                        self.err(
+                            file,
+                            val,
+                            mkey.clone(),
+                            format!("`@odata.type` of a `{}` must be {expected:?} or a type derived from it", t.name),
+                            "wrong @odata.type",
+                        );
                     }
                 }
                 out.insert(k.value.clone(), to_json(&val.value));
@@ -875,7 +1144,9 @@ pub fn is_file_name(s: &str) -> bool {
 /// A type or enum name: an identifier in every target language once cased, and a file
 /// name component.
 pub fn is_type_name(s: &str) -> bool {
-    s.len() <= 100 && s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    s.len() <= 100
+        && s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// Checks text that must spell a primitive: a Guid, or an RFC 3339 date-time with an
@@ -883,7 +1154,9 @@ pub fn is_type_name(s: &str) -> bool {
 pub fn primitive_text_ok(p: Primitive, s: &str) -> Result<(), String> {
     match p {
         Primitive::Guid if !is_guid(s) => Err("a Guid is 8-4-4-4-12 hexadecimal digits".to_owned()),
-        Primitive::DateTimeOffset if !is_date_time_offset(s) => Err("an RFC 3339 date-time with an offset, like 2024-05-01T09:30:00Z".to_owned()),
+        Primitive::DateTimeOffset if !is_date_time_offset(s) => {
+            Err("an RFC 3339 date-time with an offset, like 2024-05-01T09:30:00Z".to_owned())
+        }
         Primitive::Boolean if s != "true" && s != "false" => Err("true or false".to_owned()),
         Primitive::Int32 if s.parse::<i32>().is_err() => Err("a whole number in the Int32 range".to_owned()),
         Primitive::Int64 if s.parse::<i64>().is_err() => Err("a whole number in the Int64 range".to_owned()),
@@ -894,11 +1167,17 @@ pub fn primitive_text_ok(p: Primitive, s: &str) -> Result<(), String> {
 
 fn is_date_time_offset(s: &str) -> bool {
     let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse().ok()) };
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse().ok())
+    };
     if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
         return false;
     }
-    let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(sec)) = (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16), num(17..19)) else { return false };
+    let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(sec)) =
+        (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16), num(17..19))
+    else {
+        return false;
+    };
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     if !(1..=12).contains(&mo) || d == 0 || d > days[mo as usize - 1] || h > 23 || mi > 59 || sec > 60 {
@@ -916,15 +1195,19 @@ fn is_date_time_offset(s: &str) -> bool {
         "Z" | "z" => true,
         _ => {
             let o = rest.as_bytes();
-            o.len() == 6 && matches!(o[0], b'+' | b'-') && o[3] == b':' && rest[1..3].parse::<u32>().is_ok_and(|h| h < 24) && rest[4..6].parse::<u32>().is_ok_and(|m| m < 60) && rest[1..3].bytes().chain(rest[4..6].bytes()).all(|c| c.is_ascii_digit())
+            o.len() == 6
+                && matches!(o[0], b'+' | b'-')
+                && o[3] == b':'
+                && rest[1..3].parse::<u32>().is_ok_and(|h| h < 24)
+                && rest[4..6].parse::<u32>().is_ok_and(|m| m < 60)
+                && rest[1..3].bytes().chain(rest[4..6].bytes()).all(|c| c.is_ascii_digit())
         }
     }
 }
 
 fn is_guid(s: &str) -> bool {
     let parts: Vec<_> = s.split('-').collect();
-    parts.len() == 5
-        && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+    parts.len() == 5 && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// "did you mean" for a misspelt name: the closest candidate within a small edit distance.
@@ -969,7 +1252,17 @@ mod tests {
         for good in ["2024-05-01T09:30:00Z", "2024-02-29T23:59:60.123456+02:00", "2023-12-31t00:00:00-11:30"] {
             assert!(is_date_time_offset(good), "{good}");
         }
-        for bad in ["not a date", "2024-05-01", "2024-05-01T09:30:00", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T09:30:00.Z", "2024-05-01T09:30:00+2:00", "２024-05-01T09:30:00Z"] {
+        for bad in [
+            "not a date",
+            "2024-05-01",
+            "2024-05-01T09:30:00",
+            "2023-02-29T00:00:00Z",
+            "2024-13-01T00:00:00Z",
+            "2024-05-01T24:00:00Z",
+            "2024-05-01T09:30:00.Z",
+            "2024-05-01T09:30:00+2:00",
+            "２024-05-01T09:30:00Z",
+        ] {
             assert!(!is_date_time_offset(bad), "{bad}");
         }
     }
@@ -980,7 +1273,14 @@ mod tests {
         assert_eq!(ident_key("callback_uri"), ident_key("CallbackUri"));
         assert_eq!(ident_key("$x"), ident_key("x"));
         assert_ne!(ident_key("x1"), ident_key("x"));
-        assert!(is_file_name("call-reject.v2") && !is_file_name("../x") && !is_file_name("a/b") && !is_file_name(".hidden") && !is_file_name("a\nb") && !is_file_name(""));
+        assert!(
+            is_file_name("call-reject.v2")
+                && !is_file_name("../x")
+                && !is_file_name("a/b")
+                && !is_file_name(".hidden")
+                && !is_file_name("a\nb")
+                && !is_file_name("")
+        );
     }
 
     #[test]

@@ -216,7 +216,15 @@ fn the_manifest_lists_every_generated_file_with_its_hash() {
             }
             assert_eq!(f["action"], "call-reject");
             let ext = path.rsplit('.').next().unwrap();
-            assert!(path.starts_with(&format!("snippets/{}/{}/{}.", f["style"].as_str().unwrap(), f["language"].as_str().unwrap(), f["example"].as_str().unwrap())), "{path}");
+            assert!(
+                path.starts_with(&format!(
+                    "snippets/{}/{}/{}.",
+                    f["style"].as_str().unwrap(),
+                    f["language"].as_str().unwrap(),
+                    f["example"].as_str().unwrap()
+                )),
+                "{path}"
+            );
             assert!(!ext.is_empty());
         }
     }

@@ -181,7 +181,10 @@ fn links_in_the_output_directory_are_never_followed() {
     symlink(elsewhere.path(), out.join("snippets/current/go")).unwrap();
     let o = run(s.path(), &["generate", "--force"]);
     assert_eq!(o.status.code(), Some(4), "{}", err(&o));
-    assert_eq!(listing(elsewhere.path()), ["call-reject.go = [107, 101, 101, 112, 32, 116, 111, 111, 10]", "precious.txt = [107, 101, 101, 112, 10]"]);
+    assert_eq!(
+        listing(elsewhere.path()),
+        ["call-reject.go = [107, 101, 101, 112, 32, 116, 111, 111, 10]", "precious.txt = [107, 101, 101, 112, 10]"]
+    );
 }
 
 #[test]
@@ -292,7 +295,8 @@ fn a_run_killed_at_any_moment_leaves_the_old_tree_or_the_new_one() {
     }
     assert!(seen_old > 0 && seen_new > 0, "kills landed before ({seen_old}) and after ({seen_new}) the swap");
     generated_ok(s.path(), &[]);
-    let leftovers: Vec<_> = std::fs::read_dir(s.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains(".sdkgen-")).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(s.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains(".sdkgen-")).collect();
     assert!(leftovers.is_empty(), "after a clean run: {leftovers:?}");
     assert!(started.elapsed() < Duration::from_secs(120));
 }
@@ -416,10 +420,19 @@ fn library_internals_do_not_reach_messages() {
 }
 
 #[test]
-fn a_missing_spec_names_its_path_and_exits_2() {
+fn a_missing_spec_or_config_is_an_io_error_naming_its_path() {
     let s = tempfile::tempdir().unwrap();
-    let e = spec_error(s.path(), &["generate", "--spec", "no/such/spec"]);
-    assert!(e.contains("cannot read no/such/spec"), "{e}");
+    for args in [&["generate", "--spec", "no/such/spec"][..], &["check", "--config", "no/such/sdkgen.toml"]] {
+        let o = run(s.path(), args);
+        assert_eq!(o.status.code(), Some(3), "{args:?}: {}", err(&o));
+        assert!(err(&o).contains("cannot read no/such/"), "{}", err(&o));
+    }
+    // An unwritable output location is an I/O error naming the path, too.
+    std::fs::write(s.path().join("file"), "x").unwrap();
+    copy_dir(&repo().join("spec"), &s.path().join("spec"));
+    let o = run(s.path(), &["generate", "--out", "file/sub"]);
+    assert_eq!(o.status.code(), Some(3), "{}", err(&o));
+    assert!(err(&o).contains("file"), "{}", err(&o));
 }
 
 #[test]

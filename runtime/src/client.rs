@@ -109,10 +109,9 @@ impl ClientBuilder {
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.query().is_none() => {}
             _ => return Err(Error::InvalidBaseUrl(self.base_url)),
         }
-        let token = self.token.ok_or_else(|| Error::InvalidArgument {
-            name: "token".into(),
-            reason: "no token or token source was configured".into(),
-        })?;
+        let token = self
+            .token
+            .ok_or_else(|| Error::InvalidArgument { name: "token".into(), reason: "no token or token source was configured".into() })?;
         let redirects = reqwest::redirect::Policy::custom(|attempt| {
             let same_origin = attempt.previous().first().is_some_and(|first| first.origin() == attempt.url().origin());
             if !same_origin || attempt.previous().len() > MAX_REDIRECTS {
@@ -192,13 +191,7 @@ impl Client {
         serde_json::from_slice(&bytes).map_err(Error::Json)
     }
 
-    async fn execute<B: Serialize + ?Sized>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-        expected: u16,
-    ) -> Result<Vec<u8>, Error> {
+    async fn execute<B: Serialize + ?Sized>(&self, method: Method, path: &str, body: Option<&B>, expected: u16) -> Result<Vec<u8>, Error> {
         let url = format!("{}{}", self.base_url, path);
         let payload = body.map(serde_json::to_vec).transpose().map_err(Error::Json)?;
         let deadline = Instant::now() + self.deadline;
@@ -210,29 +203,24 @@ impl Client {
                 return Err(over());
             }
             let token = tokio::time::timeout(remaining, self.token.token()).await.map_err(|_| over())??;
-            let mut auth = HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
-                Error::Token(crate::TokenError("the token contains characters not allowed in a header".into()))
-            })?;
+            let mut auth = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
+                .map_err(|_| Error::Token(crate::TokenError("the token contains characters not allowed in a header".into())))?;
             auth.set_sensitive(true);
             let remaining = deadline.saturating_duration_since(Instant::now());
             let mut request = self.http.request(method.clone(), &url).header(AUTHORIZATION, auth).timeout(self.timeout.min(remaining));
             if let Some(bytes) = &payload {
-                request = request
-                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                    .body(bytes.clone());
+                request = request.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(bytes.clone());
             }
             let timed_out = |e: reqwest::Error| if Instant::now() >= deadline { over() } else { Error::Transport(e.without_url()) };
             let mut response = request.send().await.map_err(timed_out)?;
             let status = response.status().as_u16();
             if status == expected {
-                return read_capped(&mut response, self.max_response_bytes, deadline, self.deadline).await?.ok_or(Error::ResponseTooLarge(self.max_response_bytes));
+                return read_capped(&mut response, self.max_response_bytes, deadline, self.deadline)
+                    .await?
+                    .ok_or(Error::ResponseTooLarge(self.max_response_bytes));
             }
             let delay = retry_delay(&response, attempt);
-            let content_type = response
-                .headers()
-                .get(CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
+            let content_type = response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
             // An error body is read only up to a cap; past it the rest is left unread and
             // the connection dropped with the response.
             let bytes = match read_capped(&mut response, ERROR_BODY_CAP, deadline, self.deadline).await {
@@ -310,10 +298,7 @@ mod tests {
     #[test]
     fn builder_refuses_missing_token_and_bad_base() {
         assert!(Client::builder().build().is_err());
-        assert!(matches!(
-            Client::builder().token("t").base_url("not a url").build(),
-            Err(Error::InvalidBaseUrl(_))
-        ));
+        assert!(matches!(Client::builder().token("t").base_url("not a url").build(), Err(Error::InvalidBaseUrl(_))));
         let c = Client::builder().token("t").base_url("http://127.0.0.1:9/beta/").build().unwrap();
         assert_eq!(c.base_url(), "http://127.0.0.1:9/beta");
     }

@@ -96,10 +96,7 @@ pub struct ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let reason = reqwest::StatusCode::from_u16(self.status)
-            .ok()
-            .and_then(|s| s.canonical_reason())
-            .unwrap_or("");
+        let reason = reqwest::StatusCode::from_u16(self.status).ok().and_then(|s| s.canonical_reason()).unwrap_or("");
         write!(f, "Graph answered {} {reason}", self.status)?;
         match &self.error {
             Some(e) => {
@@ -189,10 +186,7 @@ mod tests {
         let g = e.error.as_ref().unwrap();
         assert_eq!(g.code, "itemNotFound");
         assert_eq!(g.inner_error.as_ref().unwrap().request_id.as_deref(), Some("r-1"));
-        assert_eq!(
-            e.to_string(),
-            "Graph answered 404 Not Found: itemNotFound: Call not found (request-id r-1, date 2026-11-24T05:00:00)"
-        );
+        assert_eq!(e.to_string(), "Graph answered 404 Not Found: itemNotFound: Call not found (request-id r-1, date 2026-11-24T05:00:00)");
     }
 
     #[test]

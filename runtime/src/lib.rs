@@ -12,7 +12,10 @@ mod token;
 mod validate;
 mod wire_enum;
 
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ERROR_BODY_CAP};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
+    ERROR_BODY_CAP,
+};
 pub use error::{ApiError, Error, GraphError, InnerError};
 pub use path::{encode_segment, PathBuilder};
 pub use token::{AccessToken, TokenError, TokenFuture, TokenSource};

@@ -14,10 +14,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'
 /// "this directory" and "parent directory", so they are refused rather than sent.
 pub fn encode_segment(name: &str, value: &str) -> Result<String, Error> {
     if value.is_empty() || value == "." || value == ".." {
-        return Err(Error::InvalidArgument {
-            name: name.to_owned(),
-            reason: format!("{value:?} cannot be used as a path segment"),
-        });
+        return Err(Error::InvalidArgument { name: name.to_owned(), reason: format!("{value:?} cannot be used as a path segment") });
     }
     Ok(utf8_percent_encode(value, SEGMENT).to_string())
 }

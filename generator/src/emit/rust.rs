@@ -45,6 +45,9 @@ pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
     let names = Names::new(model);
     let crate_name = crate_name(model);
     tree.insert(format!("{DIR}/Cargo.toml"), cargo_toml(&crate_name, cmd));
+    // The crate is formatted by sdkgen (prettyplease); rustfmt leaves it as written, so
+    // `cargo fmt` in a user's workspace never makes `sdkgen check` report it stale.
+    tree.insert(format!("{DIR}/rustfmt.toml"), format!("{}disable_all_formatting = true\n", header("rustfmt.toml", cmd)));
     tree.insert(format!("{DIR}/src/lib.rs"), format_file(lib_rs(model), cmd));
     tree.insert(format!("{DIR}/src/models.rs"), format_file(models_rs(model, &names), cmd));
     tree.insert(format!("{DIR}/src/client.rs"), format_file(client_rs(model, &names), cmd));
@@ -60,8 +63,7 @@ fn cargo_toml(name: &str, cmd: &str) -> String {
 fn format_file(tokens: TokenStream, cmd: &str) -> String {
     // A token stream that does not parse is a bug in this emitter, never in the spec:
     // every identifier and literal was built by the naming module.
-    let file = syn::parse2::<syn::File>(tokens.clone())
-        .unwrap_or_else(|e| panic!("emitter produced invalid Rust ({e}):\n{tokens}"));
+    let file = syn::parse2::<syn::File>(tokens.clone()).unwrap_or_else(|e| panic!("emitter produced invalid Rust ({e}):\n{tokens}"));
     format!("{}{}", header("x.rs", cmd), space_items(&prettyplease::unparse(&file)))
 }
 
@@ -75,9 +77,14 @@ fn space_items(code: &str) -> String {
         out.push('\n');
         let Some(next) = lines.get(i + 1) else { continue };
         let indent = line.len() - line.trim_start().len();
-        let starts_item = ["///", "#[", "pub ", "impl", "fn ", "mod ", "use ", "sdkgen_runtime::"].iter().any(|p| next[indent.min(next.len())..].starts_with(p));
+        let starts_item = ["///", "#[", "pub ", "impl", "fn ", "mod ", "use ", "sdkgen_runtime::"]
+            .iter()
+            .any(|p| next[indent.min(next.len())..].starts_with(p));
         let same_depth = next.len() - next.trim_start().len() == indent;
-        if (line.trim() == "}" || line.trim_start().starts_with("//!") && !next.trim_start().starts_with("//!")) && same_depth && starts_item {
+        if (line.trim() == "}" || line.trim_start().starts_with("//!") && !next.trim_start().starts_with("//!"))
+            && same_depth
+            && starts_item
+        {
             out.push('\n');
         }
     }
@@ -376,30 +383,41 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
             quote!(.value(#p, #id)?)
         }
     });
-    let https_checks = a.parameters.iter().zip(field_names(&a.parameters.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), &[])).filter(|(p, _)| p.format == Some(Format::HttpsUrl)).map(|(p, f)| {
-        let f = to_ident(&f);
-        let wire = &p.name;
-        if p.ty.collection {
-            quote! {
-                for value in body.#f.iter().flatten() {
-                    sdkgen_runtime::require_https_url(#wire, value)?;
+    let https_checks = a
+        .parameters
+        .iter()
+        .zip(field_names(&a.parameters.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), &[]))
+        .filter(|(p, _)| p.format == Some(Format::HttpsUrl))
+        .map(|(p, f)| {
+            let f = to_ident(&f);
+            let wire = &p.name;
+            if p.ty.collection {
+                quote! {
+                    for value in body.#f.iter().flatten() {
+                        sdkgen_runtime::require_https_url(#wire, value)?;
+                    }
+                }
+            } else {
+                quote! {
+                    if let ::std::option::Option::Some(value) = &body.#f {
+                        sdkgen_runtime::require_https_url(#wire, value)?;
+                    }
                 }
             }
-        } else {
-            quote! {
-                if let ::std::option::Option::Some(value) = &body.#f {
-                    sdkgen_runtime::require_https_url(#wire, value)?;
-                }
-            }
-        }
-    });
+        });
     let status = a.response.status;
     let status_text = crate::model::status_reason(status);
     let (ret, call) = match &a.response.body {
-        None => (quote!(()), quote!(self.inner.send_no_content(sdkgen_runtime::Method::POST, &path, ::std::option::Option::Some(body), #status).await)),
+        None => (
+            quote!(()),
+            quote!(self.inner.send_no_content(sdkgen_runtime::Method::POST, &path, ::std::option::Option::Some(body), #status).await),
+        ),
         Some(t) => {
             let ty = rust_type(names, t, false);
-            (quote!(#ty), quote!(self.inner.send_json(sdkgen_runtime::Method::POST, &path, ::std::option::Option::Some(body), #status).await))
+            (
+                quote!(#ty),
+                quote!(self.inner.send_json(sdkgen_runtime::Method::POST, &path, ::std::option::Option::Some(body), #status).await),
+            )
         }
     };
     let mut doc = a.summary.clone();
@@ -419,7 +437,8 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
     ));
     doc.push_str("\n\n# Errors\n\n[`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be\none path segment");
     if a.parameters.iter().any(|p| p.format == Some(Format::HttpsUrl)) {
-        let which: Vec<String> = a.parameters.iter().filter(|p| p.format == Some(Format::HttpsUrl)).map(|p| format!("`{}`", p.name)).collect();
+        let which: Vec<String> =
+            a.parameters.iter().filter(|p| p.format == Some(Format::HttpsUrl)).map(|p| format!("`{}`", p.name)).collect();
         doc.push_str(&format!(" or {} is not an absolute https URL", which.join(", ")));
     }
     doc.push_str(

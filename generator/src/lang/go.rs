@@ -3,10 +3,43 @@
 use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto",
-    "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
     // Predeclared names a local variable must not shadow in a snippet.
-    "context", "error", "string", "bool", "int", "nil", "true", "false", "len", "new", "make",
+    "context",
+    "error",
+    "string",
+    "bool",
+    "int",
+    "nil",
+    "true",
+    "false",
+    "len",
+    "new",
+    "make",
 ];
 
 /// Kiota's Go rule: `funcEscaped`.
@@ -33,7 +66,6 @@ pub fn enum_constant(member: &str, enum_name: &str) -> String {
 pub fn string(s: &str) -> String {
     format!("\"{}\"", c_like_escape(s, '"', |_| None))
 }
-
 
 use super::Locals;
 use crate::model::{Primitive, TypeKind, TypedValue};

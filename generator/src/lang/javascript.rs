@@ -3,12 +3,59 @@
 use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
-    "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
-    "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "let", "new",
-    "null", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while",
-    "with", "yield", "implements", "interface", "package", "private", "protected", "public", "arguments", "eval",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "let",
+    "new",
+    "null",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+    "implements",
+    "interface",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "arguments",
+    "eval",
     // Names the snippet itself declares.
-    "client", "options", "Client", "authProvider",
+    "client",
+    "options",
+    "Client",
+    "authProvider",
 ];
 
 pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "_" };
@@ -33,7 +80,6 @@ pub fn key(name: &str) -> String {
 pub fn string(s: &str) -> String {
     format!("'{}'", c_like_escape(s, '\'', |_| None))
 }
-
 
 use crate::model::TypedValue;
 

@@ -3,12 +3,64 @@
 use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
-    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float",
-    "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof",
-    "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "id", "self", "super",
-    "nil", "Nil", "YES", "NO", "BOOL", "SEL", "Class", "IMP", "in", "out", "inout", "bycopy", "byref", "oneway",
+    "auto",
+    "break",
+    "case",
+    "char",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extern",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "inline",
+    "int",
+    "long",
+    "register",
+    "restrict",
+    "return",
+    "short",
+    "signed",
+    "sizeof",
+    "static",
+    "struct",
+    "switch",
+    "typedef",
+    "union",
+    "unsigned",
+    "void",
+    "volatile",
+    "while",
+    "id",
+    "self",
+    "super",
+    "nil",
+    "Nil",
+    "YES",
+    "NO",
+    "BOOL",
+    "SEL",
+    "Class",
+    "IMP",
+    "in",
+    "out",
+    "inout",
+    "bycopy",
+    "byref",
+    "oneway",
     // Names the snippet itself declares.
-    "error", "data", "urlRequest", "httpClient", "payloadDictionary", "meDataTask",
+    "error",
+    "data",
+    "urlRequest",
+    "httpClient",
+    "payloadDictionary",
+    "meDataTask",
 ];
 
 pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "Value" };
@@ -31,10 +83,15 @@ pub fn selector(member: &str) -> String {
 pub fn string(s: &str) -> String {
     // C allows no universal character names below U+00A0, so control characters get
     // octal escapes; `?` is escaped so `??=` can never be a trigraph.
-    let extra = |c: char| if c == '?' { Some("\\?".to_owned()) } else { super::java::octal_controls(c).or_else(|| matches!(c, '\u{2028}' | '\u{2029}').then(|| c.to_string())) };
+    let extra = |c: char| {
+        if c == '?' {
+            Some("\\?".to_owned())
+        } else {
+            super::java::octal_controls(c).or_else(|| matches!(c, '\u{2028}' | '\u{2029}').then(|| c.to_string()))
+        }
+    };
     format!("@\"{}\"", c_like_escape(s, '"', extra))
 }
-
 
 use crate::model::TypedValue;
 

@@ -45,7 +45,6 @@ pub fn cmdlet(prefix: &str, action: &str, literal_segments: &[&str]) -> String {
     format!("Invoke-{prefix}{}{nouns}", ident(action, Case::Pascal, "N"))
 }
 
-
 use crate::model::TypedValue;
 
 const UNIT: &str = "    ";
@@ -62,7 +61,9 @@ pub enum Keys {
 pub fn key_as(keys: Keys, name: &str) -> String {
     match keys {
         Keys::Pascal => key(name),
-        Keys::Wire if name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric()) => name.to_owned(),
+        Keys::Wire if name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            name.to_owned()
+        }
         Keys::Wire => string(name),
     }
 }

@@ -3,9 +3,9 @@
 use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
-    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
-    "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield",
 ];
 
 /// The SDK's own rule: a trailing `_` (`RejectReason.None_`).
@@ -54,11 +54,13 @@ pub fn value(v: &crate::model::TypedValue, depth: usize) -> String {
             format!("[\n{}{}]", body.concat(), pad(depth))
         }
         TypedValue::Object { type_name, members } if type_name.is_empty() => {
-            let body: Vec<String> = members.iter().map(|(k, m)| format!("{}{} : {},\n", pad(depth + 1), string(k), value(m, depth + 1))).collect();
+            let body: Vec<String> =
+                members.iter().map(|(k, m)| format!("{}{} : {},\n", pad(depth + 1), string(k), value(m, depth + 1))).collect();
             format!("{{\n{}{}}}", body.concat(), pad(depth))
         }
         TypedValue::Object { type_name, members } => {
-            let names = super::dedupe(members.iter().map(|(k, _)| ident(k, Case::Snake, "n")).collect(), &["odata_type", "additional_data"], true);
+            let names =
+                super::dedupe(members.iter().map(|(k, _)| ident(k, Case::Snake, "n")).collect(), &["odata_type", "additional_data"], true);
             let mut body = String::new();
             let mut extra = String::new();
             for ((k, m), name) in members.iter().zip(names) {

@@ -53,7 +53,10 @@ pub fn spec_files(path: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
                     }
                 };
                 if !target.starts_with(&root) {
-                    problems.push(plain(&p, &format!("{} links outside the spec directory; links are followed only inside it", shown_path(&p))));
+                    problems.push(plain(
+                        &p,
+                        &format!("{} links outside the spec directory; links are followed only inside it", shown_path(&p)),
+                    ));
                     continue;
                 }
                 if target.is_dir() && !seen.insert(target.clone()) {
@@ -71,7 +74,10 @@ pub fn spec_files(path: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
             } else if is_spec && meta.is_file() {
                 out.push(p);
             } else if is_spec {
-                problems.push(plain(&p, &format!("{} is not a regular file (a FIFO, socket or device); spec files must be regular files", shown_path(&p))));
+                problems.push(plain(
+                    &p,
+                    &format!("{} is not a regular file (a FIFO, socket or device); spec files must be regular files", shown_path(&p)),
+                ));
             }
         }
     }
@@ -199,18 +205,13 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
     if diagnostics.is_empty() {
         Ok(RawSpec { files: parsed, sources })
     } else {
-        Err(SpecErrors { diagnostics, sources })
+        let io = diagnostics.iter().any(|d| d.pos.is_none() && d.message.starts_with("cannot read "));
+        Err(SpecErrors { diagnostics, sources, io })
     }
 }
 
 fn plain(path: &Path, message: &str) -> Diagnostic {
-    Diagnostic {
-        pos: None,
-        key: shown_path(path),
-        message: message.to_owned(),
-        label: String::new(),
-        help: None,
-    }
+    Diagnostic { pos: None, key: shown_path(path), message: message.to_owned(), label: String::new(), help: None }
 }
 
 fn from_yaml_error(file: usize, text: &str, err: &serde_saphyr::Error) -> Diagnostic {
@@ -227,18 +228,15 @@ fn from_yaml_error(file: usize, text: &str, err: &serde_saphyr::Error) -> Diagno
         E::SerdeMissingField { field, .. } => {
             // serde notices a missing key at the end of the mapping; point at its start.
             pos = pos.map(|p| mapping_start(file, text, p));
-            (
-            format!("missing required key `{field}`"),
-            (*field).to_owned(),
-            format!("this mapping needs `{field}`"),
-            None,
-            )
+            (format!("missing required key `{field}`"), (*field).to_owned(), format!("this mapping needs `{field}`"), None)
         }
         E::DuplicateMappingKey { key, .. } => {
             let key = key.clone().unwrap_or(found_key);
             (format!("duplicate key `{key}`"), key, "defined again here".to_owned(), None)
         }
-        E::NonFiniteFloat { value, .. } => (format!("`{value}` is not a finite number; JSON has no infinities or NaN"), found_key, "here".to_owned(), None),
+        E::NonFiniteFloat { value, .. } => {
+            (format!("`{value}` is not a finite number; JSON has no infinities or NaN"), found_key, "here".to_owned(), None)
+        }
         other => (own_words(&first_line(&other.without_snippet().to_string())), found_key, "here".to_owned(), None),
     };
     Diagnostic { pos, key, message, label, help }
@@ -315,18 +313,11 @@ pub fn pos_of(file: usize, text: &str, loc: &Location) -> Pos {
         let len = token_len(&text[start..line_end]);
         return Pos { file, line, column, bytes: start..start + len };
     }
-    let line_start = text
-        .split_inclusive('\n')
-        .take(usize::try_from(line - 1).unwrap_or(usize::MAX))
-        .map(str::len)
-        .sum::<usize>()
-        .min(text.len());
+    let line_start =
+        text.split_inclusive('\n').take(usize::try_from(line - 1).unwrap_or(usize::MAX)).map(str::len).sum::<usize>().min(text.len());
     let line_text = text[line_start..].split('\n').next().unwrap_or("");
-    let col_byte = line_text
-        .char_indices()
-        .nth(usize::try_from(column - 1).unwrap_or(usize::MAX))
-        .map(|(i, _)| i)
-        .unwrap_or(line_text.len());
+    let col_byte =
+        line_text.char_indices().nth(usize::try_from(column - 1).unwrap_or(usize::MAX)).map(|(i, _)| i).unwrap_or(line_text.len());
     let rest = &line_text[col_byte..];
     let len = token_len(rest);
     let start = line_start + col_byte;

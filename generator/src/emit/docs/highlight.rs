@@ -26,8 +26,8 @@ fn rules(language: Language) -> Rules {
 }
 
 const PYTHON: &[&str] = &[
-    "False", "None", "True", "and", "as", "async", "await", "class", "def", "else", "for", "from", "if", "import", "in", "is",
-    "lambda", "not", "or", "return", "with",
+    "False", "None", "True", "and", "as", "async", "await", "class", "def", "else", "for", "from", "if", "import", "in", "is", "lambda",
+    "not", "or", "return", "with",
 ];
 
 const POWERSHELL: &[&str] = &["Import-Module", "function", "param", "if", "else", "foreach", "return", "$true", "$false", "$null"];

@@ -285,11 +285,7 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
         ],
         paths_fence: md::fence(&paths.join("\n")),
         paths,
-        deprecations: action
-            .paths
-            .iter()
-            .filter_map(|p| p.deprecated.as_ref().map(|d| (p.template.clone(), d.clone())))
-            .collect(),
+        deprecations: action.paths.iter().filter_map(|p| p.deprecated.as_ref().map(|d| (p.template.clone(), d.clone()))).collect(),
         headers: action
             .headers
             .iter()
@@ -302,11 +298,7 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
                 Row { cells: vec![h.name.clone(), d] }
             })
             .collect(),
-        parameters: action
-            .parameters
-            .iter()
-            .map(|p| parameter_row(model, p))
-            .collect(),
+        parameters: action.parameters.iter().map(|p| parameter_row(model, p)).collect(),
         response: action.response.description.clone().unwrap_or_default(),
         examples,
     }
@@ -323,7 +315,12 @@ pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
                 let view = ExampleView::new(model, action, example);
                 for &language in edition.tabs.iter().filter(|l| **l != Language::Http) {
                     let code = snippets::render(&view, language, edition.style);
-                    let include = Include { regenerate: crate::output::comment_safe(cmd), fence: md::fence(&code), info: language.fence(), code: code.trim_end().to_owned() };
+                    let include = Include {
+                        regenerate: crate::output::comment_safe(cmd),
+                        fence: md::fence(&code),
+                        info: language.fence(),
+                        code: code.trim_end().to_owned(),
+                    };
                     tree.insert(edition.include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
                 }
             }

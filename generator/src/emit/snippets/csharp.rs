@@ -71,7 +71,9 @@ pub fn current(view: &ExampleView) -> String {
     for part in &view.path {
         match part {
             PathPart::Nav(n) => request.push_str(&format!(".{}", csharp::pascal(n))),
-            PathPart::Item { collection, value, .. } => request.push_str(&format!(".{}[{}]", csharp::pascal(collection), csharp::string(value))),
+            PathPart::Item { collection, value, .. } => {
+                request.push_str(&format!(".{}[{}]", csharp::pascal(collection), csharp::string(value)))
+            }
         }
     }
     fill(&Current {

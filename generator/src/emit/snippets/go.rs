@@ -54,7 +54,11 @@ struct Current {
 /// request-builder package, then the fluent call returning `error`.
 pub fn current(view: &ExampleView) -> String {
     let version = view.model.api.version.as_str();
-    let module = if version == "v1.0" { "github.com/microsoftgraph/msgraph-sdk-go".to_owned() } else { format!("github.com/microsoftgraph/msgraph-{}-sdk-go", version.to_lowercase()) };
+    let module = if version == "v1.0" {
+        "github.com/microsoftgraph/msgraph-sdk-go".to_owned()
+    } else {
+        format!("github.com/microsoftgraph/msgraph-{}-sdk-go", version.to_lowercase())
+    };
     let segments = view.builder_segments();
     let builder_package = go::pascal(&segments[0]).to_lowercase();
     let builder_alias = format!("graph{builder_package}");

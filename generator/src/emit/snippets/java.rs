@@ -73,8 +73,11 @@ pub fn current(view: &ExampleView) -> String {
     let version = view.model.api.version.as_str();
     let root = if version == "v1.0" { "com.microsoft.graph".to_owned() } else { format!("com.microsoft.graph.{}", version.to_lowercase()) };
     // Package names are lower case; a keyword (`switch`) gets the `Escaped` suffix.
-    let package: Vec<String> =
-        view.builder_segments().iter().map(|s| java::escape(crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "").to_lowercase())).collect();
+    let package: Vec<String> = view
+        .builder_segments()
+        .iter()
+        .map(|s| java::escape(crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "").to_lowercase()))
+        .collect();
     let body_class = format!("{root}.{}.{}PostRequestBody", package.join("."), java::pascal(&view.action.name));
     let mut locals = Locals::with(&["graphClient", "requestAdapter"]);
     let body_var = locals.fresh(&format!("{}PostRequestBody", java::camel(&view.action.name).trim_end_matches("Escaped")));

@@ -11,8 +11,8 @@ mod powershell;
 mod python;
 
 use crate::lang::singular;
-use crate::model::*;
 pub use crate::model::TypedValue;
+use crate::model::*;
 use crate::output::{header, Tree};
 use serde_json::Value;
 

@@ -26,7 +26,9 @@ pub fn page(view: &ExampleView) -> String {
         .set_params()
         .map(|(p, v)| {
             let (ty, value) = match v {
-                TypedValue::Enum { enum_name, member } => (objc::class(enum_name), format!("[{} {}]", objc::class(enum_name), objc::selector(member))),
+                TypedValue::Enum { enum_name, member } => {
+                    (objc::class(enum_name), format!("[{} {}]", objc::class(enum_name), objc::selector(member)))
+                }
                 TypedValue::String(_) => ("NSString".to_owned(), objc::value(v)),
                 TypedValue::List { .. } => ("NSArray".to_owned(), objc::value(v)),
                 TypedValue::Object { .. } => ("NSDictionary".to_owned(), objc::value(v)),

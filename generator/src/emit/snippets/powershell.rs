@@ -39,7 +39,8 @@ pub fn current(view: &ExampleView) -> String {
     let members: Vec<(String, TypedValue)> = view.set_params().map(|(p, v)| (p.name.clone(), v.clone())).collect();
     let literals: Vec<&str> = view.literals.iter().map(String::as_str).collect();
     let version = crate::lang::ident(&view.model.api.version, crate::lang::Case::Pascal, "V");
-    let (module_prefix, cmdlet_prefix) = if view.model.api.version == "v1.0" { (String::new(), "Mg".to_owned()) } else { (format!("{version}."), format!("Mg{version}")) };
+    let (module_prefix, cmdlet_prefix) =
+        if view.model.api.version == "v1.0" { (String::new(), "Mg".to_owned()) } else { (format!("{version}."), format!("Mg{version}")) };
     fill(&Current {
         module: format!("{module_prefix}{}", view.action.module),
         params: powershell::hashtable_as(powershell::Keys::Wire, &members, 0),
