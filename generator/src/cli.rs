@@ -21,6 +21,23 @@ pub enum Exit {
     Refused,
 }
 
+/// `sdkgen --version`: the tool's version and the spec format it reads.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (spec format 1)");
+
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--quiet`: only errors are printed.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A progress or summary line, unless `--quiet`.
+fn note(text: &str) {
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        eprint(text);
+    }
+}
+
 /// Writes to stderr, ignoring a closed pipe: a vanished reader is no reason to panic.
 pub(crate) fn eprint(text: &str) {
     let _ = std::io::stderr().write_all(text.as_bytes());
@@ -41,11 +58,11 @@ pub fn generate(config: &Config, selection: &Selection, force: bool) -> Exit {
     if let Err(e) = outdir::check_apart(spec, out) {
         return report_out_error(&e);
     }
-    let tree = crate::generate_selected(&model, selection, &config.regenerate);
+    let tree = crate::generate_selected(&model, selection, &config.settings);
     match outdir::write(out, &tree, &outdir::WriteOptions { owns: &|p| selection.owns(p), force }) {
         Ok(report) => {
             let kept = if report.kept_foreign > 0 { format!(", {} of others' kept", report.kept_foreign) } else { String::new() };
-            eprint(&format!(
+            note(&format!(
                 "sdkgen: {} files in {}: {} written, {} removed, {} unchanged{kept}\n",
                 tree.len(),
                 shown_path(out),
@@ -95,8 +112,8 @@ pub fn check(config: &Config, selection: &Selection) -> Exit {
         Ok(m) => m,
         Err(exit) => return exit,
     };
-    let cmd = &config.regenerate;
-    let expected = crate::generate_selected(&model, selection, cmd);
+    let cmd = &config.settings.regenerate;
+    let expected = crate::generate_selected(&model, selection, &config.settings);
     let on_disk = match outdir::read_ours(out) {
         Ok(mut t) => {
             t.retain(|p, _| selection.owns(p));
@@ -106,7 +123,7 @@ pub fn check(config: &Config, selection: &Selection) -> Exit {
     };
     let diff = diff_tree(&on_disk, &expected);
     if diff.is_empty() {
-        eprint(&format!("sdkgen: {} is up to date ({} files)\n", shown_path(out), expected.len()));
+        note(&format!("sdkgen: {} is up to date ({} files)\n", shown_path(out), expected.len()));
         Exit::Ok
     } else {
         print(&diff);
@@ -131,4 +148,40 @@ pub fn snippet(spec: &Path, example: &str, language: Language, style: Style) -> 
     let known: Vec<&str> = model.actions.iter().flat_map(|a| a.examples.iter().map(|e| e.name.as_str())).collect();
     eprint(&format!("sdkgen: no example named `{example}`; the spec has: {}\n", known.join(", ")));
     Exit::SpecError
+}
+
+/// The one-action spec `sdkgen init` writes: the shipped `call: reject`.
+const STARTER_SPEC: [(&str, &str); 3] = [
+    ("spec/api.yaml", include_str!("../../spec/api.yaml")),
+    ("spec/types/cloud-communications.yaml", include_str!("../../spec/types/cloud-communications.yaml")),
+    ("spec/actions/call-reject.yaml", include_str!("../../spec/actions/call-reject.yaml")),
+];
+
+/// `sdkgen init`: a starter `sdkgen.toml` and spec in `dir`; never overwrites anything.
+pub fn init(dir: &Path) -> Exit {
+    let mut files = vec![(crate::config::FILE, crate::config::STARTER)];
+    files.extend(STARTER_SPEC);
+    for (rel, _) in &files {
+        let path = dir.join(rel);
+        if std::fs::symlink_metadata(&path).is_ok() {
+            eprint(&format!("sdkgen: {} exists; init writes only into a directory without sdkgen.toml or spec/\n", shown_path(&path)));
+            return Exit::Refused;
+        }
+    }
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| {
+            std::fs::OpenOptions::new().write(true).create_new(true).open(&path).and_then(|mut f| f.write_all(text.as_bytes()))
+        });
+        if let Err(e) = written {
+            eprint(&format!("sdkgen: I/O error: {}: {e}\n", shown_path(&path)));
+            return Exit::Io;
+        }
+    }
+    note(&format!(
+        "sdkgen: wrote {} and a one-action spec in {}; run `sdkgen generate` there\n",
+        crate::config::FILE,
+        shown_path(&dir.join("spec"))
+    ));
+    Exit::Ok
 }

@@ -1,10 +1,14 @@
-//! `sdkgen.toml`: where the spec and the output live, and the command file headers name.
+//! `sdkgen.toml`: where the spec and the output live, and every setting the output
+//! depends on (the command file headers name, the Rust crate's name, version and runtime,
+//! the languages and styles).
 //!
 //! Headers name the regenerating command from here, never from how sdkgen was invoked,
 //! so output is the same for any spelling of the same directories, and a path holding a
 //! newline cannot put code after a comment.
 
 use crate::diag::{Diagnostic, Pos, Sources, SpecErrors};
+use crate::emit::snippets::{Language, Style};
+use crate::{RuntimeMode, Settings};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +16,8 @@ use std::path::{Path, PathBuf};
 pub const FILE: &str = "sdkgen.toml";
 /// The command headers name when no configuration says otherwise.
 pub const DEFAULT_REGENERATE: &str = "sdkgen generate";
+/// The keys a configuration file may hold, for messages.
+const KEYS: &str = "spec, out, regenerate, crate_name, crate_version, runtime, languages, styles";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,6 +25,11 @@ struct RawConfig {
     spec: Option<String>,
     out: Option<String>,
     regenerate: Option<String>,
+    crate_name: Option<String>,
+    crate_version: Option<String>,
+    runtime: Option<String>,
+    languages: Option<Vec<String>>,
+    styles: Option<Vec<String>>,
 }
 
 /// Settings for one run; flags override them.
@@ -27,15 +38,25 @@ pub struct Config {
     /// Relative paths in the file are relative to the file's directory.
     pub spec: PathBuf,
     pub out: PathBuf,
-    /// The command generated files name in their header.
-    pub regenerate: String,
+    /// What the output depends on.
+    pub settings: Settings,
+    /// The languages and styles a run generates when no flag narrows it.
+    pub languages: Vec<Language>,
+    pub styles: Vec<Style>,
     /// The file these came from, if any.
     pub file: Option<PathBuf>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { spec: "spec".into(), out: "generated".into(), regenerate: DEFAULT_REGENERATE.into(), file: None }
+        Config {
+            spec: "spec".into(),
+            out: "generated".into(),
+            settings: Settings::default(),
+            languages: Language::ALL.to_vec(),
+            styles: Style::ALL.to_vec(),
+            file: None,
+        }
     }
 }
 
@@ -55,64 +76,187 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, SpecErrors> {
             None => return Ok(Config::default()),
         },
     };
-    let mut sources = Sources::default();
     let text = match std::fs::read(&path) {
-        Ok(bytes) if bytes.len() > 1 << 20 => return Err(config_error(format!("{} is larger than 1 MiB", crate::diag::shown_path(&path)))),
+        Ok(bytes) if bytes.len() > 1 << 20 => return Err(plain(format!("{} is larger than 1 MiB", shown(&path)), false)),
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => Ok(t),
-            Err(_) => return Err(config_error(format!("{} is not UTF-8", crate::diag::shown_path(&path)))),
+            Ok(t) => t,
+            Err(_) => return Err(plain(format!("{} is not UTF-8", shown(&path)), false)),
         },
-        Err(e) => Err(format!("cannot read {}: {e}", crate::diag::shown_path(&path))),
+        Err(e) => return Err(plain(format!("cannot read {}: {e}", shown(&path)), true)),
     };
-    let text = match text {
-        Ok(t) => t,
-        Err(message) => {
-            let d = Diagnostic { pos: None, key: FILE.into(), message, label: String::new(), help: None };
-            return Err(SpecErrors { diagnostics: vec![d], sources, io: true });
-        }
-    };
+    parse(&path, text)
+}
+
+fn shown(path: &Path) -> String {
+    crate::diag::shown_path(path)
+}
+
+fn plain(message: String, io: bool) -> SpecErrors {
+    let d = Diagnostic { pos: None, key: FILE.into(), message, label: String::new(), help: None };
+    SpecErrors { diagnostics: vec![d], sources: Sources::default(), io }
+}
+
+/// Parses a configuration's text; `path` places relative paths and names the file in
+/// messages.
+pub fn parse(path: &Path, text: String) -> Result<Config, SpecErrors> {
+    let mut sources = Sources::default();
     let id = sources.add(path.display().to_string(), text);
-    let text = &sources.files[id].1;
-    let fail = |sources: Sources, message: String, key: &str, span: Option<std::ops::Range<usize>>| {
+    let text = sources.files[id].1.clone();
+    let fail = |message: String, key: &str, span: Option<std::ops::Range<usize>>| {
         let pos = span.map(|s| {
             let before = &text[..s.start.min(text.len())];
             let line = before.matches('\n').count() as u64 + 1;
             let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
             Pos { file: id, line, column, bytes: s }
         });
-        let d = Diagnostic { pos, key: key.to_owned(), message, label: "here".into(), help: Some("keys: spec, out, regenerate".into()) };
-        SpecErrors { diagnostics: vec![d], sources, io: false }
+        let d = Diagnostic { pos, key: key.to_owned(), message, label: "here".into(), help: Some(format!("keys: {KEYS}")) };
+        SpecErrors { diagnostics: vec![d], sources: sources.clone(), io: false }
     };
-    let raw: RawConfig = match toml::from_str(text) {
+    // The span of `key = …`'s key, for errors found after parsing.
+    let at = |key: &str| {
+        text.match_indices(key)
+            .find(|(i, _)| {
+                text[..*i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty()) && text[i + key.len()..].trim_start().starts_with('=')
+            })
+            .map(|(i, _)| i..i + key.len())
+    };
+    let raw: RawConfig = match toml::from_str(&text) {
         Ok(r) => r,
         Err(e) => {
             let message = e.message().lines().next().unwrap_or("invalid configuration").to_owned();
             let key = message.split('`').nth(1).unwrap_or("-").to_owned();
-            return Err(fail(sources.clone(), message, &key, e.span()));
+            return Err(fail(message, &key, e.span()));
         }
     };
-    if let Some(cmd) = &raw.regenerate {
+    let mut config = Config { file: Some(path.to_path_buf()), ..Config::default() };
+    if let Some(cmd) = raw.regenerate {
         if cmd.trim().is_empty() || cmd.chars().any(|c| crate::diag::is_unsafe(c) || c == '`') {
-            let span = text.find("regenerate").map(|s| s..s + "regenerate".len());
             let message = "`regenerate` must be one line of plain text (no control characters, bidi controls or backticks)".to_owned();
-            return Err(fail(sources.clone(), message, "regenerate", span));
+            return Err(fail(message, "regenerate", at("regenerate")));
         }
+        config.settings.regenerate = cmd;
+    }
+    if let Some(name) = raw.crate_name {
+        let ok = name.len() <= 64
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !ok {
+            return Err(fail(
+                format!("{name:?} is not a crate name: ASCII letters, digits, `-` and `_`, starting with a letter"),
+                "crate_name",
+                at("crate_name"),
+            ));
+        }
+        config.settings.crate_name = Some(name);
+    }
+    if let Some(version) = raw.crate_version {
+        if !is_semver(&version) {
+            return Err(fail(
+                format!("{version:?} is not a semver version (`1.2.3`, `0.1.0-beta.1`)"),
+                "crate_version",
+                at("crate_version"),
+            ));
+        }
+        config.settings.crate_version = version;
+    }
+    if let Some(runtime) = raw.runtime {
+        config.settings.runtime = match runtime.as_str() {
+            "versioned" => RuntimeMode::Versioned,
+            "vendored" => RuntimeMode::Vendored,
+            other => return Err(fail(format!("unknown runtime mode {other:?}; known: versioned, vendored"), "runtime", at("runtime"))),
+        };
+    }
+    if let Some(languages) = raw.languages {
+        let mut out = Vec::new();
+        for l in &languages {
+            match Language::from_id(l) {
+                Some(lang) => out.push(lang),
+                None => {
+                    let known: Vec<&str> = Language::ALL.iter().map(|l| l.id()).collect();
+                    return Err(fail(
+                        format!("unknown language {l:?}; known languages: {}", known.join(", ")),
+                        "languages",
+                        at("languages"),
+                    ));
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        config.languages = out;
+    }
+    if let Some(styles) = raw.styles {
+        let mut out = Vec::new();
+        for s in &styles {
+            match Style::from_id(s) {
+                Some(style) => out.push(style),
+                None => return Err(fail(format!("unknown style {s:?}; known styles: page, current"), "styles", at("styles"))),
+            }
+        }
+        out.sort();
+        out.dedup();
+        config.styles = out;
     }
     // A file in the current directory keeps paths relative, as a user typed them.
     let mut base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     if std::env::current_dir().ok().zip(std::path::absolute(&base).ok()).is_some_and(|(cwd, b)| cwd == b) {
         base = PathBuf::new();
     }
-    let defaults = Config::default();
-    Ok(Config {
-        spec: raw.spec.map_or(base.join(&defaults.spec), |s| base.join(s)),
-        out: raw.out.map_or(base.join(&defaults.out), |s| base.join(s)),
-        regenerate: raw.regenerate.unwrap_or(defaults.regenerate),
-        file: Some(path),
-    })
+    config.spec = base.join(raw.spec.as_deref().unwrap_or("spec"));
+    config.out = base.join(raw.out.as_deref().unwrap_or("generated"));
+    Ok(config)
 }
 
-fn config_error(message: String) -> SpecErrors {
-    let d = Diagnostic { pos: None, key: FILE.into(), message, label: String::new(), help: None };
-    SpecErrors { diagnostics: vec![d], sources: Sources::default(), io: false }
+fn is_semver(v: &str) -> bool {
+    let (core, pre) = v.split_once('-').map_or((v, None), |(c, p)| (c, Some(p)));
+    let nums: Vec<&str> = core.split('.').collect();
+    nums.len() == 3
+        && nums.iter().all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n.len() == 1 || !n.starts_with('0')))
+        && pre.is_none_or(|p| {
+            !p.is_empty() && p.split('.').all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        })
+}
+
+/// The starter configuration `sdkgen init` writes.
+pub const STARTER: &str = r#"# sdkgen's configuration: `sdkgen generate` finds it in this directory or below.
+# Relative paths are relative to this file.
+
+# The spec: a directory of *.yaml files (or one file).
+spec = "spec"
+# Where generated files go. sdkgen writes, replaces and removes only its own files there.
+out = "generated"
+# The command every generated file's header names.
+regenerate = "sdkgen generate"
+
+# The Rust client crate.
+# crate_name = "graph-beta"        # default: graph-<api version>
+crate_version = "0.1.0"
+# "versioned": depend on sdkgen-runtime by version; "vendored": copy it beside the crate.
+runtime = "vendored"
+
+# Which snippets (default: all).
+# languages = ["http", "csharp", "javascript", "objc", "java", "go", "powershell", "python"]
+# styles = ["page", "current"]
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_semver() {
+        for good in ["0.1.0", "1.20.3", "0.1.0-beta.1"] {
+            assert!(is_semver(good), "{good}");
+        }
+        for bad in ["1.0", "01.0.0", "1.0.0-", "1.0.0 ", "1.0.0\n[x]", "v1.0.0"] {
+            assert!(!is_semver(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_starter_configuration_parses() {
+        let c = parse(Path::new("/x/sdkgen.toml"), STARTER.to_owned()).unwrap();
+        assert_eq!(c.settings.runtime, RuntimeMode::Vendored);
+        assert_eq!(c.spec, Path::new("/x/spec"));
+    }
 }

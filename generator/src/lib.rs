@@ -58,17 +58,62 @@ impl Selection {
     }
 }
 
-/// Everything generated from the shipped spec's model for `generated/`, as an in-memory
-/// tree relative to it.
-pub fn generate(model: &model::Model) -> output::Tree {
-    generate_selected(model, &Selection::default(), output::REGENERATE)
+/// What generated output depends on besides the spec: chosen in `sdkgen.toml`, never by
+/// how sdkgen was invoked, so the same settings give the same bytes from anywhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The command every file's header names.
+    pub regenerate: String,
+    /// The Rust crate's name; `graph-<api version>` when unset.
+    pub crate_name: Option<String>,
+    /// The Rust crate's version.
+    pub crate_version: String,
+    /// How the Rust crate gets `sdkgen-runtime`.
+    pub runtime: RuntimeMode,
 }
 
-/// The files of `selection`, each headed by `cmd`, the command that regenerates it.
-pub fn generate_selected(model: &model::Model, selection: &Selection, cmd: &str) -> output::Tree {
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            regenerate: config::DEFAULT_REGENERATE.to_owned(),
+            crate_name: None,
+            crate_version: "0.1.0".to_owned(),
+            runtime: RuntimeMode::Versioned,
+        }
+    }
+}
+
+/// Where a generated Rust crate's runtime comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuntimeMode {
+    /// A dependency on `sdkgen-runtime` by version, as from crates.io (this repository
+    /// points it at `runtime/` with a `[patch]`).
+    Versioned,
+    /// A copy of the runtime inside the generated crate's directory: builds anywhere with
+    /// nothing but crates.io's common crates.
+    Vendored,
+}
+
+/// Everything generated from a model with the default settings, as an in-memory tree
+/// relative to the output directory.
+///
+/// ```
+/// let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+/// let model = sdkgen::load_model(&spec).expect("the shipped spec is valid");
+/// let tree = sdkgen::generate(&model);
+/// assert!(tree["rust/src/client.rs"].contains("pub async fn call_reject"));
+/// assert!(tree.contains_key("snippets/current/go/call-reject.go"));
+/// ```
+pub fn generate(model: &model::Model) -> output::Tree {
+    generate_selected(model, &Selection::default(), &Settings::default())
+}
+
+/// The files of `selection`, each headed by the command `settings` names.
+pub fn generate_selected(model: &model::Model, selection: &Selection, settings: &Settings) -> output::Tree {
+    let cmd = settings.regenerate.as_str();
     let mut tree = output::Tree::new();
     if selection.is_everything() {
-        emit::rust::emit(model, cmd, &mut tree);
+        emit::rust::emit(model, settings, &mut tree);
     }
     emit::snippets::emit(model, &selection.languages, &selection.styles, cmd, &mut tree);
     emit::docs::emit(model, cmd, &mut tree);

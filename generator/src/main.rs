@@ -1,6 +1,6 @@
 //! The `sdkgen` command line: argument parsing only; the library does the work.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use sdkgen::cli::{self, Exit};
 use sdkgen::config::{self, Config};
 use sdkgen::emit::snippets::{Language, Style};
@@ -10,20 +10,26 @@ use std::process::ExitCode;
 
 /// Generates a Rust client, code snippets and docs pages from a YAML spec of Graph actions.
 ///
-/// Exit status: 0 success; 1 `check` found generated/ stale; 2 invalid input (a spec
-/// error, or bad command-line usage); 3 an I/O error (the path is named); 4 refused for
-/// safety (the output directory holds files sdkgen did not write, or would swallow the
-/// spec); nothing is written.
+/// Settings come from `sdkgen.toml` (here or in a directory above, or `--config`); flags
+/// override them.
+///
+/// Exit status: 0 success; 1 `check` found the output stale; 2 invalid input (a spec or
+/// configuration error, or bad command-line usage); 3 an I/O error (the path is named);
+/// 4 refused for safety (the output directory holds files sdkgen did not write, or would
+/// swallow the spec); nothing is written unless the status is 0.
 #[derive(Parser)]
-#[command(name = "sdkgen", version, about, long_about)]
+#[command(name = "sdkgen", version = cli::VERSION, about, long_about)]
 struct Cli {
+    /// Print nothing but errors.
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate the output directory from the spec (deterministic; stale files removed).
+    /// Regenerate the output directory from the spec (deterministic; sdkgen's stale files removed).
     ///
     /// Nothing is written when the spec has an error (exit status 2).
     Generate(Common),
@@ -48,6 +54,19 @@ enum Command {
         /// The SDK generation the snippet targets (a language with only one prints that).
         #[arg(long, value_parser = parse_style, default_value = "current")]
         style: Style,
+    },
+    /// Write a starter sdkgen.toml and a one-action spec that generates cleanly.
+    ///
+    /// Nothing is overwritten: an existing sdkgen.toml or spec/ is an error (exit 4).
+    Init {
+        /// Where to write them.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
     },
 }
 
@@ -80,29 +99,32 @@ struct Common {
     #[arg(long, value_delimiter = ',', value_parser = parse_language)]
     lang: Vec<Language>,
     /// Which SDK generation's snippets: the reference page's, today's, or both.
-    #[arg(long, value_parser = ["page", "current", "all"], default_value = "all")]
-    style: String,
+    #[arg(long, value_parser = ["page", "current", "all"])]
+    style: Option<String>,
     /// Write into a directory that holds files sdkgen did not write; they are kept.
     #[arg(long)]
     force: bool,
 }
 
 impl Common {
-    fn selection(&self) -> Selection {
-        let mut s = Selection::default();
+    /// The configuration with these flags applied over it.
+    fn settings(&self) -> Result<(Config, Selection), Exit> {
+        let mut c = settings(self.config.as_ref(), self.spec.clone(), self.out.clone())?;
         if !self.lang.is_empty() {
-            s.languages = self.lang.clone();
-            s.languages.sort();
-            s.languages.dedup();
+            c.languages = self.lang.clone();
+            c.languages.sort();
+            c.languages.dedup();
         }
-        if let Some(style) = Style::from_id(&self.style) {
-            s.styles = vec![style];
+        match self.style.as_deref().map(Style::from_id) {
+            Some(Some(style)) => c.styles = vec![style],
+            Some(None) => c.styles = Style::ALL.to_vec(),
+            None => {}
         }
-        s
+        let selection = Selection { languages: c.languages.clone(), styles: c.styles.clone() };
+        Ok((c, selection))
     }
 }
 
-/// The configuration with the flags applied over it.
 fn settings(config: Option<&PathBuf>, spec: Option<PathBuf>, out: Option<PathBuf>) -> Result<Config, Exit> {
     let mut c = config::load(config.map(PathBuf::as_path)).map_err(|e| cli::report_spec_errors(&e))?;
     if let Some(s) = spec {
@@ -116,19 +138,25 @@ fn settings(config: Option<&PathBuf>, spec: Option<PathBuf>, out: Option<PathBuf
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli::set_quiet(cli.quiet);
     let exit = match cli.command {
-        Command::Generate(c) => match settings(c.config.as_ref(), c.spec.clone(), c.out.clone()) {
-            Ok(cfg) => cli::generate(&cfg, &c.selection(), c.force),
+        Command::Generate(c) => match c.settings() {
+            Ok((cfg, selection)) => cli::generate(&cfg, &selection, c.force),
             Err(e) => e,
         },
-        Command::Check(c) => match settings(c.config.as_ref(), c.spec.clone(), c.out.clone()) {
-            Ok(cfg) => cli::check(&cfg, &c.selection()),
+        Command::Check(c) => match c.settings() {
+            Ok((cfg, selection)) => cli::check(&cfg, &selection),
             Err(e) => e,
         },
         Command::Snippet { spec, config, example, lang, style } => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::snippet(&cfg.spec, &example, lang, style),
             Err(e) => e,
         },
+        Command::Init { dir } => cli::init(&dir),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "sdkgen", &mut std::io::stdout());
+            Exit::Ok
+        }
     };
     ExitCode::from(match exit {
         Exit::Ok => 0,

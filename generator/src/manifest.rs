@@ -81,6 +81,8 @@ pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
         .collect();
     let manifest = json!({
         "generatedBy": "sdkgen",
+        "sdkgenVersion": env!("CARGO_PKG_VERSION"),
+        "specFormat": crate::spec::FORMAT_VERSION,
         "regenerate": cmd,
         "hash": "sha256 of the file's bytes as written, header included",
         "files": files,

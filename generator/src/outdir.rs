@@ -59,6 +59,16 @@ pub struct Scan {
     pub foreign: BTreeSet<String>,
     /// Every directory, relative (the root excluded).
     pub dirs: BTreeSet<String>,
+    /// Files of Cargo's lock and target directory from building the generated crate in
+    /// place: kept like others' files, but no reason to refuse the directory.
+    pub build_outputs: BTreeSet<String>,
+}
+
+/// `rust/Cargo.lock` and what is under `rust/target/`: what `cargo build` leaves in a
+/// generated crate.
+fn build_output(rel: &str) -> bool {
+    let dir = crate::emit::rust::DIR;
+    rel.strip_prefix(dir).and_then(|r| r.strip_prefix('/')).is_some_and(|r| r == "Cargo.lock" || r.starts_with("target/"))
 }
 
 /// Reads `root` (nothing when it does not exist). Symbolic links are never followed and
@@ -83,6 +93,9 @@ pub fn scan(root: &Path) -> Result<Scan, OutError> {
             if kind.is_dir() {
                 scan.dirs.insert(rel.clone());
                 stack.push((path, rel));
+            } else if build_output(&rel) {
+                // Cargo's own files from building the crate in place: kept, not refused.
+                scan.build_outputs.insert(rel);
             } else if kind.is_file() && name.to_str().is_some() {
                 match read_if_ours(&path, listed.contains(&rel))? {
                     Some(text) => {
@@ -232,7 +245,8 @@ fn build_staging(staging: &Path, target: &Path, scan: &Scan, tree: &Tree, remove
         let path = staging.join(dir);
         fs::create_dir_all(&path).map_err(io_at(&path))?;
     }
-    let kept = scan.foreign.iter().chain(scan.ours.keys().filter(|k| !removed.contains(k) && !tree.contains_key(*k)));
+    let kept =
+        scan.foreign.iter().chain(&scan.build_outputs).chain(scan.ours.keys().filter(|k| !removed.contains(k) && !tree.contains_key(*k)));
     for rel in kept.chain(tree.keys().filter(|k| scan.ours.get(*k) == tree.get(*k))) {
         let (from, to) = (target.join(rel), staging.join(rel));
         fs::hard_link(&from, &to).map_err(io_at(&from))?;
@@ -271,7 +285,8 @@ fn is_dir_of(entry: &str, dirs: &BTreeSet<&str>) -> bool {
 /// Directories that held only removed files (directly or below): the new tree drops them.
 fn emptied_dirs(scan: &Scan, tree: &Tree, removed: &BTreeSet<&String>) -> BTreeSet<String> {
     let mut live: BTreeSet<&str> = BTreeSet::new();
-    let survivors = scan.foreign.iter().chain(scan.ours.keys().filter(|k| !removed.contains(k))).chain(tree.keys());
+    let survivors =
+        scan.foreign.iter().chain(&scan.build_outputs).chain(scan.ours.keys().filter(|k| !removed.contains(k))).chain(tree.keys());
     for rel in survivors {
         let mut p = rel.as_str();
         while let Some((dir, _)) = p.rsplit_once('/') {

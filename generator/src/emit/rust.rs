@@ -3,6 +3,7 @@
 use crate::lang::rust::{field_names, to_ident, type_names, variant_names};
 use crate::model::*;
 use crate::output::{header, Tree};
+use crate::{RuntimeMode, Settings};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -41,22 +42,56 @@ impl Names {
     }
 }
 
-pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
+/// The `sdkgen-runtime` version generated crates depend on (the crate in `runtime/`;
+/// a test holds the two equal).
+pub const RUNTIME_VERSION: &str = "0.1.0";
+
+/// The runtime's files, for `runtime = "vendored"`: a copy beside the generated crate.
+const RUNTIME_FILES: [(&str, &str); 9] = [
+    ("Cargo.toml", include_str!("../../../runtime/Cargo.toml")),
+    ("README.md", include_str!("../../../runtime/README.md")),
+    ("src/lib.rs", include_str!("../../../runtime/src/lib.rs")),
+    ("src/client.rs", include_str!("../../../runtime/src/client.rs")),
+    ("src/error.rs", include_str!("../../../runtime/src/error.rs")),
+    ("src/path.rs", include_str!("../../../runtime/src/path.rs")),
+    ("src/token.rs", include_str!("../../../runtime/src/token.rs")),
+    ("src/validate.rs", include_str!("../../../runtime/src/validate.rs")),
+    ("src/wire_enum.rs", include_str!("../../../runtime/src/wire_enum.rs")),
+];
+
+/// Where a vendored runtime goes, inside the generated crate's directory.
+const VENDORED: &str = "sdkgen-runtime";
+
+pub fn emit(model: &Model, settings: &Settings, tree: &mut Tree) {
+    let cmd = settings.regenerate.as_str();
     let names = Names::new(model);
-    let crate_name = crate_name(model);
-    tree.insert(format!("{DIR}/Cargo.toml"), cargo_toml(&crate_name, cmd));
+    let crate_name = settings.crate_name.clone().unwrap_or_else(|| crate_name(model));
+    tree.insert(format!("{DIR}/Cargo.toml"), cargo_toml(&crate_name, settings));
+    if settings.runtime == RuntimeMode::Vendored {
+        for (path, text) in RUNTIME_FILES {
+            // README.md keeps its own text: a header would be its first line on a docs site.
+            let head = if path.ends_with(".md") { String::new() } else { header(path, cmd) };
+            tree.insert(format!("{DIR}/{VENDORED}/{path}"), format!("{head}{text}"));
+        }
+    }
     // The crate is formatted by sdkgen (prettyplease); rustfmt leaves it as written, so
     // `cargo fmt` in a user's workspace never makes `sdkgen check` report it stale.
     tree.insert(format!("{DIR}/rustfmt.toml"), format!("{}disable_all_formatting = true\n", header("rustfmt.toml", cmd)));
     tree.insert(format!("{DIR}/src/lib.rs"), format_file(lib_rs(model), cmd));
     tree.insert(format!("{DIR}/src/models.rs"), format_file(models_rs(model, &names), cmd));
-    tree.insert(format!("{DIR}/src/client.rs"), format_file(client_rs(model, &names), cmd));
+    tree.insert(format!("{DIR}/src/client.rs"), format_file(client_rs(model, &names, &crate_name), cmd));
 }
 
-fn cargo_toml(name: &str, cmd: &str) -> String {
+/// A manifest that builds wherever the crate is put: nothing inherited from a workspace.
+fn cargo_toml(name: &str, settings: &Settings) -> String {
+    let runtime = match settings.runtime {
+        RuntimeMode::Versioned => format!("\"{RUNTIME_VERSION}\""),
+        RuntimeMode::Vendored => format!("{{ version = \"{RUNTIME_VERSION}\", path = \"{VENDORED}\" }}"),
+    };
     format!(
-        "{}[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = \"Generated Rust client for Microsoft Graph actions\"\nedition = \"2021\"\nlicense = \"MIT\"\npublish = false\n\n[dependencies]\nsdkgen-runtime.workspace = true\nserde.workspace = true\nserde_json.workspace = true\n",
-        header("Cargo.toml", cmd)
+        "{}[package]\nname = \"{name}\"\nversion = \"{}\"\ndescription = \"Generated Rust client for Microsoft Graph actions\"\nedition = \"2021\"\nrust-version = \"1.90\"\nlicense = \"MIT\"\npublish = false\n\n[dependencies]\nsdkgen-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n",
+        header("Cargo.toml", &settings.regenerate),
+        settings.crate_version,
     )
 }
 
@@ -99,6 +134,27 @@ fn doc_attr(text: &str) -> TokenStream {
 
 fn doc_or(description: &Option<String>, fallback: &str) -> TokenStream {
     doc_attr(description.as_deref().unwrap_or(fallback))
+}
+
+/// The client as one Rust source to `include!` at the root of a crate that depends on
+/// `sdkgen-runtime`, `serde` and `serde_json` (the `build.rs` mode): the generated crate's
+/// models and methods, without its crate-level attributes.
+pub fn module_source(model: &Model, settings: &Settings) -> String {
+    let names = Names::new(model);
+    let models = models_rs(model, &names);
+    let krate = settings.crate_name.clone().unwrap_or_else(|| crate_name(model));
+    let client = client_rs(model, &names, &krate);
+    let tokens = quote! {
+        pub mod models {
+            #models
+        }
+        mod client {
+            #client
+        }
+        pub use client::GraphClient;
+        pub use sdkgen_runtime::{AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, InnerError, TokenError, TokenSource, WireEnum};
+    };
+    format_file(tokens, &settings.regenerate)
 }
 
 fn lib_rs(model: &Model) -> TokenStream {
@@ -302,7 +358,8 @@ fn request_tokens(model: &Model, a: &Action, names: &Names) -> TokenStream {
     }
 }
 
-fn client_rs(model: &Model, names: &Names) -> TokenStream {
+/// `krate`: the crate's name, for the doc example's paths.
+fn client_rs(model: &Model, names: &Names, krate: &str) -> TokenStream {
     let mut method_specs: Vec<(String, &Action, &PathTemplate)> = Vec::new();
     for a in &model.actions {
         for (i, p) in a.paths.iter().enumerate() {
@@ -323,7 +380,7 @@ fn client_rs(model: &Model, names: &Names) -> TokenStream {
     let method_names = field_names(&spec_names, &["new", "builder", "runtime"]);
     let methods = method_specs.iter().zip(&method_names).map(|((_, a, p), m)| method_tokens(model, names, a, p, m));
     let base_url = &model.api.base_url;
-    let krate = crate_name(model).replace('-', "_");
+    let krate = krate.replace('-', "_");
     let doc = doc_attr(&format!(
         "Sends the spec's actions. Build it from a configured runtime [`crate::Client`].\n\n\
          ```no_run\n\
