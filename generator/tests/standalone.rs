@@ -181,3 +181,9 @@ fn cargo_install_works_and_version_names_the_spec_format() {
     std::fs::write(&file, &script).unwrap();
     ok(Command::new("bash").arg("-n").arg(&file).output().unwrap(), "bash -n on the completion script");
 }
+
+#[test]
+fn the_runtime_packages_for_publishing() {
+    let o = cargo(&repo(), "package-test", &["package", "-p", "sdkgen-runtime", "--allow-dirty", "--quiet"]);
+    ok(o, "cargo package -p sdkgen-runtime (builds the packaged crate on its own)");
+}
