@@ -90,7 +90,7 @@ fn examples_of_edition(edition: &Edition) {
             let file = read(&format!("generated/{2}includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name, edition.root));
             assert!(file.starts_with("---\n") && file.contains("description: \"Automatically generated file. DO NOT MODIFY\"\n"));
             let code = render(&view, *l, edition.style);
-            assert!(file.contains(&format!("```{}\n{}\n```\n", l.fence(), code.trim_end())), "{}: include for {}", ex.name, l.id());
+            assert!(file.contains(&format!("```{}\n{}\n```\n", l.id(), code.trim_end())), "{}: include for {}", ex.name, l.id());
         }
         assert!(part.contains("#### Response") && part.contains("HTTP/1.1 202 Accepted"));
     }

@@ -51,6 +51,10 @@ pub mod spec;
 #[doc(hidden)]
 pub mod validate;
 
+/// The wire rules the generated clients use, from the runtime's own file.
+#[path = "../../runtime/src/rules.rs"]
+pub mod rules;
+
 use std::path::Path;
 
 /// Loads and validates the spec at `path` (a file or a directory of `*.yaml`).

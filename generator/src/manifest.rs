@@ -56,9 +56,10 @@ fn sha256(text: &str) -> String {
 
 /// Adds the manifest, describing every other file already in `tree`.
 pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
-    let action_of = |example: &str| -> Value {
-        model.actions.iter().find(|a| a.examples.iter().any(|e| e.name == example)).map_or(Value::Null, |a| Value::String(a.id()))
-    };
+    // One map, not a search of every action per file: the manifest stays linear.
+    let actions: std::collections::HashMap<&str, String> =
+        model.actions.iter().flat_map(|a| a.examples.iter().map(move |e| (e.name.as_str(), a.id()))).collect();
+    let action_of = |example: &str| -> Value { actions.get(example).map_or(Value::Null, |id| Value::String(id.clone())) };
     let files: Vec<Value> = tree
         .iter()
         .map(|(path, text)| {

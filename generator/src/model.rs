@@ -282,11 +282,6 @@ impl Model {
 }
 
 impl Action {
-    /// The path to use (the first one).
-    pub fn primary_path(&self) -> &PathTemplate {
-        &self.paths[0]
-    }
-
     /// `call-reject`: the action's stable id across languages and files.
     pub fn id(&self) -> String {
         format!("{}-{}", self.bound_to, self.name)
@@ -329,9 +324,7 @@ impl Example {
 /// Percent-encodes a value as one path segment (RFC 3986 unreserved characters stay);
 /// the same rule as the runtime crate's, so snippets and the client agree on the wire.
 pub fn encode_segment(value: &str) -> String {
-    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
-    utf8_percent_encode(value, SEGMENT).to_string()
+    percent_encoding::utf8_percent_encode(value, crate::rules::SEGMENT).to_string()
 }
 
 /// A value from an example, with the type the spec gives it: what every language needs

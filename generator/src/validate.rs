@@ -1117,12 +1117,9 @@ pub fn to_json(v: &RawValue) -> Value {
     }
 }
 
-/// An absolute `https://host…` URL with no whitespace or control characters.
+/// An absolute `https://host…` URL: the generated clients' own rule.
 pub fn is_https_url(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix("https://") else { return false };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
-    !host.is_empty() && !host.starts_with(':') && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+    crate::rules::https_url_problem(s).is_none()
 }
 
 /// The collision key of a name: what is left once case and every non-alphanumeric

@@ -86,6 +86,14 @@ fn a_generated_crate_builds_outside_the_workspace_and_serves_another_crate() {
     let manifest = std::fs::read_to_string(proj.join("generated/rust/Cargo.toml")).unwrap();
     assert!(!manifest.contains("workspace"), "nothing inherited from a workspace:\n{manifest}");
 
+    // The crate builds where it was generated...
+    let krate = proj.join("generated/rust");
+    std::fs::copy(repo().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    ok(cargo(&krate, "standalone", &["build", "-q"]), "cargo build in the generated crate");
+    // ...and the lock file that build leaves is kept by the next run, without --force.
+    ok(sdkgen(&proj, &["generate"]), "generate beside Cargo.lock");
+    assert!(krate.join("Cargo.lock").exists());
+
     let app = tmp.path().join("app");
     std::fs::create_dir_all(app.join("src")).unwrap();
     std::fs::write(app.join("src/main.rs"), APP).unwrap();

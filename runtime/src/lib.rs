@@ -8,6 +8,7 @@
 mod client;
 mod error;
 mod path;
+mod rules;
 mod token;
 mod validate;
 mod wire_enum;

@@ -1,22 +1,14 @@
 //! Request paths built from literal segments and caller-supplied values, one segment each.
 
 use crate::error::Error;
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
-/// Everything but RFC 3986 unreserved characters is encoded, so a value can never add a
-/// segment (`/`), start a query (`?`) or a fragment (`#`), or smuggle in an encoded form
-/// that a server decodes back into one of those.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Percent-encodes `value` as exactly one path segment.
 ///
 /// `.` and `..` (and the empty string) cannot be one segment: URL parsers treat them as
 /// "this directory" and "parent directory", so they are refused rather than sent.
 pub fn encode_segment(name: &str, value: &str) -> Result<String, Error> {
-    if value.is_empty() || value == "." || value == ".." {
-        return Err(Error::InvalidArgument { name: name.to_owned(), reason: format!("{value:?} cannot be used as a path segment") });
-    }
-    Ok(utf8_percent_encode(value, SEGMENT).to_string())
+    crate::rules::segment(value)
+        .ok_or_else(|| Error::InvalidArgument { name: name.to_owned(), reason: format!("{value:?} cannot be used as a path segment") })
 }
 
 /// Builds `/a/b/{value}/c` paths; literal segments come from the spec and are trusted,

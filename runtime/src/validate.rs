@@ -4,15 +4,10 @@ use crate::error::Error;
 
 /// Refuses anything but an absolute `https://` URL with a host.
 pub fn require_https_url(name: &str, value: &str) -> Result<(), Error> {
-    let refuse = |reason: String| Error::InvalidArgument { name: name.to_owned(), reason };
-    let url = url::Url::parse(value).map_err(|e| refuse(format!("{value:?} is not an absolute URL ({e})")))?;
-    if url.scheme() != "https" {
-        return Err(refuse(format!("{value:?} must use https, not {}", url.scheme())));
+    match crate::rules::https_url_problem(value) {
+        Some(reason) => Err(Error::InvalidArgument { name: name.to_owned(), reason }),
+        None => Ok(()),
     }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(refuse(format!("{value:?} has no host")));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

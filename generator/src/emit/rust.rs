@@ -47,13 +47,14 @@ impl Names {
 pub const RUNTIME_VERSION: &str = "0.1.0";
 
 /// The runtime's files, for `runtime = "vendored"`: a copy beside the generated crate.
-const RUNTIME_FILES: [(&str, &str); 9] = [
+const RUNTIME_FILES: [(&str, &str); 10] = [
     ("Cargo.toml", include_str!("../../../runtime/Cargo.toml")),
     ("README.md", include_str!("../../../runtime/README.md")),
     ("src/lib.rs", include_str!("../../../runtime/src/lib.rs")),
     ("src/client.rs", include_str!("../../../runtime/src/client.rs")),
     ("src/error.rs", include_str!("../../../runtime/src/error.rs")),
     ("src/path.rs", include_str!("../../../runtime/src/path.rs")),
+    ("src/rules.rs", include_str!("../../../runtime/src/rules.rs")),
     ("src/token.rs", include_str!("../../../runtime/src/token.rs")),
     ("src/validate.rs", include_str!("../../../runtime/src/validate.rs")),
     ("src/wire_enum.rs", include_str!("../../../runtime/src/wire_enum.rs")),
@@ -289,10 +290,10 @@ fn enum_tokens(e: &EnumType, names: &Names) -> TokenStream {
 }
 
 /// Fields of a struct: one `Option` per property, wire names kept by `rename`.
-fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names, taken: &[&str]) -> (Vec<TokenStream>, Vec<String>) {
+fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names, taken: &[&str]) -> Vec<TokenStream> {
     let spec: Vec<&str> = props.iter().map(|p| p.name.as_str()).collect();
     let rust = field_names(&spec, taken);
-    let tokens = props
+    props
         .iter()
         .zip(&rust)
         .map(|(p, f)| {
@@ -314,14 +315,13 @@ fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names
                 pub #ident: ::std::option::Option<#ty>,
             }
         })
-        .collect();
-    (tokens, rust)
+        .collect()
 }
 
 fn struct_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream {
     let ident = names.ty(&t.name);
     let props = model.all_properties(t);
-    let (fields, _) = fields(model, Some(&t.name), &props, names, &["odata_type", "additional_properties"]);
+    let fields = fields(model, Some(&t.name), &props, names, &["odata_type", "additional_properties"]);
     let mut doc = t.description.clone().unwrap_or_else(|| format!("The `{}` resource type.", t.name));
     if let Some(b) = &t.base {
         doc.push_str(&format!("\n\nDerives from `{b}`; the inherited properties are included."));
@@ -347,7 +347,7 @@ fn struct_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream {
 fn request_tokens(model: &Model, a: &Action, names: &Names) -> TokenStream {
     let ident = to_ident(&names.requests[&a.id()]);
     let props: Vec<&Property> = a.parameters.iter().collect();
-    let (fields, _) = fields(model, None, &props, names, &[]);
+    let fields = fields(model, None, &props, names, &[]);
     let doc = doc_attr(&format!("The JSON body of `{}: {}`. Unset members are left out of the request.", a.bound_to, a.name));
     quote! {
         #doc

@@ -83,7 +83,7 @@ pub const KEYWORDS: &[&str] = &[
 ];
 
 /// `@class`: C#'s verbatim-identifier prefix makes any keyword an identifier.
-pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "@", suffix: "" };
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, names: &[], prefix: "@", suffix: "" };
 
 pub fn escape(name: String) -> String {
     RESERVED.escape(name)

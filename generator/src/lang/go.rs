@@ -28,22 +28,14 @@ pub const KEYWORDS: &[&str] = &[
     "switch",
     "type",
     "var",
-    // Predeclared names a local variable must not shadow in a snippet.
-    "context",
-    "error",
-    "string",
-    "bool",
-    "int",
-    "nil",
-    "true",
-    "false",
-    "len",
-    "new",
-    "make",
 ];
 
+/// Not keywords, but a snippet's locals must not shadow them: Go's predeclared names and
+/// the packages snippets import. Escaped like keywords; not highlighted as keywords.
+pub const SNIPPET_NAMES: &[&str] = &["context", "error", "string", "bool", "int", "nil", "true", "false", "len", "new", "make"];
+
 /// Kiota's Go rule: `funcEscaped`.
-pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "Escaped" };
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, names: SNIPPET_NAMES, prefix: "", suffix: "Escaped" };
 
 pub fn escape(name: String) -> String {
     RESERVED.escape(name)

@@ -63,7 +63,7 @@ pub const KEYWORDS: &[&str] = &[
 ];
 
 /// Kiota's Java rule: `defaultEscaped`.
-pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "Escaped" };
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, names: &[], prefix: "", suffix: "Escaped" };
 
 pub fn escape(name: String) -> String {
     RESERVED.escape(name)

@@ -51,14 +51,12 @@ pub const KEYWORDS: &[&str] = &[
     "public",
     "arguments",
     "eval",
-    // Names the snippet itself declares.
-    "client",
-    "options",
-    "Client",
-    "authProvider",
 ];
 
-pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "_" };
+/// Names the snippet itself declares: escaped like keywords, not highlighted as keywords.
+pub const SNIPPET_NAMES: &[&str] = &["client", "options", "Client", "authProvider"];
+
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, names: SNIPPET_NAMES, prefix: "", suffix: "_" };
 
 pub fn local(name: &str) -> String {
     RESERVED.escape(ident(name, Case::Camel, "n"))

@@ -28,15 +28,19 @@ pub enum Case {
 /// How a language turns a reserved word into an identifier: each language module holds
 /// its reserved words and its rule as data and spells names through [`Reserved::escape`].
 pub struct Reserved {
+    /// The language's keywords (also what the preview highlights).
     pub words: &'static [&'static str],
+    /// Not keywords, but names an identifier must not take: what the snippets declare
+    /// themselves and what the language predeclares.
+    pub names: &'static [&'static str],
     pub prefix: &'static str,
     pub suffix: &'static str,
 }
 
 impl Reserved {
-    /// `name`, or the rule applied to it when it is a reserved word.
+    /// `name`, or the rule applied to it when it is a keyword or a reserved name.
     pub fn escape(&self, name: String) -> String {
-        if self.words.contains(&name.as_str()) {
+        if self.words.contains(&name.as_str()) || self.names.contains(&name.as_str()) {
             format!("{}{name}{}", self.prefix, self.suffix)
         } else {
             name

@@ -3,67 +3,16 @@
 use super::{c_like_escape, ident, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
-    "auto",
-    "break",
-    "case",
-    "char",
-    "const",
-    "continue",
-    "default",
-    "do",
-    "double",
-    "else",
-    "enum",
-    "extern",
-    "float",
-    "for",
-    "goto",
-    "if",
-    "inline",
-    "int",
-    "long",
-    "register",
-    "restrict",
-    "return",
-    "short",
-    "signed",
-    "sizeof",
-    "static",
-    "struct",
-    "switch",
-    "typedef",
-    "union",
-    "unsigned",
-    "void",
-    "volatile",
-    "while",
-    "id",
-    "self",
-    "super",
-    "nil",
-    "Nil",
-    "YES",
-    "NO",
-    "BOOL",
-    "SEL",
-    "Class",
-    "IMP",
-    "in",
-    "out",
-    "inout",
-    "bycopy",
-    "byref",
-    "oneway",
-    // Names the snippet itself declares.
-    "error",
-    "data",
-    "urlRequest",
-    "httpClient",
-    "payloadDictionary",
-    "meDataTask",
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float", "for", "goto",
+    "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
+    "union", "unsigned", "void", "volatile", "while", "id", "self", "super", "nil", "Nil", "YES", "NO", "BOOL", "SEL", "Class", "IMP",
+    "in", "out", "inout", "bycopy", "byref", "oneway",
 ];
 
-pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "Value" };
+/// Names the snippet itself declares: escaped like keywords, not highlighted as keywords.
+pub const SNIPPET_NAMES: &[&str] = &["error", "data", "urlRequest", "httpClient", "payloadDictionary", "meDataTask"];
+
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, names: SNIPPET_NAMES, prefix: "", suffix: "Value" };
 
 pub fn local(name: &str) -> String {
     RESERVED.escape(ident(name, Case::Camel, "n"))

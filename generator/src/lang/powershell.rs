@@ -68,12 +68,8 @@ pub fn key_as(keys: Keys, name: &str) -> String {
     }
 }
 
-/// A PowerShell value for a `-BodyParameter` hashtable: every string single-quoted.
-pub fn value(v: &TypedValue, depth: usize) -> String {
-    value_as(Keys::Pascal, v, depth)
-}
-
-/// [`value`] with keys spelled as `keys`.
+/// A PowerShell value for a `-BodyParameter` hashtable, keys spelled as `keys`: every
+/// string single-quoted.
 pub fn value_as(keys: Keys, v: &TypedValue, depth: usize) -> String {
     let pad = |d| super::pad(UNIT, d);
     match v {

@@ -9,7 +9,7 @@ pub const KEYWORDS: &[&str] = &[
 ];
 
 /// The SDK's own rule: a trailing `_` (`RejectReason.None_`).
-pub const RESERVED: Reserved = Reserved { words: KEYWORDS, prefix: "", suffix: "_" };
+pub const RESERVED: Reserved = Reserved { words: KEYWORDS, names: &[], prefix: "", suffix: "_" };
 
 pub fn escape(name: String) -> String {
     RESERVED.escape(name)

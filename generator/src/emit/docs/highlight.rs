@@ -1,5 +1,6 @@
 //! A small syntax highlighter for the HTML preview: strings, comments, numbers and each
-//! language's keywords (the naming modules' lists), HTML-escaped as it goes.
+//! language's keywords (the naming modules' keyword lists, not the names a snippet
+//! declares), HTML-escaped as it goes.
 
 use crate::emit::snippets::Language;
 use crate::lang;
@@ -20,15 +21,10 @@ fn rules(language: Language) -> Rules {
         Language::JavaScript => Rules { keywords: lang::javascript::KEYWORDS, line_comments: &["//"], quotes: &['\'', '"', '`'] },
         Language::ObjC => Rules { keywords: lang::objc::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
         Language::PowerShell => Rules { keywords: POWERSHELL, line_comments: &["#"], quotes: &['\'', '"'] },
-        Language::Python => Rules { keywords: PYTHON, line_comments: &["#"], quotes: &['\'', '"'] },
+        Language::Python => Rules { keywords: lang::python::KEYWORDS, line_comments: &["#"], quotes: &['\'', '"'] },
         Language::Http => Rules { keywords: &["POST", "GET", "PATCH", "PUT", "DELETE", "HTTP"], line_comments: &[], quotes: &['"'] },
     }
 }
-
-const PYTHON: &[&str] = &[
-    "False", "None", "True", "and", "as", "async", "await", "class", "def", "else", "for", "from", "if", "import", "in", "is", "lambda",
-    "not", "or", "return", "with",
-];
 
 const POWERSHELL: &[&str] = &["Import-Module", "function", "param", "if", "else", "foreach", "return", "$true", "$false", "$null"];
 
@@ -60,7 +56,7 @@ pub fn highlight(language: Language, code: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let rest: String = chars[i..chars.len().min(i + 3)].iter().collect();
-        if let Some(_c) = r.line_comments.iter().find(|c| rest.starts_with(*c)) {
+        if r.line_comments.iter().any(|c| rest.starts_with(*c)) {
             let end = chars[i..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| i + p);
             span("com", &chars[i..end].iter().collect::<String>(), &mut out);
             i = end;
@@ -112,5 +108,16 @@ mod tests {
         let h = highlight(Language::JavaScript, "const a = 'it\\'s';");
         assert!(h.starts_with("<span class=\"kw\">const</span> a = <span class=\"str\">&#39;it\\&#39;s&#39;</span>"), "{h}");
         assert!(highlight(Language::PowerShell, "$p = 'a''b'").contains("<span class=\"str\">"));
+    }
+
+    #[test]
+    fn only_keywords_are_keywords_not_the_names_a_snippet_declares() {
+        let js = highlight(Language::JavaScript, "const client = Client.init(options);");
+        assert_eq!(js, "<span class=\"kw\">const</span> client = Client.init(options);");
+        let objc = highlight(Language::ObjC, "NSError *error; [urlRequest setHTTPMethod:@\"POST\"]; return nil;");
+        assert!(!objc.contains(">error<") && !objc.contains(">urlRequest<"), "{objc}");
+        assert!(objc.contains("<span class=\"kw\">return</span>") && objc.contains("<span class=\"kw\">nil</span>"), "{objc}");
+        let go = highlight(Language::Go, "if err := context.Background(); err != nil {}");
+        assert!(go.starts_with("<span class=\"kw\">if</span> err := context."), "{go}");
     }
 }

@@ -318,7 +318,7 @@ pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
                     let include = Include {
                         regenerate: crate::output::comment_safe(cmd),
                         fence: md::fence(&code),
-                        info: language.fence(),
+                        info: language.id(),
                         code: code.trim_end().to_owned(),
                     };
                     tree.insert(edition.include_path(example, language), crate::emit::snippets::fill(&include) + "\n");

@@ -90,13 +90,6 @@ impl Language {
     }
 
     /// The fenced-code-block info string on a docs page.
-    pub fn fence(self) -> &'static str {
-        match self {
-            Language::ObjC => "objc",
-            other => other.id(),
-        }
-    }
-
     pub fn from_id(id: &str) -> Option<Language> {
         Self::ALL.into_iter().find(|l| l.id() == id)
     }
@@ -132,7 +125,7 @@ pub enum PathPart {
     /// `communications`: a navigation with no id.
     Nav(String),
     /// `calls/{id}`: a collection, then an item of it.
-    Item { collection: String, param: String, value: String },
+    Item { collection: String, value: String },
 }
 
 impl PathPart {
@@ -179,7 +172,7 @@ impl<'a> ExampleView<'a> {
             match (&segs[i], segs.get(i + 1)) {
                 (Segment::Literal(l), Some(Segment::Param(p))) => {
                     let value = example.path_value(p).unwrap_or_default().to_owned();
-                    path.push(PathPart::Item { collection: l.clone(), param: p.clone(), value });
+                    path.push(PathPart::Item { collection: l.clone(), value });
                     i += 2;
                 }
                 (Segment::Literal(l), _) => {
@@ -189,7 +182,7 @@ impl<'a> ExampleView<'a> {
                 (Segment::Param(p), _) => {
                     // A placeholder right after another: an unnamed collection.
                     let value = example.path_value(p).unwrap_or_default().to_owned();
-                    path.push(PathPart::Item { collection: p.clone(), param: p.clone(), value });
+                    path.push(PathPart::Item { collection: p.clone(), value });
                     i += 1;
                 }
             }

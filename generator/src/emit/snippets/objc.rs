@@ -21,7 +21,7 @@ struct Page {
 }
 
 pub fn page(view: &ExampleView) -> String {
-    let mut locals = Locals::with(objc::KEYWORDS);
+    let mut locals = Locals::with(&[objc::KEYWORDS, objc::SNIPPET_NAMES].concat());
     let params = view
         .set_params()
         .map(|(p, v)| {
