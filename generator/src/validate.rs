@@ -247,21 +247,9 @@ impl<'a> Validator<'a> {
             if !self.plain_name(file, m, &k) {
                 continue;
             }
-            if let Some(first) = seen.get(&ident_key(&m.value)).copied() {
-                let msg = if first.value == m.value {
-                    format!("member `{}` is listed twice", m.value)
-                } else {
-                    format!(
-                        "member `{}` and member `{}` (at {}) give the same identifier in the target languages",
-                        m.value,
-                        first.value,
-                        self.at(file, first)
-                    )
-                };
-                self.err(file, m, k, msg, "listed again here");
+            if self.collides(file, &mut seen, m, &k, "member ", "listed again here") {
                 continue;
             }
-            seen.insert(ident_key(&m.value), m);
             let description = body.as_ref().and_then(|b| b.value.description.as_ref()).map(|d| d.value.clone());
             members.push(EnumMember { name: m.value.clone(), description });
         }
@@ -335,17 +323,9 @@ impl<'a> Validator<'a> {
             if !self.plain_name(file, pname, &key) {
                 continue;
             }
-            if let Some(first) = seen.get(&ident_key(&pname.value)).copied() {
-                let msg = format!(
-                    "`{}` and `{}` (at {}) give the same identifier in the target languages",
-                    pname.value,
-                    first.value,
-                    self.at(file, first)
-                );
-                self.err(file, pname, key, msg, "same identifier as another member");
+            if self.collides(file, &mut seen, pname, &key, "", "same identifier as another member") {
                 continue;
             }
-            seen.insert(ident_key(&pname.value), pname);
             let Some(ty) = self.type_ref(file, &format!("{key}.type"), &p.value.ty, p.value.collection, names) else { continue };
             let format = match &p.value.format {
                 None => None,
@@ -499,6 +479,32 @@ impl<'a> Validator<'a> {
             }
         }
         None
+    }
+
+    /// Reports `name` when an earlier name of its scope (`seen`) has the same collision
+    /// key, naming both places; otherwise records it. `what` prefixes each name
+    /// (`member `).
+    fn collides<'n>(
+        &mut self,
+        file: usize,
+        seen: &mut HashMap<String, &'n S<String>>,
+        name: &'n S<String>,
+        key: &str,
+        what: &str,
+        label: &str,
+    ) -> bool {
+        let Some(first) = seen.get(&ident_key(&name.value)).copied() else {
+            seen.insert(ident_key(&name.value), name);
+            return false;
+        };
+        let msg = if first.value == name.value {
+            format!("{what}`{}` is listed twice", name.value)
+        } else {
+            let at = self.at(file, first);
+            format!("{what}`{}` and {what}`{}` (at {at}) give the same identifier in the target languages", name.value, first.value)
+        };
+        self.err(file, name, key, msg, label);
+        true
     }
 
     /// `file:line:column` of a spanned value, for messages naming a second place.
