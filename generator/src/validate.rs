@@ -402,17 +402,9 @@ impl<'a> Validator<'a> {
                 }
                 if state[i] == 1 {
                     let names: Vec<&str> = walk.iter().map(|j: &usize| model.types[*j].name.as_str()).collect();
-                    let t = &model.types[start];
-                    let (file, key) = self.locate_type(&t.name);
-                    if let Some(key) = key {
-                        self.err(
-                            file,
-                            key,
-                            format!("types.{}.base", t.name),
-                            format!("type `{}` inherits from itself ({} → {})", t.name, names.join(" → "), model.types[i].name),
-                            "inheritance cycle",
-                        );
-                    }
+                    let t = &model.types[start].name;
+                    let msg = format!("type `{t}` inherits from itself ({} → {})", names.join(" → "), model.types[i].name);
+                    self.base_error(t, msg, "inheritance cycle");
                     below = Some(0);
                     break;
                 }
@@ -424,17 +416,12 @@ impl<'a> Validator<'a> {
                 state[j] = 2;
                 depth[j] = d;
                 if d == MAX_INHERITANCE_DEPTH + 1 {
-                    let t = &model.types[j];
-                    let (file, key) = self.locate_type(&t.name);
-                    if let Some(key) = key {
-                        self.err(
-                            file,
-                            key,
-                            format!("types.{}.base", t.name),
-                            format!("type `{}` is more than {MAX_INHERITANCE_DEPTH} levels below its root type", t.name),
-                            "inheritance too deep",
-                        );
-                    }
+                    let t = &model.types[j].name;
+                    self.base_error(
+                        t,
+                        format!("type `{t}` is more than {MAX_INHERITANCE_DEPTH} levels below its root type"),
+                        "inheritance too deep",
+                    );
                 }
             }
         }
@@ -467,6 +454,13 @@ impl<'a> Validator<'a> {
                 members.entry(ident_key(&p.name)).or_insert_with(|| t.name.clone());
             }
             inherited[i] = Some(members);
+        }
+    }
+
+    /// An error at type `name`'s `base` key.
+    fn base_error(&mut self, name: &str, message: String, label: &str) {
+        if let (file, Some(key)) = self.locate_type(name) {
+            self.err(file, key, format!("types.{name}.base"), message, label);
         }
     }
 
