@@ -200,15 +200,15 @@ pub fn write(out: &Path, tree: &Tree, opts: &WriteOptions) -> Result<WriteReport
     let target = parent.join(&name);
     let scan = scan(&target)?;
     if !scan.foreign.is_empty() && !opts.force {
-        return Err(OutError::Refused(refusal(&target, &scan.foreign)));
+        let advice = "use an empty or sdkgen-only directory, or pass --force to write anyway (those files are kept)";
+        return Err(OutError::Refused(refusal(&target, &scan.foreign, "", advice)));
     }
-    let clashes: BTreeSet<String> =
-        scan.foreign.iter().filter(|f| tree.contains_key(*f) || is_dir_of(f, &tree_dirs(tree))).cloned().collect();
+    // A foreign entry where the tree needs a file, or a directory to hold its files.
+    let needed: BTreeSet<&str> = tree.keys().flat_map(|k| std::iter::once(k.as_str()).chain(ancestors(k))).collect();
+    let clashes: BTreeSet<String> = scan.foreign.iter().filter(|f| needed.contains(f.as_str())).cloned().collect();
     if !clashes.is_empty() {
-        let mut msg = refusal(&target, &clashes).replace("did not write;", "did not write where it would write its own;");
-        msg.truncate(msg.rfind('\n').unwrap_or(msg.len()));
-        msg.push_str("\nmove or delete them first: sdkgen never overwrites a file it did not write, even with --force");
-        return Err(OutError::Refused(msg));
+        let advice = "move or delete them first: sdkgen never overwrites a file it did not write, even with --force";
+        return Err(OutError::Refused(refusal(&target, &clashes, " where it would write its own", advice)));
     }
     let mut report = WriteReport { kept_foreign: scan.foreign.len(), ..WriteReport::default() };
     let removed: BTreeSet<&String> = scan.ours.keys().filter(|k| (opts.owns)(k) && !tree.contains_key(*k)).collect();
@@ -264,44 +264,17 @@ fn build_staging(staging: &Path, target: &Path, scan: &Scan, tree: &Tree, remove
     Ok(())
 }
 
-/// Every directory the tree's paths pass through.
-fn tree_dirs(tree: &Tree) -> BTreeSet<&str> {
-    let mut dirs = BTreeSet::new();
-    for rel in tree.keys() {
-        let mut p = rel.as_str();
-        while let Some((dir, _)) = p.rsplit_once('/') {
-            dirs.insert(dir);
-            p = dir;
-        }
-    }
-    dirs
-}
-
-/// Whether a foreign entry sits where the tree needs a directory.
-fn is_dir_of(entry: &str, dirs: &BTreeSet<&str>) -> bool {
-    dirs.contains(entry)
+/// The directories `rel` lies in, innermost first (`a/b/c` → `a/b`, `a`).
+fn ancestors(rel: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(rel.rsplit_once('/').map(|(d, _)| d), |d| d.rsplit_once('/').map(|(p, _)| p))
 }
 
 /// Directories that held only removed files (directly or below): the new tree drops them.
 fn emptied_dirs(scan: &Scan, tree: &Tree, removed: &BTreeSet<&String>) -> BTreeSet<String> {
-    let mut live: BTreeSet<&str> = BTreeSet::new();
     let survivors =
         scan.foreign.iter().chain(&scan.build_outputs).chain(scan.ours.keys().filter(|k| !removed.contains(k))).chain(tree.keys());
-    for rel in survivors {
-        let mut p = rel.as_str();
-        while let Some((dir, _)) = p.rsplit_once('/') {
-            live.insert(dir);
-            p = dir;
-        }
-    }
-    let mut had_removed: BTreeSet<&str> = BTreeSet::new();
-    for rel in removed {
-        let mut p = rel.as_str();
-        while let Some((dir, _)) = p.rsplit_once('/') {
-            had_removed.insert(dir);
-            p = dir;
-        }
-    }
+    let live: BTreeSet<&str> = survivors.flat_map(|rel| ancestors(rel)).collect();
+    let had_removed: BTreeSet<&str> = removed.iter().flat_map(|rel| ancestors(rel)).collect();
     had_removed.into_iter().filter(|d| !live.contains(d)).map(str::to_owned).collect()
 }
 
@@ -410,9 +383,10 @@ fn check_relative(rel: &str) -> Result<(), OutError> {
     }
 }
 
-fn refusal(out: &Path, foreign: &BTreeSet<String>) -> String {
+/// "`out` holds N file(s) sdkgen did not write`place`; …", the first of them listed, then `advice`.
+fn refusal(out: &Path, foreign: &BTreeSet<String>, place: &str, advice: &str) -> String {
     let mut msg = format!(
-        "{} holds {} file(s) sdkgen did not write; refusing to write there (nothing was changed):\n",
+        "{} holds {} file(s) sdkgen did not write{place}; refusing to write there (nothing was changed):\n",
         crate::diag::shown_path(out),
         foreign.len()
     );
@@ -422,7 +396,7 @@ fn refusal(out: &Path, foreign: &BTreeSet<String>) -> String {
     if foreign.len() > LISTED {
         msg.push_str(&format!("  … and {} more\n", foreign.len() - LISTED));
     }
-    msg.push_str("use an empty or sdkgen-only directory, or pass --force to write anyway (those files are kept)");
+    msg.push_str(advice);
     msg
 }
 
@@ -469,4 +443,55 @@ pub fn check_apart(spec: &Path, out: &Path) -> Result<(), OutError> {
         return Err(OutError::Refused(format!("the output directory {o} is inside the spec {s}; refusing to write there")));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(entries: &[(&str, &str)]) -> Tree {
+        entries.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn ancestors_run_innermost_first() {
+        assert_eq!(ancestors("a/b/c.rs").collect::<Vec<_>>(), ["a/b", "a"]);
+        assert_eq!(ancestors("top.rs").count(), 0);
+    }
+
+    #[test]
+    fn a_write_replaces_removes_keeps_and_drops_emptied_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let all = |_: &str| true;
+        let opts = WriteOptions { owns: &all, force: false };
+        let first = tree(&[("a/x.rs", "// Generated by sdkgen.\n1"), ("b.rs", "// Generated by sdkgen.\n2")]);
+        write(&out, &first, &opts).unwrap();
+        assert_eq!(crate::output::read_tree(&out).unwrap(), first);
+
+        let second = tree(&[("b.rs", "// Generated by sdkgen.\n3")]);
+        let r = write(&out, &second, &opts).unwrap();
+        assert_eq!((r.written, r.removed, r.unchanged), (vec!["b.rs".to_owned()], vec!["a/x.rs".to_owned()], 0));
+        assert_eq!(crate::output::read_tree(&out).unwrap(), second);
+        assert!(!out.join("a").exists(), "a directory emptied by removals goes");
+
+        // A user's empty directory is not sdkgen's to remove; an unchanged tree is not rewritten.
+        std::fs::create_dir(out.join("mine")).unwrap();
+        let r = write(&out, &second, &opts).unwrap();
+        assert_eq!((r.written.len(), r.removed.len(), r.unchanged), (0, 0, 1));
+        let r = write(&out, &tree(&[("c.rs", "// Generated by sdkgen.\n4")]), &opts).unwrap();
+        assert_eq!(r.removed, ["b.rs"]);
+        assert!(out.join("mine").is_dir());
+    }
+
+    #[test]
+    fn paths_that_would_leave_the_directory_are_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let all = |_: &str| true;
+        for bad in ["../x", "a/../../x", "/etc/x", "a//b", "a/./b", "a\\b", "a\nb", ""] {
+            let r = write(&dir.path().join("out"), &tree(&[(bad, "x")]), &WriteOptions { owns: &all, force: false });
+            assert!(matches!(r, Err(OutError::Refused(_))), "{bad:?}");
+        }
+        assert!(!dir.path().join("out").exists());
+    }
 }
