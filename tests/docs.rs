@@ -69,8 +69,13 @@ fn each_example_is_annotated_tabbed_and_closed_for_the_docs_pipeline() {
 
 fn examples_of_edition(edition: &Edition) {
     let model = sdkgen_tests::shipped_model();
-    let action = &model.actions[0];
-    let page = read(&format!("generated/{}api/call-reject.md", edition.root));
+    for action in &model.actions {
+        examples_of_page(edition, &model, action);
+    }
+}
+
+fn examples_of_page(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::model::Action) {
+    let page = read(&format!("generated/{}api/{}.md", edition.root, action.page_name()));
     let tab_order: Vec<String> = edition.tabs.iter().map(|l| format!("# [{}](#tab/{})", l.title(), l.id())).collect();
     for (i, ex) in action.examples.iter().enumerate() {
         let title = format!("### Example {}: {}", i + 1, ex.title);
@@ -81,7 +86,7 @@ fn examples_of_edition(edition: &Edition) {
         assert_eq!(tabs, tab_order, "{}: tabs in the page's order", ex.name);
         let after_last_tab = section(part, &tab_order[tab_order.len() - 1], "#### Response");
         assert!(after_last_tab.lines().any(|l| l == "---"), "{}: the tab group is closed by ---", ex.name);
-        let view = ExampleView::new(&model, action, ex);
+        let view = ExampleView::new(model, action, ex);
         // The HTTP tab is inline; every other tab includes a file holding the snippet.
         assert!(part.contains(&render(&view, Language::Http, edition.style).trim_end().to_string()));
         for l in edition.tabs.iter().filter(|l| **l != Language::Http) {
@@ -92,7 +97,14 @@ fn examples_of_edition(edition: &Edition) {
             let code = render(&view, *l, edition.style);
             assert!(file.contains(&format!("```{}\n{}\n```\n", l.id(), code.trim_end())), "{}: include for {}", ex.name, l.id());
         }
-        assert!(part.contains("#### Response") && part.contains("HTTP/1.1 202 Accepted"));
+        let status = format!("HTTP/1.1 {} {}", ex.response.status, sdkgen::model::status_reason(ex.response.status));
+        assert!(part.contains("#### Response") && part.contains(&status), "{}: {status}", ex.name);
+        for (name, value) in &ex.response.headers {
+            assert!(part.contains(&format!("{status}\n{name}: {value}\n")), "{}: response header {name}", ex.name);
+        }
+    }
+    if action.id() != "call-reject" {
+        return;
     }
     // Example 2's notifications: the incoming one before the request, the deleted one after.
     let second = &page[page.find("### Example 2").unwrap()..];

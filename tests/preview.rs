@@ -18,19 +18,24 @@ fn check_edition(edition: &Edition) {
         "/usr/bin/chromium is missing: run scripts/test.sh, which installs Debian's chromium"
     );
     let model = sdkgen_tests::shipped_model();
-    let action = &model.actions[0];
+    for action in &model.actions {
+        check_page(edition, &model, action);
+    }
+}
+
+fn check_page(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::model::Action) {
     let examples: Vec<serde_json::Value> = action
         .examples
         .iter()
         .enumerate()
         .map(|(i, ex)| {
-            let view = ExampleView::new(&model, action, ex);
+            let view = ExampleView::new(model, action, ex);
             let tabs: serde_json::Map<String, serde_json::Value> =
                 edition.tabs.iter().map(|&l| (l.id().to_owned(), serde_json::Value::String(render(&view, l, edition.style)))).collect();
             serde_json::json!({"id": format!("example-{}", i + 1), "tabs": tabs})
         })
         .collect();
-    let out = sdkgen_tests::scratch("preview");
+    let out = sdkgen_tests::scratch(&format!("preview-{}", action.page_name()));
     let expected = sdkgen_tests::write(&out, "expected.json", &serde_json::json!({"examples": examples}).to_string());
     let html = sdkgen_tests::root().join("generated").join(edition.preview_path(action));
     let (ok, stdout, stderr) = sdkgen_tests::run(
@@ -43,8 +48,8 @@ fn check_edition(edition: &Edition) {
     );
     assert!(ok, "the preview failed in Chromium:\n{stdout}\n{stderr}");
     let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("the driver reports JSON");
-    assert_eq!(report["screenshots"], 2 * edition.tabs.len() + 1, "{report}");
-    for i in 1..=2 {
+    assert_eq!(report["screenshots"], action.examples.len() * edition.tabs.len() + 1, "{report}");
+    for i in 1..=action.examples.len() {
         for l in edition.tabs {
             let shot = out.join(format!("example-{i}-{}.png", l.id()));
             let bytes = std::fs::read(&shot).unwrap_or_else(|e| panic!("{}: {e}", shot.display()));

@@ -64,11 +64,32 @@ pub fn from_http_snippet(text: &str) -> Wire {
     }
 }
 
-/// A recorder on 127.0.0.1 that answers every request as Graph answers these actions:
-/// 202, no body, no content type.
-pub async fn recorder() -> MockServer {
+/// How the recorder answers: the example's documented status and body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub status: u16,
+    pub body: Option<Value>,
+}
+
+impl Answer {
+    /// 202, no body, no content type: how Graph answers `call: reject`.
+    pub const ACCEPTED: Answer = Answer { status: 202, body: None };
+
+    /// The example's documented response.
+    pub fn of(example: &sdkgen::model::Example) -> Answer {
+        Answer { status: example.response.status, body: example.response.body.clone() }
+    }
+}
+
+/// A recorder on 127.0.0.1 that answers every request with `answer` (a body as
+/// `application/json`), so SDKs that read a result read the documented one.
+pub async fn recorder(answer: &Answer) -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(any()).respond_with(ResponseTemplate::new(202)).mount(&server).await;
+    let mut response = ResponseTemplate::new(answer.status);
+    if let Some(body) = &answer.body {
+        response = response.set_body_raw(serde_json::to_vec(body).expect("JSON"), "application/json");
+    }
+    Mock::given(any()).respond_with(response).mount(&server).await;
     server
 }
 
@@ -84,8 +105,8 @@ pub async fn only_request(server: &MockServer) -> Result<Captured, String> {
 /// Runs a JavaScript snippet as printed with `@microsoft/microsoft-graph-client`. The
 /// prelude only sets the client up against the recorder (the SDK's `baseUrl` option) and
 /// wraps the snippet for its top-level `await`.
-pub async fn run_javascript(snippet: &str) -> Result<Captured, String> {
-    let server = recorder().await;
+pub async fn run_javascript(snippet: &str, answer: &Answer) -> Result<Captured, String> {
+    let server = recorder(answer).await;
     let program = format!(
         "const {{ Client: SdkClient }} = require('@microsoft/microsoft-graph-client');\n\
          const Client = {{ init: (options) => SdkClient.init({{ ...options, baseUrl: process.env.RECORDER }}) }};\n\
@@ -109,8 +130,8 @@ pub fn python_venv() -> PathBuf {
 }
 
 /// Runs a Python snippet as printed with `msgraph-beta-sdk` (tests/python/run_snippet.py).
-pub async fn run_python(snippet: &str, version: &str) -> Result<Captured, String> {
-    let server = recorder().await;
+pub async fn run_python(snippet: &str, version: &str, answer: &Answer) -> Result<Captured, String> {
+    let server = recorder(answer).await;
     let dir = scratch("py-run");
     let file = write(&dir, "snippet.py", snippet);
     let (ok, out, err) = run(Command::new(python_venv())

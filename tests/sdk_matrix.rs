@@ -9,8 +9,9 @@
 //! rewrites it) and when any runnable cell is not green.
 
 use sdkgen::emit::snippets::{Language, Style};
+use sdkgen::model::{Action, Example};
 use sdkgen_tests::checks::*;
-use sdkgen_tests::recorder::{from_http_snippet, only_request, recorder, run_javascript, run_python, Captured, Wire};
+use sdkgen_tests::recorder::{from_http_snippet, only_request, recorder, run_javascript, run_python, Answer, Captured, Wire};
 use sdkgen_tests::{root, run, scratch, tool, write, SnippetFile};
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -112,33 +113,58 @@ fn parsed(f: &SnippetFile) -> Outcome {
 fn compile_java(kind: &str, files: &[&SnippetFile], classpath: &str) -> (Vec<Outcome>, std::path::PathBuf) {
     let dir = scratch(&format!("java-{kind}"));
     let out = dir.join("classes");
-    let mut cmd = Command::new(tool("javac"));
-    cmd.args(["-nowarn", "-encoding", "UTF-8", "-proc:none", "-XDrawDiagnostics", "-cp", classpath, "-d"]).arg(&out);
-    for (i, f) in files.iter().enumerate() {
-        let source = match kind {
-            "legacy" => java_legacy_wrapper(i, &f.code),
-            _ => java_current_wrapper(i, &f.code),
-        };
-        cmd.arg(write(&dir, &format!("Snippet{i}.java"), &source));
-    }
-    let (ok, stdout, stderr) = run(&mut cmd);
-    let outcomes = per_file("javac", ok, &format!("{stdout}{stderr}"), files.len(), |i| format!("Snippet{i}.java:"));
+    let outcomes = independently(
+        files.len(),
+        |subset| {
+            let mut cmd = Command::new(tool("javac"));
+            cmd.args(["-nowarn", "-encoding", "UTF-8", "-proc:none", "-XDrawDiagnostics", "-cp", classpath, "-d"]).arg(&out);
+            for &i in subset {
+                let source = match kind {
+                    "legacy" => java_legacy_wrapper(i, &files[i].code),
+                    _ => java_current_wrapper(i, &files[i].code),
+                };
+                cmd.arg(write(&dir, &format!("Snippet{i}.java"), &source));
+            }
+            let (ok, stdout, stderr) = run(&mut cmd);
+            (ok, format!("{stdout}{stderr}"))
+        },
+        "javac",
+        |i| format!("Snippet{i}.java:"),
+    );
     (outcomes, out)
 }
 
-/// One outcome per compiled file from a compiler's exit status and output: a file is red
-/// when a diagnostic names it, and every file is red when the run failed naming none.
-fn per_file(compiler: &str, ok: bool, output: &str, n: usize, file: impl Fn(usize) -> String) -> Vec<Outcome> {
-    (0..n)
-        .map(|i| {
-            let mine: Vec<&str> = output.lines().filter(|l| l.contains(&file(i))).collect();
-            match (ok, mine.is_empty()) {
-                (true, _) => Outcome::Pass,
-                (false, false) => Outcome::Fail(format!("{compiler}: {}", mine.join("; "))),
-                (false, true) => Outcome::Fail(format!("{compiler} failed: {output}")),
+/// One outcome per file of a compiler that builds several at once, each file's outcome
+/// its own: a file named in a failed run's diagnostics is red, and the rest are built
+/// again without it, so one bad snippet never turns another's cell red. A failed run
+/// that names no file turns every remaining file red.
+fn independently(
+    n: usize,
+    mut build: impl FnMut(&[usize]) -> (bool, String),
+    compiler: &str,
+    file: impl Fn(usize) -> String,
+) -> Vec<Outcome> {
+    let mut outcomes = vec![Outcome::Pass; n];
+    let mut remaining: Vec<usize> = (0..n).collect();
+    while !remaining.is_empty() {
+        let (ok, output) = build(&remaining);
+        if ok {
+            break;
+        }
+        let named: Vec<usize> = remaining.iter().copied().filter(|i| output.lines().any(|l| l.contains(&file(*i)))).collect();
+        if named.is_empty() {
+            for &i in &remaining {
+                outcomes[i] = Outcome::Fail(format!("{compiler} failed: {output}"));
             }
-        })
-        .collect()
+            break;
+        }
+        for &i in &named {
+            let mine: Vec<&str> = output.lines().filter(|l| l.contains(&file(i))).collect();
+            outcomes[i] = Outcome::Fail(format!("{compiler}: {}", mine.join("; ")));
+        }
+        remaining.retain(|i| !named.contains(i));
+    }
+    outcomes
 }
 
 /// Today's SDK: the snippet builds its client from `requestAdapter`, which the prelude
@@ -193,8 +219,8 @@ fn java_legacy_wrapper(i: usize, code: &str) -> String {
     )
 }
 
-async fn run_java(classes: &std::path::Path, classpath: &str, i: usize, version: &str) -> Result<Captured, String> {
-    let server = recorder().await;
+async fn run_java(classes: &std::path::Path, classpath: &str, i: usize, version: &str, answer: &Answer) -> Result<Captured, String> {
+    let server = recorder(answer).await;
     let cp = format!("{}:{classpath}", classes.display());
     let (ok, out, err) = run(Command::new(tool("java")).args(["-cp", &cp, &format!("Snippet{i}"), &format!("{}/{version}", server.uri())]));
     if !ok {
@@ -205,40 +231,55 @@ async fn run_java(classes: &std::path::Path, classpath: &str, i: usize, version:
 
 /// Builds one Go program holding every current-style Go snippet (each its own file: the
 /// snippet's import block, then its other lines inside a func) beside tests/go/prelude.go.
+/// A snippet that does not compile is left out and the rest built again (see
+/// [`independently`]); the program holds the snippets that compiled.
 fn build_go(files: &[&SnippetFile]) -> (Vec<Outcome>, Option<std::path::PathBuf>) {
     // One Go build at a time: should the cache ever be cold, two concurrent compiles of
     // the SDK's models package would need twice its ~10 GB.
     static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let dir = scratch("go-harness");
-    for f in ["go.mod", "go.sum", "prelude.go"] {
-        std::fs::copy(root().join("tests/go").join(f), dir.join(f)).expect("tests/go copied");
-    }
-    for (i, f) in files.iter().enumerate() {
-        let (imports, body) = split_go_imports(&f.code);
-        let source = format!(
-            "package main\n\n{imports}\nfunc init() {{ snippets[{:?}] = snippet{i} }}\n\nfunc snippet{i}(graphClient *msgraphsdk.GraphServiceClient) {{\n{body}}}\n",
-            f.example
-        );
-        write(&dir, &format!("snippet{i}.go"), &source);
-    }
     let cache = root().join(".cache");
     let exe = dir.join("harness");
-    let (ok, out, err) = run(Command::new(tool("go"))
-        .args(["build", "-o"])
-        .arg(&exe)
-        .arg(".")
-        .current_dir(&dir)
-        .env("GOCACHE", cache.join("go-build"))
-        .env("GOMODCACHE", cache.join("go-mod"))
-        .env("GOFLAGS", "-mod=readonly -trimpath")
-        .env("GOTOOLCHAIN", "local"));
-    let outcomes = per_file("go build", ok, &format!("{out}{err}"), files.len(), |i| format!("snippet{i}.go:"));
-    (outcomes, ok.then_some(exe))
+    let mut built = false;
+    let outcomes = independently(
+        files.len(),
+        |subset| {
+            for f in ["go.mod", "go.sum", "prelude.go"] {
+                std::fs::copy(root().join("tests/go").join(f), dir.join(f)).expect("tests/go copied");
+            }
+            for i in 0..files.len() {
+                let _ = std::fs::remove_file(dir.join(format!("snippet{i}.go")));
+            }
+            for &i in subset {
+                let f = files[i];
+                let (imports, body) = split_go_imports(&f.code);
+                let source = format!(
+                    "package main\n\n{imports}\nfunc init() {{ snippets[{:?}] = snippet{i} }}\n\nfunc snippet{i}(graphClient *msgraphsdk.GraphServiceClient) {{\n{body}}}\n",
+                    f.example
+                );
+                write(&dir, &format!("snippet{i}.go"), &source);
+            }
+            let (ok, out, err) = run(Command::new(tool("go"))
+                .args(["build", "-o"])
+                .arg(&exe)
+                .arg(".")
+                .current_dir(&dir)
+                .env("GOCACHE", cache.join("go-build"))
+                .env("GOMODCACHE", cache.join("go-mod"))
+                .env("GOFLAGS", "-mod=readonly -trimpath")
+                .env("GOTOOLCHAIN", "local"));
+            built = ok;
+            (ok, format!("{out}{err}"))
+        },
+        "go build",
+        |i| format!("snippet{i}.go:"),
+    );
+    (outcomes, built.then_some(exe))
 }
 
-async fn run_go(exe: &std::path::Path, example: &str, version: &str) -> Result<Captured, String> {
-    let server = recorder().await;
+async fn run_go(exe: &std::path::Path, example: &str, version: &str, answer: &Answer) -> Result<Captured, String> {
+    let server = recorder(answer).await;
     let (ok, out, err) = run(Command::new(exe).arg(example).arg(format!("{}/{version}", server.uri())));
     if !ok {
         return Err(format!("the Go program with the real SDK failed:\n{out}{err}"));
@@ -246,8 +287,10 @@ async fn run_go(exe: &std::path::Path, example: &str, version: &str) -> Result<C
     only_request(&server).await
 }
 
-async fn run_rust(example: &sdkgen::model::Example) -> Result<Captured, String> {
-    let server = recorder().await;
+/// Calls the generated client's method for the example's operation, against a recorder
+/// answering as the example documents; a result must equal the documented body.
+async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result<Captured, String> {
+    let server = recorder(answer).await;
     let client = graph_beta::GraphClient::new(
         graph_beta::GraphClient::builder()
             .base_url(format!("{}/beta", server.uri()))
@@ -255,9 +298,32 @@ async fn run_rust(example: &sdkgen::model::Example) -> Result<Captured, String> 
             .build()
             .map_err(|e| e.to_string())?,
     );
-    let body: graph_beta::models::CallRejectRequest =
-        serde_json::from_value(example.request.body.clone().unwrap_or_default()).map_err(|e| e.to_string())?;
-    client.call_reject(example.path_value("id").unwrap_or_default(), &body).await.map_err(|e| e.to_string())?;
+    let id = |name: &str| example.path_value(name).unwrap_or_default().to_owned();
+    let body = || example.request.body.clone().unwrap_or_default();
+    let result: Option<serde_json::Value> = match action.id().as_str() {
+        "call-reject" => {
+            let body: graph_beta::models::CallRejectRequest = serde_json::from_value(body()).map_err(|e| e.to_string())?;
+            client.call_reject(&id("id"), &body).await.map_err(|e| e.to_string())?;
+            None
+        }
+        "call-keepAlive" => {
+            client.call_keep_alive(&id("id")).await.map_err(|e| e.to_string())?;
+            None
+        }
+        "call-delete" => {
+            client.call_delete(&id("id")).await.map_err(|e| e.to_string())?;
+            None
+        }
+        "participant-mute" => {
+            let body: graph_beta::models::ParticipantMuteRequest = serde_json::from_value(body()).map_err(|e| e.to_string())?;
+            let got = client.participant_mute(&id("callId"), &id("participantId"), &body).await.map_err(|e| e.to_string())?;
+            Some(serde_json::to_value(got).map_err(|e| e.to_string())?)
+        }
+        other => return Err(format!("no Rust cell for operation `{other}`: add its call here")),
+    };
+    if result != answer.body {
+        return Err(format!("the client returned {result:?}, the example documents {:?}", answer.body));
+    }
     only_request(&server).await
 }
 
@@ -290,7 +356,6 @@ const END: &str = "<!-- sdk-matrix:end -->";
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sdk() {
     let model = sdkgen_tests::shipped_model();
-    let action = &model.actions[0];
     let version = model.api.version.clone();
     let snippets = shipped_snippets();
     let get = |language: &str, style: &str, example: &str| -> &SnippetFile {
@@ -299,10 +364,12 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
             .find(|f| f.language == language && f.style == style && f.example == example)
             .unwrap_or_else(|| panic!("no {style} {language} snippet for {example}"))
     };
-    let expected: BTreeMap<String, Wire> = action
-        .examples
+    // Every example of every operation, in spec order.
+    let examples: Vec<(&Action, &Example)> = model.actions.iter().flat_map(|a| a.examples.iter().map(move |e| (a, e))).collect();
+    assert!(examples.len() > 1 && model.actions.len() > 1, "the matrix covers the whole spec");
+    let expected: BTreeMap<String, Wire> = examples
         .iter()
-        .map(|e| {
+        .map(|(_, e)| {
             let page = from_http_snippet(&get("http", "page", &e.name).code);
             let current = from_http_snippet(&get("http", "current", &e.name).code);
             assert_eq!(page, current, "both styles' HTTP examples agree");
@@ -311,18 +378,19 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
         .collect();
 
     // Compile once per SDK, run per example.
-    let java_current: Vec<&SnippetFile> = action.examples.iter().map(|e| get("java", "current", &e.name)).collect();
-    let java_legacy: Vec<&SnippetFile> = action.examples.iter().map(|e| get("java", "page", &e.name)).collect();
+    let java_current: Vec<&SnippetFile> = examples.iter().map(|(_, e)| get("java", "current", &e.name)).collect();
+    let java_legacy: Vec<&SnippetFile> = examples.iter().map(|(_, e)| get("java", "page", &e.name)).collect();
     let current_cp = sdkgen_tests::recorder::java_classpath("current");
     let legacy_cp = sdkgen_tests::recorder::java_classpath("legacy");
     let (java_current_built, java_current_classes) = compile_java("current", &java_current, &current_cp);
     let (java_legacy_built, java_legacy_classes) = compile_java("legacy", &java_legacy, &legacy_cp);
-    let go_files: Vec<&SnippetFile> = action.examples.iter().map(|e| get("go", "current", &e.name)).collect();
+    let go_files: Vec<&SnippetFile> = examples.iter().map(|(_, e)| get("go", "current", &e.name)).collect();
     let (go_built, go_exe) = build_go(&go_files);
 
     let mut rows = Vec::new();
-    for (i, example) in action.examples.iter().enumerate() {
+    for (i, (action, example)) in examples.iter().enumerate() {
         let want = &expected[&example.name];
+        let answer = Answer::of(example);
         for style in Style::ALL {
             for language in Language::ALL.iter().filter(|l| **l != Language::Http && l.has_style(style)) {
                 let f = get(language.id(), style.id(), &example.name);
@@ -340,18 +408,18 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                         row.sdk = JS_SDK.into();
                         row.compiled = Outcome::No("— (interpreted)");
                         // The JS client sends Authorization only to https Graph hosts.
-                        row.request = compare(run_javascript(&f.code).await, want, false);
+                        row.request = compare(run_javascript(&f.code, &answer).await, want, false);
                     }
                     (Language::Python, Style::Current) => {
                         row.sdk = PY_SDK.into();
                         row.compiled = Outcome::No("— (interpreted)");
-                        row.request = compare(run_python(&f.code, &version).await, want, true);
+                        row.request = compare(run_python(&f.code, &version, &answer).await, want, true);
                     }
                     (Language::Java, Style::Current) => {
                         row.sdk = JAVA_CURRENT_SDK.into();
                         row.compiled = java_current_built[i].clone();
                         if row.compiled == Outcome::Pass {
-                            row.request = compare(run_java(&java_current_classes, &current_cp, i, &version).await, want, true);
+                            row.request = compare(run_java(&java_current_classes, &current_cp, i, &version, &answer).await, want, true);
                         } else {
                             row.request = Outcome::Fail("did not compile".into());
                         }
@@ -361,10 +429,10 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                         row.compiled = java_legacy_built[i].clone();
                         if row.compiled == Outcome::Pass {
                             row.request = compare_in(
-                                run_java(&java_legacy_classes, &legacy_cp, i, &version).await,
+                                run_java(&java_legacy_classes, &legacy_cp, i, &version, &answer).await,
                                 want,
                                 true,
-                                Some(&model.api.namespace),
+                                (action.kind == sdkgen::model::OperationKind::Action).then_some(model.api.namespace.as_str()),
                             );
                         } else {
                             row.request = Outcome::Fail("did not compile".into());
@@ -373,9 +441,9 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                     (Language::Go, Style::Current) => {
                         row.sdk = GO_SDK.into();
                         row.compiled = go_built[i].clone();
-                        row.request = match &go_exe {
-                            Some(exe) => compare(run_go(exe, &example.name, &version).await, want, true),
-                            None => Outcome::Fail("did not compile".into()),
+                        row.request = match (&go_exe, &row.compiled) {
+                            (Some(exe), Outcome::Pass) => compare(run_go(exe, &example.name, &version, &answer).await, want, true),
+                            _ => Outcome::Fail("did not compile".into()),
                         };
                     }
                     (Language::Go, Style::Page) => {
@@ -401,7 +469,7 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
             sdk: "graph-beta (generated here) + sdkgen-runtime".into(),
             parsed: Outcome::Pass,
             compiled: Outcome::Pass,
-            request: compare(run_rust(example).await, want, true),
+            request: compare(run_rust(action, example, &answer).await, want, true),
         });
     }
 
@@ -440,7 +508,9 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
 async fn a_wrong_name_in_a_snippet_turns_its_cell_red() {
     let model = sdkgen_tests::shipped_model();
     let version = model.api.version.clone();
-    let example = &model.actions[0].examples[0];
+    let reject = model.actions.iter().find(|a| a.id() == "call-reject").expect("the spec has call: reject");
+    let example = &reject.examples[0];
+    let answer = Answer::of(example);
     let want = from_http_snippet(&shipped_snippets().into_iter().find(|f| f.language == "http" && f.example == example.name).unwrap().code);
     let snippet = |language: &str, style: &str| -> SnippetFile {
         shipped_snippets().into_iter().find(|f| f.language == language && f.style == style && f.example == example.name).unwrap()
@@ -453,12 +523,15 @@ async fn a_wrong_name_in_a_snippet_turns_its_cell_red() {
     };
 
     let js = broken("javascript", "current", ".post(reject)", ".post(rejection)");
-    assert!(matches!(compare(run_javascript(&js.code).await, &want, false), Outcome::Fail(_)), "JavaScript");
+    assert!(matches!(compare(run_javascript(&js.code, &answer).await, &want, false), Outcome::Fail(_)), "JavaScript");
     let js = broken("javascript", "current", "reason: 'busy'", "reason: 'bussy'");
-    assert!(matches!(compare(run_javascript(&js.code).await, &want, false), Outcome::Fail(_)), "JavaScript: a different body is red");
+    assert!(
+        matches!(compare(run_javascript(&js.code, &answer).await, &want, false), Outcome::Fail(_)),
+        "JavaScript: a different body is red"
+    );
 
     let py = broken("python", "current", "RejectReason.Busy", "RejectReason.Bussy");
-    assert!(matches!(compare(run_python(&py.code, &version).await, &want, true), Outcome::Fail(_)), "Python");
+    assert!(matches!(compare(run_python(&py.code, &version, &answer).await, &want, true), Outcome::Fail(_)), "Python");
 
     let java = broken("java", "current", "reject.RejectPostRequestBody", "reject.RejectRequestBody");
     let (built, _) = compile_java("current", &[&java], &sdkgen_tests::recorder::java_classpath("current"));

@@ -3,7 +3,7 @@
 //! exactly the request the HTTP snippet shows, hostile values and all. (The shipped
 //! examples are covered, in every language with a runnable SDK, by `sdk_matrix.rs`.)
 
-use sdkgen_tests::recorder::{from_http_snippet, from_request, run_javascript};
+use sdkgen_tests::recorder::{from_http_snippet, from_request, run_javascript, Answer};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -19,7 +19,7 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
     let action = &model.actions[0];
     for example in &action.examples {
         let http = from_http_snippet(&snippet("tests/obstacle/generated", "http", &example.name, "http"));
-        let js = run_javascript(&snippet("tests/obstacle/generated", "javascript", &example.name, "js"))
+        let js = run_javascript(&snippet("tests/obstacle/generated", "javascript", &example.name, "js"), &Answer::of(example))
             .await
             .unwrap_or_else(|e| panic!("{e}"))
             .wire;

@@ -129,9 +129,54 @@ impl Format {
     pub const ALL: [(&'static str, Format); 1] = [("httpsUrl", Format::HttpsUrl)];
 }
 
+/// What an operation does: Graph's bound actions, and the entity operations a resource's
+/// pages document. Decides the HTTP method, whether a body is sent, and each SDK's call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperationKind {
+    /// `POST …/{name}`; a body when the action has parameters.
+    Action,
+    /// `POST` to a collection; the body is the new entity.
+    Create,
+    /// `GET` one entity.
+    Get,
+    /// `GET` a collection.
+    List,
+    /// `PATCH` one entity with the members to change.
+    Update,
+    /// `DELETE` one entity.
+    Delete,
+}
+
+impl OperationKind {
+    pub const ALL: [(&'static str, OperationKind); 6] = [
+        ("action", OperationKind::Action),
+        ("create", OperationKind::Create),
+        ("get", OperationKind::Get),
+        ("list", OperationKind::List),
+        ("update", OperationKind::Update),
+        ("delete", OperationKind::Delete),
+    ];
+
+    pub fn method(self) -> &'static str {
+        match self {
+            OperationKind::Action | OperationKind::Create => "POST",
+            OperationKind::Get | OperationKind::List => "GET",
+            OperationKind::Update => "PATCH",
+            OperationKind::Delete => "DELETE",
+        }
+    }
+
+    /// Whether the path ends at one entity (`…/{id}`) rather than a collection or an action.
+    pub fn addresses_item(self) -> bool {
+        matches!(self, OperationKind::Get | OperationKind::Update | OperationKind::Delete)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Action {
+    /// The action's name, or for an entity operation the name its page uses (`get`).
     pub name: String,
+    pub kind: OperationKind,
     /// The entity type the action is bound to (`call`).
     pub bound_to: String,
     /// The SDK module area (`CloudCommunications`); PowerShell's `Microsoft.Graph.<module>`.
@@ -148,6 +193,16 @@ pub struct Action {
     pub response: Response,
     pub permissions: Permissions,
     pub examples: Vec<Example>,
+}
+
+/// See [`Action::request_body`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RequestBody<'a> {
+    None,
+    /// A JSON object whose members are these parameters.
+    Parameters(&'a [Property]),
+    /// A JSON object of this complex type (or a derived one).
+    Entity(&'a str),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -215,6 +270,8 @@ pub struct ExampleRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExampleResponse {
     pub status: u16,
+    /// Headers the page prints (`Location`), in order; `Content-Type` is implied by a body.
+    pub headers: Vec<(String, String)>,
     pub body: Option<Value>,
 }
 
@@ -287,9 +344,34 @@ impl Action {
         format!("{}-{}", self.bound_to, self.name)
     }
 
-    /// The HTTP method. Graph actions are always POSTed.
     pub fn method(&self) -> &'static str {
-        "POST"
+        self.kind.method()
+    }
+
+    /// `call-keepalive`: the docs page's file name, lower case as Microsoft's are (the
+    /// validator refuses ids that differ only in case).
+    pub fn page_name(&self) -> String {
+        self.id().to_lowercase()
+    }
+
+    /// What the request body is: the action's parameters, the entity itself (create,
+    /// update), or nothing. An action without parameters sends no body at all, as Graph
+    /// documents ("Do not supply a request body").
+    pub fn request_body(&self) -> RequestBody<'_> {
+        match self.kind {
+            OperationKind::Action if !self.parameters.is_empty() => RequestBody::Parameters(&self.parameters),
+            OperationKind::Create | OperationKind::Update => RequestBody::Entity(&self.bound_to),
+            _ => RequestBody::None,
+        }
+    }
+
+    /// The path segments that navigate to the resource the operation acts on: all of them
+    /// for an entity operation, all but the action's own segment for an action.
+    pub fn navigation<'p>(&self, path: &'p PathTemplate) -> &'p [Segment] {
+        match self.kind {
+            OperationKind::Action => &path.segments[..path.segments.len().saturating_sub(1)],
+            _ => &path.segments,
+        }
     }
 }
 
@@ -315,10 +397,26 @@ impl Example {
     }
 
     /// The example's request path with each value percent-encoded as one segment, exactly
-    /// as it goes on the wire.
+    /// as it goes on the wire; a placeholder (`{call-id}`) is printed as docs print it.
     pub fn wire_path(&self, action: &Action) -> String {
-        action.paths[self.request.path_index].fill(|p| encode_segment(self.path_value(p).unwrap_or("")))
+        action.paths[self.request.path_index].fill(|p| {
+            let v = self.path_value(p).unwrap_or("");
+            if is_placeholder(v) {
+                v.to_owned()
+            } else {
+                encode_segment(v)
+            }
+        })
     }
+}
+
+/// Whether a path value is a placeholder as docs print them (`{call-id}`): braces around
+/// ASCII letters, digits and `-`. Such a value is shown as it is, never percent-encoded.
+pub fn is_placeholder(value: &str) -> bool {
+    value
+        .strip_prefix('{')
+        .and_then(|v| v.strip_suffix('}'))
+        .is_some_and(|inner| !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 /// Percent-encodes a value as one path segment (RFC 3986 unreserved characters stay);
@@ -371,7 +469,17 @@ impl TypedValue {
             (_, Value::Null) => TypedValue::Null,
             (TypeKind::Enum(e), Value::String(s)) => TypedValue::Enum { enum_name: e.clone(), member: s.clone() },
             (TypeKind::Primitive(p), Value::Number(n)) => TypedValue::Number { value: n.clone(), ty: Some(*p) },
-            (TypeKind::Complex(t), Value::Object(map)) => {
+            (TypeKind::Complex(declared), Value::Object(map)) => {
+                // A value of a derived type names it in `@odata.type`; the validator has
+                // checked that it derives from the declared type.
+                let t = map
+                    .get("@odata.type")
+                    .and_then(Value::as_str)
+                    .and_then(|o| o.strip_prefix('#'))
+                    .and_then(|o| o.strip_prefix(model.api.namespace.as_str()))
+                    .and_then(|o| o.strip_prefix('.'))
+                    .filter(|name| model.complex_type(name).is_some())
+                    .unwrap_or(declared);
                 let props = model.complex_type(t).map(|ct| model.all_properties(ct)).unwrap_or_default();
                 let members = map
                     .iter()
@@ -383,7 +491,7 @@ impl TypedValue {
                         (k.clone(), value)
                     })
                     .collect();
-                TypedValue::Object { type_name: t.clone(), members }
+                TypedValue::Object { type_name: t.to_owned(), members }
             }
             (_, other) => Self::untyped(other),
         }

@@ -583,6 +583,18 @@ impl<'a> Validator<'a> {
             );
         }
 
+        let kind = match &a.kind {
+            None => OperationKind::Action,
+            Some(k) => match OperationKind::ALL.iter().find(|(n, _)| *n == k.value) {
+                Some((_, kind)) => *kind,
+                None => {
+                    let help = suggest(&k.value, OperationKind::ALL.iter().map(|(n, _)| *n))
+                        .or_else(|| Some(format!("kinds: {}", OperationKind::ALL.map(|(n, _)| n).join(", "))));
+                    self.err_help(file, k, format!("{key}.kind"), format!("`{}` is not an operation kind", k.value), "unknown kind", help);
+                    OperationKind::Action
+                }
+            },
+        };
         let path_parameters = self.properties(file, &format!("{key}.pathParameters"), &a.path_parameters, names);
         for p in &path_parameters {
             if !matches!(p.ty.kind, TypeKind::Primitive(_)) || p.ty.collection {
@@ -603,7 +615,7 @@ impl<'a> Validator<'a> {
         }
         for (i, p) in a.paths.value.iter().enumerate() {
             let pkey = format!("{key}.paths[{i}].template");
-            if let Some(t) = self.path_template(file, &pkey, &p.value, &name, &path_parameters) {
+            if let Some(t) = self.path_template(file, &pkey, &p.value, &name, kind, &path_parameters) {
                 paths.push(t);
             }
         }
@@ -653,6 +665,18 @@ impl<'a> Validator<'a> {
         }
 
         let parameters = self.properties(file, &format!("{key}.parameters"), &a.parameters, names);
+        if kind != OperationKind::Action && !a.parameters.0.is_empty() {
+            self.err(
+                file,
+                &a.parameters.0[0].0,
+                format!("{key}.parameters"),
+                format!(
+                    "a `{}` operation has no parameters; its body, if any, is the entity itself",
+                    a.kind.as_ref().map_or("", |k| k.value.as_str())
+                ),
+                "parameters of a non-action",
+            );
+        }
         let r = &a.response.value;
         if !(100..=599).contains(&r.status.value) {
             self.err(
@@ -711,6 +735,7 @@ impl<'a> Validator<'a> {
         };
         let mut action = Action {
             name,
+            kind,
             bound_to: a.bound_to.value.clone(),
             module,
             summary: a.summary.value.clone(),
@@ -755,7 +780,15 @@ impl<'a> Validator<'a> {
         Some(action)
     }
 
-    fn path_template(&mut self, file: usize, key: &str, p: &raw::RawPath, action: &str, params: &[Property]) -> Option<PathTemplate> {
+    fn path_template(
+        &mut self,
+        file: usize,
+        key: &str,
+        p: &raw::RawPath,
+        action: &str,
+        kind: OperationKind,
+        params: &[Property],
+    ) -> Option<PathTemplate> {
         let t = &p.template;
         let Some(rest) = t.value.strip_prefix('/') else {
             self.err(file, t, key, "a path template must start with `/`", "no leading `/`");
@@ -793,7 +826,17 @@ impl<'a> Validator<'a> {
                 segments.push(Segment::Literal(seg.to_owned()));
             }
         }
-        if segments.last() != Some(&Segment::Literal(action.to_owned())) {
+        let ends_at_item = matches!(segments.last(), Some(Segment::Param(_)));
+        if kind.addresses_item() != ends_at_item && kind != OperationKind::Action {
+            let (message, label) = if kind.addresses_item() {
+                ("must end with the entity's `{id}` placeholder", "does not address one entity")
+            } else {
+                ("must end with the collection's segment", "ends with an id")
+            };
+            self.err(file, t, key, format!("the path of a `{}` operation {message}", kind.method()), label);
+            return None;
+        }
+        if kind == OperationKind::Action && segments.last() != Some(&Segment::Literal(action.to_owned())) {
             self.err(
                 file,
                 t,
@@ -842,7 +885,7 @@ impl<'a> Validator<'a> {
                     format!("{:?} cannot be one path segment", v.value),
                     "not a usable segment value",
                 );
-            } else if let Some(p) = action.path_parameters.iter().find(|p| p.name == k.value) {
+            } else if let Some(p) = action.path_parameters.iter().find(|p| p.name == k.value).filter(|_| !is_placeholder(&v.value)) {
                 if let TypeKind::Primitive(prim) = p.ty.kind {
                     if let Err(why) = primitive_text_ok(prim, &v.value) {
                         self.err(
@@ -870,7 +913,16 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        let body = req.body.as_ref().map(|b| self.body_value(file, &format!("{key}.request.body"), b, &action.parameters, model));
+        let bkey = format!("{key}.request.body");
+        let body = match (req.body.as_ref(), action.request_body()) {
+            (None, _) => None,
+            (Some(b), RequestBody::Parameters(params)) => Some(self.body_value(file, &bkey, b, params, model)),
+            (Some(b), RequestBody::Entity(t)) => model.complex_type(t).map(|t| self.complex_value(file, &bkey, b, t, model)),
+            (Some(b), RequestBody::None) => {
+                self.err(file, b, bkey, format!("a {} `{}` sends no request body", action.method(), action.id()), "no body is sent");
+                None
+            }
+        };
         if e.response.value.status.value != action.response.status {
             self.err(
                 file,
@@ -880,7 +932,25 @@ impl<'a> Validator<'a> {
                 "status differs from the action's response",
             );
         }
-        let response_body = e.response.value.body.as_ref().map(|b| to_json(&b.value));
+        let rkey = format!("{key}.response.body");
+        let response_body = e.response.value.body.as_ref().map(|b| match &action.response.body {
+            Some(ty) if matches!(ty.kind, TypeKind::Complex(_)) => self.typed_value(file, &rkey, b, ty, None, model),
+            Some(_) => to_json(&b.value),
+            None => {
+                self.err(file, b, rkey.clone(), "the action documents no response body", "no `response.type` on the action");
+                to_json(&b.value)
+            }
+        });
+        for (k, v) in &e.response.value.headers.0 {
+            let hkey = format!("{key}.response.headers.{}", k.value);
+            if k.value.is_empty() || !k.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                self.err(file, k, hkey.clone(), format!("`{}` is not a valid header name", k.value), "letters, digits and `-` only");
+            }
+            if v.value.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) {
+                self.err(file, v, hkey, "a header value may not hold control characters", "control character");
+            }
+        }
+        let response_headers = e.response.value.headers.0.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect();
         let notifications = e.notifications.as_ref().map(|n| {
             let n = &n.value;
             if !is_https_url(&n.callback_url.value) {
@@ -929,7 +999,7 @@ impl<'a> Validator<'a> {
             title: e.title.value.clone(),
             description: e.description.as_ref().map(|d| d.value.clone()),
             request: ExampleRequest { path_index, path_values, body },
-            response: ExampleResponse { status: e.response.value.status.value, body: response_body },
+            response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
             notifications,
         })
     }
@@ -1034,7 +1104,25 @@ impl<'a> Validator<'a> {
             self.err(file, v, key, format!("expected a `{}` object", t.name), "not a mapping");
             return to_json(&v.value);
         };
-        let props = model.all_properties(t);
+        // A value may be of a type derived from the declared one, named by `@odata.type`;
+        // its members are then the derived type's.
+        let named = entries.iter().find(|(k, _)| k.value == "@odata.type").and_then(|(_, v)| match &v.value {
+            RawValue::Str(s) if derives_from(model, s, &t.name) => {
+                s.strip_prefix(&format!("#{}.", model.api.namespace)).and_then(|n| model.complex_type(n))
+            }
+            _ => None,
+        });
+        let actual = named.unwrap_or(t);
+        if actual.is_abstract && !entries.iter().any(|(k, _)| k.value == "@odata.type") {
+            self.err(
+                file,
+                v,
+                key,
+                format!("`{}` is abstract: the value needs an `@odata.type` naming a type derived from it", t.name),
+                "abstract type without @odata.type",
+            );
+        }
+        let props = model.all_properties(actual);
         let mut out = Map::new();
         for (k, val) in entries {
             let mkey = format!("{key}.{}", k.value);
@@ -1062,7 +1150,7 @@ impl<'a> Validator<'a> {
                 }
                 None => {
                     let help = suggest(&k.value, props.iter().map(|p| p.name.as_str()));
-                    self.err_help(file, k, mkey, format!("`{}` is not a property of `{}`", k.value, t.name), "unknown property", help);
+                    self.err_help(file, k, mkey, format!("`{}` is not a property of `{}`", k.value, actual.name), "unknown property", help);
                 }
             }
         }

@@ -207,6 +207,7 @@ fn the_manifest_lists_every_generated_file_with_its_hash() {
     let tree = read_tree(&root().join("generated")).unwrap();
     let manifest: serde_json::Value = serde_json::from_str(&tree["manifest.json"]).unwrap();
     let files = manifest["files"].as_array().unwrap();
+    let model = sdkgen::load_model(&root().join("spec")).unwrap();
     assert_eq!(files.len(), tree.len() - 1, "every file but the manifest itself");
     let mut snippets = 0;
     for f in files {
@@ -219,7 +220,10 @@ fn the_manifest_lists_every_generated_file_with_its_hash() {
             for key in ["action", "example", "language", "style"] {
                 assert!(f[key].is_string(), "{path} has no {key}");
             }
-            assert_eq!(f["action"], "call-reject");
+            // Each snippet names the operation whose example it is.
+            let example = f["example"].as_str().unwrap();
+            let owner = model.actions.iter().find(|a| a.examples.iter().any(|e| e.name == example)).unwrap();
+            assert_eq!(f["action"], owner.id().as_str(), "{path}");
             let ext = path.rsplit('.').next().unwrap();
             assert!(
                 path.starts_with(&format!(
@@ -233,7 +237,8 @@ fn the_manifest_lists_every_generated_file_with_its_hash() {
             assert!(!ext.is_empty());
         }
     }
-    assert_eq!(snippets, 2 * 7 * 2, "two examples, seven languages in each of two styles");
+    let examples: usize = model.actions.iter().map(|a| a.examples.len()).sum();
+    assert_eq!(snippets, examples * 7 * 2, "every example, seven languages in each of two styles");
 }
 
 #[test]

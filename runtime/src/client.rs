@@ -168,30 +168,24 @@ impl Client {
         &self.base_url
     }
 
-    /// Sends `body` as JSON and expects `expected` with no body back.
-    pub async fn send_no_content<B: Serialize + ?Sized>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-        expected: u16,
-    ) -> Result<(), Error> {
-        self.execute(method, path, body, expected).await.map(drop)
+    /// Sends `body` as JSON (nothing when `None`) and expects a 2xx with no body back; a body that comes anyway is read and discarded.
+    pub async fn send_no_content<B: Serialize + ?Sized>(&self, method: Method, path: &str, body: Option<&B>) -> Result<(), Error> {
+        self.execute(method, path, body).await.map(drop)
     }
 
-    /// Sends `body` as JSON and deserialises the JSON answer of an `expected` response.
+    /// Sends `body` as JSON (nothing when `None`) and deserialises the JSON answer of a 2xx
+    /// response.
     pub async fn send_json<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
         body: Option<&B>,
-        expected: u16,
     ) -> Result<T, Error> {
-        let bytes = self.execute(method, path, body, expected).await?;
+        let bytes = self.execute(method, path, body).await?;
         serde_json::from_slice(&bytes).map_err(Error::Json)
     }
 
-    async fn execute<B: Serialize + ?Sized>(&self, method: Method, path: &str, body: Option<&B>, expected: u16) -> Result<Vec<u8>, Error> {
+    async fn execute<B: Serialize + ?Sized>(&self, method: Method, path: &str, body: Option<&B>) -> Result<Vec<u8>, Error> {
         let url = format!("{}{}", self.base_url, path);
         let payload = body.map(serde_json::to_vec).transpose().map_err(Error::Json)?;
         let deadline = Instant::now() + self.deadline;
@@ -214,7 +208,9 @@ impl Client {
             let timed_out = |e: reqwest::Error| if Instant::now() >= deadline { over() } else { Error::Transport(e.without_url()) };
             let mut response = request.send().await.map_err(timed_out)?;
             let status = response.status().as_u16();
-            if status == expected {
+            // Graph documents one status per operation but may answer another 2xx (`200`
+            // for a documented `202`); every 2xx is success, as its SDKs treat it.
+            if (200..300).contains(&status) {
                 return read_capped(&mut response, self.max_response_bytes, deadline, self.deadline)
                     .await?
                     .ok_or(Error::ResponseTooLarge(self.max_response_bytes));

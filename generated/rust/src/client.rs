@@ -33,6 +33,113 @@ impl GraphClient {
         &self.inner
     }
 
+    /// Delete or hang up an active call.
+    ///
+    /// For group calls, this will only delete your call leg and the underlying group call will still continue.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// `DELETE /communications/calls/{id}` (Microsoft Graph beta) with no request body; documented to succeed with `204 No Content` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_delete(
+        &self,
+        id: &str,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::DELETE,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Delete or hang up an active call.
+    ///
+    /// For group calls, this will only delete your call leg and the underlying group call will still continue.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// `DELETE /app/calls/{id}` (Microsoft Graph beta) with no request body; documented to succeed with `204 No Content` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_delete_via_app(
+        &self,
+        id: &str,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::DELETE,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Make a request to this API every 15 to 45 minutes to ensure that an ongoing call remains active.
+    ///
+    /// A call that does not receive this request within 45 minutes is considered inactive and will subsequently end. At least one successful request must be made within 45 minutes of the previous request, or the start of the call.
+    ///
+    /// **Note:** We recommend that you send a request in shorter time intervals (every 15 minutes). Make sure that these requests are successful to prevent the call from timing out and ending.
+    ///
+    /// **Note:** Attempting to send a request to a call that has already ended will result in a `404 Not-Found` error. The resources related to the call should be cleaned up on the application side.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// `POST /communications/calls/{id}/keepAlive` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_keep_alive(
+        &self,
+        id: &str,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("keepAlive")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
     /// Enable a bot to reject an incoming call.
     ///
     /// The incoming call request can be an invite from a participant in a group call or a peer-to-peer call. If an invite to a group call is received, the notification will contain the chatInfo and meetingInfo parameters.
@@ -41,7 +148,7 @@ impl GraphClient {
     ///
     /// **Note:** This API does not end existing calls that have already been answered. Use delete call to end a call.
     ///
-    /// `POST /communications/calls/{id}/reject` (Microsoft Graph beta); succeeds with `202 Accepted` and no body.
+    /// `POST /communications/calls/{id}/reject` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
     ///
     /// # Errors
     ///
@@ -69,7 +176,6 @@ impl GraphClient {
                 sdkgen_runtime::Method::POST,
                 &path,
                 ::std::option::Option::Some(body),
-                202u16,
             )
             .await
     }
@@ -82,7 +188,7 @@ impl GraphClient {
     ///
     /// **Note:** This API does not end existing calls that have already been answered. Use delete call to end a call.
     ///
-    /// `POST /app/calls/{id}/reject` (Microsoft Graph beta); succeeds with `202 Accepted` and no body.
+    /// `POST /app/calls/{id}/reject` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
     ///
     /// # Errors
     ///
@@ -113,7 +219,95 @@ impl GraphClient {
                 sdkgen_runtime::Method::POST,
                 &path,
                 ::std::option::Option::Some(body),
-                202u16,
+            )
+            .await
+    }
+
+    /// Mute a specific participant in the call.
+    ///
+    /// This is a server mute, meaning that the server will drop all audio packets for this participant, even if the participant continues to stream audio.
+    ///
+    /// **Note:** This method is only supported for group calls.
+    ///
+    /// **Note:** When this API returns a successful response, all participants will receive a roster update.
+    ///
+    /// `POST /communications/calls/{callId}/participants/{participantId}/mute` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn participant_mute(
+        &self,
+        call_id: &str,
+        participant_id: &str,
+        body: &crate::models::ParticipantMuteRequest,
+    ) -> ::std::result::Result<
+        crate::models::MuteParticipantOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .value("participantId", participant_id)?
+            .literal("mute")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Mute a specific participant in the call.
+    ///
+    /// This is a server mute, meaning that the server will drop all audio packets for this participant, even if the participant continues to stream audio.
+    ///
+    /// **Note:** This method is only supported for group calls.
+    ///
+    /// **Note:** When this API returns a successful response, all participants will receive a roster update.
+    ///
+    /// `POST /app/calls/{callId}/participants/{participantId}/mute` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn participant_mute_via_app(
+        &self,
+        call_id: &str,
+        participant_id: &str,
+        body: &crate::models::ParticipantMuteRequest,
+    ) -> ::std::result::Result<
+        crate::models::MuteParticipantOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .value("participantId", participant_id)?
+            .literal("mute")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
             )
             .await
     }

@@ -148,6 +148,47 @@ impl sdkgen_runtime::WireEnum for CallState {
 }
 
 sdkgen_runtime::wire_enum_traits!(CallState);
+/// The status of a long-running communications operation (member names as Graph's metadata spells them).
+///
+/// A value this client does not know deserializes to the catch-all variant with its text
+/// kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum OperationStatus {
+    /// The wire value `NotStarted`.
+    NotStarted,
+    /// The wire value `Running`.
+    Running,
+    /// The wire value `Completed`.
+    Completed,
+    /// The wire value `Failed`.
+    Failed,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for OperationStatus {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::NotStarted => "NotStarted",
+            Self::Running => "Running",
+            Self::Completed => "Completed",
+            Self::Failed => "Failed",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "NotStarted" => Self::NotStarted,
+            "Running" => Self::Running,
+            "Completed" => Self::Completed,
+            "Failed" => Self::Failed,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(OperationStatus);
 /// The direction of a call.
 ///
 /// A value this client does not know deserializes to the catch-all variant with its text
@@ -387,6 +428,200 @@ pub struct Call {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub tenant_id: ::std::option::Option<::std::string::String>,
+    /// The result information. For example, the result can hold termination reason.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// A participant in a call.
+///
+/// Derives from `entity`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Participant {
+    /// `@odata.type`: `#microsoft.graph.participant` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Information about the participant.
+    #[serde(
+        rename = "info",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub info: ::std::option::Option<crate::models::ParticipantInfo>,
+    /// Whether the participant is in the lobby.
+    #[serde(
+        rename = "isInLobby",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_in_lobby: ::std::option::Option<bool>,
+    /// Whether the participant is muted (client or server muted).
+    #[serde(
+        rename = "isMuted",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_muted: ::std::option::Option<bool>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of a long-running communications operation.
+///
+/// Derives from `entity`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CommsOperation {
+    /// `@odata.type`: `#microsoft.graph.commsOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of a participant mute operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct MuteParticipantOperation {
+    /// `@odata.type`: `#microsoft.graph.muteParticipantOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The result of an operation.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ResultInfo {
+    /// `@odata.type`: `#microsoft.graph.resultInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The result code.
+    #[serde(
+        rename = "code",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub code: ::std::option::Option<i32>,
+    /// The result subcode.
+    #[serde(
+        rename = "subcode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub subcode: ::std::option::Option<i32>,
+    /// The message.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub message: ::std::option::Option<::std::string::String>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -643,4 +878,16 @@ pub struct CallRejectRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub callback_uri: ::std::option::Option<::std::string::String>,
+}
+
+/// The JSON body of `participant: mute`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ParticipantMuteRequest {
+    /// Unique Client Context string. Max limit is 256 chars.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
 }

@@ -27,13 +27,14 @@ impl Names {
     fn new(model: &Model) -> Self {
         let mut spec_names: Vec<String> = model.enums.iter().map(|e| e.name.clone()).collect();
         spec_names.extend(model.types.iter().map(|t| t.name.clone()));
-        let requests: Vec<String> = model.actions.iter().map(|a| format!("{}_{}_request", a.bound_to, a.name)).collect();
+        let with_body: Vec<&Action> = model.actions.iter().filter(|a| matches!(a.request_body(), RequestBody::Parameters(_))).collect();
+        let requests: Vec<String> = with_body.iter().map(|a| format!("{}_{}_request", a.bound_to, a.name)).collect();
         let all: Vec<&str> = spec_names.iter().chain(requests.iter()).map(String::as_str).collect();
         let rust = type_names(&all, &[]);
         let (t, r) = rust.split_at(spec_names.len());
         Names {
             types: spec_names.iter().cloned().zip(t.iter().cloned()).collect(),
-            requests: model.actions.iter().map(Action::id).zip(r.iter().cloned()).collect(),
+            requests: with_body.iter().map(|a| a.id()).zip(r.iter().cloned()).collect(),
         }
     }
 
@@ -232,7 +233,7 @@ fn reaches(model: &Model, from: &str, to: &str) -> bool {
 fn models_rs(model: &Model, names: &Names) -> TokenStream {
     let enums = model.enums.iter().map(|e| enum_tokens(e, names));
     let types = model.types.iter().map(|t| struct_tokens(model, t, names));
-    let requests = model.actions.iter().map(|a| request_tokens(model, a, names));
+    let requests = model.actions.iter().filter(|a| names.requests.contains_key(&a.id())).map(|a| request_tokens(model, a, names));
     quote! {
         //! Request bodies, resource types and enumerations.
         #(#enums)*
@@ -424,7 +425,6 @@ fn client_rs(model: &Model, names: &Names, krate: &str) -> TokenStream {
 
 fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, method: &str) -> TokenStream {
     let ident = to_ident(method);
-    let request = to_ident(&names.requests[&a.id()]);
     let param_specs: Vec<&str> = a.path_parameters.iter().map(|p| p.name.as_str()).collect();
     let param_names = field_names(&param_specs, &["body", "path", "self"]);
     let params: BTreeMap<&str, proc_macro2::Ident> = param_specs.iter().copied().zip(param_names.iter().map(|n| to_ident(n))).collect();
@@ -464,17 +464,23 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
         });
     let status = a.response.status;
     let status_text = crate::model::status_reason(status);
+    let http_method = to_ident(a.method());
+    let (body_arg, body) = match a.request_body() {
+        RequestBody::None => (None, quote!(::std::option::Option::None::<&()>)),
+        RequestBody::Parameters(_) => {
+            let request = to_ident(&names.requests[&a.id()]);
+            (Some(quote!(body: &crate::models::#request,)), quote!(::std::option::Option::Some(body)))
+        }
+        RequestBody::Entity(t) => {
+            let ty = names.ty(t);
+            (Some(quote!(body: &crate::models::#ty,)), quote!(::std::option::Option::Some(body)))
+        }
+    };
     let (ret, call) = match &a.response.body {
-        None => (
-            quote!(()),
-            quote!(self.inner.send_no_content(sdkgen_runtime::Method::POST, &path, ::std::option::Option::Some(body), #status).await),
-        ),
+        None => (quote!(()), quote!(self.inner.send_no_content(sdkgen_runtime::Method::#http_method, &path, #body).await)),
         Some(t) => {
             let ty = rust_type(names, t, false);
-            (
-                quote!(#ty),
-                quote!(self.inner.send_json(sdkgen_runtime::Method::POST, &path, ::std::option::Option::Some(body), #status).await),
-            )
+            (quote!(#ty), quote!(self.inner.send_json(sdkgen_runtime::Method::#http_method, &path, #body).await))
         }
     };
     let mut doc = a.summary.clone();
@@ -485,12 +491,15 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
         doc.push_str(&format!("\n\n**Note:** {n}"));
     }
     doc.push_str(&format!(
-        "\n\n`{} {}` ({} {}); succeeds with `{status} {status_text}`{}.",
+        "\n\n`{} {}` ({} {}){}; documented to succeed with `{status} {status_text}`{}. Any other 2xx status \
+         is success too (Graph may answer `200` where it documents `202`){}.",
         a.method(),
         path.template,
         model.api.title,
         model.api.version,
-        if a.response.body.is_none() { " and no body" } else { "" }
+        if matches!(a.request_body(), RequestBody::None) { " with no request body" } else { "" },
+        if a.response.body.is_none() { " and no body" } else { "" },
+        if a.response.body.is_none() { "; a body it sends is read and discarded" } else { "; its JSON body is the result" },
     ));
     doc.push_str("\n\n# Errors\n\n[`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be\none path segment");
     if a.parameters.iter().any(|p| p.format == Some(Format::HttpsUrl)) {
@@ -508,7 +517,7 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
     quote! {
         #doc
         #deprecated
-        pub async fn #ident(&self, #(#args,)* body: &crate::models::#request) -> ::std::result::Result<#ret, sdkgen_runtime::Error> {
+        pub async fn #ident(&self, #(#args,)* #body_arg) -> ::std::result::Result<#ret, sdkgen_runtime::Error> {
             #(#https_checks)*
             let path = sdkgen_runtime::PathBuilder::new() #(#segments)* .finish();
             #call

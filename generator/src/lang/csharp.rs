@@ -137,8 +137,8 @@ pub fn enum_member(enum_name: &str, member: &str) -> String {
     format!("{}.{}", pascal(enum_name), pascal(member))
 }
 
-/// A C# expression for `v`: object and collection initializers, `AdditionalData` for
-/// `@odata.*` annotations; `depth` is the indentation of the line it starts on.
+/// A C# expression for `v`: object and collection initializers, `OdataType` for the
+/// discriminator, `AdditionalData` for other `@odata.*` annotations; `depth` is the indentation of the line it starts on.
 pub fn value(v: &TypedValue, depth: usize) -> String {
     let pad = |d| super::pad(UNIT, d);
     match v {
@@ -160,7 +160,10 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
             let mut extra = String::new();
             let names = member_names(members);
             for ((k, m), name) in members.iter().zip(names) {
-                if k.starts_with('@') || type_name.is_empty() {
+                if k == "@odata.type" && !type_name.is_empty() {
+                    // Kiota models carry the discriminator as a property.
+                    body.push_str(&format!("{}OdataType = {},\n", pad(depth + 1), value(m, depth + 1)));
+                } else if k.starts_with('@') || type_name.is_empty() {
                     extra.push_str(&format!("{}{{ {}, {} }},\n", pad(depth + 2), string(k), value(m, depth + 2)));
                 } else {
                     body.push_str(&format!("{}{name} = {},\n", pad(depth + 1), value(m, depth + 1)));

@@ -45,6 +45,11 @@ pub fn pascal(name: &str) -> String {
     ident(name, Case::Pascal, "N")
 }
 
+/// `SetClientContext`: a model's setter for a wire name.
+pub fn setter(name: &str) -> String {
+    format!("Set{}", pascal(name))
+}
+
 pub fn local(name: &str) -> String {
     escape(ident(name, Case::Camel, "n"))
 }

@@ -94,6 +94,17 @@ pub(crate) fn octal_controls(c: char) -> Option<String> {
     ((n < 0x20 && !matches!(c, '\n' | '\r' | '\t')) || n == 0x7f).then(|| format!("\\{n:03o}"))
 }
 
+/// `setIsEscaped`: a Kiota model's setter for a wire name. The `set` prefix keeps a
+/// keyword from needing escaping, and nothing is trimmed from the name.
+pub fn setter(name: &str) -> String {
+    format!("set{}", ident(name, Case::Pascal, "N"))
+}
+
+/// `withReason`: the legacy parameter-set builder's method for a parameter.
+pub fn with_method(name: &str) -> String {
+    format!("with{}", ident(name, Case::Pascal, "N"))
+}
+
 use super::Locals;
 use crate::model::{Primitive, TypeKind, TypedValue};
 
@@ -163,7 +174,7 @@ pub fn value_for(sdk: Sdk, v: &TypedValue, hint: &str, locals: &mut Locals, stmt
             let fields = super::dedupe(members.iter().map(|(k, _)| ident(k, Case::Camel, "n")).collect(), &[], true);
             for ((k, m), field) in members.iter().zip(fields) {
                 let e = value_for(sdk, m, k, locals, stmts);
-                let setter = format!("set{}", ident(&field, Case::Pascal, "N"));
+                let setter = setter(&field);
                 match sdk {
                     _ if type_name.is_empty() => stmts.push(format!("{name}.put({}, {e});", string(k))),
                     Sdk::Legacy if k == "@odata.type" => stmts.push(format!("{name}.oDataType = {e};")),
@@ -191,5 +202,7 @@ mod tests {
         assert_eq!(upper("unknownFutureValue"), "UNKNOWN_FUTURE_VALUE");
         assert_eq!(string("x\"y"), r#""x\"y""#);
         assert_eq!(string("\u{1}\u{2028}"), "\"\\001\\u2028\"");
+        assert_eq!(setter("isEscaped"), "setIsEscaped");
+        assert_eq!(with_method("default"), "withDefault");
     }
 }

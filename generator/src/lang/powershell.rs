@@ -1,6 +1,7 @@
 //! PowerShell naming: values in single-quoted strings (nothing expands there), hashtable keys PascalCase.
 
 use super::{ident, singular, Case};
+use crate::model::OperationKind;
 
 /// A verbatim string: inside `'…'` PowerShell expands nothing; the only special
 /// characters are the single quotes, including the typographic ones it also treats as
@@ -38,12 +39,51 @@ pub fn parameter(name: &str) -> String {
     ident(name, Case::Pascal, "N")
 }
 
-/// `Invoke-MgRejectCommunicationCall`: verb, then the action, then the singular nouns of
-/// the path's literal segments before the action.
-pub fn cmdlet(prefix: &str, action: &str, literal_segments: &[&str]) -> String {
+/// The module's cmdlet for an operation (`Invoke-MgBetaRejectCommunicationCall`): the rule
+/// read off `Microsoft.Graph.Beta.CloudCommunications`' own names. Entity operations take
+/// `New`/`Get`/`Update`/`Remove`; an action whose first word is a verb the module maps
+/// (`add`, `cancel` → `Stop`, `change` → `Rename`, `transfer` → `Move`, …) takes that verb
+/// and puts the rest of its name after the nouns; any other action is `Invoke-` with its
+/// first word before the nouns and the rest after (`playPrompt` →
+/// `Invoke-MgBetaPlayCommunicationCallPrompt`), except a trailing `All`, which stays with
+/// the verb (`Invoke-MgBetaMuteAllCommunicationCallParticipant`). The nouns are the path's
+/// literal segments, singular.
+pub fn cmdlet(prefix: &str, kind: OperationKind, action: &str, literal_segments: &[&str]) -> String {
     let nouns: String = literal_segments.iter().map(|s| ident(&singular(s), Case::Pascal, "N")).collect();
-    format!("Invoke-{prefix}{}{nouns}", ident(action, Case::Pascal, "N"))
+    let verb = match kind {
+        OperationKind::Create => Some("New"),
+        OperationKind::Get | OperationKind::List => Some("Get"),
+        OperationKind::Update => Some("Update"),
+        OperationKind::Delete => Some("Remove"),
+        OperationKind::Action => None,
+    };
+    if let Some(verb) = verb {
+        return format!("{verb}-{prefix}{nouns}");
+    }
+    let words = ident(action, Case::Snake, "n");
+    let (first, rest) = words.split_once('_').unwrap_or((&words, ""));
+    let rest = if rest.is_empty() { String::new() } else { ident(rest, Case::Pascal, "N") };
+    let mapped = VERBS.iter().find(|(w, _)| *w == first).map(|(_, v)| *v);
+    match mapped {
+        Some(verb) => format!("{verb}-{prefix}{nouns}{rest}"),
+        None if rest == "All" => format!("Invoke-{prefix}{}All{nouns}", ident(first, Case::Pascal, "N")),
+        None => format!("Invoke-{prefix}{}{nouns}{rest}", ident(first, Case::Pascal, "N")),
+    }
 }
+
+/// First words of action names the module turns into PowerShell verbs.
+const VERBS: &[(&str, &str)] = &[
+    ("add", "Add"),
+    ("cancel", "Stop"),
+    ("change", "Rename"),
+    ("clear", "Clear"),
+    ("send", "Send"),
+    ("set", "Set"),
+    ("start", "Start"),
+    ("stop", "Stop"),
+    ("transfer", "Move"),
+    ("update", "Update"),
+];
 
 use crate::model::TypedValue;
 
@@ -87,12 +127,7 @@ pub fn value_as(keys: Keys, v: &TypedValue, depth: usize) -> String {
     }
 }
 
-/// `@{ Key = value … }`, one member a line.
-pub fn hashtable(members: &[(String, TypedValue)], depth: usize) -> String {
-    hashtable_as(Keys::Pascal, members, depth)
-}
-
-/// [`hashtable`] with keys spelled as `keys`.
+/// `@{ key = value … }`, one member a line, keys spelled as `keys`.
 pub fn hashtable_as(keys: Keys, members: &[(String, TypedValue)], depth: usize) -> String {
     let pad = |d| super::pad(UNIT, d);
     let body: Vec<String> =
@@ -104,6 +139,36 @@ pub fn hashtable_as(keys: Keys, members: &[(String, TypedValue)], depth: usize) 
 mod tests {
     use super::*;
 
+    /// Names from the module's own cmdlet list (`tests/fixtures/powershell/`).
+    #[test]
+    fn cmdlet_names_follow_the_module() {
+        let call = ["communications", "calls"];
+        let participant = ["communications", "calls", "participants"];
+        let cases: &[(OperationKind, &str, &[&str], &str)] = &[
+            (OperationKind::Action, "reject", &call, "Invoke-MgBetaRejectCommunicationCall"),
+            (OperationKind::Action, "keepAlive", &call, "Invoke-MgBetaKeepCommunicationCallAlive"),
+            (OperationKind::Action, "playPrompt", &call, "Invoke-MgBetaPlayCommunicationCallPrompt"),
+            (OperationKind::Action, "recordResponse", &call, "Invoke-MgBetaRecordCommunicationCallResponse"),
+            (OperationKind::Action, "subscribeToTone", &call, "Invoke-MgBetaSubscribeCommunicationCallToTone"),
+            (OperationKind::Action, "cancelMediaProcessing", &call, "Stop-MgBetaCommunicationCallMediaProcessing"),
+            (OperationKind::Action, "changeScreenSharingRole", &call, "Rename-MgBetaCommunicationCallScreenSharingRole"),
+            (OperationKind::Action, "addLargeGalleryView", &call, "Add-MgBetaCommunicationCallLargeGalleryView"),
+            (OperationKind::Action, "updateRecordingStatus", &call, "Update-MgBetaCommunicationCallRecordingStatus"),
+            (OperationKind::Action, "transfer", &call, "Move-MgBetaCommunicationCall"),
+            (OperationKind::Action, "mute", &participant, "Invoke-MgBetaMuteCommunicationCallParticipant"),
+            (OperationKind::Action, "muteAll", &participant, "Invoke-MgBetaMuteAllCommunicationCallParticipant"),
+            (OperationKind::Action, "startHoldMusic", &participant, "Start-MgBetaCommunicationCallParticipantHoldMusic"),
+            (OperationKind::Action, "invite", &participant, "Invoke-MgBetaInviteCommunicationCallParticipant"),
+            (OperationKind::Create, "create", &call, "New-MgBetaCommunicationCall"),
+            (OperationKind::Get, "get", &call, "Get-MgBetaCommunicationCall"),
+            (OperationKind::Delete, "delete", &call, "Remove-MgBetaCommunicationCall"),
+            (OperationKind::List, "list", &participant, "Get-MgBetaCommunicationCallParticipant"),
+        ];
+        for (kind, action, literals, want) in cases {
+            assert_eq!(cmdlet("MgBeta", *kind, action, literals), *want);
+        }
+    }
+
     #[test]
     fn names_and_literals() {
         assert_eq!(string("it's $(x) `n"), "'it''s $(x) `n'");
@@ -111,7 +176,7 @@ mod tests {
         assert_eq!(key("reason"), "Reason");
         assert_eq!(key("$x"), "'$x'");
         assert_eq!(variable("call-id"), "$callId");
-        assert_eq!(cmdlet("Mg", "reject", &["communications", "calls"]), "Invoke-MgRejectCommunicationCall");
-        assert_eq!(cmdlet("MgBeta", "reject", &["communications", "calls"]), "Invoke-MgBetaRejectCommunicationCall");
+        assert_eq!(cmdlet("Mg", OperationKind::Action, "reject", &["communications", "calls"]), "Invoke-MgRejectCommunicationCall");
+        assert_eq!(cmdlet("MgBeta", OperationKind::Action, "reject", &["communications", "calls"]), "Invoke-MgBetaRejectCommunicationCall");
     }
 }

@@ -178,6 +178,9 @@ pub struct RawProperty {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct RawAction {
     pub name: S<String>,
+    /// `action` (the default), `create`, `get`, `list`, `update` or `delete`.
+    #[serde(default)]
+    pub kind: Option<S<String>>,
     pub bound_to: S<String>,
     /// The SDK module holding the action (PowerShell `Microsoft.Graph.<module>`).
     #[serde(default)]
@@ -275,6 +278,8 @@ pub struct RawExampleRequest {
 #[serde(deny_unknown_fields)]
 pub struct RawExampleResponse {
     pub status: S<u16>,
+    #[serde(default)]
+    pub headers: OrderedMap<S<String>>,
     #[serde(default)]
     pub body: Option<S<RawValue>>,
 }

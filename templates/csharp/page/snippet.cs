@@ -4,7 +4,9 @@ GraphServiceClient graphClient = new GraphServiceClient( authProvider );
 var {{ name }} = {{ value }};
 {%- endfor %}
 
-await {{ request }}
-    .{{ method }}({{ args }})
+{% if result %}var result = {% endif %}await {{ request }}
+{%- if !method.is_empty() %}
+    {{ method }}
+{%- endif %}
     .Request()
-    .PostAsync();
+    .{{ call }};

@@ -3,18 +3,31 @@
 // Dependencies
 import (
 	"context"
+{%- if result %}
+	"log"
+{%- endif %}
 	msgraphsdk "{{ module }}"
-	{{ builder_alias }} "{{ module }}/{{ builder_package }}"
+{%- if let Some((alias, package)) = builder %}
+	{{ alias }} "{{ module }}/{{ package }}"
+{%- endif %}
 {%- if uses_models %}
 	graphmodels "{{ module }}/models"
 {%- endif %}
 	//other-imports
 )
-
-requestBody := {{ builder_alias }}.New{{ body_type }}()
-{%- for line in body_lines %}
+{%- if !body_lines.is_empty() %}
+{% for line in body_lines %}
 {{ line }}
 {%- endfor %}
+{%- endif %}
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
+{%- if result %}
+result, err := {{ call }}
+if err != nil {
+	log.Fatal(err)
+}
+log.Printf("%+v", result)
+{%- else %}
 {{ call }}
+{%- endif %}

@@ -1,12 +1,12 @@
 //THE GO SDK IS IN PREVIEW. NON-PRODUCTION USE ONLY
 graphClient := msgraphsdk.NewGraphServiceClient(requestAdapter)
-
-requestBody := {{ body_package }}.New{{ body_type }}()
-{%- for line in body_lines %}
+{%- if !body_lines.is_empty() %}
+{% for line in body_lines %}
 {{ line }}
 {%- endfor %}
+{%- endif %}
 {%- for (name, value) in path_vars %}
 
 {{ name }} := {{ value }}
 {%- endfor %}
-{{ call }}
+{% if result %}result, err := {% endif %}{{ call }}

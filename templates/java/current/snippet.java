@@ -1,8 +1,10 @@
 // Code snippets are only available for the latest version. Current version is 6.x
 GraphServiceClient graphClient = new GraphServiceClient(requestAdapter);
+{%- if let Some((class, var)) = body %}
 
-{{ body_class }} {{ body_var }} = new {{ body_class }}();
+{{ class }} {{ var }} = new {{ class }}();
+{%- endif %}
 {%- for line in lines %}
 {{ line }}
 {%- endfor %}
-{{ request }}.{{ action }}().post({{ body_var }});
+{% if let Some(ty) = result %}{{ ty }} result = {% endif %}{{ call }};

@@ -5,12 +5,18 @@ GraphServiceClient graphClient = GraphServiceClient.builder().authenticationProv
 {%- endfor %}
 {%- endfor %}
 
-{{ request }}
-    .{{ method }}({{ param_set }}
+{% if let Some(ty) = result %}{{ ty }} result = {% endif %}{{ request }}
+{%- if let Some((method, set)) = action %}
+{%- if let Some(set) = set %}
+    .{{ method }}({{ set }}
         .newBuilder()
 {%- for (setter, arg) in withs %}
         .{{ setter }}({{ arg }})
 {%- endfor %}
         .build())
+{%- else %}
+    .{{ method }}()
+{%- endif %}
+{%- endif %}
     .buildRequest()
-    .post();
+    .{{ call }};

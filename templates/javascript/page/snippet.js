@@ -3,9 +3,11 @@ const options = {
 };
 
 const client = Client.init(options);
+{%- if let Some((var, value)) = body %}
 
-const {{ var }} = {{ body }};
+const {{ var }} = {{ value }};
+{%- endif %}
 
-await client.api({{ path }})
+{% if result %}let result = {% endif %}await client.api({{ path }})
     .version({{ version }})
-    .post({{ var }});
+    .{{ call }};

@@ -4,10 +4,8 @@ from {{ package }} import GraphServiceClient
 from {{ module }} import {{ name }}
 {%- endfor %}
 # To initialize your graph_client, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=python
-request_body = {{ body_class }}(
-{%- for (name, value) in members %}
-	{{ name }} = {{ value }},
-{%- endfor %}
-)
+{%- if let Some(body) = body %}
+request_body = {{ body }}
+{%- endif %}
 
-await {{ call }}
+{% if result %}result = {% endif %}await {{ call }}

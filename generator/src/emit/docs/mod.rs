@@ -36,15 +36,15 @@ pub const EDITIONS: [Edition; 2] = [CURRENT, SNAPSHOT];
 
 impl Edition {
     pub fn page_path(&self, action: &Action) -> String {
-        format!("{}api/{}.md", self.root, action.id())
+        format!("{}api/{}.md", self.root, action.page_name())
     }
 
     pub fn preview_path(&self, action: &Action) -> String {
-        format!("{}preview/{}.html", self.root, action.id())
+        format!("{}preview/{}.html", self.root, action.page_name())
     }
 
     pub fn include_path(&self, example: &Example, language: Language) -> String {
-        format!("{}includes/snippets/{}/{}-{}-snippets.md", self.root, language.id(), example.name, language.id())
+        format!("{}includes/snippets/{}/{}-{}-snippets.md", self.root, language.id(), example.name.to_lowercase(), language.id())
     }
 }
 
@@ -130,6 +130,7 @@ struct ExampleSection {
     http: String,
     tabs: Vec<Tab>,
     response_fence: String,
+    response_annotation: String,
     response: String,
     after: Vec<Block>,
 }
@@ -234,16 +235,26 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
                     Tab {
                         id: l.id(),
                         title: l.title(),
-                        include: format!("../includes/snippets/{}/{}-{}-snippets.md", l.id(), example.name, l.id()),
+                        include: format!("../includes/snippets/{}/{}-{}-snippets.md", l.id(), example.name.to_lowercase(), l.id()),
                         code_html: highlight::highlight(l, code.trim_end()),
                     }
                 })
                 .collect();
             let status = example.response.status;
+            let headers: String = example.response.headers.iter().map(|(k, v)| format!("\n{k}: {v}")).collect();
             let response = match &example.response.body {
-                Some(b) => format!("HTTP/1.1 {status} {}\nContent-Type: application/json\n\n{}", status_reason(status), http::json(b)),
-                None => format!("HTTP/1.1 {status} {}", status_reason(status)),
+                Some(b) => {
+                    format!("HTTP/1.1 {status} {}{headers}\nContent-Type: application/json\n\n{}", status_reason(status), http::json(b))
+                }
+                None => format!("HTTP/1.1 {status} {}{headers}", status_reason(status)),
             };
+            // A typed response names its type, as the docs pipeline's validator expects.
+            let mut response_fields = vec![("blockType", "\"response\"".to_owned()), ("truncated", "true".to_owned())];
+            if let Some(TypeRef { kind: TypeKind::Complex(t), collection }) = &action.response.body {
+                let ty = format!("{}.{t}", model.api.namespace);
+                let ty = if *collection { format!("Collection({ty})") } else { ty };
+                response_fields.push(("@odata.type", serde_json::Value::String(ty).to_string()));
+            }
             let (before, after) = match &example.notifications {
                 Some(n) => (
                     n.before.iter().map(|x| notification_block(model, &n.callback_url, x)).collect(),
@@ -264,6 +275,7 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
                 http: http_text,
                 tabs,
                 response_fence: md::fence(&response),
+                response_annotation: annotation(&response_fields),
                 response,
                 after,
             }

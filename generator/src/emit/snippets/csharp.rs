@@ -1,35 +1,23 @@
-//! C# snippets: the request-builder SDK (`Microsoft.Graph.Beta` 0.x–4.x) in the page's layout.
+//! C# snippets: the request-builder SDK (`Microsoft.Graph.Beta` 0.x–4.x) in the page's layout,
+//! and today's Kiota SDK (5.x).
 
-use super::{fill, ExampleView, PathPart};
+use super::{fill, Body, ExampleView, PathPart};
 use crate::lang::{csharp, Locals};
+use crate::model::OperationKind;
 use askama::Template;
 
 #[derive(Template)]
 #[template(path = "csharp/page/snippet.cs")]
 struct Page {
     vars: Vec<(String, String)>,
+    result: bool,
     request: String,
     method: String,
-    args: String,
-}
-
-/// The `graphClient.Communications.Calls["{call-id}"]` chain.
-fn request(view: &ExampleView) -> String {
-    let mut out = String::from("graphClient");
-    for part in &view.path {
-        match part {
-            PathPart::Nav(n) => out.push_str(&format!(".{}", csharp::pascal(n))),
-            PathPart::Item { collection, .. } => {
-                let id = csharp::string(&format!("{{{}}}", PathPart::placeholder(collection)));
-                out.push_str(&format!(".{}[{id}]", csharp::pascal(collection)));
-            }
-        }
-    }
-    out
+    call: String,
 }
 
 pub fn page(view: &ExampleView) -> String {
-    let mut locals = Locals::with(&["graphClient", "authProvider"]);
+    let mut locals = Locals::with(&["graphClient", "authProvider", "result"]);
     let mut vars = Vec::new();
     let mut args = Vec::new();
     for p in &view.params {
@@ -42,45 +30,66 @@ pub fn page(view: &ExampleView) -> String {
             None => args.push("null".to_owned()),
         }
     }
-    fill(&Page { vars, request: request(view), method: csharp::pascal(&view.action.name), args: args.join(",") })
+    if let Body::Entity(v) = &view.body {
+        let name = locals.fresh(&csharp::local(&view.action.bound_to));
+        vars.push((name.clone(), csharp::value(v, 0)));
+        args.push(name);
+    }
+    let request = view.chain(
+        "graphClient",
+        |n| format!(".{}", csharp::pascal(n)),
+        |c, _| format!(".{}[{}]", csharp::pascal(c), csharp::string(&format!("{{{}}}", PathPart::placeholder(c)))),
+    );
+    let method = view.action_segment().map(|a| format!(".{}({})", csharp::pascal(a), args.join(","))).unwrap_or_default();
+    let call = match view.action.kind {
+        OperationKind::Action | OperationKind::Create => {
+            format!("PostAsync({})", if view.action.kind == OperationKind::Create { &args[0] } else { "" })
+        }
+        OperationKind::Get | OperationKind::List => "GetAsync()".to_owned(),
+        OperationKind::Update => format!("UpdateAsync({})", args.first().map_or("", String::as_str)),
+        OperationKind::Delete => "DeleteAsync()".to_owned(),
+    };
+    fill(&Page { vars, result: view.result.is_some(), request, method, call })
 }
 
 #[derive(Template)]
 #[template(path = "csharp/current/snippet.cs")]
 struct Current {
     usings: Vec<String>,
-    body_type: String,
-    members: Vec<(String, String)>,
-    request: String,
-    action: String,
+    body: Option<String>,
+    result: bool,
+    call: String,
 }
 
-/// Today's SDK (`Microsoft.Graph.Beta` 5.x): a `…PostRequestBody` initializer, then the
-/// fluent call with the example's id.
+/// Today's SDK (`Microsoft.Graph.Beta` 5.x): a `…PostRequestBody` (or model) initializer,
+/// then the fluent call with the example's ids.
 pub fn current(view: &ExampleView) -> String {
     let ns = csharp::sdk_namespace(&view.model.api.version);
-    let builder: Vec<String> = view.builder_segments().iter().map(|s| csharp::pascal(s)).collect();
-    let mut usings = vec![format!("{ns}.{}", builder.join("."))];
+    let mut usings = Vec::new();
+    let body = match &view.body {
+        Body::None => None,
+        Body::Parameters => {
+            let builder: Vec<String> = view.builder_segments().iter().map(|s| csharp::pascal(s)).collect();
+            usings.push(format!("{ns}.{}", builder.join(".")));
+            let set = view.set_params();
+            let names = csharp::member_names(&set);
+            let members: String = set.iter().zip(names).map(|((_, v), n)| format!("    {n} = {},\n", csharp::value(v, 1))).collect();
+            Some(format!("new {}PostRequestBody\n{{\n{members}}}", csharp::pascal(&view.action.name)))
+        }
+        Body::Entity(v) => Some(csharp::value(v, 0)),
+    };
     if !view.named_types().is_empty() {
         usings.push(format!("{ns}.Models"));
     }
-    let set: Vec<(String, crate::model::TypedValue)> = view.set_params().map(|(p, v)| (p.name.clone(), v.clone())).collect();
-    let names = csharp::member_names(&set);
-    let members = set.iter().zip(names).map(|((_, v), n)| (n, csharp::value(v, 1))).collect();
-    let mut request = String::from("graphClient");
-    for part in &view.path {
-        match part {
-            PathPart::Nav(n) => request.push_str(&format!(".{}", csharp::pascal(n))),
-            PathPart::Item { collection, value, .. } => {
-                request.push_str(&format!(".{}[{}]", csharp::pascal(collection), csharp::string(value)))
-            }
-        }
-    }
-    fill(&Current {
-        usings,
-        body_type: format!("{}PostRequestBody", csharp::pascal(&view.action.name)),
-        members,
-        request,
-        action: csharp::pascal(&view.action.name),
-    })
+    let arg = if body.is_some() { "requestBody" } else { "" };
+    let op = match view.action.kind {
+        OperationKind::Action => format!(".{}.PostAsync({arg})", csharp::pascal(&view.action.name)),
+        OperationKind::Create => format!(".PostAsync({arg})"),
+        OperationKind::Get | OperationKind::List => ".GetAsync()".to_owned(),
+        OperationKind::Update => format!(".PatchAsync({arg})"),
+        OperationKind::Delete => ".DeleteAsync()".to_owned(),
+    };
+    let call =
+        view.chain("graphClient", |n| format!(".{}", csharp::pascal(n)), |c, v| format!(".{}[{}]", csharp::pascal(c), csharp::string(v)));
+    fill(&Current { usings, body, result: view.result.is_some(), call: format!("{call}{op}") })
 }

@@ -1,27 +1,55 @@
-//! Go snippets: msgraph-beta-sdk-go, valid Go in the page's layout.
+//! Go snippets: msgraph-beta-sdk-go, valid Go in the page's layout and in today's docs' layout.
 
-use super::{fill, ExampleView, PathPart};
+use super::{fill, Body, ExampleView, PathPart};
 use crate::lang::{go, Locals};
+use crate::model::OperationKind;
 use askama::Template;
+
+/// The body's statements: `requestBody := …` then its setters (parameters), or the
+/// model's construction (an entity, whose variable is returned).
+fn body_lines(view: &ExampleView, constructor: &str, locals: &mut Locals, lines: &mut Vec<String>) -> Option<String> {
+    match &view.body {
+        Body::None => None,
+        Body::Parameters => {
+            lines.push(format!("requestBody := {constructor}"));
+            for (name, v) in view.set_params() {
+                let arg = go::value(&v, "graphmodels", locals, lines).into_arg(&name, locals, lines);
+                lines.push(format!("requestBody.{}({arg})", go::setter(&name)));
+            }
+            Some("requestBody".to_owned())
+        }
+        Body::Entity(v) => match go::value(v, "graphmodels", locals, lines) {
+            go::Arg::Direct(e) | go::Arg::Pointer(e) => Some(e),
+        },
+    }
+}
+
+/// `.Reject().Post(context.Background(), requestBody, nil)` and the other operations.
+fn operation(view: &ExampleView, body: Option<&str>) -> String {
+    let body = body.map(|b| format!("{b}, ")).unwrap_or_default();
+    match view.action.kind {
+        OperationKind::Action => format!(".{}().Post(context.Background(), {body}nil)", go::pascal(&view.action.name)),
+        OperationKind::Create => format!(".Post(context.Background(), {body}nil)"),
+        OperationKind::Get | OperationKind::List => ".Get(context.Background(), nil)".to_owned(),
+        OperationKind::Update => format!(".Patch(context.Background(), {body}nil)"),
+        OperationKind::Delete => ".Delete(context.Background(), nil)".to_owned(),
+    }
+}
 
 #[derive(Template)]
 #[template(path = "go/page/snippet.go")]
 struct Page {
-    body_package: String,
-    body_type: String,
     body_lines: Vec<String>,
     path_vars: Vec<(String, String)>,
+    result: bool,
     call: String,
 }
 
 pub fn page(view: &ExampleView) -> String {
-    let mut locals = Locals::with(&["graphClient", "requestAdapter", "requestBody", "msgraphsdk", "graphmodels"]);
-    let body_package = format!("graph{}", view.literals.first().map(|l| go::pascal(l).to_lowercase()).unwrap_or_default());
-    let mut body_lines = Vec::new();
-    for (p, v) in view.set_params() {
-        let arg = go::value(v, "graphmodels", &mut locals, &mut body_lines).into_arg(&p.name, &mut locals, &mut body_lines);
-        body_lines.push(format!("requestBody.Set{}({arg})", go::pascal(&p.name)));
-    }
+    let mut locals = Locals::with(&["graphClient", "requestAdapter", "requestBody", "msgraphsdk", "graphmodels", "result", "err"]);
+    let package = format!("graph{}", view.literals.first().map(|l| go::pascal(l).to_lowercase()).unwrap_or_default());
+    let mut lines = Vec::new();
+    let body = body_lines(view, &format!("{package}.New{}PostRequestBody()", go::pascal(&view.action.name)), &mut locals, &mut lines);
     let mut path_vars = Vec::new();
     let mut call = String::from("graphClient");
     for part in &view.path {
@@ -34,24 +62,24 @@ pub fn page(view: &ExampleView) -> String {
             }
         }
     }
-    call.push_str(&format!(".{}().Post(context.Background(), requestBody, nil)", go::pascal(&view.action.name)));
-    fill(&Page { body_package, body_type: format!("{}PostRequestBody", go::pascal(&view.action.name)), body_lines, path_vars, call })
+    call.push_str(&operation(view, body.as_deref()));
+    fill(&Page { body_lines: lines, path_vars, result: view.result.is_some(), call })
 }
 
 #[derive(Template)]
 #[template(path = "go/current/snippet.go")]
 struct Current {
     module: String,
-    builder_alias: String,
-    builder_package: String,
+    builder: Option<(String, String)>,
     uses_models: bool,
-    body_type: String,
     body_lines: Vec<String>,
+    result: bool,
     call: String,
 }
 
 /// Today's SDK (msgraph-beta-sdk-go): the docs' import block, the body from the
-/// request-builder package, then the fluent call returning `error`.
+/// request-builder package, then the fluent call; a result is checked and used, so the
+/// snippet compiles as printed.
 pub fn current(view: &ExampleView) -> String {
     let version = view.model.api.version.as_str();
     let module = if version == "v1.0" {
@@ -62,25 +90,23 @@ pub fn current(view: &ExampleView) -> String {
     let segments = view.builder_segments();
     let builder_package = go::pascal(&segments[0]).to_lowercase();
     let builder_alias = format!("graph{builder_package}");
-    let body_type = format!("{}PostRequestBody", segments[1..].iter().map(|s| go::pascal(s)).collect::<String>());
-    let mut locals = Locals::with(&["graphClient", "requestBody", "msgraphsdk", "graphmodels", "context", &builder_alias]);
-    let mut body_lines = Vec::new();
-    for (p, v) in view.set_params() {
-        let arg = go::value(v, "graphmodels", &mut locals, &mut body_lines).into_arg(&p.name, &mut locals, &mut body_lines);
-        body_lines.push(format!("requestBody.Set{}({arg})", go::pascal(&p.name)));
-    }
-    let mut call = String::from("graphClient");
-    for part in &view.path {
-        match part {
-            PathPart::Nav(n) => call.push_str(&format!(".{}()", go::pascal(n))),
-            PathPart::Item { collection, value, .. } => call.push_str(&format!(
-                ".{}().By{}Id({})",
-                go::pascal(collection),
-                go::pascal(&crate::lang::singular(collection)),
-                go::string(value)
-            )),
-        }
-    }
-    call.push_str(&format!(".{}().Post(context.Background(), requestBody, nil)", go::pascal(&view.action.name)));
-    fill(&Current { module, builder_alias, builder_package, uses_models: !view.named_types().is_empty(), body_type, body_lines, call })
+    let constructor = format!("{builder_alias}.New{}PostRequestBody()", segments[1..].iter().map(|s| go::pascal(s)).collect::<String>());
+    let mut locals =
+        Locals::with(&["graphClient", "requestBody", "msgraphsdk", "graphmodels", "context", "log", "result", "err", &builder_alias]);
+    let mut lines = Vec::new();
+    let body = body_lines(view, &constructor, &mut locals, &mut lines);
+    let builder = matches!(view.body, Body::Parameters).then(|| (builder_alias, builder_package));
+    let call = view.chain(
+        "graphClient",
+        |n| format!(".{}()", go::pascal(n)),
+        |c, v| format!(".{}().By{}Id({})", go::pascal(c), go::pascal(&crate::lang::singular(c)), go::string(v)),
+    );
+    fill(&Current {
+        module,
+        builder,
+        uses_models: !view.named_types().is_empty(),
+        body_lines: lines,
+        result: view.result.is_some(),
+        call: format!("{call}{}", operation(view, body.as_deref())),
+    })
 }

@@ -1,25 +1,43 @@
-//! Java snippets: the legacy `microsoft-graph-beta` 0.x SDK (`…ParameterSet` builders).
+//! Java snippets: the legacy request-builder SDK (`…ParameterSet` builders) in the page's
+//! layout, and today's Kiota SDK (6.x).
 
-use super::{fill, ExampleView, PathPart};
+use super::{fill, Body, ExampleView};
 use crate::lang::{java, Locals};
+use crate::model::{OperationKind, TypeKind, TypeRef};
 use askama::Template;
 
 #[derive(Template)]
 #[template(path = "java/page/snippet.java")]
 struct Page {
     groups: Vec<Vec<String>>,
+    result: Option<String>,
     request: String,
-    method: String,
-    param_set: String,
+    /// `(method, Some(parameter set))` for an action with parameters, `(method, None)` for one
+    /// without.
+    action: Option<(String, Option<String>)>,
     withs: Vec<(String, String)>,
+    call: String,
+}
+
+/// The legacy SDK's type of a result: the model, or the collection's page.
+fn legacy_result(ty: &TypeRef) -> String {
+    let name = match &ty.kind {
+        TypeKind::Complex(n) | TypeKind::Enum(n) => java::pascal(n),
+        TypeKind::Primitive(_) => java::type_name(&ty.kind),
+    };
+    if ty.collection {
+        format!("{name}CollectionPage")
+    } else {
+        name
+    }
 }
 
 pub fn page(view: &ExampleView) -> String {
-    let mut locals = Locals::with(&["graphClient", "authProvider"]);
+    let mut locals = Locals::with(&["graphClient", "authProvider", "result"]);
     let mut groups = Vec::new();
     let mut withs = Vec::new();
     for p in &view.params {
-        let setter = format!("with{}", java::pascal(&p.param.name).trim_end_matches("Escaped"));
+        let setter = java::with_method(&p.param.name);
         match &p.value {
             Some(v) => {
                 let mut stmts = Vec::new();
@@ -41,62 +59,93 @@ pub fn page(view: &ExampleView) -> String {
             None => withs.push((setter, "null".to_owned())),
         }
     }
-    let mut request = String::from("graphClient");
-    for part in &view.path {
-        match part {
-            PathPart::Nav(n) => request.push_str(&format!(".{}()", java::camel(n))),
-            PathPart::Item { collection, value, .. } => request.push_str(&format!(".{}({})", java::camel(collection), java::string(value))),
-        }
+    let mut entity = String::new();
+    if let Body::Entity(v) = &view.body {
+        let mut stmts = Vec::new();
+        entity = java::value(v, &view.action.bound_to, &mut locals, &mut stmts);
+        groups.push(stmts);
     }
-    fill(&Page {
-        groups,
-        request,
-        method: java::camel(&view.action.name),
-        param_set: format!("{}{}ParameterSet", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)),
-        withs,
-    })
+    let request =
+        view.chain("graphClient", |n| format!(".{}()", java::camel(n)), |c, v| format!(".{}({})", java::camel(c), java::string(v)));
+    let action = view.action_segment().map(|a| {
+        let set = (!view.params.is_empty())
+            .then(|| format!("{}{}ParameterSet", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)));
+        (java::camel(a), set)
+    });
+    let call = match view.action.kind {
+        OperationKind::Action => "post()".to_owned(),
+        OperationKind::Create => format!("post({entity})"),
+        OperationKind::Get | OperationKind::List => "get()".to_owned(),
+        OperationKind::Update => format!("patch({entity})"),
+        OperationKind::Delete => "delete()".to_owned(),
+    };
+    fill(&Page { groups, result: view.result.map(legacy_result), request, action, withs, call })
 }
 
 #[derive(Template)]
 #[template(path = "java/current/snippet.java")]
 struct Current {
-    body_class: String,
-    body_var: String,
+    body: Option<(String, String)>,
     lines: Vec<String>,
-    request: String,
-    action: String,
+    result: Option<String>,
+    call: String,
 }
 
-/// Today's SDK (`microsoft-graph-beta` 6.x): a fully qualified `…PostRequestBody` with
-/// setters, then `byCallId(…)` and `post(…)`.
+/// Today's SDK (`microsoft-graph-beta` 6.x): a fully qualified `…PostRequestBody` (or a
+/// model) with setters, then `byCallId(…)` and the operation.
 pub fn current(view: &ExampleView) -> String {
     let version = view.model.api.version.as_str();
     let root = if version == "v1.0" { "com.microsoft.graph".to_owned() } else { format!("com.microsoft.graph.{}", version.to_lowercase()) };
-    // Package names are lower case; a keyword (`switch`) gets the `Escaped` suffix.
-    let package: Vec<String> = view
-        .builder_segments()
-        .iter()
-        .map(|s| java::escape(crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "").to_lowercase()))
-        .collect();
-    let body_class = format!("{root}.{}.{}PostRequestBody", package.join("."), java::pascal(&view.action.name));
-    let mut locals = Locals::with(&["graphClient", "requestAdapter"]);
-    let body_var = locals.fresh(&format!("{}PostRequestBody", java::camel(&view.action.name).trim_end_matches("Escaped")));
+    let mut locals = Locals::with(&["graphClient", "requestAdapter", "result"]);
     let mut lines = Vec::new();
-    for (p, v) in view.set_params() {
-        let e = java::value_for(java::Sdk::Kiota, v, &p.name, &mut locals, &mut lines);
-        lines.push(format!("{body_var}.set{}({e});", java::pascal(&p.name).trim_end_matches("Escaped")));
-    }
-    let mut request = String::from("graphClient");
-    for part in &view.path {
-        match part {
-            PathPart::Nav(n) => request.push_str(&format!(".{}()", java::camel(n))),
-            PathPart::Item { collection, value, .. } => request.push_str(&format!(
-                ".{}().by{}Id({})",
-                java::camel(collection),
-                crate::lang::ident(&crate::lang::singular(collection), crate::lang::Case::Pascal, "N"),
-                java::string(value)
-            )),
+    let mut body = None;
+    let mut arg = String::new();
+    match &view.body {
+        Body::None => {}
+        Body::Parameters => {
+            // Package names are lower case; a keyword (`switch`) gets the `Escaped` suffix.
+            let package: Vec<String> = view
+                .builder_segments()
+                .iter()
+                .map(|s| java::escape(crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "").to_lowercase()))
+                .collect();
+            let class = format!("{root}.{}.{}PostRequestBody", package.join("."), java::pascal(&view.action.name));
+            let var = locals.fresh(&format!("{}PostRequestBody", crate::lang::ident(&view.action.name, crate::lang::Case::Camel, "n")));
+            for (name, v) in view.set_params() {
+                let e = java::value_for(java::Sdk::Kiota, &v, &name, &mut locals, &mut lines);
+                lines.push(format!("{var}.{}({e});", java::setter(&name)));
+            }
+            body = Some((class, var.clone()));
+            arg = var;
         }
+        Body::Entity(v) => arg = java::value_for(java::Sdk::Kiota, v, &view.action.bound_to, &mut locals, &mut lines),
     }
-    fill(&Current { body_class, body_var, lines, request, action: java::camel(&view.action.name) })
+    let op = match view.action.kind {
+        OperationKind::Action => format!(".{}().post({arg})", java::camel(&view.action.name)),
+        OperationKind::Create => format!(".post({arg})"),
+        OperationKind::Get | OperationKind::List => ".get()".to_owned(),
+        OperationKind::Update => format!(".patch({arg})"),
+        OperationKind::Delete => ".delete()".to_owned(),
+    };
+    let call = view.chain(
+        "graphClient",
+        |n| format!(".{}()", java::camel(n)),
+        |c, v| {
+            format!(
+                ".{}().by{}Id({})",
+                java::camel(c),
+                crate::lang::ident(&crate::lang::singular(c), crate::lang::Case::Pascal, "N"),
+                java::string(v)
+            )
+        },
+    );
+    let result = view.result.map(|ty| {
+        let name = java::type_name(&ty.kind);
+        if ty.collection {
+            format!("{name}CollectionResponse")
+        } else {
+            name
+        }
+    });
+    fill(&Current { body, lines, result, call: format!("{call}{op}") })
 }

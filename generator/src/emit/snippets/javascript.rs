@@ -1,26 +1,43 @@
 //! JavaScript snippets: `@microsoft/microsoft-graph-client` 3.x, plain objects with wire names.
 
-use super::{fill, ExampleView};
+use super::{fill, Body, ExampleView};
 use crate::lang::javascript;
-use crate::model::TypedValue;
+use crate::model::{OperationKind, TypedValue};
 use askama::Template;
 
 #[derive(Template)]
 #[template(path = "javascript/page/snippet.js")]
 struct Page {
-    var: String,
-    body: String,
+    body: Option<(String, String)>,
+    result: bool,
     path: String,
     version: String,
+    call: String,
 }
 
 pub fn page(view: &ExampleView) -> String {
-    let members: Vec<(String, TypedValue)> = view.set_params().map(|(p, v)| (p.name.clone(), v.clone())).collect();
-    let body = javascript::value(&TypedValue::Object { type_name: String::new(), members }, 0);
+    let name = match view.action.kind {
+        OperationKind::Action => &view.action.name,
+        _ => &view.action.bound_to,
+    };
+    let var = javascript::local(name);
+    let body = match &view.body {
+        Body::None => None,
+        _ => Some((var.clone(), javascript::value(&TypedValue::Object { type_name: String::new(), members: view.set_params() }, 0))),
+    };
+    let call = match view.action.kind {
+        OperationKind::Action if body.is_some() => format!("post({var})"),
+        OperationKind::Action => "post()".to_owned(),
+        OperationKind::Create => format!("post({var})"),
+        OperationKind::Get | OperationKind::List => "get()".to_owned(),
+        OperationKind::Update => format!("update({var})"),
+        OperationKind::Delete => "delete()".to_owned(),
+    };
     fill(&Page {
-        var: javascript::local(&view.action.name),
         body,
+        result: view.result.is_some(),
         path: javascript::string(&view.wire_path),
         version: javascript::string(&view.model.api.version),
+        call,
     })
 }

@@ -124,7 +124,8 @@ impl Style {
 pub enum PathPart {
     /// `communications`: a navigation with no id.
     Nav(String),
-    /// `calls/{id}`: a collection, then an item of it.
+    /// `calls/{id}`: a collection, then an item of it. `value` is the example's raw id, or
+    /// a placeholder as docs print it (`{call-id}`, see [`is_placeholder`]).
     Item { collection: String, value: String },
 }
 
@@ -142,30 +143,56 @@ pub struct ParamView<'a> {
     pub value: Option<TypedValue>,
 }
 
-/// Everything a snippet template's context is computed from.
+/// What a snippet sends as its body.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// Nothing: no body on the wire, and the SDK's no-body call.
+    None,
+    /// The action's parameters: the SDKs' `…PostRequestBody` class.
+    Parameters,
+    /// An entity (create, update): a model class, typed in the value.
+    Entity(TypedValue),
+}
+
+/// The language-neutral snippet model of one example, computed once: the request chain
+/// (navigation and ids), the operation, the typed body and what comes back. Every
+/// language renders this; none walks the path or re-types the JSON itself.
 pub struct ExampleView<'a> {
     pub model: &'a Model,
     pub action: &'a Action,
     pub example: &'a Example,
+    /// Every parameter of the action with the example's value (the page-style SDKs take
+    /// them positionally, unset ones as `null`).
     pub params: Vec<ParamView<'a>>,
-    /// The builder chain before the action segment.
+    pub body: Body,
+    /// The builder chain up to the resource the operation acts on.
     pub path: Vec<PathPart>,
-    /// The literal segments before the action segment (`communications`, `calls`).
+    /// The literal segments of `path` (`communications`, `calls`).
     pub literals: Vec<String>,
+    /// What the operation returns, if anything.
+    pub result: Option<&'a TypeRef>,
     /// The request path with values percent-encoded, as sent.
     pub wire_path: String,
 }
 
 impl<'a> ExampleView<'a> {
     pub fn new(model: &'a Model, action: &'a Action, example: &'a Example) -> Self {
-        let body = example.request.body.as_ref().and_then(Value::as_object);
+        let json = example.request.body.as_ref();
+        let fields = json.and_then(Value::as_object);
         let params = action
             .parameters
             .iter()
-            .map(|p| ParamView { param: p, value: body.and_then(|b| b.get(&p.name)).map(|v| TypedValue::from_json(model, v, &p.ty)) })
+            .map(|p| ParamView { param: p, value: fields.and_then(|b| b.get(&p.name)).map(|v| TypedValue::from_json(model, v, &p.ty)) })
             .collect();
-        let template = &action.paths[example.request.path_index];
-        let segs = &template.segments[..template.segments.len().saturating_sub(1)];
+        let body = match action.request_body() {
+            RequestBody::None => Body::None,
+            RequestBody::Parameters(_) => Body::Parameters,
+            RequestBody::Entity(t) => {
+                let ty = TypeRef { kind: TypeKind::Complex(t.to_owned()), collection: false };
+                Body::Entity(TypedValue::from_json(model, json.unwrap_or(&Value::Null), &ty))
+            }
+        };
+        let segs = action.navigation(&action.paths[example.request.path_index]);
         let mut path = Vec::new();
         let mut i = 0;
         while i < segs.len() {
@@ -194,12 +221,51 @@ impl<'a> ExampleView<'a> {
                 Segment::Param(_) => None,
             })
             .collect();
-        ExampleView { model, action, example, params, path, literals, wire_path: example.wire_path(action) }
+        ExampleView {
+            model,
+            action,
+            example,
+            params,
+            body,
+            path,
+            literals,
+            result: action.response.body.as_ref(),
+            wire_path: example.wire_path(action),
+        }
     }
 
-    /// Parameters the example sets, in the action's order.
-    pub fn set_params(&self) -> impl Iterator<Item = (&'a Property, &TypedValue)> {
-        self.params.iter().filter_map(|p| p.value.as_ref().map(|v| (p.param, v)))
+    /// The request chain in one language's spelling: `nav` for a navigation, `item` for a
+    /// collection and the id (raw, or a placeholder) of one of its items.
+    pub fn chain(&self, root: &str, nav: impl Fn(&str) -> String, item: impl Fn(&str, &str) -> String) -> String {
+        let mut out = root.to_owned();
+        for part in &self.path {
+            match part {
+                PathPart::Nav(n) => out.push_str(&nav(n)),
+                PathPart::Item { collection, value } => out.push_str(&item(collection, value)),
+            }
+        }
+        out
+    }
+
+    /// Members the body sets, in written order: the parameters the example gives, or the
+    /// entity's members.
+    pub fn set_params(&self) -> Vec<(String, TypedValue)> {
+        match &self.body {
+            Body::None => Vec::new(),
+            Body::Parameters => self.params.iter().filter_map(|p| p.value.as_ref().map(|v| (p.param.name.clone(), v.clone()))).collect(),
+            Body::Entity(TypedValue::Object { members, .. }) => members.clone(),
+            Body::Entity(_) => Vec::new(),
+        }
+    }
+
+    /// Whether a body goes on the wire.
+    pub fn sends_body(&self) -> bool {
+        !matches!(self.body, Body::None)
+    }
+
+    /// The operation's own segment (`reject`), or `None` for an entity operation.
+    pub fn action_segment(&self) -> Option<&str> {
+        (self.action.kind == OperationKind::Action).then_some(self.action.name.as_str())
     }
 
     /// Every enum and complex type the example's body names.
@@ -207,6 +273,9 @@ impl<'a> ExampleView<'a> {
         let mut out = std::collections::BTreeSet::new();
         for (_, v) in self.set_params() {
             v.named_types(&mut out);
+        }
+        if let Body::Entity(TypedValue::Object { type_name, .. }) = &self.body {
+            out.insert(type_name.clone());
         }
         out
     }

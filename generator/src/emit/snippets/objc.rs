@@ -17,6 +17,8 @@ struct Param {
 struct Page {
     base_url: String,
     path: String,
+    method: String,
+    body: bool,
     params: Vec<Param>,
 }
 
@@ -24,17 +26,18 @@ pub fn page(view: &ExampleView) -> String {
     let mut locals = Locals::with(&[objc::KEYWORDS, objc::SNIPPET_NAMES].concat());
     let params = view
         .set_params()
-        .map(|(p, v)| {
-            let (ty, value) = match v {
+        .into_iter()
+        .map(|(name, v)| {
+            let (ty, value) = match &v {
                 TypedValue::Enum { enum_name, member } => {
                     (objc::class(enum_name), format!("[{} {}]", objc::class(enum_name), objc::selector(member)))
                 }
-                TypedValue::String(_) => ("NSString".to_owned(), objc::value(v)),
-                TypedValue::List { .. } => ("NSArray".to_owned(), objc::value(v)),
-                TypedValue::Object { .. } => ("NSDictionary".to_owned(), objc::value(v)),
-                _ => ("NSObject".to_owned(), objc::value(v)),
+                TypedValue::String(_) => ("NSString".to_owned(), objc::value(&v)),
+                TypedValue::List { .. } => ("NSArray".to_owned(), objc::value(&v)),
+                TypedValue::Object { .. } => ("NSDictionary".to_owned(), objc::value(&v)),
+                _ => ("NSObject".to_owned(), objc::value(&v)),
             };
-            Param { ty, name: locals.fresh(&objc::local(&p.name)), value, key: objc::string(&p.name) }
+            Param { ty, name: locals.fresh(&objc::local(&name)), value, key: objc::string(&name) }
         })
         .collect();
     // The base URL ends in `/`, so the path is appended without its leading one (the
@@ -42,6 +45,8 @@ pub fn page(view: &ExampleView) -> String {
     fill(&Page {
         base_url: objc::string(&format!("{}/", view.model.api.base_url)),
         path: objc::string(view.wire_path.trim_start_matches('/')),
+        method: objc::string(view.action.method()),
+        body: view.sends_body(),
         params,
     })
 }

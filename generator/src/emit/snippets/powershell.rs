@@ -1,52 +1,40 @@
-//! PowerShell snippets: the v1 module's `Invoke-Mg…` cmdlets with a `-BodyParameter` hashtable.
+//! PowerShell snippets: the v1 module's `…-Mg…` cmdlets and today's `…-MgBeta…` ones, with a
+//! `-BodyParameter` hashtable when the operation sends a body.
 
 use super::{fill, ExampleView, PathPart};
 use crate::lang::powershell;
-use crate::model::TypedValue;
 use askama::Template;
 
 #[derive(Template)]
 #[template(path = "powershell/page/snippet.ps1")]
-struct Page {
+struct Snippet {
     module: String,
-    params: String,
+    params: Option<String>,
     cmdlet: String,
     args: Vec<(String, String)>,
+}
+
+fn render(view: &ExampleView, module: String, cmdlet_prefix: &str, keys: powershell::Keys) -> String {
+    let params = view.sends_body().then(|| powershell::hashtable_as(keys, &view.set_params(), 0));
+    let literals: Vec<&str> = view.literals.iter().map(String::as_str).collect();
+    fill(&Snippet {
+        module,
+        params,
+        cmdlet: powershell::cmdlet(cmdlet_prefix, view.action.kind, &view.action.name, &literals),
+        args: path_args(view),
+    })
 }
 
 pub fn page(view: &ExampleView) -> String {
-    let members: Vec<(String, TypedValue)> = view.set_params().map(|(p, v)| (p.name.clone(), v.clone())).collect();
-    let literals: Vec<&str> = view.literals.iter().map(String::as_str).collect();
-    fill(&Page {
-        module: view.action.module.clone(),
-        params: powershell::hashtable(&members, 0),
-        cmdlet: powershell::cmdlet("Mg", &view.action.name, &literals),
-        args: path_args(view),
-    })
+    render(view, view.action.module.clone(), "Mg", powershell::Keys::Pascal)
 }
 
-#[derive(Template)]
-#[template(path = "powershell/current/snippet.ps1")]
-struct Current {
-    module: String,
-    params: String,
-    cmdlet: String,
-    args: Vec<(String, String)>,
-}
-
-/// Today's module (`Microsoft.Graph.Beta.*`, `Invoke-MgBeta…` cmdlets, wire-name keys).
+/// Today's module (`Microsoft.Graph.Beta.*`, `…-MgBeta…` cmdlets, wire-name keys).
 pub fn current(view: &ExampleView) -> String {
-    let members: Vec<(String, TypedValue)> = view.set_params().map(|(p, v)| (p.name.clone(), v.clone())).collect();
-    let literals: Vec<&str> = view.literals.iter().map(String::as_str).collect();
     let version = crate::lang::ident(&view.model.api.version, crate::lang::Case::Pascal, "V");
     let (module_prefix, cmdlet_prefix) =
         if view.model.api.version == "v1.0" { (String::new(), "Mg".to_owned()) } else { (format!("{version}."), format!("Mg{version}")) };
-    fill(&Current {
-        module: format!("{module_prefix}{}", view.action.module),
-        params: powershell::hashtable_as(powershell::Keys::Wire, &members, 0),
-        cmdlet: powershell::cmdlet(&cmdlet_prefix, &view.action.name, &literals),
-        args: path_args(view),
-    })
+    render(view, format!("{module_prefix}{}", view.action.module), &cmdlet_prefix, powershell::Keys::Wire)
 }
 
 fn path_args(view: &ExampleView) -> Vec<(String, String)> {

@@ -1,7 +1,8 @@
 //! Python snippets: today's SDK only (`msgraph-beta-sdk`), async, keyword-argument models.
 
-use super::{fill, ExampleView, PathPart};
+use super::{fill, Body, ExampleView};
 use crate::lang::python;
+use crate::model::OperationKind;
 use askama::Template;
 
 #[derive(Template)]
@@ -9,36 +10,51 @@ use askama::Template;
 struct Current {
     package: String,
     imports: Vec<(String, String)>,
-    body_class: String,
-    members: Vec<(String, String)>,
+    body: Option<String>,
+    result: bool,
     call: String,
 }
 
 pub fn current(view: &ExampleView) -> String {
     let version = view.model.api.version.as_str();
     let package = if version == "v1.0" { "msgraph".to_owned() } else { format!("msgraph_{}", version.to_lowercase()) };
-    let segments: Vec<String> = view.builder_segments().iter().map(|s| python::snake(s)).collect();
-    let body_class = format!("{}PostRequestBody", crate::lang::ident(&view.action.name, crate::lang::Case::Pascal, "N"));
-    let body_module = format!("{}_post_request_body", crate::lang::ident(&view.action.name, crate::lang::Case::Snake, "n"));
-    let mut imports = vec![(format!("{package}.generated.{}.{body_module}", segments.join(".")), body_class.clone())];
+    let mut imports = Vec::new();
+    let body = match &view.body {
+        Body::None => None,
+        Body::Parameters => {
+            let segments: Vec<String> = view.builder_segments().iter().map(|s| python::snake(s)).collect();
+            let class = format!("{}PostRequestBody", crate::lang::ident(&view.action.name, crate::lang::Case::Pascal, "N"));
+            let module = format!("{}_post_request_body", crate::lang::ident(&view.action.name, crate::lang::Case::Snake, "n"));
+            imports.push((format!("{package}.generated.{}.{module}", segments.join(".")), class.clone()));
+            let set = view.set_params();
+            let names = crate::lang::dedupe(set.iter().map(|(n, _)| python::snake(n)).collect(), &[], true);
+            let members: String = set.iter().zip(names).map(|((_, v), n)| format!("\t{n} = {},\n", python::value(v, 1))).collect();
+            Some(format!("{class}(\n{members})"))
+        }
+        Body::Entity(v) => Some(python::value(v, 0)),
+    };
     for t in view.named_types() {
         imports.push((format!("{package}.generated.models.{}", python::model_module(&t)), python::pascal(&t)));
     }
-    let set: Vec<_> = view.set_params().collect();
-    let names = crate::lang::dedupe(set.iter().map(|(p, _)| python::snake(&p.name)).collect(), &[], true);
-    let members = set.iter().zip(names).map(|((_, v), n)| (n, python::value(v, 1))).collect();
-    let mut call = String::from("graph_client");
-    for part in &view.path {
-        match part {
-            PathPart::Nav(n) => call.push_str(&format!(".{}", python::snake(n))),
-            PathPart::Item { collection, value, .. } => call.push_str(&format!(
+    let arg = if body.is_some() { "request_body" } else { "" };
+    let op = match view.action.kind {
+        OperationKind::Action => format!(".{}.post({arg})", python::snake(&view.action.name)),
+        OperationKind::Create => format!(".post({arg})"),
+        OperationKind::Get | OperationKind::List => ".get()".to_owned(),
+        OperationKind::Update => format!(".patch({arg})"),
+        OperationKind::Delete => ".delete()".to_owned(),
+    };
+    let call = view.chain(
+        "graph_client",
+        |n| format!(".{}", python::snake(n)),
+        |c, v| {
+            format!(
                 ".{}.by_{}_id({})",
-                python::snake(collection),
-                crate::lang::ident(&crate::lang::singular(collection), crate::lang::Case::Snake, "n"),
-                python::string(value)
-            )),
-        }
-    }
-    call.push_str(&format!(".{}.post(request_body)", python::snake(&view.action.name)));
-    fill(&Current { package, imports, body_class, members, call })
+                python::snake(c),
+                crate::lang::ident(&crate::lang::singular(c), crate::lang::Case::Snake, "n"),
+                python::string(v)
+            )
+        },
+    );
+    fill(&Current { package, imports, body, result: view.result.is_some(), call: format!("{call}{op}") })
 }

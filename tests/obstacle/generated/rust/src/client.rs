@@ -39,7 +39,7 @@ impl GraphClient {
     ///
     /// **Note:** A note with """ and */ and `ticks`.
     ///
-    /// `POST /packages/{in}/switch` (Obstacle */ """ ${title} $(title) `title` % é obstacle); succeeds with `200 OK`.
+    /// `POST /packages/{in}/switch` (Obstacle */ """ ${title} $(title) `title` % é obstacle); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
     ///
     /// # Errors
     ///
@@ -66,7 +66,6 @@ impl GraphClient {
                 sdkgen_runtime::Method::POST,
                 &path,
                 ::std::option::Option::Some(body),
-                200u16,
             )
             .await
     }

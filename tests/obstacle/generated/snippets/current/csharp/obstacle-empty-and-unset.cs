@@ -10,4 +10,4 @@ var requestBody = new SwitchPostRequestBody
 };
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=csharp
-await graphClient.Packages["1st"].Switch.PostAsync(requestBody);
+var result = await graphClient.Packages["1st"].Switch.PostAsync(requestBody);

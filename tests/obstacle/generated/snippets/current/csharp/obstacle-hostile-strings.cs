@@ -11,6 +11,7 @@ var requestBody = new SwitchPostRequestBody
     Default = "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= end",
     Function = new Function
     {
+        OdataType = "#obstacle.ns.function",
         Default = "nested 'single' and \"double\" and `back` ticks",
         Value = "value, not Value",
         Switch = new List<Select>
@@ -27,10 +28,6 @@ var requestBody = new SwitchPostRequestBody
                 "é",
                 "日本",
             },
-        },
-        AdditionalData = new Dictionary<string, object>
-        {
-            { "@odata.type", "#obstacle.ns.function" },
         },
     },
     In = new List<string>
@@ -50,4 +47,4 @@ var requestBody = new SwitchPostRequestBody
 };
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=csharp
-await graphClient.Packages["a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users"].Switch.PostAsync(requestBody);
+var result = await graphClient.Packages["a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users"].Switch.PostAsync(requestBody);

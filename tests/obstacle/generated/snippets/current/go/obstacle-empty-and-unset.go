@@ -4,6 +4,7 @@
 // Dependencies
 import (
 	"context"
+	"log"
 	msgraphsdk "github.com/microsoftgraph/msgraph-obstacle-sdk-go"
 	graphpackages "github.com/microsoftgraph/msgraph-obstacle-sdk-go/packages"
 	//other-imports
@@ -14,4 +15,8 @@ defaultEscaped := ""
 requestBody.SetDefault(&defaultEscaped)
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
-graphClient.Packages().ByPackageId("1st").Switch().Post(context.Background(), requestBody, nil)
+result, err := graphClient.Packages().ByPackageId("1st").Switch().Post(context.Background(), requestBody, nil)
+if err != nil {
+	log.Fatal(err)
+}
+log.Printf("%+v", result)

@@ -4,6 +4,7 @@
 // Dependencies
 import (
 	"context"
+	"log"
 	msgraphsdk "github.com/microsoftgraph/msgraph-obstacle-sdk-go"
 	graphpackages "github.com/microsoftgraph/msgraph-obstacle-sdk-go/packages"
 	graphmodels "github.com/microsoftgraph/msgraph-obstacle-sdk-go/models"
@@ -54,4 +55,8 @@ callbackUri := "https://example.com/cb?x=1&y='2'#\"frag\""
 requestBody.SetCallbackUri(&callbackUri)
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
-graphClient.Packages().ByPackageId("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users").Switch().Post(context.Background(), requestBody, nil)
+result, err := graphClient.Packages().ByPackageId("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users").Switch().Post(context.Background(), requestBody, nil)
+if err != nil {
+	log.Fatal(err)
+}
+log.Printf("%+v", result)

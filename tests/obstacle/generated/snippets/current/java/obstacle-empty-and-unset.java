@@ -4,4 +4,4 @@ GraphServiceClient graphClient = new GraphServiceClient(requestAdapter);
 
 com.microsoft.graph.obstacle.packages.item.switchEscaped.SwitchPostRequestBody switchPostRequestBody = new com.microsoft.graph.obstacle.packages.item.switchEscaped.SwitchPostRequestBody();
 switchPostRequestBody.setDefault("");
-graphClient.packages().byPackageId("1st").switchEscaped().post(switchPostRequestBody);
+Class result = graphClient.packages().byPackageId("1st").switchEscaped().post(switchPostRequestBody);

@@ -35,4 +35,4 @@ switchPostRequestBody.setIn(inList2);
 switchPostRequestBody.setN1st(true);
 switchPostRequestBody.setNamespace(42L);
 switchPostRequestBody.setCallbackUri("https://example.com/cb?x=1&y='2'#\"frag\"");
-graphClient.packages().byPackageId("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users").switchEscaped().post(switchPostRequestBody);
+Class result = graphClient.packages().byPackageId("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users").switchEscaped().post(switchPostRequestBody);

@@ -24,6 +24,6 @@ const switch_ = {
   callbackUri: 'https://example.com/cb?x=1&y=\'2\'#"frag"'
 };
 
-await client.api('/packages/a%2Fb%3Fc%3D..%2Fd%23e%20f%25%27%22%0A%E2%80%AEevil%E2%81%A6%20..%2F..%2Fusers/switch')
+let result = await client.api('/packages/a%2Fb%3Fc%3D..%2Fd%23e%20f%25%27%22%0A%E2%80%AEevil%E2%81%A6%20..%2F..%2Fusers/switch')
     .version('obstacle')
     .post(switch_);

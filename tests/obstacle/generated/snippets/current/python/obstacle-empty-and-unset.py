@@ -7,4 +7,4 @@ request_body = SwitchPostRequestBody(
 	default = '',
 )
 
-await graph_client.packages.by_package_id('1st').switch.post(request_body)
+result = await graph_client.packages.by_package_id('1st').switch.post(request_body)

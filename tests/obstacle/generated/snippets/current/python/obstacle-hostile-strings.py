@@ -41,4 +41,4 @@ request_body = SwitchPostRequestBody(
 	callback_uri = 'https://example.com/cb?x=1&y=\'2\'#"frag"',
 )
 
-await graph_client.packages.by_package_id('a/b?c=../d#e f%\'"\n\u202eevil\u2066 ../../users').switch.post(request_body)
+result = await graph_client.packages.by_package_id('a/b?c=../d#e f%\'"\n\u202eevil\u2066 ../../users').switch.post(request_body)

@@ -3,7 +3,7 @@ GraphServiceClient graphClient = new GraphServiceClient( authProvider );
 
 var @default = "";
 
-await graphClient.Packages["{package-id}"]
+var result = await graphClient.Packages["{package-id}"]
     .Switch(null,@default,null,null,null,null,null)
     .Request()
     .PostAsync();

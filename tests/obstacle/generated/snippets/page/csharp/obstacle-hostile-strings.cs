@@ -7,6 +7,7 @@ var @default = "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */
 
 var function = new Function
 {
+    OdataType = "#obstacle.ns.function",
     Default = "nested 'single' and \"double\" and `back` ticks",
     Value = "value, not Value",
     Switch = new List<Select>
@@ -23,10 +24,6 @@ var function = new Function
             "é",
             "日本",
         },
-    },
-    AdditionalData = new Dictionary<string, object>
-    {
-        { "@odata.type", "#obstacle.ns.function" },
     },
 };
 
@@ -48,7 +45,7 @@ var @namespace = 42L;
 
 var callbackUri = "https://example.com/cb?x=1&y='2'#\"frag\"";
 
-await graphClient.Packages["{package-id}"]
+var result = await graphClient.Packages["{package-id}"]
     .Switch(type,@default,function,@in,n1st,@namespace,callbackUri)
     .Request()
     .PostAsync();

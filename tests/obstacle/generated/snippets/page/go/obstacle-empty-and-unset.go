@@ -7,4 +7,4 @@ defaultEscaped := ""
 requestBody.SetDefault(&defaultEscaped)
 
 packageId := "package-id"
-graphClient.PackagesById(packageId).Switch().Post(context.Background(), requestBody, nil)
+result, err := graphClient.PackagesById(packageId).Switch().Post(context.Background(), requestBody, nil)

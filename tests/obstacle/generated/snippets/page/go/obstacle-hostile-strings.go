@@ -46,4 +46,4 @@ callbackUri := "https://example.com/cb?x=1&y='2'#\"frag\""
 requestBody.SetCallbackUri(&callbackUri)
 
 packageId := "package-id"
-graphClient.PackagesById(packageId).Switch().Post(context.Background(), requestBody, nil)
+result, err := graphClient.PackagesById(packageId).Switch().Post(context.Background(), requestBody, nil)

@@ -3,7 +3,7 @@ GraphServiceClient graphClient = GraphServiceClient.builder().authenticationProv
 
 String defaultEscaped = "";
 
-graphClient.packages("1st")
+Class result = graphClient.packages("1st")
     .switchEscaped(ClassSwitchParameterSet
         .newBuilder()
         .withType(null)

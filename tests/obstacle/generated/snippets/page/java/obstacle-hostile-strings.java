@@ -38,7 +38,7 @@ Long namespace = 42L;
 
 String callbackUri = "https://example.com/cb?x=1&y='2'#\"frag\"";
 
-graphClient.packages("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users")
+Class result = graphClient.packages("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users")
     .switchEscaped(ClassSwitchParameterSet
         .newBuilder()
         .withType(type)

@@ -9,6 +9,6 @@ const switch_ = {
   default: ''
 };
 
-await client.api('/packages/1st/switch')
+let result = await client.api('/packages/1st/switch')
     .version('obstacle')
     .post(switch_);
