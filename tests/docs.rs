@@ -90,9 +90,11 @@ fn examples_of_page(edition: &Edition, model: &sdkgen::model::Model, action: &sd
         // The HTTP tab is inline; every other tab includes a file holding the snippet.
         assert!(part.contains(&render(&view, Language::Http, edition.style).trim_end().to_string()));
         for l in edition.tabs.iter().filter(|l| **l != Language::Http) {
-            let include = format!("../includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name);
+            // Include names are lower case, as Microsoft's are.
+            let include = format!("../includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name.to_lowercase());
             assert!(part.contains(&format!("[!INCLUDE [sample-code]({include})]")), "{}: {include}", ex.name);
-            let file = read(&format!("generated/{2}includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name, edition.root));
+            let file =
+                read(&format!("generated/{2}includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name.to_lowercase(), edition.root));
             assert!(file.starts_with("---\n") && file.contains("description: \"Automatically generated file. DO NOT MODIFY\"\n"));
             let code = render(&view, *l, edition.style);
             assert!(file.contains(&format!("```{}\n{}\n```\n", l.id(), code.trim_end())), "{}: include for {}", ex.name, l.id());

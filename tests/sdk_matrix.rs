@@ -24,6 +24,13 @@ const JAVA_LEGACY_SDK: &str = "Maven com.microsoft.graph:microsoft-graph 5.80.0 
 const GO_SDK: &str = "Go github.com/microsoftgraph/msgraph-beta-sdk-go v0.165.0";
 const TOKEN: &str = "Bearer test-token";
 
+/// Page-style Java snippets that cannot compile against the request-builder SDK served
+/// here because it is Graph v1.0's (the beta one is not on Maven Central) and v1.0 lacks
+/// a beta parameter the example sets: (example, the missing builder method, the reason
+/// shown in the cell). Each must really fail on that method, or the test says to remove it.
+const LEGACY_V1_LACKS: &[(&str, &str, &str)] =
+    &[("call-playPrompt", "withLoop", "v1.0's request-builder SDK has no `loop` (a beta parameter); the beta one is not on Maven Central")];
+
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     Pass,
@@ -197,6 +204,9 @@ fn java_legacy_wrapper(i: usize, code: &str) -> String {
     format!(
         "import com.microsoft.graph.models.*;\n\
          import com.microsoft.graph.authentication.IAuthenticationProvider;\n\
+         import com.google.gson.JsonPrimitive;\n\
+         import java.util.HashMap;\n\
+         import java.util.LinkedList;\n\
          \n\
          public class Snippet{i} {{\n\
          public static class GraphServiceClient extends com.microsoft.graph.requests.GraphServiceClient<okhttp3.Request> {{\n\
@@ -319,6 +329,11 @@ async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result
             let got = client.participant_mute(&id("callId"), &id("participantId"), &body).await.map_err(|e| e.to_string())?;
             Some(serde_json::to_value(got).map_err(|e| e.to_string())?)
         }
+        "call-playPrompt" => {
+            let body: graph_beta::models::CallPlayPromptRequest = serde_json::from_value(body()).map_err(|e| e.to_string())?;
+            let got = client.call_play_prompt(&id("id"), &body).await.map_err(|e| e.to_string())?;
+            Some(serde_json::to_value(got).map_err(|e| e.to_string())?)
+        }
         other => return Err(format!("no Rust cell for operation `{other}`: add its call here")),
     };
     if result != answer.body {
@@ -427,7 +442,15 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                     (Language::Java, Style::Page) => {
                         row.sdk = JAVA_LEGACY_SDK.into();
                         row.compiled = java_legacy_built[i].clone();
-                        if row.compiled == Outcome::Pass {
+                        if let Some((_, method, why)) = LEGACY_V1_LACKS.iter().find(|(e, _, _)| *e == example.name) {
+                            match &row.compiled {
+                                Outcome::Fail(e) if e.contains(method) => {
+                                    row.compiled = Outcome::No(why);
+                                    row.request = Outcome::No(why);
+                                }
+                                other => panic!("{}: expected to fail on `{method}` (LEGACY_V1_LACKS), got {other:?}", example.name),
+                            }
+                        } else if row.compiled == Outcome::Pass {
                             row.request = compare_in(
                                 run_java(&java_legacy_classes, &legacy_cp, i, &version, &answer).await,
                                 want,

@@ -140,6 +140,81 @@ impl GraphClient {
             .await
     }
 
+    /// Play a prompt in the call.
+    ///
+    /// **Note:** PlayPrompt action is supported only for calls which are initiated with serviceHostedMediaConfig.
+    ///
+    /// `POST /communications/calls/{id}/playPrompt` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_play_prompt(
+        &self,
+        id: &str,
+        body: &crate::models::CallPlayPromptRequest,
+    ) -> ::std::result::Result<
+        crate::models::PlayPromptOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("playPrompt")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Play a prompt in the call.
+    ///
+    /// **Note:** PlayPrompt action is supported only for calls which are initiated with serviceHostedMediaConfig.
+    ///
+    /// `POST /app/calls/{id}/playPrompt` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_play_prompt_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallPlayPromptRequest,
+    ) -> ::std::result::Result<
+        crate::models::PlayPromptOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("playPrompt")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Enable a bot to reject an incoming call.
     ///
     /// The incoming call request can be an invite from a participant in a group call or a peer-to-peer call. If an invite to a group call is received, the notification will contain the chatInfo and meetingInfo parameters.

@@ -533,6 +533,163 @@ pub struct CommsOperation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of a playPrompt operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct PlayPromptOperation {
+    /// `@odata.type`: `#microsoft.graph.playPromptOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The base type of the prompts a bot can play.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Prompt {
+    /// `@odata.type`: `#microsoft.graph.prompt` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// A prompt played from a media file.
+///
+/// Derives from `prompt`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct MediaPrompt {
+    /// `@odata.type`: `#microsoft.graph.mediaPrompt` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The media information.
+    #[serde(
+        rename = "mediaInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_info: ::std::option::Option<crate::models::MediaInfo>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// A media file to play.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct MediaInfo {
+    /// `@odata.type`: `#microsoft.graph.mediaInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The URI of the media file; the file must be WAV, 16-bit PCM, 16 kHz, mono.
+    #[serde(
+        rename = "uri",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// A unique identifier for the resource; the file is cached under it.
+    #[serde(
+        rename = "resourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub resource_id: ::std::option::Option<::std::string::String>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -582,6 +739,20 @@ pub struct MuteParticipantOperation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -823,7 +994,7 @@ pub struct CommsNotification {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub resource_data: ::std::option::Option<crate::models::Call>,
+    pub resource_data: ::std::option::Option<crate::models::Entity>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -857,6 +1028,32 @@ pub struct CommsNotifications {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+/// The JSON body of `call: playPrompt`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallPlayPromptRequest {
+    /// Currently only a single prompt and of type MediaPrompt is supported.
+    #[serde(
+        rename = "prompts",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub prompts: ::std::option::Option<::std::vec::Vec<crate::models::Prompt>>,
+    /// The loop value. true indicates to loop infinitely. The default value is false.
+    #[serde(
+        rename = "loop",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#loop: ::std::option::Option<bool>,
+    /// Unique Client Context string. Max limit is 256 chars.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
 }
 
 /// The JSON body of `call: reject`. Unset members are left out of the request.
