@@ -145,6 +145,31 @@ async fn any_success_status_is_success_and_a_redirect_is_not() {
     assert_eq!(err.status(), Some(304));
 }
 
+/// Abstract types are enums over their derived types: `@odata.type` is written without
+/// the caller setting it, read to pick the variant, and an unknown derived type is kept.
+#[test]
+fn abstract_types_are_enums_over_their_derived_types() {
+    use graph_beta::models::{Entity, MediaInfo, MediaPrompt, Prompt};
+    let prompt = Prompt::MediaPrompt(Box::new(MediaPrompt {
+        media_info: Some(MediaInfo { uri: Some("https://cdn.contoso.com/beep.wav".into()), ..Default::default() }),
+        ..Default::default()
+    }));
+    let written = serde_json::to_value(&prompt).unwrap();
+    assert_eq!(written, json!({"@odata.type": "#microsoft.graph.mediaPrompt", "mediaInfo": {"uri": "https://cdn.contoso.com/beep.wav"}}));
+    assert_eq!(serde_json::to_string(&prompt).unwrap().find("@odata.type"), Some(2), "the discriminator comes first");
+    let read: Prompt = serde_json::from_value(written.clone()).unwrap();
+    assert!(matches!(&read, Prompt::MediaPrompt(p) if p.odata_type.as_deref() == Some("#microsoft.graph.mediaPrompt")));
+    assert_eq!(serde_json::to_value(&read).unwrap(), written);
+    // Without the `#`, as OData also allows.
+    let bare: Entity = serde_json::from_value(json!({"@odata.type": "microsoft.graph.call", "state": "incoming"})).unwrap();
+    assert!(matches!(bare, Entity::Call(c) if c.state == Some(graph_beta::models::CallState::Incoming)));
+    // A derived type this client does not know yet: kept, and written back unchanged.
+    let future = json!({"@odata.type": "#microsoft.graph.hologramSession", "id": "h1", "depth": 3});
+    let read: Entity = serde_json::from_value(future.clone()).unwrap();
+    assert!(matches!(&read, Entity::Unknown(m) if m["depth"] == 3));
+    assert_eq!(serde_json::to_value(&read).unwrap(), future);
+}
+
 /// An action without parameters sends no body and no `Content-Type`; DELETE likewise.
 #[tokio::test]
 async fn no_body_operations_send_no_body() {
@@ -345,13 +370,8 @@ fn the_pages_notifications_deserialize_and_serialize_back_verbatim() {
     let n = &incoming.value.as_ref().unwrap()[0];
     assert_eq!(n.change_type, Some(ChangeType::Created));
     assert_eq!(n.resource_url.as_deref(), Some(&*format!("/communications/calls/{CALL}")));
-    let data = n.resource_data.as_ref().unwrap();
-    assert_eq!(data.odata_type.as_deref(), Some("#microsoft.graph.call"));
-    // `resourceData` is declared as the abstract `entity`; until abstract types become
-    // enums over their derived types, a derived value is read as the base with every
-    // other member kept, so it converts to the type its `@odata.type` names losslessly.
-    let call: graph_beta::models::Call = serde_json::from_value(serde_json::to_value(data).unwrap()).unwrap();
-    let call = &call;
+    // `resourceData` is the abstract `entity`: its `@odata.type` picks the variant.
+    let graph_beta::models::Entity::Call(call) = n.resource_data.as_ref().unwrap() else { panic!("not a call") };
     assert_eq!(call.state, Some(CallState::Incoming));
     assert_eq!(call.direction, Some(CallDirection::Incoming));
     let source = call.source.as_ref().unwrap();

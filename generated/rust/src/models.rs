@@ -317,29 +317,120 @@ impl sdkgen_runtime::WireEnum for EndpointType {
 
 sdkgen_runtime::wire_enum_traits!(EndpointType);
 /// The base type of Graph resources that have an identity.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct Entity {
-    /// `@odata.type`: `#microsoft.graph.entity` for this type, or a derived type's name.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
-    /// The unique identifier of the resource.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// Members this client does not model (such as `@odata.id`), kept so that a
-    /// value serializes back without losing anything.
-    #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+///
+/// `entity` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entity {
+    /// `#microsoft.graph.call`.
+    Call(::std::boxed::Box<Call>),
+    /// `#microsoft.graph.participant`.
+    Participant(::std::boxed::Box<Participant>),
+    /// `#microsoft.graph.commsOperation`.
+    CommsOperation(::std::boxed::Box<CommsOperation>),
+    /// `#microsoft.graph.playPromptOperation`.
+    PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
+    /// `#microsoft.graph.muteParticipantOperation`.
+    MuteParticipantOperation(::std::boxed::Box<MuteParticipantOperation>),
+    /// A derived type this client does not know (Graph adds them over time), kept
+    /// as received so it serializes back unchanged.
+    Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+
+impl ::serde::Serialize for Entity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (value, odata_type) = match self {
+            Self::Call(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.call",
+                )
+            }
+            Self::Participant(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.participant",
+                )
+            }
+            Self::CommsOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.commsOperation",
+                )
+            }
+            Self::PlayPromptOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.playPromptOperation",
+                )
+            }
+            Self::MuteParticipantOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.muteParticipantOperation",
+                )
+            }
+            Self::Unknown(map) => return map.serialize(serializer),
+        };
+        let ::serde_json::Value::Object(members) = value else {
+            return ::std::result::Result::Err(
+                ::serde::ser::Error::custom("a derived type serialized to a non-object"),
+            );
+        };
+        let mut out = ::serde_json::Map::new();
+        out.insert(
+            "@odata.type".to_owned(),
+            ::serde_json::Value::String(odata_type.to_owned()),
+        );
+        out.extend(members);
+        out.serialize(serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Entity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let map = ::serde_json::Map::<
+            ::std::string::String,
+            ::serde_json::Value,
+        >::deserialize(deserializer)?;
+        let odata_type = map
+            .get("@odata.type")
+            .and_then(::serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match odata_type.trim_start_matches('#') {
+            "microsoft.graph.call" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::Call(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.participant" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::Participant(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.commsOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::CommsOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.playPromptOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::PlayPromptOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.muteParticipantOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::MuteParticipantOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(map)),
+        }
+    }
 }
 
 /// An audio or video call to or from an application. The bot that receives an incoming call answers it, rejects it or redirects it within 15 seconds.
@@ -620,22 +711,68 @@ pub struct PlayPromptOperation {
 }
 
 /// The base type of the prompts a bot can play.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct Prompt {
-    /// `@odata.type`: `#microsoft.graph.prompt` for this type, or a derived type's name.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
-    /// Members this client does not model (such as `@odata.id`), kept so that a
-    /// value serializes back without losing anything.
-    #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+///
+/// `prompt` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    /// `#microsoft.graph.mediaPrompt`.
+    MediaPrompt(::std::boxed::Box<MediaPrompt>),
+    /// A derived type this client does not know (Graph adds them over time), kept
+    /// as received so it serializes back unchanged.
+    Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+
+impl ::serde::Serialize for Prompt {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (value, odata_type) = match self {
+            Self::MediaPrompt(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.mediaPrompt",
+                )
+            }
+            Self::Unknown(map) => return map.serialize(serializer),
+        };
+        let ::serde_json::Value::Object(members) = value else {
+            return ::std::result::Result::Err(
+                ::serde::ser::Error::custom("a derived type serialized to a non-object"),
+            );
+        };
+        let mut out = ::serde_json::Map::new();
+        out.insert(
+            "@odata.type".to_owned(),
+            ::serde_json::Value::String(odata_type.to_owned()),
+        );
+        out.extend(members);
+        out.serialize(serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Prompt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let map = ::serde_json::Map::<
+            ::std::string::String,
+            ::serde_json::Value,
+        >::deserialize(deserializer)?;
+        let odata_type = map
+            .get("@odata.type")
+            .and_then(::serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match odata_type.trim_start_matches('#') {
+            "microsoft.graph.mediaPrompt" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::MediaPrompt(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(map)),
+        }
+    }
 }
 
 /// A prompt played from a media file.

@@ -319,7 +319,93 @@ fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names
         .collect()
 }
 
+/// The concrete types derived from `base`, directly or not, in spec order.
+fn concrete_descendants<'m>(model: &'m Model, base: &str) -> Vec<&'m ComplexType> {
+    model
+        .types
+        .iter()
+        .filter(|t| !t.is_abstract && t.name != base)
+        .filter(|t| {
+            let mut cur = t.base.as_deref();
+            for _ in 0..=model.types.len() {
+                match cur {
+                    Some(b) if b == base => return true,
+                    Some(b) => cur = model.complex_type(b).and_then(|bt| bt.base.as_deref()),
+                    None => return false,
+                }
+            }
+            false
+        })
+        .collect()
+}
+
+/// An abstract type is one of its concrete derived types, chosen by `@odata.type`: an
+/// enum with a (boxed, so recursion through the base stays finite) variant per derived
+/// type and `Unknown` for a type this client does not know, kept as received. Writing
+/// a variant sets its `@odata.type` when the value does not carry one.
+fn abstract_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream {
+    let ident = names.ty(&t.name);
+    let derived = concrete_descendants(model, &t.name);
+    let spec_names: Vec<&str> = derived.iter().map(|d| d.name.as_str()).collect();
+    let variants: Vec<proc_macro2::Ident> = variant_names(&spec_names, &["Unknown"]).iter().map(|v| to_ident(v)).collect();
+    let types: Vec<proc_macro2::Ident> = derived.iter().map(|d| names.ty(&d.name)).collect();
+    let odata: Vec<String> = derived.iter().map(|d| model.odata_type(&d.name)).collect();
+    // Read with or without the leading `#`, as OData allows both.
+    let bare: Vec<String> = odata.iter().map(|o| o.trim_start_matches('#').to_owned()).collect();
+    let docs: Vec<String> = derived.iter().map(|d| format!(" `{}`.", model.odata_type(&d.name))).collect();
+    let mut doc = t.description.clone().unwrap_or_else(|| format!("The `{}` resource type.", t.name));
+    doc.push_str(&format!(
+        "\n\n`{}` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and \
+         written with it (set from the variant when the value has none).",
+        t.name
+    ));
+    let doc = doc_attr(&doc);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #ident {
+            #( #[doc = #docs] #variants(::std::boxed::Box<#types>), )*
+            /// A derived type this client does not know (Graph adds them over time), kept
+            /// as received so it serializes back unchanged.
+            Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+        }
+
+        impl ::serde::Serialize for #ident {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let (value, odata_type) = match self {
+                    #( Self::#variants(v) => (::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?, #odata), )*
+                    Self::Unknown(map) => return map.serialize(serializer),
+                };
+                let ::serde_json::Value::Object(members) = value else {
+                    return ::std::result::Result::Err(::serde::ser::Error::custom("a derived type serialized to a non-object"));
+                };
+                let mut out = ::serde_json::Map::new();
+                out.insert("@odata.type".to_owned(), ::serde_json::Value::String(odata_type.to_owned()));
+                // The value's own `@odata.type`, if any, replaces the default in place.
+                out.extend(members);
+                out.serialize(serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let map = ::serde_json::Map::<::std::string::String, ::serde_json::Value>::deserialize(deserializer)?;
+                let odata_type = map.get("@odata.type").and_then(::serde_json::Value::as_str).unwrap_or_default().to_owned();
+                match odata_type.trim_start_matches('#') {
+                    #( #bare => ::serde_json::from_value(::serde_json::Value::Object(map))
+                        .map(|v| Self::#variants(::std::boxed::Box::new(v)))
+                        .map_err(::serde::de::Error::custom), )*
+                    _ => ::std::result::Result::Ok(Self::Unknown(map)),
+                }
+            }
+        }
+    }
+}
+
 fn struct_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream {
+    if t.is_abstract {
+        return abstract_tokens(model, t, names);
+    }
     let ident = names.ty(&t.name);
     let props = model.all_properties(t);
     let fields = fields(model, Some(&t.name), &props, names, &["odata_type", "additional_properties"]);

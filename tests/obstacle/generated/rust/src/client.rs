@@ -69,4 +69,89 @@ impl GraphClient {
             )
             .await
     }
+
+    /// An action with no body, named after a keyword
+    ///
+    /// `POST /packages/{in}/return` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `204 No Content` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn class_return(
+        &self,
+        r#in: &str,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("packages")
+            .value("in", r#in)?
+            .literal("return")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Get a package, by a placeholder id as docs print them
+    ///
+    /// `GET /packages/{in}` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn class_get(
+        &self,
+        r#in: &str,
+    ) -> ::std::result::Result<crate::models::Class, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("packages")
+            .value("in", r#in)?
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Delete a package
+    ///
+    /// `DELETE /packages/{in}` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `204 No Content` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn class_delete(
+        &self,
+        r#in: &str,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("packages")
+            .value("in", r#in)?
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::DELETE,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
 }

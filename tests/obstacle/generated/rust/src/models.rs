@@ -262,6 +262,106 @@ pub struct Function {
     >,
 }
 
+/// An abstract type named after a keyword: */ """
+///
+/// `interface` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Interface {
+    /// `#obstacle.ns.enum`.
+    Enum(::std::boxed::Box<Enum>),
+    /// A derived type this client does not know (Graph adds them over time), kept
+    /// as received so it serializes back unchanged.
+    Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+
+impl ::serde::Serialize for Interface {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (value, odata_type) = match self {
+            Self::Enum(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#obstacle.ns.enum",
+                )
+            }
+            Self::Unknown(map) => return map.serialize(serializer),
+        };
+        let ::serde_json::Value::Object(members) = value else {
+            return ::std::result::Result::Err(
+                ::serde::ser::Error::custom("a derived type serialized to a non-object"),
+            );
+        };
+        let mut out = ::serde_json::Map::new();
+        out.insert(
+            "@odata.type".to_owned(),
+            ::serde_json::Value::String(odata_type.to_owned()),
+        );
+        out.extend(members);
+        out.serialize(serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Interface {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let map = ::serde_json::Map::<
+            ::std::string::String,
+            ::serde_json::Value,
+        >::deserialize(deserializer)?;
+        let odata_type = map
+            .get("@odata.type")
+            .and_then(::serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match odata_type.trim_start_matches('#') {
+            "obstacle.ns.enum" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::Enum(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(map)),
+        }
+    }
+}
+
+/// A derived type named after a keyword.
+///
+/// Derives from `interface`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Enum {
+    /// `@odata.type`: `#obstacle.ns.enum` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `label` property.
+    #[serde(
+        rename = "label",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// The `case` property.
+    #[serde(
+        rename = "case",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub case: ::std::option::Option<crate::models::Select>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
 /// The JSON body of `class: switch`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ClassSwitchRequest {
@@ -316,4 +416,11 @@ pub struct ClassSwitchRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub callback_uri: ::std::option::Option<::std::string::String>,
+    /// A collection of an abstract type; each element names its derived type.
+    #[serde(
+        rename = "struct",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#struct: ::std::option::Option<::std::vec::Vec<crate::models::Interface>>,
 }

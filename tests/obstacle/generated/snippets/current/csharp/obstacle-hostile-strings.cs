@@ -44,6 +44,15 @@ var requestBody = new SwitchPostRequestBody
     N1st = true,
     Namespace = 42L,
     CallbackUri = "https://example.com/cb?x=1&y='2'#\"frag\"",
+    Struct = new List<Interface>
+    {
+        new Enum
+        {
+            OdataType = "#obstacle.ns.enum",
+            Label = "*/ \"\"\" ${x}",
+            Case = Select.Class,
+        },
+    },
 };
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=csharp

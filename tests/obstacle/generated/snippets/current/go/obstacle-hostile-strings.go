@@ -53,6 +53,16 @@ namespace := int64(42)
 requestBody.SetNamespace(&namespace)
 callbackUri := "https://example.com/cb?x=1&y='2'#\"frag\""
 requestBody.SetCallbackUri(&callbackUri)
+enum := graphmodels.NewEnum()
+odataType2 := "#obstacle.ns.enum"
+enum.SetOdataType(&odataType2)
+label := "*/ \"\"\" ${x}"
+enum.SetLabel(&label)
+caseEscaped := graphmodels.CLASS_SELECT
+enum.SetCase(&caseEscaped)
+requestBody.SetStruct([]graphmodels.Interfaceable{
+	enum,
+})
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
 result, err := graphClient.Packages().ByPackageId("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users").Switch().Post(context.Background(), requestBody, nil)

@@ -35,6 +35,13 @@ $params = @{
     '1st' = $true
     namespace = 42
     callbackUri = 'https://example.com/cb?x=1&y=''2''#"frag"'
+    struct = @(
+        @{
+            '@odata.type' = '#obstacle.ns.enum'
+            label = '*/ """ ${x}'
+            case = 'class'
+        }
+    )
 }
 
 Invoke-MgObstacleSwitchPackage -PackageId $packageId -BodyParameter $params

@@ -3,6 +3,7 @@
 from msgraph_obstacle import GraphServiceClient
 from msgraph_obstacle.generated.packages.item.switch.switch_post_request_body import SwitchPostRequestBody
 from msgraph_obstacle.generated.models.class_ import Class
+from msgraph_obstacle.generated.models.enum import Enum
 from msgraph_obstacle.generated.models.function import Function
 from msgraph_obstacle.generated.models.select import Select
 # To initialize your graph_client, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=python
@@ -39,6 +40,13 @@ request_body = SwitchPostRequestBody(
 	n1st = True,
 	namespace = 42,
 	callback_uri = 'https://example.com/cb?x=1&y=\'2\'#"frag"',
+	struct = [
+		Enum(
+			odata_type = '#obstacle.ns.enum',
+			label = '*/ """ ${x}',
+			case = Select.Class,
+		),
+	],
 )
 
 result = await graph_client.packages.by_package_id('a/b?c=../d#e f%\'"\n\u202eevil\u2066 ../../users').switch.post(request_body)

@@ -4,6 +4,6 @@ GraphServiceClient graphClient = new GraphServiceClient( authProvider );
 var @default = "";
 
 var result = await graphClient.Packages["{package-id}"]
-    .Switch(null,@default,null,null,null,null,null)
+    .Switch(null,@default,null,null,null,null,null,null)
     .Request()
     .PostAsync();

@@ -45,7 +45,17 @@ var @namespace = 42L;
 
 var callbackUri = "https://example.com/cb?x=1&y='2'#\"frag\"";
 
+var @struct = new List<Interface>
+{
+    new Enum
+    {
+        OdataType = "#obstacle.ns.enum",
+        Label = "*/ \"\"\" ${x}",
+        Case = Select.Class,
+    },
+};
+
 var result = await graphClient.Packages["{package-id}"]
-    .Switch(type,@default,function,@in,n1st,@namespace,callbackUri)
+    .Switch(type,@default,function,@in,n1st,@namespace,callbackUri,@struct)
     .Request()
     .PostAsync();

@@ -44,6 +44,16 @@ namespace := int64(42)
 requestBody.SetNamespace(&namespace)
 callbackUri := "https://example.com/cb?x=1&y='2'#\"frag\""
 requestBody.SetCallbackUri(&callbackUri)
+enum := graphmodels.NewEnum()
+odataType2 := "#obstacle.ns.enum"
+enum.SetOdataType(&odataType2)
+label := "*/ \"\"\" ${x}"
+enum.SetLabel(&label)
+caseEscaped := graphmodels.CLASS_SELECT
+enum.SetCase(&caseEscaped)
+requestBody.SetStruct([]graphmodels.Interfaceable{
+	enum,
+})
 
 packageId := "package-id"
 result, err := graphClient.PackagesById(packageId).Switch().Post(context.Background(), requestBody, nil)

@@ -13,6 +13,7 @@ Class result = graphClient.packages("1st")
         .withN1st(null)
         .withNamespace(null)
         .withCallbackUri(null)
+        .withStruct(null)
         .build())
     .buildRequest()
     .post();

@@ -38,6 +38,13 @@ Long namespace = 42L;
 
 String callbackUri = "https://example.com/cb?x=1&y='2'#\"frag\"";
 
+LinkedList<Interface> structList = new LinkedList<Interface>();
+Enum enumEscaped = new Enum();
+enumEscaped.oDataType = "#obstacle.ns.enum";
+enumEscaped.label = "*/ \"\"\" ${x}";
+enumEscaped.caseEscaped = Select.CLASS;
+structList.add(enumEscaped);
+
 Class result = graphClient.packages("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../users")
     .switchEscaped(ClassSwitchParameterSet
         .newBuilder()
@@ -48,6 +55,7 @@ Class result = graphClient.packages("a/b?c=../d#e f%'\"\n\u202eevil\u2066 ../../
         .withN1st(n1st)
         .withNamespace(namespace)
         .withCallbackUri(callbackUri)
+        .withStruct(structList)
         .build())
     .buildRequest()
     .post();

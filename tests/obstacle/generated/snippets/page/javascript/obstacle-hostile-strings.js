@@ -21,7 +21,14 @@ const switch_ = {
   in: ['', '\'\'', '""', '$x', '${x}', '%', '\\', '--'],
   '1st': true,
   namespace: 42,
-  callbackUri: 'https://example.com/cb?x=1&y=\'2\'#"frag"'
+  callbackUri: 'https://example.com/cb?x=1&y=\'2\'#"frag"',
+  struct: [
+    {
+      '@odata.type': '#obstacle.ns.enum',
+      label: '*/ """ ${x}',
+      case: 'class'
+    }
+  ]
 };
 
 let result = await client.api('/packages/a%2Fb%3Fc%3D..%2Fd%23e%20f%25%27%22%0A%E2%80%AEevil%E2%81%A6%20..%2F..%2Fusers/switch')

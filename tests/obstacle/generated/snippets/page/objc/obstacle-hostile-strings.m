@@ -29,6 +29,9 @@ payloadDictionary[@"namespace"] = namespace;
 NSString *callbackUri = @"https://example.com/cb\?x=1&y='2'#\"frag\"";
 payloadDictionary[@"callbackUri"] = callbackUri;
 
+NSArray *structValue = @[@{@"@odata.type": @"#obstacle.ns.enum", @"label": @"*/ \"\"\" ${x}", @"case": @"class"}];
+payloadDictionary[@"struct"] = structValue;
+
 NSError *error;
 NSData *data = [NSJSONSerialization dataWithJSONObject:payloadDictionary options:kNilOptions error:&error];
 [urlRequest setHTTPBody:data];

@@ -35,6 +35,13 @@ $params = @{
     '1st' = $true
     Namespace = 42
     CallbackUri = 'https://example.com/cb?x=1&y=''2''#"frag"'
+    Struct = @(
+        @{
+            '@odata.type' = '#obstacle.ns.enum'
+            Label = '*/ """ ${x}'
+            Case = 'class'
+        }
+    )
 }
 
 Invoke-MgSwitchPackage -PackageId $packageId -BodyParameter $params
