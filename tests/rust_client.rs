@@ -371,7 +371,9 @@ fn the_pages_notifications_deserialize_and_serialize_back_verbatim() {
     assert_eq!(n.change_type, Some(ChangeType::Created));
     assert_eq!(n.resource_url.as_deref(), Some(&*format!("/communications/calls/{CALL}")));
     // `resourceData` is the abstract `entity`: its `@odata.type` picks the variant.
-    let graph_beta::models::Entity::Call(call) = n.resource_data.as_ref().unwrap() else { panic!("not a call") };
+    let sdkgen_runtime::OneOrMany::One(graph_beta::models::Entity::Call(call)) = n.resource_data.as_ref().unwrap() else {
+        panic!("not one call")
+    };
     assert_eq!(call.state, Some(CallState::Incoming));
     assert_eq!(call.direction, Some(CallDirection::Incoming));
     let source = call.source.as_ref().unwrap();

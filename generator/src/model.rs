@@ -67,6 +67,8 @@ pub struct ComplexType {
 pub struct Property {
     pub name: String,
     pub ty: TypeRef,
+    /// One value of `ty` or a list of them (`ty.collection` is then false).
+    pub one_or_many: bool,
     pub format: Option<Format>,
     pub description: Option<String>,
 }

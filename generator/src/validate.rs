@@ -355,9 +355,24 @@ impl<'a> Validator<'a> {
                     }
                 },
             };
+            let one_or_many = match &p.value.one_or_many {
+                Some(f) if f.value && p.value.collection => {
+                    self.err(
+                        file,
+                        f,
+                        format!("{key}.oneOrMany"),
+                        "`oneOrMany` is for a property that is one value or a list; this one is always a list",
+                        "with `collection: true`",
+                    );
+                    false
+                }
+                Some(f) => f.value,
+                None => false,
+            };
             out.push(Property {
                 name: pname.value.clone(),
                 ty,
+                one_or_many,
                 format,
                 description: p.value.description.as_ref().map(|d| d.value.clone()),
             });
@@ -1145,7 +1160,12 @@ impl<'a> Validator<'a> {
             }
             match props.iter().find(|p| p.name == k.value) {
                 Some(p) => {
-                    let j = self.typed_value(file, &mkey, val, &p.ty, p.format, model);
+                    let ty = if p.one_or_many && matches!(val.value, RawValue::Seq(_)) {
+                        TypeRef { kind: p.ty.kind.clone(), collection: true }
+                    } else {
+                        p.ty.clone()
+                    };
+                    let j = self.typed_value(file, &mkey, val, &ty, p.format, model);
                     out.insert(k.value.clone(), j);
                 }
                 None => {

@@ -7,6 +7,7 @@
 
 mod client;
 mod error;
+mod one_or_many;
 mod path;
 mod rules;
 mod token;
@@ -18,6 +19,7 @@ pub use client::{
     ERROR_BODY_CAP,
 };
 pub use error::{ApiError, Error, GraphError, InnerError};
+pub use one_or_many::OneOrMany;
 pub use path::{encode_segment, PathBuilder};
 pub use token::{AccessToken, TokenError, TokenFuture, TokenSource};
 pub use validate::require_https_url;

@@ -33,6 +33,81 @@ impl GraphClient {
         &self.inner
     }
 
+    /// Cancels processing for any in-progress media operations.
+    ///
+    /// Media operations refer to the IVR operations playPrompt and recordResponse, which are by default queued to process in order. The cancelMediaProcessing method cancels any operation that is in-process as well as operations that are queued. For example, this API can be used to clean up the IVR operation queue for a new media operation. However, it will not cancel a subscribeToTone operation because it operates independent of any operation queue.
+    ///
+    /// `POST /communications/calls/{id}/cancelMediaProcessing` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_cancel_media_processing(
+        &self,
+        id: &str,
+        body: &crate::models::CallCancelMediaProcessingRequest,
+    ) -> ::std::result::Result<
+        crate::models::CancelMediaProcessingOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("cancelMediaProcessing")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Cancels processing for any in-progress media operations.
+    ///
+    /// Media operations refer to the IVR operations playPrompt and recordResponse, which are by default queued to process in order. The cancelMediaProcessing method cancels any operation that is in-process as well as operations that are queued. For example, this API can be used to clean up the IVR operation queue for a new media operation. However, it will not cancel a subscribeToTone operation because it operates independent of any operation queue.
+    ///
+    /// `POST /app/calls/{id}/cancelMediaProcessing` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_cancel_media_processing_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallCancelMediaProcessingRequest,
+    ) -> ::std::result::Result<
+        crate::models::CancelMediaProcessingOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("cancelMediaProcessing")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Delete or hang up an active call.
     ///
     /// For group calls, this will only delete your call leg and the underlying group call will still continue.
@@ -291,6 +366,93 @@ impl GraphClient {
             .finish();
         self.inner
             .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Allow the application to unmute itself.
+    ///
+    /// This is a server unmute, meaning that the server will start sending audio packets for this participant to other participants again.
+    ///
+    /// **Note:** This method is only supported for group calls.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// **Note:** When this API returns a successful response, all participants will receive a roster update.
+    ///
+    /// `POST /communications/calls/{id}/unmute` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_unmute(
+        &self,
+        id: &str,
+        body: &crate::models::CallUnmuteRequest,
+    ) -> ::std::result::Result<
+        crate::models::UnmuteParticipantOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("unmute")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Allow the application to unmute itself.
+    ///
+    /// This is a server unmute, meaning that the server will start sending audio packets for this participant to other participants again.
+    ///
+    /// **Note:** This method is only supported for group calls.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// **Note:** When this API returns a successful response, all participants will receive a roster update.
+    ///
+    /// `POST /app/calls/{id}/unmute` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_unmute_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallUnmuteRequest,
+    ) -> ::std::result::Result<
+        crate::models::UnmuteParticipantOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("unmute")
+            .finish();
+        self.inner
+            .send_json(
                 sdkgen_runtime::Method::POST,
                 &path,
                 ::std::option::Option::Some(body),

@@ -189,6 +189,108 @@ impl sdkgen_runtime::WireEnum for OperationStatus {
 }
 
 sdkgen_runtime::wire_enum_traits!(OperationStatus);
+/// The direction of a media stream.
+///
+/// A value this client does not know deserializes to the catch-all variant with its text
+/// kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MediaDirection {
+    /// The wire value `inactive`.
+    Inactive,
+    /// The wire value `sendOnly`.
+    SendOnly,
+    /// The wire value `receiveOnly`.
+    ReceiveOnly,
+    /// The wire value `sendReceive`.
+    SendReceive,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for MediaDirection {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Inactive => "inactive",
+            Self::SendOnly => "sendOnly",
+            Self::ReceiveOnly => "receiveOnly",
+            Self::SendReceive => "sendReceive",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "inactive" => Self::Inactive,
+            "sendOnly" => Self::SendOnly,
+            "receiveOnly" => Self::ReceiveOnly,
+            "sendReceive" => Self::SendReceive,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(MediaDirection);
+/// Why a recordResponse operation completed.
+///
+/// A value this client does not know deserializes to the catch-all variant with its text
+/// kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RecordCompletionReason {
+    /// The wire value `operationCanceled`.
+    OperationCanceled,
+    /// The wire value `stopToneDetected`.
+    StopToneDetected,
+    /// The wire value `maxRecordDurationReached`.
+    MaxRecordDurationReached,
+    /// The wire value `initialSilenceTimeout`.
+    InitialSilenceTimeout,
+    /// The wire value `maxSilenceTimeout`.
+    MaxSilenceTimeout,
+    /// The wire value `playPromptFailed`.
+    PlayPromptFailed,
+    /// The wire value `playBeepFailed`.
+    PlayBeepFailed,
+    /// The wire value `mediaReceiveTimeout`.
+    MediaReceiveTimeout,
+    /// The wire value `unspecifiedError`.
+    UnspecifiedError,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for RecordCompletionReason {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::OperationCanceled => "operationCanceled",
+            Self::StopToneDetected => "stopToneDetected",
+            Self::MaxRecordDurationReached => "maxRecordDurationReached",
+            Self::InitialSilenceTimeout => "initialSilenceTimeout",
+            Self::MaxSilenceTimeout => "maxSilenceTimeout",
+            Self::PlayPromptFailed => "playPromptFailed",
+            Self::PlayBeepFailed => "playBeepFailed",
+            Self::MediaReceiveTimeout => "mediaReceiveTimeout",
+            Self::UnspecifiedError => "unspecifiedError",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "operationCanceled" => Self::OperationCanceled,
+            "stopToneDetected" => Self::StopToneDetected,
+            "maxRecordDurationReached" => Self::MaxRecordDurationReached,
+            "initialSilenceTimeout" => Self::InitialSilenceTimeout,
+            "maxSilenceTimeout" => Self::MaxSilenceTimeout,
+            "playPromptFailed" => Self::PlayPromptFailed,
+            "playBeepFailed" => Self::PlayBeepFailed,
+            "mediaReceiveTimeout" => Self::MediaReceiveTimeout,
+            "unspecifiedError" => Self::UnspecifiedError,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(RecordCompletionReason);
 /// The direction of a call.
 ///
 /// A value this client does not know deserializes to the catch-all variant with its text
@@ -327,6 +429,12 @@ pub enum Entity {
     Participant(::std::boxed::Box<Participant>),
     /// `#microsoft.graph.commsOperation`.
     CommsOperation(::std::boxed::Box<CommsOperation>),
+    /// `#microsoft.graph.unmuteParticipantOperation`.
+    UnmuteParticipantOperation(::std::boxed::Box<UnmuteParticipantOperation>),
+    /// `#microsoft.graph.cancelMediaProcessingOperation`.
+    CancelMediaProcessingOperation(::std::boxed::Box<CancelMediaProcessingOperation>),
+    /// `#microsoft.graph.recordOperation`.
+    RecordOperation(::std::boxed::Box<RecordOperation>),
     /// `#microsoft.graph.playPromptOperation`.
     PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
     /// `#microsoft.graph.muteParticipantOperation`.
@@ -358,6 +466,24 @@ impl ::serde::Serialize for Entity {
                 (
                     ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
                     "#microsoft.graph.commsOperation",
+                )
+            }
+            Self::UnmuteParticipantOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.unmuteParticipantOperation",
+                )
+            }
+            Self::CancelMediaProcessingOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.cancelMediaProcessingOperation",
+                )
+            }
+            Self::RecordOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.recordOperation",
                 )
             }
             Self::PlayPromptOperation(v) => {
@@ -416,6 +542,23 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
             "microsoft.graph.commsOperation" => {
                 ::serde_json::from_value(::serde_json::Value::Object(map))
                     .map(|v| Self::CommsOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.unmuteParticipantOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::UnmuteParticipantOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.cancelMediaProcessingOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::CancelMediaProcessingOperation(
+                        ::std::boxed::Box::new(v),
+                    ))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.recordOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::RecordOperation(::std::boxed::Box::new(v)))
                     .map_err(::serde::de::Error::custom)
             }
             "microsoft.graph.playPromptOperation" => {
@@ -575,6 +718,69 @@ pub struct Participant {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub is_muted: ::std::option::Option<bool>,
+    /// The list of media streams.
+    #[serde(
+        rename = "mediaStreams",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_streams: ::std::option::Option<
+        ::std::vec::Vec<crate::models::MediaStream>,
+    >,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// A media stream of a participant.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct MediaStream {
+    /// `@odata.type`: `#microsoft.graph.mediaStream` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The media type.
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<crate::models::Modality>,
+    /// The media stream label.
+    #[serde(
+        rename = "label",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// The source ID.
+    #[serde(
+        rename = "sourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_id: ::std::option::Option<::std::string::String>,
+    /// The direction.
+    #[serde(
+        rename = "direction",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub direction: ::std::option::Option<crate::models::MediaDirection>,
+    /// Whether the media is muted by the server.
+    #[serde(
+        rename = "serverMuted",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub server_muted: ::std::option::Option<bool>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -638,6 +844,216 @@ pub struct CommsOperation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of an unmute operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UnmuteParticipantOperation {
+    /// `@odata.type`: `#microsoft.graph.unmuteParticipantOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of a cancelMediaProcessing operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CancelMediaProcessingOperation {
+    /// `@odata.type`: `#microsoft.graph.cancelMediaProcessingOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of a recordResponse operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct RecordOperation {
+    /// `@odata.type`: `#microsoft.graph.recordOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// The location of the recording.
+    #[serde(
+        rename = "recordingLocation",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub recording_location: ::std::option::Option<::std::string::String>,
+    /// The access token required to retrieve the recording.
+    #[serde(
+        rename = "recordingAccessToken",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub recording_access_token: ::std::option::Option<::std::string::String>,
+    /// Why the operation completed.
+    #[serde(
+        rename = "completionReason",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub completion_reason: ::std::option::Option<crate::models::RecordCompletionReason>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -1131,7 +1547,9 @@ pub struct CommsNotification {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub resource_data: ::std::option::Option<crate::models::Entity>,
+    pub resource_data: ::std::option::Option<
+        sdkgen_runtime::OneOrMany<crate::models::Entity>,
+    >,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -1165,6 +1583,18 @@ pub struct CommsNotifications {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+/// The JSON body of `call: cancelMediaProcessing`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallCancelMediaProcessingRequest {
+    /// The client context.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
 }
 
 /// The JSON body of `call: playPrompt`. Unset members are left out of the request.
@@ -1212,6 +1642,18 @@ pub struct CallRejectRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub callback_uri: ::std::option::Option<::std::string::String>,
+}
+
+/// The JSON body of `call: unmute`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallUnmuteRequest {
+    /// The client context.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
 }
 
 /// The JSON body of `participant: mute`. Unset members are left out of the request.

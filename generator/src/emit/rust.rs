@@ -48,12 +48,13 @@ impl Names {
 pub const RUNTIME_VERSION: &str = "0.1.0";
 
 /// The runtime's files, for `runtime = "vendored"`: a copy beside the generated crate.
-const RUNTIME_FILES: [(&str, &str); 10] = [
+const RUNTIME_FILES: [(&str, &str); 11] = [
     ("Cargo.toml", include_str!("../../../runtime/Cargo.toml")),
     ("README.md", include_str!("../../../runtime/README.md")),
     ("src/lib.rs", include_str!("../../../runtime/src/lib.rs")),
     ("src/client.rs", include_str!("../../../runtime/src/client.rs")),
     ("src/error.rs", include_str!("../../../runtime/src/error.rs")),
+    ("src/one_or_many.rs", include_str!("../../../runtime/src/one_or_many.rs")),
     ("src/path.rs", include_str!("../../../runtime/src/path.rs")),
     ("src/rules.rs", include_str!("../../../runtime/src/rules.rs")),
     ("src/token.rs", include_str!("../../../runtime/src/token.rs")),
@@ -304,6 +305,7 @@ fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names
                 _ => false,
             };
             let ty = rust_type(names, &p.ty, boxed);
+            let ty = if p.one_or_many { quote!(sdkgen_runtime::OneOrMany<#ty>) } else { ty };
             let wire = &p.name;
             let mut doc = p.description.clone().unwrap_or_else(|| format!("The `{}` property.", p.name));
             if p.format == Some(Format::HttpsUrl) {

@@ -168,6 +168,10 @@ pub struct RawProperty {
     pub ty: S<String>,
     #[serde(default)]
     pub collection: bool,
+    /// The service sends either one value or a list of them (an open type's dynamic
+    /// member, such as a notification's `resourceData`).
+    #[serde(default, rename = "oneOrMany")]
+    pub one_or_many: Option<S<bool>>,
     #[serde(default)]
     pub format: Option<S<String>>,
     #[serde(default)]
