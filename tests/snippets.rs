@@ -264,3 +264,37 @@ fn page_style_snippets_match_the_reference_page() {
     let stale: Vec<_> = table.iter().zip(&used).filter(|(_, u)| !**u).map(|(r, _)| format!("{r:?}")).collect();
     assert!(stale.is_empty(), "rows in deviations.md that match no difference:\n{}", stale.join("\n"));
 }
+
+/// Every departure of the spec from its pages is a `(deviations.md)` comment in the spec
+/// and a row of tests/fixtures/page/spec-deviations.md, and the two agree page by page.
+#[test]
+fn every_spec_deviation_has_a_row() {
+    let table = sdkgen_tests::fixture("page/spec-deviations.md");
+    let rows: Vec<Vec<String>> = table
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| page") && !l.starts_with("| ---"))
+        .map(|l| l.trim_matches('|').split(" | ").map(|c| c.trim().to_owned()).collect())
+        .collect();
+    let model = sdkgen_tests::shipped_model();
+    let dir = sdkgen_tests::root().join("spec/actions");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut pages_with_comments = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let page = file.file_stem().unwrap().to_str().unwrap().to_owned();
+        assert!(model.actions.iter().any(|a| a.page_name() == page), "{}: named after no operation's page", file.display());
+        let comments = text.lines().filter(|l| l.trim_start().starts_with('#') && l.contains("(deviations.md)")).count();
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == page).collect();
+        assert_eq!(mine.len(), comments, "{page}: {comments} `(deviations.md)` comments in the spec, {} rows", mine.len());
+        for row in mine {
+            assert_eq!(row.len(), 4, "{row:?}");
+            assert!(!row[3].is_empty(), "{row:?} says no why");
+            let held = row[2].trim_matches('`');
+            assert!(text.contains(held), "{page}: the spec holds no {held:?}");
+        }
+        pages_with_comments += usize::from(comments > 0);
+    }
+    assert!(rows.iter().all(|r| model.actions.iter().any(|a| a.page_name() == r[0])), "a row names a page the spec lacks");
+    assert!(pages_with_comments >= 5);
+}
