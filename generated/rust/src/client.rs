@@ -215,6 +215,93 @@ impl GraphClient {
             .await
     }
 
+    /// Allows the application to mute itself.
+    ///
+    /// This is a server mute, meaning that the server drops all audio packets for this participant, even if the participant continues to stream audio.
+    ///
+    /// **Note:** This method is only supported for group calls.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// **Note:** After this operation returns a successful response, all participants receive a roster update.
+    ///
+    /// `POST /communications/calls/{id}/mute` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_mute(
+        &self,
+        id: &str,
+        body: &crate::models::CallMuteRequest,
+    ) -> ::std::result::Result<
+        crate::models::MuteParticipantOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("mute")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Allows the application to mute itself.
+    ///
+    /// This is a server mute, meaning that the server drops all audio packets for this participant, even if the participant continues to stream audio.
+    ///
+    /// **Note:** This method is only supported for group calls.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// **Note:** After this operation returns a successful response, all participants receive a roster update.
+    ///
+    /// `POST /app/calls/{id}/mute` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_mute_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallMuteRequest,
+    ) -> ::std::result::Result<
+        crate::models::MuteParticipantOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("mute")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Play a prompt in the call.
     ///
     /// **Note:** PlayPrompt action is supported only for calls which are initiated with serviceHostedMediaConfig.
@@ -363,6 +450,75 @@ impl GraphClient {
             .literal("calls")
             .value("id", id)?
             .literal("reject")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Subscribe to DTMF (dual-tone multi-frequency signaling).
+    ///
+    /// This allows you to be notified when the user presses keys on a "touchtone" phone.
+    ///
+    /// `POST /communications/calls/{id}/subscribeToTone` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_subscribe_to_tone(
+        &self,
+        id: &str,
+        body: &crate::models::CallSubscribeToToneRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("subscribeToTone")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Subscribe to DTMF (dual-tone multi-frequency signaling).
+    ///
+    /// This allows you to be notified when the user presses keys on a "touchtone" phone.
+    ///
+    /// `POST /app/calls/{id}/subscribeToTone` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_subscribe_to_tone_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallSubscribeToToneRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("subscribeToTone")
             .finish();
         self.inner
             .send_no_content(
@@ -539,6 +695,82 @@ impl GraphClient {
             .literal("participants")
             .value("participantId", participant_id)?
             .literal("mute")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Put a participant on hold and play music in the background.
+    ///
+    /// **Note:** Only one participant can be placed on hold at any given time.
+    ///
+    /// `POST /communications/calls/{callId}/participants/{participantId}/startHoldMusic` (Microsoft Graph beta); documented to succeed with `202 Accepted`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn participant_start_hold_music(
+        &self,
+        call_id: &str,
+        participant_id: &str,
+        body: &crate::models::ParticipantStartHoldMusicRequest,
+    ) -> ::std::result::Result<
+        crate::models::StartHoldMusicOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .value("participantId", participant_id)?
+            .literal("startHoldMusic")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Reincorporate a participant previously put on hold to the call.
+    ///
+    /// `POST /communications/calls/{callId}/participants/{participantId}/stopHoldMusic` (Microsoft Graph beta); documented to succeed with `202 Accepted`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn participant_stop_hold_music(
+        &self,
+        call_id: &str,
+        participant_id: &str,
+        body: &crate::models::ParticipantStopHoldMusicRequest,
+    ) -> ::std::result::Result<
+        crate::models::StopHoldMusicOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .value("participantId", participant_id)?
+            .literal("stopHoldMusic")
             .finish();
         self.inner
             .send_json(

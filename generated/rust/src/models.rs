@@ -435,6 +435,10 @@ pub enum Entity {
     CancelMediaProcessingOperation(::std::boxed::Box<CancelMediaProcessingOperation>),
     /// `#microsoft.graph.recordOperation`.
     RecordOperation(::std::boxed::Box<RecordOperation>),
+    /// `#microsoft.graph.startHoldMusicOperation`.
+    StartHoldMusicOperation(::std::boxed::Box<StartHoldMusicOperation>),
+    /// `#microsoft.graph.stopHoldMusicOperation`.
+    StopHoldMusicOperation(::std::boxed::Box<StopHoldMusicOperation>),
     /// `#microsoft.graph.playPromptOperation`.
     PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
     /// `#microsoft.graph.muteParticipantOperation`.
@@ -484,6 +488,18 @@ impl ::serde::Serialize for Entity {
                 (
                     ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
                     "#microsoft.graph.recordOperation",
+                )
+            }
+            Self::StartHoldMusicOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.startHoldMusicOperation",
+                )
+            }
+            Self::StopHoldMusicOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.stopHoldMusicOperation",
                 )
             }
             Self::PlayPromptOperation(v) => {
@@ -559,6 +575,16 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
             "microsoft.graph.recordOperation" => {
                 ::serde_json::from_value(::serde_json::Value::Object(map))
                     .map(|v| Self::RecordOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.startHoldMusicOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::StartHoldMusicOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.stopHoldMusicOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::StopHoldMusicOperation(::std::boxed::Box::new(v)))
                     .map_err(::serde::de::Error::custom)
             }
             "microsoft.graph.playPromptOperation" => {
@@ -1054,6 +1080,132 @@ pub struct RecordOperation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub completion_reason: ::std::option::Option<crate::models::RecordCompletionReason>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of a startHoldMusic operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct StartHoldMusicOperation {
+    /// `@odata.type`: `#microsoft.graph.startHoldMusicOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of a stopHoldMusic operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct StopHoldMusicOperation {
+    /// `@odata.type`: `#microsoft.graph.stopHoldMusicOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -1597,6 +1749,18 @@ pub struct CallCancelMediaProcessingRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+/// The JSON body of `call: mute`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallMuteRequest {
+    /// The client context.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+}
+
 /// The JSON body of `call: playPrompt`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallPlayPromptRequest {
@@ -1644,6 +1808,18 @@ pub struct CallRejectRequest {
     pub callback_uri: ::std::option::Option<::std::string::String>,
 }
 
+/// The JSON body of `call: subscribeToTone`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallSubscribeToToneRequest {
+    /// The client context.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+}
+
 /// The JSON body of `call: unmute`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallUnmuteRequest {
@@ -1660,6 +1836,37 @@ pub struct CallUnmuteRequest {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ParticipantMuteRequest {
     /// Unique Client Context string. Max limit is 256 chars.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+}
+
+/// The JSON body of `participant: startHoldMusic`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ParticipantStartHoldMusicRequest {
+    /// Optional. Audio prompt that the participant hears when placed on hold.
+    #[serde(
+        rename = "customPrompt",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub custom_prompt: ::std::option::Option<crate::models::Prompt>,
+    /// Optional. Unique client context string. Can have a maximum of 256 characters.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+}
+
+/// The JSON body of `participant: stopHoldMusic`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ParticipantStopHoldMusicRequest {
+    /// Optional. Unique client context string. Can have a maximum of 256 characters.
     #[serde(
         rename = "clientContext",
         default,
