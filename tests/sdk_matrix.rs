@@ -347,6 +347,10 @@ async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result
         "participant-stopHoldMusic" => {
             returned(client.participant_stop_hold_music(&id("callId"), &id("participantId"), &typed(body())?).await)?
         }
+        "call-changeScreenSharingRole" => returned(client.call_change_screen_sharing_role(&id("id"), &typed(body())?).await)?,
+        "call-updateRecordingStatus" => returned(client.call_update_recording_status(&id("id"), &typed(body())?).await)?,
+        "call-sendDtmfTones" => returned(client.call_send_dtmf_tones(&id("id"), &typed(body())?).await)?,
+        "call-addLargeGalleryView" => returned(client.call_add_large_gallery_view(&id("id"), &typed(body())?).await)?,
         "participant-mute" => returned(client.participant_mute(&id("callId"), &id("participantId"), &typed(body())?).await)?,
         other => return Err(format!("no Rust cell for operation `{other}`: add its call here")),
     };

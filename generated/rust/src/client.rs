@@ -33,6 +33,77 @@ impl GraphClient {
         &self.inner
     }
 
+    /// Add the large gallery view to a call.
+    ///
+    /// `POST /communications/calls/{id}/addLargeGalleryView` (Microsoft Graph beta); documented to succeed with `202 Accepted`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_add_large_gallery_view(
+        &self,
+        id: &str,
+        body: &crate::models::CallAddLargeGalleryViewRequest,
+    ) -> ::std::result::Result<
+        crate::models::AddLargeGalleryViewOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("addLargeGalleryView")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Add the large gallery view to a call.
+    ///
+    /// `POST /app/calls/{id}/addLargeGalleryView` (Microsoft Graph beta); documented to succeed with `202 Accepted`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_add_large_gallery_view_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallAddLargeGalleryViewRequest,
+    ) -> ::std::result::Result<
+        crate::models::AddLargeGalleryViewOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("addLargeGalleryView")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Cancels processing for any in-progress media operations.
     ///
     /// Media operations refer to the IVR operations playPrompt and recordResponse, which are by default queued to process in order. The cancelMediaProcessing method cancels any operation that is in-process as well as operations that are queued. For example, this API can be used to clean up the IVR operation queue for a new media operation. However, it will not cancel a subscribeToTone operation because it operates independent of any operation queue.
@@ -101,6 +172,75 @@ impl GraphClient {
             .finish();
         self.inner
             .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Allow applications to share screen content with the participants of a group call.
+    ///
+    /// **Note:** This is only supported for group calls that use App-Hosted Media.
+    ///
+    /// `POST /communications/calls/{id}/changeScreenSharingRole` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_change_screen_sharing_role(
+        &self,
+        id: &str,
+        body: &crate::models::CallChangeScreenSharingRoleRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("changeScreenSharingRole")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Allow applications to share screen content with the participants of a group call.
+    ///
+    /// **Note:** This is only supported for group calls that use App-Hosted Media.
+    ///
+    /// `POST /app/calls/{id}/changeScreenSharingRole` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_change_screen_sharing_role_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallChangeScreenSharingRoleRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("changeScreenSharingRole")
+            .finish();
+        self.inner
+            .send_no_content(
                 sdkgen_runtime::Method::POST,
                 &path,
                 ::std::option::Option::Some(body),
@@ -460,6 +600,81 @@ impl GraphClient {
             .await
     }
 
+    /// Send DTMF tones in a call.
+    ///
+    /// **Note:** Permissions are checked when a call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// `POST /communications/calls/{id}/sendDtmfTones` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_send_dtmf_tones(
+        &self,
+        id: &str,
+        body: &crate::models::CallSendDtmfTonesRequest,
+    ) -> ::std::result::Result<
+        crate::models::SendDtmfTonesOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("sendDtmfTones")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Send DTMF tones in a call.
+    ///
+    /// **Note:** Permissions are checked when a call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// `POST /app/calls/{id}/sendDtmfTones` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_send_dtmf_tones_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallSendDtmfTonesRequest,
+    ) -> ::std::result::Result<
+        crate::models::SendDtmfTonesOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("sendDtmfTones")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Subscribe to DTMF (dual-tone multi-frequency signaling).
     ///
     /// This allows you to be notified when the user presses keys on a "touchtone" phone.
@@ -606,6 +821,81 @@ impl GraphClient {
             .literal("calls")
             .value("id", id)?
             .literal("unmute")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Update the application's recording status associated with a call.
+    ///
+    /// **Note:** This requires the use of the Teams policy-based recording solution.
+    ///
+    /// `POST /communications/calls/{id}/updateRecordingStatus` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_update_recording_status(
+        &self,
+        id: &str,
+        body: &crate::models::CallUpdateRecordingStatusRequest,
+    ) -> ::std::result::Result<
+        crate::models::UpdateRecordingStatusOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("updateRecordingStatus")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Update the application's recording status associated with a call.
+    ///
+    /// **Note:** This requires the use of the Teams policy-based recording solution.
+    ///
+    /// `POST /app/calls/{id}/updateRecordingStatus` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_update_recording_status_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallUpdateRecordingStatusRequest,
+    ) -> ::std::result::Result<
+        crate::models::UpdateRecordingStatusOperation,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("updateRecordingStatus")
             .finish();
         self.inner
             .send_json(

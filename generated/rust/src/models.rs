@@ -291,6 +291,218 @@ impl sdkgen_runtime::WireEnum for RecordCompletionReason {
 }
 
 sdkgen_runtime::wire_enum_traits!(RecordCompletionReason);
+/// A participant's screen sharing role.
+///
+/// A value this client does not know deserializes to the catch-all variant with its text
+/// kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ScreenSharingRole {
+    /// The wire value `viewer`.
+    Viewer,
+    /// The wire value `sharer`.
+    Sharer,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for ScreenSharingRole {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Viewer => "viewer",
+            Self::Sharer => "sharer",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "viewer" => Self::Viewer,
+            "sharer" => Self::Sharer,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(ScreenSharingRole);
+/// An application's recording status.
+///
+/// The service may add members (this enum is evolvable); a value this client does not know
+/// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RecordingStatus {
+    /// The wire value `unknown`.
+    Unknown,
+    /// The wire value `notRecording`.
+    NotRecording,
+    /// The wire value `recording`.
+    Recording,
+    /// The wire value `failed`.
+    Failed,
+    /// The wire value `unknownFutureValue`.
+    UnknownFutureValue,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for RecordingStatus {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::NotRecording => "notRecording",
+            Self::Recording => "recording",
+            Self::Failed => "failed",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "unknown" => Self::Unknown,
+            "notRecording" => Self::NotRecording,
+            "recording" => Self::Recording,
+            "failed" => Self::Failed,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(RecordingStatus);
+/// A DTMF tone.
+///
+/// A value this client does not know deserializes to the catch-all variant with its text
+/// kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Tone {
+    /// The wire value `tone0`.
+    Tone0,
+    /// The wire value `tone1`.
+    Tone1,
+    /// The wire value `tone2`.
+    Tone2,
+    /// The wire value `tone3`.
+    Tone3,
+    /// The wire value `tone4`.
+    Tone4,
+    /// The wire value `tone5`.
+    Tone5,
+    /// The wire value `tone6`.
+    Tone6,
+    /// The wire value `tone7`.
+    Tone7,
+    /// The wire value `tone8`.
+    Tone8,
+    /// The wire value `tone9`.
+    Tone9,
+    /// The wire value `star`.
+    Star,
+    /// The wire value `pound`.
+    Pound,
+    /// The wire value `a`.
+    A,
+    /// The wire value `b`.
+    B,
+    /// The wire value `c`.
+    C,
+    /// The wire value `d`.
+    D,
+    /// The wire value `flash`.
+    Flash,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for Tone {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Tone0 => "tone0",
+            Self::Tone1 => "tone1",
+            Self::Tone2 => "tone2",
+            Self::Tone3 => "tone3",
+            Self::Tone4 => "tone4",
+            Self::Tone5 => "tone5",
+            Self::Tone6 => "tone6",
+            Self::Tone7 => "tone7",
+            Self::Tone8 => "tone8",
+            Self::Tone9 => "tone9",
+            Self::Star => "star",
+            Self::Pound => "pound",
+            Self::A => "a",
+            Self::B => "b",
+            Self::C => "c",
+            Self::D => "d",
+            Self::Flash => "flash",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "tone0" => Self::Tone0,
+            "tone1" => Self::Tone1,
+            "tone2" => Self::Tone2,
+            "tone3" => Self::Tone3,
+            "tone4" => Self::Tone4,
+            "tone5" => Self::Tone5,
+            "tone6" => Self::Tone6,
+            "tone7" => Self::Tone7,
+            "tone8" => Self::Tone8,
+            "tone9" => Self::Tone9,
+            "star" => Self::Star,
+            "pound" => Self::Pound,
+            "a" => Self::A,
+            "b" => Self::B,
+            "c" => Self::C,
+            "d" => Self::D,
+            "flash" => Self::Flash,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(Tone);
+/// Why a sendDtmfTones operation completed.
+///
+/// The service may add members (this enum is evolvable); a value this client does not know
+/// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SendDtmfCompletionReason {
+    /// The wire value `unknown`.
+    Unknown,
+    /// The wire value `completedSuccessfully`.
+    CompletedSuccessfully,
+    /// The wire value `mediaOperationCanceled`.
+    MediaOperationCanceled,
+    /// The wire value `unknownFutureValue`.
+    UnknownFutureValue,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for SendDtmfCompletionReason {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::CompletedSuccessfully => "completedSuccessfully",
+            Self::MediaOperationCanceled => "mediaOperationCanceled",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "unknown" => Self::Unknown,
+            "completedSuccessfully" => Self::CompletedSuccessfully,
+            "mediaOperationCanceled" => Self::MediaOperationCanceled,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(SendDtmfCompletionReason);
 /// The direction of a call.
 ///
 /// A value this client does not know deserializes to the catch-all variant with its text
@@ -439,6 +651,12 @@ pub enum Entity {
     StartHoldMusicOperation(::std::boxed::Box<StartHoldMusicOperation>),
     /// `#microsoft.graph.stopHoldMusicOperation`.
     StopHoldMusicOperation(::std::boxed::Box<StopHoldMusicOperation>),
+    /// `#microsoft.graph.updateRecordingStatusOperation`.
+    UpdateRecordingStatusOperation(::std::boxed::Box<UpdateRecordingStatusOperation>),
+    /// `#microsoft.graph.sendDtmfTonesOperation`.
+    SendDtmfTonesOperation(::std::boxed::Box<SendDtmfTonesOperation>),
+    /// `#microsoft.graph.addLargeGalleryViewOperation`.
+    AddLargeGalleryViewOperation(::std::boxed::Box<AddLargeGalleryViewOperation>),
     /// `#microsoft.graph.playPromptOperation`.
     PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
     /// `#microsoft.graph.muteParticipantOperation`.
@@ -500,6 +718,24 @@ impl ::serde::Serialize for Entity {
                 (
                     ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
                     "#microsoft.graph.stopHoldMusicOperation",
+                )
+            }
+            Self::UpdateRecordingStatusOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.updateRecordingStatusOperation",
+                )
+            }
+            Self::SendDtmfTonesOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.sendDtmfTonesOperation",
+                )
+            }
+            Self::AddLargeGalleryViewOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.addLargeGalleryViewOperation",
                 )
             }
             Self::PlayPromptOperation(v) => {
@@ -585,6 +821,25 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
             "microsoft.graph.stopHoldMusicOperation" => {
                 ::serde_json::from_value(::serde_json::Value::Object(map))
                     .map(|v| Self::StopHoldMusicOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.updateRecordingStatusOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::UpdateRecordingStatusOperation(
+                        ::std::boxed::Box::new(v),
+                    ))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.sendDtmfTonesOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::SendDtmfTonesOperation(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.addLargeGalleryViewOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::AddLargeGalleryViewOperation(
+                        ::std::boxed::Box::new(v),
+                    ))
                     .map_err(::serde::de::Error::custom)
             }
             "microsoft.graph.playPromptOperation" => {
@@ -1215,6 +1470,204 @@ pub struct StopHoldMusicOperation {
     >,
 }
 
+/// The status of an updateRecordingStatus operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UpdateRecordingStatusOperation {
+    /// `@odata.type`: `#microsoft.graph.updateRecordingStatusOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of a sendDtmfTones operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct SendDtmfTonesOperation {
+    /// `@odata.type`: `#microsoft.graph.sendDtmfTonesOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Why the operation completed.
+    #[serde(
+        rename = "completionReason",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub completion_reason: ::std::option::Option<
+        crate::models::SendDtmfCompletionReason,
+    >,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The status of an addLargeGalleryView operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct AddLargeGalleryViewOperation {
+    /// `@odata.type`: `#microsoft.graph.addLargeGalleryViewOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
 /// The status of a playPrompt operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
@@ -1737,6 +2190,18 @@ pub struct CommsNotifications {
     >,
 }
 
+/// The JSON body of `call: addLargeGalleryView`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallAddLargeGalleryViewRequest {
+    /// Unique client context string. Can have a maximum of 256 characters.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+}
+
 /// The JSON body of `call: cancelMediaProcessing`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallCancelMediaProcessingRequest {
@@ -1747,6 +2212,18 @@ pub struct CallCancelMediaProcessingRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_context: ::std::option::Option<::std::string::String>,
+}
+
+/// The JSON body of `call: changeScreenSharingRole`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallChangeScreenSharingRoleRequest {
+    /// The screen sharing role.
+    #[serde(
+        rename = "role",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub role: ::std::option::Option<crate::models::ScreenSharingRole>,
 }
 
 /// The JSON body of `call: mute`. Unset members are left out of the request.
@@ -1808,6 +2285,32 @@ pub struct CallRejectRequest {
     pub callback_uri: ::std::option::Option<::std::string::String>,
 }
 
+/// The JSON body of `call: sendDtmfTones`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallSendDtmfTonesRequest {
+    /// The tones to be sent.
+    #[serde(
+        rename = "tones",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tones: ::std::option::Option<::std::vec::Vec<crate::models::Tone>>,
+    /// The milliseconds delay between tones.
+    #[serde(
+        rename = "delayBetweenTonesMs",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub delay_between_tones_ms: ::std::option::Option<i32>,
+    /// Unique client context string. Can have a maximum of 256 characters.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+}
+
 /// The JSON body of `call: subscribeToTone`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallSubscribeToToneRequest {
@@ -1830,6 +2333,25 @@ pub struct CallUnmuteRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_context: ::std::option::Option<::std::string::String>,
+}
+
+/// The JSON body of `call: updateRecordingStatus`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallUpdateRecordingStatusRequest {
+    /// Unique Client Context string. Max limit is 256 chars.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The recording status. Possible values are `notRecording`, `recording`, or `failed`.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::RecordingStatus>,
 }
 
 /// The JSON body of `participant: mute`. Unset members are left out of the request.
