@@ -28,14 +28,20 @@ const TOKEN: &str = "Bearer test-token";
 /// here because it is Graph v1.0's (the beta one is not on Maven Central) and v1.0 lacks
 /// a beta parameter the example sets: (example, the missing builder method, the reason
 /// shown in the cell). Each must really fail on that method, or the test says to remove it.
-const LEGACY_V1_LACKS: &[(&str, &str, &str)] =
-    &[("call-playPrompt", "withLoop", "v1.0's request-builder SDK has no `loop` (a beta parameter); the beta one is not on Maven Central")];
+const LEGACY_V1_LACKS: &[(&str, &str, &str)] = &[
+    ("call-playPrompt", "withLoop", "v1.0's request-builder SDK has no `loop` (a beta parameter); the beta one is not on Maven Central"),
+    ("call-redirect", "withTargetDisposition", REDIRECT_V1),
+    ("call-redirect-simuring", "withTargetDisposition", REDIRECT_V1),
+    ("call-redirect-pstn", "withTargetDisposition", REDIRECT_V1),
+];
+const REDIRECT_V1: &str =
+    "v1.0's request-builder SDK has no `targetDisposition` (deprecated, beta only); the page-style call passes every parameter, so it cannot compile against v1.0";
 
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     Pass,
     /// Equal but for a difference that addresses the same resource, named in the cell.
-    PassNoted(&'static str),
+    PassNoted(String),
     Fail(String),
     /// Not possible here, with the reason.
     No(&'static str),
@@ -71,12 +77,27 @@ struct Row {
     request: Outcome,
 }
 
-fn compare(got: Result<Captured, String>, expected: &Wire, sends_auth: bool) -> Outcome {
-    compare_in(got, expected, sends_auth, None)
+/// The Boolean parameters an action documents as `Default: false`: an SDK whose model
+/// always writes them sends `false`, which the service reads as not sending them.
+fn documented_defaults(action: &Action) -> Vec<String> {
+    action
+        .parameters
+        .iter()
+        .filter(|p| p.ty.kind == sdkgen::model::TypeKind::Primitive(sdkgen::model::Primitive::Boolean))
+        .filter(|p| p.description.as_deref().is_some_and(|d| d.contains("Default: false")))
+        .map(|p| p.name.clone())
+        .collect()
+}
+
+fn compare(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, defaults: &[String]) -> Outcome {
+    compare_in(got, expected, sends_auth, None, defaults)
 }
 
 /// [`compare`], accepting a namespace-qualified action segment when `namespace` is given.
-fn compare_in(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, namespace: Option<&str>) -> Outcome {
+/// Members in `defaults` that the SDK sends as `false` while the example leaves them out
+/// are accepted and named in the cell: the documented request is the contract, and
+/// the difference is shown rather than hidden.
+fn compare_in(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, namespace: Option<&str>, defaults: &[String]) -> Outcome {
     let c = match got {
         Err(e) => return Outcome::Fail(e),
         Ok(c) => c,
@@ -84,10 +105,36 @@ fn compare_in(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, 
     if sends_auth && c.authorization.as_deref() != Some(TOKEN) {
         return Outcome::Fail(format!("Authorization was {:?}, expected {TOKEN:?}", c.authorization));
     }
-    if c.wire == *expected {
-        Outcome::Pass
-    } else if namespace.is_some_and(|ns| namespace_qualified(&c.wire, expected, ns)) {
-        Outcome::PassNoted("namespace-qualified action segment")
+    let mut sent = c.wire.clone();
+    let mut added = Vec::new();
+    if let (Some(serde_json::Value::Object(body)), Some(serde_json::Value::Object(want))) = (&mut sent.body, &expected.body) {
+        for name in defaults {
+            if !want.contains_key(name) && body.get(name) == Some(&serde_json::Value::Bool(false)) {
+                body.remove(name);
+                added.push(format!("`{name}: false`"));
+            }
+        }
+    }
+    let noted = |what: &str| {
+        if added.is_empty() {
+            what.to_owned()
+        } else {
+            let also = format!("the SDK also sends {}, documented defaults the example leaves out", added.join(", "));
+            if what.is_empty() {
+                also
+            } else {
+                format!("{what}; {also}")
+            }
+        }
+    };
+    if sent == *expected {
+        if added.is_empty() {
+            Outcome::Pass
+        } else {
+            Outcome::PassNoted(noted(""))
+        }
+    } else if namespace.is_some_and(|ns| namespace_qualified(&sent, expected, ns)) {
+        Outcome::PassNoted(noted("namespace-qualified action segment"))
     } else {
         Outcome::Fail(format!("request differs\n  sent:     {:?}\n  expected: {:?}", c.wire, expected))
     }
@@ -351,6 +398,7 @@ async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result
         "call-updateRecordingStatus" => returned(client.call_update_recording_status(&id("id"), &typed(body())?).await)?,
         "call-sendDtmfTones" => returned(client.call_send_dtmf_tones(&id("id"), &typed(body())?).await)?,
         "call-addLargeGalleryView" => returned(client.call_add_large_gallery_view(&id("id"), &typed(body())?).await)?,
+        "call-redirect" => returned(client.call_redirect(&id("id"), &typed(body())?).await)?,
         "participant-mute" => returned(client.participant_mute(&id("callId"), &id("participantId"), &typed(body())?).await)?,
         other => return Err(format!("no Rust cell for operation `{other}`: add its call here")),
     };
@@ -431,6 +479,7 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
     for (i, (action, example)) in examples.iter().enumerate() {
         let want = &expected[&example.name];
         let answer = Answer::of(example);
+        let defaults = documented_defaults(action);
         for style in Style::ALL {
             for language in Language::ALL.iter().filter(|l| **l != Language::Http && l.has_style(style)) {
                 let f = get(language.id(), style.id(), &example.name);
@@ -448,18 +497,19 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                         row.sdk = JS_SDK.into();
                         row.compiled = Outcome::No("— (interpreted)");
                         // The JS client sends Authorization only to https Graph hosts.
-                        row.request = compare(run_javascript(&f.code, &answer).await, want, false);
+                        row.request = compare(run_javascript(&f.code, &answer).await, want, false, &defaults);
                     }
                     (Language::Python, Style::Current) => {
                         row.sdk = PY_SDK.into();
                         row.compiled = Outcome::No("— (interpreted)");
-                        row.request = compare(run_python(&f.code, &version, &answer).await, want, true);
+                        row.request = compare(run_python(&f.code, &version, &answer).await, want, true, &defaults);
                     }
                     (Language::Java, Style::Current) => {
                         row.sdk = JAVA_CURRENT_SDK.into();
                         row.compiled = java_current_built[i].clone();
                         if row.compiled == Outcome::Pass {
-                            row.request = compare(run_java(&java_current_classes, &current_cp, i, &version, &answer).await, want, true);
+                            row.request =
+                                compare(run_java(&java_current_classes, &current_cp, i, &version, &answer).await, want, true, &defaults);
                         } else {
                             row.request = Outcome::Fail("did not compile".into());
                         }
@@ -481,6 +531,7 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                                 want,
                                 true,
                                 (action.kind == sdkgen::model::OperationKind::Action).then_some(model.api.namespace.as_str()),
+                                &defaults,
                             );
                         } else {
                             row.request = Outcome::Fail("did not compile".into());
@@ -490,7 +541,9 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                         row.sdk = GO_SDK.into();
                         row.compiled = go_built[i].clone();
                         row.request = match (&go_exe, &row.compiled) {
-                            (Some(exe), Outcome::Pass) => compare(run_go(exe, &example.name, &version, &answer).await, want, true),
+                            (Some(exe), Outcome::Pass) => {
+                                compare(run_go(exe, &example.name, &version, &answer).await, want, true, &defaults)
+                            }
                             _ => Outcome::Fail("did not compile".into()),
                         };
                     }
@@ -517,7 +570,7 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
             sdk: "graph-beta (generated here) + sdkgen-runtime".into(),
             parsed: Outcome::Pass,
             compiled: Outcome::Pass,
-            request: compare(run_rust(action, example, &answer).await, want, true),
+            request: compare(run_rust(action, example, &answer).await, want, true, &[]),
         });
     }
 
@@ -571,15 +624,15 @@ async fn a_wrong_name_in_a_snippet_turns_its_cell_red() {
     };
 
     let js = broken("javascript", "current", ".post(reject)", ".post(rejection)");
-    assert!(matches!(compare(run_javascript(&js.code, &answer).await, &want, false), Outcome::Fail(_)), "JavaScript");
+    assert!(matches!(compare(run_javascript(&js.code, &answer).await, &want, false, &[]), Outcome::Fail(_)), "JavaScript");
     let js = broken("javascript", "current", "reason: 'busy'", "reason: 'bussy'");
     assert!(
-        matches!(compare(run_javascript(&js.code, &answer).await, &want, false), Outcome::Fail(_)),
+        matches!(compare(run_javascript(&js.code, &answer).await, &want, false, &[]), Outcome::Fail(_)),
         "JavaScript: a different body is red"
     );
 
     let py = broken("python", "current", "RejectReason.Busy", "RejectReason.Bussy");
-    assert!(matches!(compare(run_python(&py.code, &version, &answer).await, &want, true), Outcome::Fail(_)), "Python");
+    assert!(matches!(compare(run_python(&py.code, &version, &answer).await, &want, true, &[]), Outcome::Fail(_)), "Python");
 
     let java = broken("java", "current", "reject.RejectPostRequestBody", "reject.RejectRequestBody");
     let (built, _) = compile_java("current", &[&java], &sdkgen_tests::recorder::java_classpath("current"));

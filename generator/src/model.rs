@@ -69,6 +69,8 @@ pub struct Property {
     pub ty: TypeRef,
     /// One value of `ty` or a list of them (`ty.collection` is then false).
     pub one_or_many: bool,
+    /// The deprecation note of a member still accepted but on its way out.
+    pub deprecated: Option<String>,
     pub format: Option<Format>,
     pub description: Option<String>,
 }

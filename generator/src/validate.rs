@@ -373,6 +373,7 @@ impl<'a> Validator<'a> {
                 name: pname.value.clone(),
                 ty,
                 one_or_many,
+                deprecated: p.value.deprecated.as_ref().map(|d| d.value.clone()),
                 format,
                 description: p.value.description.as_ref().map(|d| d.value.clone()),
             });

@@ -517,6 +517,85 @@ impl GraphClient {
             .await
     }
 
+    /// Redirect an incoming call that hasn't been answered or rejected yet.
+    ///
+    /// The terms "redirecting" and "forwarding" a call are used interchangeably.
+    ///
+    /// **Note:** The bot is expected to redirect the call before the call times out. The current timeout value is 15 seconds.
+    ///
+    /// `POST /communications/calls/{id}/redirect` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_redirect(
+        &self,
+        id: &str,
+        body: &crate::models::CallRedirectRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        if let ::std::option::Option::Some(value) = &body.callback_uri {
+            sdkgen_runtime::require_https_url("callbackUri", value)?;
+        }
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("redirect")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Redirect an incoming call that hasn't been answered or rejected yet.
+    ///
+    /// The terms "redirecting" and "forwarding" a call are used interchangeably.
+    ///
+    /// **Note:** The bot is expected to redirect the call before the call times out. The current timeout value is 15 seconds.
+    ///
+    /// `POST /app/calls/{id}/redirect` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_redirect_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallRedirectRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        if let ::std::option::Option::Some(value) = &body.callback_uri {
+            sdkgen_runtime::require_https_url("callbackUri", value)?;
+        }
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("redirect")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Enable a bot to reject an incoming call.
     ///
     /// The incoming call request can be an invite from a participant in a group call or a peer-to-peer call. If an invite to a group call is received, the notification will contain the chatInfo and meetingInfo parameters.

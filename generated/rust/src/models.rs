@@ -950,6 +950,13 @@ pub struct Call {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The participant that answered the call.
+    #[serde(
+        rename = "answeredBy",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub answered_by: ::std::option::Option<crate::models::ParticipantInfo>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -2038,13 +2045,6 @@ pub struct IdentitySet {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub application: ::std::option::Option<crate::models::Identity>,
-    /// The application instance.
-    #[serde(
-        rename = "applicationInstance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub application_instance: ::std::option::Option<crate::models::Identity>,
     /// The device.
     #[serde(
         rename = "device",
@@ -2052,20 +2052,6 @@ pub struct IdentitySet {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub device: ::std::option::Option<crate::models::Identity>,
-    /// The phone.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub phone: ::std::option::Option<crate::models::Identity>,
-    /// The guest.
-    #[serde(
-        rename = "guest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub guest: ::std::option::Option<crate::models::Identity>,
     /// The user.
     #[serde(
         rename = "user",
@@ -2073,6 +2059,160 @@ pub struct IdentitySet {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub user: ::std::option::Option<crate::models::Identity>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The identities of a call participant; phone, guest and application instance identities live here, not on identitySet.
+///
+/// Derives from `identitySet`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CommunicationsIdentitySet {
+    /// `@odata.type`: `#microsoft.graph.communicationsIdentitySet` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The application.
+    #[serde(
+        rename = "application",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub application: ::std::option::Option<crate::models::Identity>,
+    /// The device.
+    #[serde(
+        rename = "device",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub device: ::std::option::Option<crate::models::Identity>,
+    /// The user.
+    #[serde(
+        rename = "user",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub user: ::std::option::Option<crate::models::Identity>,
+    /// The application instance associated with this action.
+    #[serde(
+        rename = "applicationInstance",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub application_instance: ::std::option::Option<crate::models::Identity>,
+    /// An identity the participant would like to present itself as to the other participants in the call.
+    #[serde(
+        rename = "assertedIdentity",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub asserted_identity: ::std::option::Option<crate::models::Identity>,
+    /// The Azure Communication Services user associated with this action.
+    #[serde(
+        rename = "azureCommunicationServicesUser",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub azure_communication_services_user: ::std::option::Option<
+        crate::models::Identity,
+    >,
+    /// The encrypted user associated with this action.
+    #[serde(
+        rename = "encrypted",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub encrypted: ::std::option::Option<crate::models::Identity>,
+    /// The type of endpoint the participant is using.
+    #[serde(
+        rename = "endpointType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub endpoint_type: ::std::option::Option<crate::models::EndpointType>,
+    /// The guest user associated with this action.
+    #[serde(
+        rename = "guest",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub guest: ::std::option::Option<crate::models::Identity>,
+    /// The Skype for Business on-premises user associated with this action.
+    #[serde(
+        rename = "onPremises",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub on_premises: ::std::option::Option<crate::models::Identity>,
+    /// The phone user associated with this action.
+    #[serde(
+        rename = "phone",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub phone: ::std::option::Option<crate::models::Identity>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// A participant to invite or redirect to.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct InvitationParticipantInfo {
+    /// `@odata.type`: `#microsoft.graph.invitationParticipantInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// Whether the participant is hidden from the roster.
+    #[serde(
+        rename = "hidden",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub hidden: ::std::option::Option<bool>,
+    /// The identity of the participant.
+    #[serde(
+        rename = "identity",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub identity: ::std::option::Option<crate::models::IdentitySet>,
+    /// The ID of the target participant.
+    #[serde(
+        rename = "participantId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub participant_id: ::std::option::Option<::std::string::String>,
+    /// Whether to remove the participant from the default audio routing group.
+    #[serde(
+        rename = "removeFromDefaultAudioRoutingGroup",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remove_from_default_audio_routing_group: ::std::option::Option<bool>,
+    /// The call ID of an existing call the participant replaces.
+    #[serde(
+        rename = "replacesCallId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub replaces_call_id: ::std::option::Option<::std::string::String>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -2262,6 +2402,59 @@ pub struct CallPlayPromptRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_context: ::std::option::Option<::std::string::String>,
+}
+
+/// The JSON body of `call: redirect`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallRedirectRequest {
+    /// The target participants of the redirect operation. If more than one target is specified, it's a simulring call. This means that all of the targets will be rang at the same time and only the first target that picks up will be connected. We support up to 25 targets for simulring.
+    #[serde(
+        rename = "targets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub targets: ::std::option::Option<
+        ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+    >,
+    /// The possible values are: `default`, `simultaneousRing`, `forward`.
+    ///
+    /// **Deprecated:** This parameter is deprecated, we will automatically identify whether it's a forward call or simulring call from the number of targets provided.
+    #[serde(
+        rename = "targetDisposition",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub target_disposition: ::std::option::Option<::std::string::String>,
+    /// The timeout (in seconds) for the redirect operation. The range of the timeout value is between 15 and 90 seconds inclusive. The default timeout value is 55 seconds for one target and 60 seconds for multiple targets (subject to change).
+    #[serde(
+        rename = "timeout",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub timeout: ::std::option::Option<i32>,
+    /// Indicates whether the callee is to be hidden from the caller. If true, then the callee identity is the bot identity. Default: false.
+    #[serde(
+        rename = "maskCallee",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub mask_callee: ::std::option::Option<bool>,
+    /// Indicates whether the caller is to be hidden from the callee. If true, then the caller identity is the bot identity. Default: false.
+    #[serde(
+        rename = "maskCaller",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub mask_caller: ::std::option::Option<bool>,
+    /// This allows bots to provide a specific callback URI for the current call to receive later notifications. If this property has not been set, the bot's global callback URI will be used instead. This must be `https`.
+    ///
+    /// Must be an absolute `https://` URL.
+    #[serde(
+        rename = "callbackUri",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub callback_uri: ::std::option::Option<::std::string::String>,
 }
 
 /// The JSON body of `call: reject`. Unset members are left out of the request.

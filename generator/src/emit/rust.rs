@@ -311,6 +311,9 @@ fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names
             if p.format == Some(Format::HttpsUrl) {
                 doc.push_str("\n\nMust be an absolute `https://` URL.");
             }
+            if let Some(note) = &p.deprecated {
+                doc.push_str(&format!("\n\n**Deprecated:** {note}"));
+            }
             let doc = doc_attr(&doc);
             quote! {
                 #doc

@@ -172,6 +172,9 @@ pub struct RawProperty {
     /// member, such as a notification's `resourceData`).
     #[serde(default, rename = "oneOrMany")]
     pub one_or_many: Option<S<bool>>,
+    /// Why the member is deprecated, when it is.
+    #[serde(default)]
+    pub deprecated: Option<S<String>>,
     #[serde(default)]
     pub format: Option<S<String>>,
     #[serde(default)]

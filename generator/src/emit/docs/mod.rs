@@ -175,7 +175,11 @@ fn type_label(ty: &TypeRef) -> String {
 }
 
 fn parameter_row(model: &Model, p: &Property) -> ParamRow {
-    let description = p.description.clone().unwrap_or_default();
+    let mut description = p.description.clone().unwrap_or_default();
+    if let Some(note) = &p.deprecated {
+        // As Graph's pages mark them: first, in parentheses.
+        description = format!("(Deprecated) {description} {note}").trim_end().to_owned();
+    }
     let (values, sentinel) = match &p.ty.kind {
         TypeKind::Enum(e) => match model.enum_type(e) {
             Some(e) => (
