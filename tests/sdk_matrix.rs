@@ -399,6 +399,8 @@ async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result
         "call-sendDtmfTones" => returned(client.call_send_dtmf_tones(&id("id"), &typed(body())?).await)?,
         "call-addLargeGalleryView" => returned(client.call_add_large_gallery_view(&id("id"), &typed(body())?).await)?,
         "call-redirect" => returned(client.call_redirect(&id("id"), &typed(body())?).await)?,
+        "participant-delete" => returned(client.participant_delete(&id("callId"), &id("participantId")).await)?,
+        "call-get" => returned(client.call_get(&id("id")).await)?,
         "participant-mute" => returned(client.participant_mute(&id("callId"), &id("participantId"), &typed(body())?).await)?,
         other => return Err(format!("no Rust cell for operation `{other}`: add its call here")),
     };

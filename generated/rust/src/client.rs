@@ -317,6 +317,71 @@ impl GraphClient {
             .await
     }
 
+    /// Retrieve the properties and relationships of a call object.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// `GET /communications/calls/{id}` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_get(
+        &self,
+        id: &str,
+    ) -> ::std::result::Result<crate::models::Call, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Retrieve the properties and relationships of a call object.
+    ///
+    /// **Note:** Permissions are checked when the call is created; no additional permission check is made when calling this API. Calls.AccessMedia.All is only necessary for calls that use app-hosted media.
+    ///
+    /// `GET /app/calls/{id}` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_get_via_app(
+        &self,
+        id: &str,
+    ) -> ::std::result::Result<crate::models::Call, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
     /// Make a request to this API every 15 to 45 minutes to ensure that an ongoing call remains active.
     ///
     /// A call that does not receive this request within 45 minutes is considered inactive and will subsequently end. At least one successful request must be made within 45 minutes of the previous request, or the start of the call.
@@ -981,6 +1046,81 @@ impl GraphClient {
                 sdkgen_runtime::Method::POST,
                 &path,
                 ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Delete a specific participant in a call.
+    ///
+    /// In some situations, it is appropriate for an application to remove a participant from an active call. This action can be done before or after the participant answers the call. When an active caller is removed, they are immediately dropped from the call with no pre- or post-removal notification. When an invited participant is removed, any outstanding add participant request is canceled.
+    ///
+    /// **Note:** Tenant-level application meeting configuration is required to allow an application to call this API: the tenant admin grants it with the Set-CsApplicationMeetingConfiguration cmdlet (-AllowRemoveParticipantAppIds).
+    ///
+    /// `DELETE /communications/calls/{callId}/participants/{participantId}` (Microsoft Graph beta) with no request body; documented to succeed with `204 No Content` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn participant_delete(
+        &self,
+        call_id: &str,
+        participant_id: &str,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .value("participantId", participant_id)?
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::DELETE,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Delete a specific participant in a call.
+    ///
+    /// In some situations, it is appropriate for an application to remove a participant from an active call. This action can be done before or after the participant answers the call. When an active caller is removed, they are immediately dropped from the call with no pre- or post-removal notification. When an invited participant is removed, any outstanding add participant request is canceled.
+    ///
+    /// **Note:** Tenant-level application meeting configuration is required to allow an application to call this API: the tenant admin grants it with the Set-CsApplicationMeetingConfiguration cmdlet (-AllowRemoveParticipantAppIds).
+    ///
+    /// `DELETE /app/calls/{callId}/participants/{participantId}` (Microsoft Graph beta) with no request body; documented to succeed with `204 No Content` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn participant_delete_via_app(
+        &self,
+        call_id: &str,
+        participant_id: &str,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .value("participantId", participant_id)?
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::DELETE,
+                &path,
+                ::std::option::Option::None::<&()>,
             )
             .await
     }

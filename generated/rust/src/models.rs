@@ -503,6 +503,137 @@ impl sdkgen_runtime::WireEnum for SendDtmfCompletionReason {
 }
 
 sdkgen_runtime::wire_enum_traits!(SendDtmfCompletionReason);
+/// A routing policy of a call.
+///
+/// The service may add members (this enum is evolvable); a value this client does not know
+/// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RoutingPolicy {
+    /// The wire value `none`.
+    None,
+    /// The wire value `noMissedCall`.
+    NoMissedCall,
+    /// The wire value `disableForwardingExceptPhone`.
+    DisableForwardingExceptPhone,
+    /// The wire value `disableForwarding`.
+    DisableForwarding,
+    /// The wire value `preferSkypeForBusiness`.
+    PreferSkypeForBusiness,
+    /// The wire value `unknownFutureValue`.
+    UnknownFutureValue,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for RoutingPolicy {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::NoMissedCall => "noMissedCall",
+            Self::DisableForwardingExceptPhone => "disableForwardingExceptPhone",
+            Self::DisableForwarding => "disableForwarding",
+            Self::PreferSkypeForBusiness => "preferSkypeForBusiness",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "none" => Self::None,
+            "noMissedCall" => Self::NoMissedCall,
+            "disableForwardingExceptPhone" => Self::DisableForwardingExceptPhone,
+            "disableForwarding" => Self::DisableForwarding,
+            "preferSkypeForBusiness" => Self::PreferSkypeForBusiness,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(RoutingPolicy);
+/// How a call was routed.
+///
+/// The service may add members (this enum is evolvable); a value this client does not know
+/// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RoutingType {
+    /// The wire value `forwarded`.
+    Forwarded,
+    /// The wire value `lookup`.
+    Lookup,
+    /// The wire value `selfFork`.
+    SelfFork,
+    /// The wire value `unknownFutureValue`.
+    UnknownFutureValue,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for RoutingType {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Forwarded => "forwarded",
+            Self::Lookup => "lookup",
+            Self::SelfFork => "selfFork",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "forwarded" => Self::Forwarded,
+            "lookup" => Self::Lookup,
+            "selfFork" => Self::SelfFork,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(RoutingType);
+/// The state of a call's transcription.
+///
+/// The service may add members (this enum is evolvable); a value this client does not know
+/// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CallTranscriptionState {
+    /// The wire value `notStarted`.
+    NotStarted,
+    /// The wire value `active`.
+    Active,
+    /// The wire value `inactive`.
+    Inactive,
+    /// The wire value `unknownFutureValue`.
+    UnknownFutureValue,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for CallTranscriptionState {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::NotStarted => "notStarted",
+            Self::Active => "active",
+            Self::Inactive => "inactive",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "notStarted" => Self::NotStarted,
+            "active" => Self::Active,
+            "inactive" => Self::Inactive,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(CallTranscriptionState);
 /// The direction of a call.
 ///
 /// A value this client does not know deserializes to the catch-all variant with its text
@@ -957,6 +1088,495 @@ pub struct Call {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub answered_by: ::std::option::Option<crate::models::ParticipantInfo>,
+    /// The routing information on how the call was retargeted.
+    #[serde(
+        rename = "callRoutes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub call_routes: ::std::option::Option<::std::vec::Vec<crate::models::CallRoute>>,
+    /// The list of active modalities.
+    #[serde(
+        rename = "activeModalities",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub active_modalities: ::std::option::Option<
+        ::std::vec::Vec<crate::models::Modality>,
+    >,
+    /// The media configuration.
+    #[serde(
+        rename = "mediaConfig",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_config: ::std::option::Option<crate::models::MediaConfig>,
+    /// The routing policies.
+    #[serde(
+        rename = "routingPolicies",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub routing_policies: ::std::option::Option<
+        ::std::vec::Vec<crate::models::RoutingPolicy>,
+    >,
+    /// The chat information. Required information for meeting scenarios.
+    #[serde(
+        rename = "chatInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub chat_info: ::std::option::Option<crate::models::ChatInfo>,
+    /// The meeting information. Required information for meeting scenarios.
+    #[serde(
+        rename = "meetingInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub meeting_info: ::std::option::Option<crate::models::MeetingInfo>,
+    /// The transcription information for the call.
+    #[serde(
+        rename = "transcription",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transcription: ::std::option::Option<crate::models::CallTranscriptionInfo>,
+    /// The reason the call ended.
+    #[serde(
+        rename = "terminationReason",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub termination_reason: ::std::option::Option<::std::string::String>,
+    /// The ringing timeout in seconds for outgoing peer to peer calls.
+    #[serde(
+        rename = "ringingTimeoutInSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub ringing_timeout_in_seconds: ::std::option::Option<i32>,
+    /// The meeting capabilities.
+    #[serde(
+        rename = "meetingCapability",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub meeting_capability: ::std::option::Option<crate::models::MeetingCapability>,
+    /// The tone information.
+    #[serde(
+        rename = "toneInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tone_info: ::std::option::Option<crate::models::ToneInfo>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// How a call was routed.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallRoute {
+    /// `@odata.type`: `#microsoft.graph.callRoute` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The routing type.
+    #[serde(
+        rename = "routingType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub routing_type: ::std::option::Option<crate::models::RoutingType>,
+    /// The identity originally addressed.
+    #[serde(
+        rename = "original",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub original: ::std::option::Option<crate::models::IdentitySet>,
+    /// The identity the call was routed to.
+    #[serde(
+        rename = "final",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#final: ::std::option::Option<crate::models::IdentitySet>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The media configuration of a call.
+///
+/// `mediaConfig` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MediaConfig {
+    /// `#microsoft.graph.serviceHostedMediaConfig`.
+    ServiceHostedMediaConfig(::std::boxed::Box<ServiceHostedMediaConfig>),
+    /// `#microsoft.graph.appHostedMediaConfig`.
+    AppHostedMediaConfig(::std::boxed::Box<AppHostedMediaConfig>),
+    /// A derived type this client does not know (Graph adds them over time), kept
+    /// as received so it serializes back unchanged.
+    Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+
+impl ::serde::Serialize for MediaConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (value, odata_type) = match self {
+            Self::ServiceHostedMediaConfig(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.serviceHostedMediaConfig",
+                )
+            }
+            Self::AppHostedMediaConfig(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.appHostedMediaConfig",
+                )
+            }
+            Self::Unknown(map) => return map.serialize(serializer),
+        };
+        let ::serde_json::Value::Object(members) = value else {
+            return ::std::result::Result::Err(
+                ::serde::ser::Error::custom("a derived type serialized to a non-object"),
+            );
+        };
+        let mut out = ::serde_json::Map::new();
+        out.insert(
+            "@odata.type".to_owned(),
+            ::serde_json::Value::String(odata_type.to_owned()),
+        );
+        out.extend(members);
+        out.serialize(serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MediaConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let map = ::serde_json::Map::<
+            ::std::string::String,
+            ::serde_json::Value,
+        >::deserialize(deserializer)?;
+        let odata_type = map
+            .get("@odata.type")
+            .and_then(::serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match odata_type.trim_start_matches('#') {
+            "microsoft.graph.serviceHostedMediaConfig" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::ServiceHostedMediaConfig(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.appHostedMediaConfig" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::AppHostedMediaConfig(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(map)),
+        }
+    }
+}
+
+/// Media hosted by the service.
+///
+/// Derives from `mediaConfig`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ServiceHostedMediaConfig {
+    /// `@odata.type`: `#microsoft.graph.serviceHostedMediaConfig` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The list of media to prefetch.
+    #[serde(
+        rename = "preFetchMedia",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub pre_fetch_media: ::std::option::Option<
+        ::std::vec::Vec<crate::models::MediaInfo>,
+    >,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// Media hosted by the application.
+///
+/// Derives from `mediaConfig`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct AppHostedMediaConfig {
+    /// `@odata.type`: `#microsoft.graph.appHostedMediaConfig` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The media configuration blob generated by smart media agent.
+    #[serde(
+        rename = "blob",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub blob: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The chat of a meeting.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ChatInfo {
+    /// `@odata.type`: `#microsoft.graph.chatInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier for a thread in Microsoft Teams.
+    #[serde(
+        rename = "threadId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub thread_id: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of a message in a Microsoft Teams channel.
+    #[serde(
+        rename = "messageId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub message_id: ::std::option::Option<::std::string::String>,
+    /// The ID of the reply message.
+    #[serde(
+        rename = "replyChainMessageId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub reply_chain_message_id: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// How to join a meeting.
+///
+/// `meetingInfo` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingInfo {
+    /// `#microsoft.graph.organizerMeetingInfo`.
+    OrganizerMeetingInfo(::std::boxed::Box<OrganizerMeetingInfo>),
+    /// A derived type this client does not know (Graph adds them over time), kept
+    /// as received so it serializes back unchanged.
+    Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+
+impl ::serde::Serialize for MeetingInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (value, odata_type) = match self {
+            Self::OrganizerMeetingInfo(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.organizerMeetingInfo",
+                )
+            }
+            Self::Unknown(map) => return map.serialize(serializer),
+        };
+        let ::serde_json::Value::Object(members) = value else {
+            return ::std::result::Result::Err(
+                ::serde::ser::Error::custom("a derived type serialized to a non-object"),
+            );
+        };
+        let mut out = ::serde_json::Map::new();
+        out.insert(
+            "@odata.type".to_owned(),
+            ::serde_json::Value::String(odata_type.to_owned()),
+        );
+        out.extend(members);
+        out.serialize(serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MeetingInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let map = ::serde_json::Map::<
+            ::std::string::String,
+            ::serde_json::Value,
+        >::deserialize(deserializer)?;
+        let odata_type = map
+            .get("@odata.type")
+            .and_then(::serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match odata_type.trim_start_matches('#') {
+            "microsoft.graph.organizerMeetingInfo" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::OrganizerMeetingInfo(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(map)),
+        }
+    }
+}
+
+/// A meeting identified by its organizer.
+///
+/// Derives from `meetingInfo`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct OrganizerMeetingInfo {
+    /// `@odata.type`: `#microsoft.graph.organizerMeetingInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The organizer Microsoft Entra identity.
+    #[serde(
+        rename = "organizer",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub organizer: ::std::option::Option<crate::models::IdentitySet>,
+    /// Whether the conversation may go on without its host.
+    #[serde(
+        rename = "allowConversationWithoutHost",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub allow_conversation_without_host: ::std::option::Option<bool>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The transcription state of a call.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallTranscriptionInfo {
+    /// `@odata.type`: `#microsoft.graph.callTranscriptionInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The state of the transcription.
+    #[serde(
+        rename = "state",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub state: ::std::option::Option<crate::models::CallTranscriptionState>,
+    /// The state modified time in UTC.
+    #[serde(
+        rename = "lastModifiedDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_modified_date_time: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The capabilities of a meeting.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct MeetingCapability {
+    /// `@odata.type`: `#microsoft.graph.meetingCapability` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// Whether anonymous users may dial out from the meeting.
+    #[serde(
+        rename = "allowAnonymousUsersToDialOut",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub allow_anonymous_users_to_dial_out: ::std::option::Option<bool>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// A DTMF tone a participant pressed.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ToneInfo {
+    /// `@odata.type`: `#microsoft.graph.toneInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// An incremental identifier used for ordering DTMF events.
+    #[serde(
+        rename = "sequenceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sequence_id: ::std::option::Option<i64>,
+    /// The tone.
+    #[serde(
+        rename = "tone",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tone: ::std::option::Option<crate::models::Tone>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]

@@ -150,7 +150,12 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
         TypedValue::String(s) => string(s),
         TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
         TypedValue::List { item, items } => {
-            let t = item.as_ref().map(type_name).unwrap_or_else(|| "object".into());
+            // Kiota declares enum collections with nullable elements (`List<Modality?>`).
+            let t = match item {
+                Some(k @ TypeKind::Enum(_)) => format!("{}?", type_name(k)),
+                Some(k) => type_name(k),
+                None => "object".into(),
+            };
             let body: Vec<String> = items.iter().map(|i| format!("{}{},\n", pad(depth + 1), value(i, depth + 1))).collect();
             format!("new List<{t}>\n{}{{\n{}{}}}", pad(depth), body.concat(), pad(depth))
         }
@@ -200,5 +205,7 @@ mod tests {
         assert_eq!(local("class"), "@class");
         assert_eq!(pascal("namespace"), "Namespace");
         assert_eq!(string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+        let tones = TypedValue::List { item: Some(TypeKind::Enum("tone".into())), items: vec![] };
+        assert!(value(&tones, 0).starts_with("new List<Tone?>"), "enum collections as Kiota declares them");
     }
 }

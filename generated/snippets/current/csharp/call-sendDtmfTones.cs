@@ -7,7 +7,7 @@ using Microsoft.Graph.Beta.Models;
 
 var requestBody = new SendDtmfTonesPostRequestBody
 {
-    Tones = new List<Tone>
+    Tones = new List<Tone?>
     {
         Tone.Tone1,
         Tone.Tone2,
