@@ -401,6 +401,7 @@ async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result
         "call-redirect" => returned(client.call_redirect(&id("id"), &typed(body())?).await)?,
         "participant-delete" => returned(client.participant_delete(&id("callId"), &id("participantId")).await)?,
         "call-get" => returned(client.call_get(&id("id")).await)?,
+        "call-answer" => returned(client.call_answer(&id("id"), &typed(body())?).await)?,
         "participant-mute" => returned(client.participant_mute(&id("callId"), &id("participantId"), &typed(body())?).await)?,
         other => return Err(format!("no Rust cell for operation `{other}`: add its call here")),
     };

@@ -104,6 +104,81 @@ impl GraphClient {
             .await
     }
 
+    /// Answer an incoming call.
+    ///
+    /// **Note:** The bot is expected to answer, reject or redirect the call before the call times out. The current timeout value is 15 seconds.
+    ///
+    /// `POST /communications/calls/{id}/answer` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_answer(
+        &self,
+        id: &str,
+        body: &crate::models::CallAnswerRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        if let ::std::option::Option::Some(value) = &body.callback_uri {
+            sdkgen_runtime::require_https_url("callbackUri", value)?;
+        }
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("answer")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Answer an incoming call.
+    ///
+    /// **Note:** The bot is expected to answer, reject or redirect the call before the call times out. The current timeout value is 15 seconds.
+    ///
+    /// `POST /app/calls/{id}/answer` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_answer_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallAnswerRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        if let ::std::option::Option::Some(value) = &body.callback_uri {
+            sdkgen_runtime::require_https_url("callbackUri", value)?;
+        }
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("answer")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Cancels processing for any in-progress media operations.
     ///
     /// Media operations refer to the IVR operations playPrompt and recordResponse, which are by default queued to process in order. The cancelMediaProcessing method cancels any operation that is in-process as well as operations that are queued. For example, this API can be used to clean up the IVR operation queue for a new media operation. However, it will not cancel a subscribeToTone operation because it operates independent of any operation queue.

@@ -2962,6 +2962,36 @@ pub struct CallAddLargeGalleryViewRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+/// The JSON body of `call: answer`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallAnswerRequest {
+    /// The callback or subscription ID on which callbacks will be delivered. (Required)
+    ///
+    /// Must be an absolute `https://` URL.
+    #[serde(
+        rename = "callbackUri",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub callback_uri: ::std::option::Option<::std::string::String>,
+    /// The list of accept modalities. (Required)
+    #[serde(
+        rename = "acceptedModalities",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub accepted_modalities: ::std::option::Option<
+        ::std::vec::Vec<crate::models::Modality>,
+    >,
+    /// The media configuration. (Required)
+    #[serde(
+        rename = "mediaConfig",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_config: ::std::option::Option<crate::models::MediaConfig>,
+}
+
 /// The JSON body of `call: cancelMediaProcessing`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallCancelMediaProcessingRequest {
