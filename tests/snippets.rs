@@ -298,3 +298,35 @@ fn every_spec_deviation_has_a_row() {
     assert!(rows.iter().all(|r| model.actions.iter().any(|a| a.page_name() == r[0])), "a row names a page the spec lacks");
     assert!(pages_with_comments >= 5);
 }
+
+/// Every operation's current-style PowerShell snippet calls a cmdlet the module really
+/// has (tests/fixtures/powershell/), with `-CallId`/`-ParticipantId` for its ids and
+/// `-BodyParameter` exactly when it sends a body. (sendDtmfTones is newer than the list.)
+#[test]
+fn powershell_snippets_use_the_modules_real_cmdlets() {
+    let known: Vec<String> = sdkgen_tests::fixture("powershell/cloudcommunications-cmdlets.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let model = sdkgen_tests::shipped_model();
+    let mut checked = 0;
+    for action in &model.actions {
+        for ex in &action.examples {
+            let f = snippet_files()
+                .into_iter()
+                .find(|f| f.path.starts_with("generated/") && f.language == "powershell" && f.style == "current" && f.example == ex.name)
+                .unwrap();
+            let call = f.code.lines().find(|l| l.contains("-MgBeta")).unwrap_or_else(|| panic!("{}: no cmdlet", f.path));
+            let cmdlet = call.split_whitespace().next().unwrap();
+            if action.name != "sendDtmfTones" {
+                assert!(known.iter().any(|k| k == cmdlet), "{}: {cmdlet} is not one of the module's cmdlets", f.path);
+                checked += 1;
+            }
+            assert!(call.contains("-CallId $callId"), "{}: {call}", f.path);
+            assert_eq!(call.contains("-ParticipantId $participantId"), action.bound_to == "participant", "{}: {call}", f.path);
+            assert_eq!(call.ends_with("-BodyParameter $params"), ex.request.body.is_some(), "{}: {call}", f.path);
+        }
+    }
+    assert!(checked > 20);
+}

@@ -207,5 +207,13 @@ mod tests {
         assert_eq!(string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
         let tones = TypedValue::List { item: Some(TypeKind::Enum("tone".into())), items: vec![] };
         assert!(value(&tones, 0).starts_with("new List<Tone?>"), "enum collections as Kiota declares them");
+        // A derived value sets the discriminator as Kiota's property, not AdditionalData.
+        let prompt = TypedValue::Object {
+            type_name: "mediaPrompt".into(),
+            members: vec![("@odata.type".into(), TypedValue::String("#microsoft.graph.mediaPrompt".into()))],
+        };
+        let text = value(&prompt, 0);
+        assert!(text.starts_with("new MediaPrompt") && text.contains("OdataType = \"#microsoft.graph.mediaPrompt\","), "{text}");
+        assert!(!text.contains("AdditionalData"), "{text}");
     }
 }
