@@ -71,6 +71,8 @@ pub struct Property {
     pub one_or_many: bool,
     /// The deprecation note of a member still accepted but on its way out.
     pub deprecated: Option<String>,
+    /// An action parameter every request must carry; examples are checked for it.
+    pub required: bool,
     pub format: Option<Format>,
     pub description: Option<String>,
 }

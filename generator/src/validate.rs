@@ -374,6 +374,7 @@ impl<'a> Validator<'a> {
                 ty,
                 one_or_many,
                 deprecated: p.value.deprecated.as_ref().map(|d| d.value.clone()),
+                required: p.value.required,
                 format,
                 description: p.value.description.as_ref().map(|d| d.value.clone()),
             });
@@ -930,6 +931,19 @@ impl<'a> Validator<'a> {
             }
         }
         let bkey = format!("{key}.request.body");
+        if req.body.is_none() {
+            if let RequestBody::Parameters(params) = action.request_body() {
+                if let Some(p) = params.iter().find(|p| p.required) {
+                    self.err(
+                        file,
+                        &e.request,
+                        bkey.clone(),
+                        format!("the request has no body, but parameter `{}` is required", p.name),
+                        "add `body:` with it",
+                    );
+                }
+            }
+        }
         let body = match (req.body.as_ref(), action.request_body()) {
             (None, _) => None,
             (Some(b), RequestBody::Parameters(params)) => Some(self.body_value(file, &bkey, b, params, model)),
@@ -1026,6 +1040,11 @@ impl<'a> Validator<'a> {
             self.err(file, v, key, "a request body must be a mapping of parameter names to values", "not a mapping");
             return to_json(&v.value);
         };
+        for p in params.iter().filter(|p| p.required) {
+            if !entries.iter().any(|(k, _)| k.value == p.name) {
+                self.err(file, v, key, format!("required parameter `{}` is missing", p.name), format!("add `{}: …`", p.name));
+            }
+        }
         let mut out = Map::new();
         for (k, val) in entries {
             let mkey = format!("{key}.{}", k.value);

@@ -2968,6 +2968,8 @@ pub struct CallAnswerRequest {
     /// The callback or subscription ID on which callbacks will be delivered. (Required)
     ///
     /// Must be an absolute `https://` URL.
+    ///
+    /// Required: the service refuses a request without it.
     #[serde(
         rename = "callbackUri",
         default,
@@ -2984,6 +2986,8 @@ pub struct CallAnswerRequest {
         ::std::vec::Vec<crate::models::Modality>,
     >,
     /// The media configuration. (Required)
+    ///
+    /// Required: the service refuses a request without it.
     #[serde(
         rename = "mediaConfig",
         default,
@@ -3008,6 +3012,8 @@ pub struct CallCancelMediaProcessingRequest {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallChangeScreenSharingRoleRequest {
     /// The screen sharing role.
+    ///
+    /// Required: the service refuses a request without it.
     #[serde(
         rename = "role",
         default,
@@ -3032,6 +3038,8 @@ pub struct CallMuteRequest {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallPlayPromptRequest {
     /// Currently only a single prompt and of type MediaPrompt is supported.
+    ///
+    /// Required: the service refuses a request without it.
     #[serde(
         rename = "prompts",
         default,
@@ -3058,6 +3066,8 @@ pub struct CallPlayPromptRequest {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallRedirectRequest {
     /// The target participants of the redirect operation. If more than one target is specified, it's a simulring call. This means that all of the targets will be rang at the same time and only the first target that picks up will be connected. We support up to 25 targets for simulring.
+    ///
+    /// Required: the service refuses a request without it.
     #[serde(
         rename = "targets",
         default,
@@ -3132,6 +3142,8 @@ pub struct CallRejectRequest {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallSendDtmfTonesRequest {
     /// The tones to be sent.
+    ///
+    /// Required: the service refuses a request without it.
     #[serde(
         rename = "tones",
         default,
@@ -3189,6 +3201,8 @@ pub struct CallUpdateRecordingStatusRequest {
     )]
     pub client_context: ::std::option::Option<::std::string::String>,
     /// The recording status. Possible values are `notRecording`, `recording`, or `failed`.
+    ///
+    /// Required: the service refuses a request without it.
     #[serde(
         rename = "status",
         default,

@@ -314,6 +314,9 @@ fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names
             if let Some(note) = &p.deprecated {
                 doc.push_str(&format!("\n\n**Deprecated:** {note}"));
             }
+            if p.required {
+                doc.push_str("\n\nRequired: the service refuses a request without it.");
+            }
             let doc = doc_attr(&doc);
             quote! {
                 #doc

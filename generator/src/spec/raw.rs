@@ -175,6 +175,9 @@ pub struct RawProperty {
     /// Why the member is deprecated, when it is.
     #[serde(default)]
     pub deprecated: Option<S<String>>,
+    /// An action parameter every request must carry (Graph's `Nullable="false"`).
+    #[serde(default)]
+    pub required: bool,
     #[serde(default)]
     pub format: Option<S<String>>,
     #[serde(default)]

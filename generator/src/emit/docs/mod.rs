@@ -180,6 +180,9 @@ fn parameter_row(model: &Model, p: &Property) -> ParamRow {
         // As Graph's pages mark them: first, in parentheses.
         description = format!("(Deprecated) {description} {note}").trim_end().to_owned();
     }
+    if p.required && !description.contains("Required") {
+        description = format!("{description} Required.").trim_start().to_owned();
+    }
     let (values, sentinel) = match &p.ty.kind {
         TypeKind::Enum(e) => match model.enum_type(e) {
             Some(e) => (

@@ -14,7 +14,7 @@ var requestBody = new SwitchPostRequestBody
         OdataType = "#obstacle.ns.function",
         Default = "nested 'single' and \"double\" and `back` ticks",
         Value = "value, not Value",
-        Switch = new List<Select>
+        Switch = new List<Select?>
         {
             Select.Class,
             Select.X,

@@ -10,7 +10,7 @@ var function = new Function
     OdataType = "#obstacle.ns.function",
     Default = "nested 'single' and \"double\" and `back` ticks",
     Value = "value, not Value",
-    Switch = new List<Select>
+    Switch = new List<Select?>
     {
         Select.Class,
         Select.X,
