@@ -251,6 +251,7 @@ fn java_legacy_wrapper(i: usize, code: &str) -> String {
     format!(
         "import com.microsoft.graph.models.*;\n\
          import com.microsoft.graph.authentication.IAuthenticationProvider;\n\
+         import com.microsoft.graph.requests.*;\n\
          import com.google.gson.JsonPrimitive;\n\
          import java.util.HashMap;\n\
          import java.util.LinkedList;\n\
@@ -402,6 +403,8 @@ async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result
         "participant-delete" => returned(client.participant_delete(&id("callId"), &id("participantId")).await)?,
         "call-get" => returned(client.call_get(&id("id")).await)?,
         "call-answer" => returned(client.call_answer(&id("id"), &typed(body())?).await)?,
+        "participant-get" => returned(client.participant_get(&id("callId"), &id("participantId")).await)?,
+        "participant-list" => returned(client.participant_list(&id("callId")).await)?,
         "participant-mute" => returned(client.participant_mute(&id("callId"), &id("participantId"), &typed(body())?).await)?,
         other => return Err(format!("no Rust cell for operation `{other}`: add its call here")),
     };

@@ -964,6 +964,7 @@ impl<'a> Validator<'a> {
         }
         let rkey = format!("{key}.response.body");
         let response_body = e.response.value.body.as_ref().map(|b| match &action.response.body {
+            Some(ty) if ty.collection => self.collection_page(file, &rkey, b, ty, model),
             Some(ty) if matches!(ty.kind, TypeKind::Complex(_)) => self.typed_value(file, &rkey, b, ty, None, model),
             Some(_) => to_json(&b.value),
             None => {
@@ -1032,6 +1033,30 @@ impl<'a> Validator<'a> {
             response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
             notifications,
         })
+    }
+
+    /// A collection in a response: Graph's page, `{"value": [...]}` with `@odata.*`
+    /// annotations (`@odata.nextLink`) beside it.
+    fn collection_page(&mut self, file: usize, key: &str, v: &S<RawValue>, ty: &TypeRef, model: &Model) -> Value {
+        let RawValue::Map(entries) = &v.value else {
+            self.err(file, v, key, "a collection comes as a page: a mapping with a `value` list", "not a mapping");
+            return to_json(&v.value);
+        };
+        let mut out = Map::new();
+        for (k, val) in entries {
+            let mkey = format!("{key}.{}", k.value);
+            if k.value == "value" {
+                out.insert(k.value.clone(), self.typed_value(file, &mkey, val, ty, None, model));
+            } else if k.value.starts_with("@odata.") {
+                out.insert(k.value.clone(), to_json(&val.value));
+            } else {
+                self.err(file, k, mkey, format!("`{}` is not a member of a collection page", k.value), "only `value` and `@odata.*`");
+            }
+        }
+        if !out.contains_key("value") {
+            self.err(file, v, key, "a collection page needs its `value` list", "no `value`");
+        }
+        Value::Object(out)
     }
 
     /// A request body: an object whose members are the action's parameters.

@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 mod client;
+mod collection;
 mod error;
 mod one_or_many;
 mod path;
@@ -18,6 +19,7 @@ pub use client::{
     Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
     ERROR_BODY_CAP,
 };
+pub use collection::CollectionPage;
 pub use error::{ApiError, Error, GraphError, InnerError};
 pub use one_or_many::OneOrMany;
 pub use path::{encode_segment, PathBuilder};

@@ -1200,6 +1200,142 @@ impl GraphClient {
             .await
     }
 
+    /// Retrieve the properties and relationships of a participant object.
+    ///
+    /// `GET /communications/calls/{callId}/participants/{participantId}` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn participant_get(
+        &self,
+        call_id: &str,
+        participant_id: &str,
+    ) -> ::std::result::Result<crate::models::Participant, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .value("participantId", participant_id)?
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Retrieve the properties and relationships of a participant object.
+    ///
+    /// `GET /app/calls/{callId}/participants/{participantId}` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path will be deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn participant_get_via_app(
+        &self,
+        call_id: &str,
+        participant_id: &str,
+    ) -> ::std::result::Result<crate::models::Participant, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .value("participantId", participant_id)?
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Retrieve a list of participant objects in the call.
+    ///
+    /// `GET /communications/calls/{callId}/participants` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn participant_list(
+        &self,
+        call_id: &str,
+    ) -> ::std::result::Result<
+        sdkgen_runtime::CollectionPage<crate::models::Participant>,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Retrieve a list of participant objects in the call.
+    ///
+    /// `GET /app/calls/{callId}/participants` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn participant_list_via_app(
+        &self,
+        call_id: &str,
+    ) -> ::std::result::Result<
+        sdkgen_runtime::CollectionPage<crate::models::Participant>,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
     /// Mute a specific participant in the call.
     ///
     /// This is a server mute, meaning that the server will drop all audio packets for this participant, even if the participant continues to stream audio.

@@ -1635,6 +1635,53 @@ pub struct Participant {
     pub media_streams: ::std::option::Option<
         ::std::vec::Vec<crate::models::MediaStream>,
     >,
+    /// A blob of data provided by the participant in the roster.
+    #[serde(
+        rename = "metadata",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub metadata: ::std::option::Option<::std::string::String>,
+    /// Information about whether the participant has recording capability.
+    #[serde(
+        rename = "recordingInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub recording_info: ::std::option::Option<crate::models::RecordingInfo>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// Whether a participant can record, and who started it.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct RecordingInfo {
+    /// `@odata.type`: `#microsoft.graph.recordingInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The identities of the recording initiator.
+    #[serde(
+        rename = "initiator",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub initiator: ::std::option::Option<crate::models::IdentitySet>,
+    /// The recording status.
+    #[serde(
+        rename = "recordingStatus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub recording_status: ::std::option::Option<crate::models::RecordingStatus>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]

@@ -48,11 +48,12 @@ impl Names {
 pub const RUNTIME_VERSION: &str = "0.1.0";
 
 /// The runtime's files, for `runtime = "vendored"`: a copy beside the generated crate.
-const RUNTIME_FILES: [(&str, &str); 11] = [
+const RUNTIME_FILES: [(&str, &str); 12] = [
     ("Cargo.toml", include_str!("../../../runtime/Cargo.toml")),
     ("README.md", include_str!("../../../runtime/README.md")),
     ("src/lib.rs", include_str!("../../../runtime/src/lib.rs")),
     ("src/client.rs", include_str!("../../../runtime/src/client.rs")),
+    ("src/collection.rs", include_str!("../../../runtime/src/collection.rs")),
     ("src/error.rs", include_str!("../../../runtime/src/error.rs")),
     ("src/one_or_many.rs", include_str!("../../../runtime/src/one_or_many.rs")),
     ("src/path.rs", include_str!("../../../runtime/src/path.rs")),
@@ -573,7 +574,13 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
     let (ret, call) = match &a.response.body {
         None => (quote!(()), quote!(self.inner.send_no_content(sdkgen_runtime::Method::#http_method, &path, #body).await)),
         Some(t) => {
-            let ty = rust_type(names, t, false);
+            // A collection comes as a page: `value`, and the link to the next one.
+            let ty = if t.collection {
+                let one = rust_type(names, &TypeRef { kind: t.kind.clone(), collection: false }, false);
+                quote!(sdkgen_runtime::CollectionPage<#one>)
+            } else {
+                rust_type(names, t, false)
+            };
             (quote!(#ty), quote!(self.inner.send_json(sdkgen_runtime::Method::#http_method, &path, #body).await))
         }
     };

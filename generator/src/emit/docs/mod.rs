@@ -259,8 +259,11 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
             let mut response_fields = vec![("blockType", "\"response\"".to_owned()), ("truncated", "true".to_owned())];
             if let Some(TypeRef { kind: TypeKind::Complex(t), collection }) = &action.response.body {
                 let ty = format!("{}.{t}", model.api.namespace);
-                let ty = if *collection { format!("Collection({ty})") } else { ty };
                 response_fields.push(("@odata.type", serde_json::Value::String(ty).to_string()));
+                if *collection {
+                    // As the docs pipeline marks a list response.
+                    response_fields.push(("isCollection", "true".to_owned()));
+                }
             }
             let (before, after) = match &example.notifications {
                 Some(n) => (
