@@ -74,22 +74,47 @@ fn examples_of_edition(edition: &Edition) {
     }
 }
 
+/// Each reference page keeps its own tabs in the page-style snapshot (read off the pages:
+/// keepAlive's C#, JavaScript, Java, Go, PowerShell; participant mute's C#, JavaScript,
+/// Objective-C, Java; none on subscribeToTone's), while today's edition shows them all.
+#[test]
+fn each_snapshot_page_keeps_its_own_tab_set() {
+    let tabs = |page: &str| -> Vec<String> {
+        read(&format!("generated/docs/snapshot/api/{page}.md")).lines().filter(|l| l.starts_with("# [")).map(str::to_owned).collect()
+    };
+    let ids = |page: &str| -> Vec<String> {
+        tabs(page).iter().map(|t| t.rsplit_once("#tab/").unwrap().1.trim_end_matches(')').to_owned()).collect()
+    };
+    assert_eq!(ids("call-keepalive"), ["http", "csharp", "javascript", "java", "go", "powershell"]);
+    assert_eq!(ids("participant-mute"), ["http", "csharp", "javascript", "objc", "java"]);
+    assert!(tabs("call-subscribetotone").is_empty(), "a page without tabs has no tab group");
+    let current = read("generated/docs/api/call-subscribetotone.md");
+    assert_eq!(current.lines().filter(|l| l.starts_with("# [")).count(), 7, "today's edition shows every language");
+}
+
 fn examples_of_page(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::model::Action) {
     let page = read(&format!("generated/{}api/{}.md", edition.root, action.page_name()));
-    let tab_order: Vec<String> = edition.tabs.iter().map(|l| format!("# [{}](#tab/{})", l.title(), l.id())).collect();
     for (i, ex) in action.examples.iter().enumerate() {
         let title = format!("### Example {}: {}", i + 1, ex.title);
         let next = action.examples.get(i + 1).map(|_| format!("### Example {}", i + 2)).unwrap_or_else(|| "\u{0}".into());
         let part = section(&page, &title, &next);
-        assert!(part.contains(&format!("<!-- {{\n  \"blockType\": \"request\",\n  \"name\": \"{}\"\n}} -->", ex.name)), "{part}");
+        let block = if ex.ignored { "ignored" } else { "request" };
+        assert!(part.contains(&format!("<!-- {{\n  \"blockType\": \"{block}\",\n  \"name\": \"{}\"\n}} -->", ex.name)), "{part}");
+        let edition_tabs = edition.tabs(action, ex);
         let tabs: Vec<&str> = part.lines().filter(|l| l.starts_with("# [")).collect();
-        assert_eq!(tabs, tab_order, "{}: tabs in the page's order", ex.name);
-        let after_last_tab = section(part, &tab_order[tab_order.len() - 1], "#### Response");
-        assert!(after_last_tab.lines().any(|l| l == "---"), "{}: the tab group is closed by ---", ex.name);
+        if edition_tabs.len() == 1 {
+            // An ignored request, or a page without SDK tabs: the HTTP block alone, no tab group.
+            assert!(tabs.is_empty() && !part.contains("[!INCLUDE"), "{}: no tabs expected", ex.name);
+        } else {
+            let tab_order: Vec<String> = edition_tabs.iter().map(|l| format!("# [{}](#tab/{})", l.title(), l.id())).collect();
+            assert_eq!(tabs, tab_order, "{}: tabs in the page's order", ex.name);
+            let after_last_tab = section(part, &tab_order[tab_order.len() - 1], "#### Response");
+            assert!(after_last_tab.lines().any(|l| l == "---"), "{}: the tab group is closed by ---", ex.name);
+        }
         let view = ExampleView::new(model, action, ex);
         // The HTTP tab is inline; every other tab includes a file holding the snippet.
         assert!(part.contains(&render(&view, Language::Http, edition.style).trim_end().to_string()));
-        for l in edition.tabs.iter().filter(|l| **l != Language::Http) {
+        for l in edition_tabs.iter().filter(|l| **l != Language::Http) {
             // Include names are lower case, as Microsoft's are.
             let include = format!("../includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name.to_lowercase());
             assert!(part.contains(&format!("[!INCLUDE [sample-code]({include})]")), "{}: {include}", ex.name);

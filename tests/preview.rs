@@ -30,8 +30,11 @@ fn check_page(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::
         .enumerate()
         .map(|(i, ex)| {
             let view = ExampleView::new(model, action, ex);
-            let tabs: serde_json::Map<String, serde_json::Value> =
-                edition.tabs.iter().map(|&l| (l.id().to_owned(), serde_json::Value::String(render(&view, l, edition.style)))).collect();
+            let tabs: serde_json::Map<String, serde_json::Value> = edition
+                .tabs(action, ex)
+                .into_iter()
+                .map(|l| (l.id().to_owned(), serde_json::Value::String(render(&view, l, edition.style))))
+                .collect();
             serde_json::json!({"id": format!("example-{}", i + 1), "tabs": tabs})
         })
         .collect();
@@ -48,9 +51,11 @@ fn check_page(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::
     );
     assert!(ok, "the preview failed in Chromium:\n{stdout}\n{stderr}");
     let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("the driver reports JSON");
-    assert_eq!(report["screenshots"], action.examples.len() * edition.tabs.len() + 1, "{report}");
-    for i in 1..=action.examples.len() {
-        for l in edition.tabs {
+    let shots: usize = action.examples.iter().map(|ex| edition.tabs(action, ex).len()).sum();
+    assert_eq!(report["screenshots"], shots + 1, "{report}");
+    for (i, ex) in action.examples.iter().enumerate() {
+        let i = i + 1;
+        for l in edition.tabs(action, ex) {
             let shot = out.join(format!("example-{i}-{}.png", l.id()));
             let bytes = std::fs::read(&shot).unwrap_or_else(|e| panic!("{}: {e}", shot.display()));
             assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 1000, "{} is not a screenshot", shot.display());

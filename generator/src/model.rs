@@ -199,6 +199,9 @@ pub struct Action {
     pub response: Response,
     pub permissions: Permissions,
     pub examples: Vec<Example>,
+    /// The reference page's own tabs (language ids after HTTP, in its order), when the
+    /// page-style snapshot should show those rather than its edition's.
+    pub page_tabs: Option<Vec<String>>,
 }
 
 /// See [`Action::request_body`].
@@ -257,6 +260,9 @@ pub enum Permission {
 pub struct Example {
     /// The docs pipeline's name for the example (`call-reject`).
     pub name: String,
+    /// The page marks the request `blockType: ignored`: the docs pipeline shows it but
+    /// makes no SDK tabs for it.
+    pub ignored: bool,
     pub title: String,
     pub description: Option<String>,
     pub request: ExampleRequest,

@@ -750,9 +750,30 @@ impl<'a> Validator<'a> {
             Some(m) => m.value.clone(),
             None => action_first_literal(&paths).map(|l| crate::lang::ident(l, crate::lang::Case::Pascal, "N")).unwrap_or_default(),
         };
+        let page_tabs = a.page_tabs.as_ref().map(|tabs| {
+            let mut out = Vec::new();
+            for t in &tabs.value {
+                match crate::emit::snippets::Language::from_id(&t.value) {
+                    Some(crate::emit::snippets::Language::Http) | None => {
+                        let known: Vec<&str> = crate::emit::snippets::Language::ALL[1..].iter().map(|l| l.id()).collect();
+                        self.err_help(
+                            file,
+                            t,
+                            format!("{key}.pageTabs"),
+                            format!("`{}` is not a snippet tab (HTTP is always first)", t.value),
+                            "unknown tab",
+                            Some(format!("tabs: {}", known.join(", "))),
+                        );
+                    }
+                    Some(_) => out.push(t.value.clone()),
+                }
+            }
+            out
+        });
         let mut action = Action {
             name,
             kind,
+            page_tabs,
             bound_to: a.bound_to.value.clone(),
             module,
             summary: a.summary.value.clone(),
@@ -1027,6 +1048,7 @@ impl<'a> Validator<'a> {
         }
         Some(Example {
             name: e.name.value.clone(),
+            ignored: e.ignored,
             title: e.title.value.clone(),
             description: e.description.as_ref().map(|d| d.value.clone()),
             request: ExampleRequest { path_index, path_values, body },

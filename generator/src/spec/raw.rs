@@ -188,6 +188,9 @@ pub struct RawProperty {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct RawAction {
     pub name: S<String>,
+    /// The page's own tab set (language ids), for the page-style snapshot.
+    #[serde(default, rename = "pageTabs")]
+    pub page_tabs: Option<S<Vec<S<String>>>>,
     /// `action` (the default), `create`, `get`, `list`, `update` or `delete`.
     #[serde(default)]
     pub kind: Option<S<String>>,
@@ -263,6 +266,9 @@ pub struct RawPermission {
 #[serde(deny_unknown_fields)]
 pub struct RawExample {
     pub name: S<String>,
+    /// The page marks the request `blockType: ignored` (shown, but no SDK tabs).
+    #[serde(default)]
+    pub ignored: bool,
     pub title: S<String>,
     #[serde(default)]
     pub description: Option<S<String>>,

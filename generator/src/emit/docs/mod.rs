@@ -43,6 +43,22 @@ impl Edition {
         format!("{}preview/{}.html", self.root, action.page_name())
     }
 
+    /// An example's tabs on this edition's page: HTTP, then the page's own set (the
+    /// snapshot keeps each reference page's tabs) or the edition's; only HTTP for a
+    /// request the page marks `blockType: ignored`.
+    pub fn tabs(&self, action: &Action, example: &Example) -> Vec<Language> {
+        if example.ignored {
+            return vec![Language::Http];
+        }
+        match (&action.page_tabs, self.style) {
+            // Python, which only today's SDKs have, stays out of the page-style snapshot.
+            (Some(ids), Style::Page) => std::iter::once(Language::Http)
+                .chain(ids.iter().filter_map(|id| Language::from_id(id)).filter(|l| l.has_style(Style::Page)))
+                .collect(),
+            _ => self.tabs.to_vec(),
+        }
+    }
+
     pub fn include_path(&self, example: &Example, language: Language) -> String {
         format!("{}includes/snippets/{}/{}-{}-snippets.md", self.root, language.id(), example.name.to_lowercase(), language.id())
     }
@@ -234,7 +250,7 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
             let view = ExampleView::new(model, action, example);
             let http_text = snippets::render(&view, Language::Http, edition.style).trim_end().to_owned();
             let tabs = edition
-                .tabs
+                .tabs(action, example)
                 .iter()
                 .filter(|l| **l != Language::Http)
                 .map(|&l| {
@@ -278,7 +294,7 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
                 description: example.description.clone(),
                 before,
                 request_annotation: annotation(&[
-                    ("blockType", "\"request\"".into()),
+                    ("blockType", if example.ignored { "\"ignored\"" } else { "\"request\"" }.into()),
                     ("name", serde_json::Value::String(example.name.clone()).to_string()),
                 ]),
                 http_fence: md::fence(&http_text),
@@ -335,7 +351,7 @@ pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
             tree.insert(edition.preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
             for example in &action.examples {
                 let view = ExampleView::new(model, action, example);
-                for &language in edition.tabs.iter().filter(|l| **l != Language::Http) {
+                for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {
                     let code = snippets::render(&view, language, edition.style);
                     let include = Include {
                         regenerate: crate::output::comment_safe(cmd),
