@@ -77,27 +77,27 @@ struct Row {
     request: Outcome,
 }
 
-/// The Boolean parameters an action documents as `Default: false`: an SDK whose model
-/// always writes them sends `false`, which the service reads as not sending them.
-fn documented_defaults(action: &Action) -> Vec<String> {
-    action
-        .parameters
-        .iter()
-        .filter(|p| p.ty.kind == sdkgen::model::TypeKind::Primitive(sdkgen::model::Primitive::Boolean))
-        .filter(|p| p.description.as_deref().is_some_and(|d| d.contains("Default: false")))
-        .map(|p| p.name.clone())
-        .collect()
+/// The parameters an action gives a `default` in the spec, with it: an SDK whose model
+/// always writes them sends that value, which the service reads as not sending them.
+fn documented_defaults(action: &Action) -> Vec<(String, serde_json::Value)> {
+    action.parameters.iter().filter_map(|p| p.default.clone().map(|d| (p.name.clone(), d))).collect()
 }
 
-fn compare(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, defaults: &[String]) -> Outcome {
+fn compare(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, defaults: &[(String, serde_json::Value)]) -> Outcome {
     compare_in(got, expected, sends_auth, None, defaults)
 }
 
 /// [`compare`], accepting a namespace-qualified action segment when `namespace` is given.
-/// Members in `defaults` that the SDK sends as `false` while the example leaves them out
+/// Members in `defaults` that the SDK sends with their default while the example leaves them out
 /// are accepted and named in the cell: the documented request is the contract, and
 /// the difference is shown rather than hidden.
-fn compare_in(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, namespace: Option<&str>, defaults: &[String]) -> Outcome {
+fn compare_in(
+    got: Result<Captured, String>,
+    expected: &Wire,
+    sends_auth: bool,
+    namespace: Option<&str>,
+    defaults: &[(String, serde_json::Value)],
+) -> Outcome {
     let c = match got {
         Err(e) => return Outcome::Fail(e),
         Ok(c) => c,
@@ -108,10 +108,10 @@ fn compare_in(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, 
     let mut sent = c.wire.clone();
     let mut added = Vec::new();
     if let (Some(serde_json::Value::Object(body)), Some(serde_json::Value::Object(want))) = (&mut sent.body, &expected.body) {
-        for name in defaults {
-            if !want.contains_key(name) && body.get(name) == Some(&serde_json::Value::Bool(false)) {
+        for (name, default) in defaults {
+            if !want.contains_key(name) && body.get(name) == Some(default) {
                 body.remove(name);
-                added.push(format!("`{name}: false`"));
+                added.push(format!("`{name}: {default}`"));
             }
         }
     }

@@ -73,6 +73,8 @@ pub struct Property {
     pub deprecated: Option<String>,
     /// An action parameter every request must carry; examples are checked for it.
     pub required: bool,
+    /// The value the service assumes when the member is left out (checked against `ty`).
+    pub default: Option<Value>,
     pub format: Option<Format>,
     pub description: Option<String>,
 }

@@ -369,17 +369,42 @@ impl<'a> Validator<'a> {
                 Some(f) => f.value,
                 None => false,
             };
+            let default = p.value.default.as_ref().and_then(|d| self.default_value(file, &key, d, &ty));
             out.push(Property {
                 name: pname.value.clone(),
                 ty,
                 one_or_many,
                 deprecated: p.value.deprecated.as_ref().map(|d| d.value.clone()),
                 required: p.value.required,
+                default,
                 format,
                 description: p.value.description.as_ref().map(|d| d.value.clone()),
             });
         }
         out
+    }
+
+    /// A property's `default`: a single primitive value of its type.
+    fn default_value(&mut self, file: usize, key: &str, d: &S<RawValue>, ty: &TypeRef) -> Option<Value> {
+        let dkey = format!("{key}.default");
+        match &ty.kind {
+            TypeKind::Primitive(p) if !ty.collection => match primitive_value_ok(*p, &d.value) {
+                Ok(()) => Some(to_json(&d.value)),
+                Err(why) => {
+                    let message = if why.is_empty() {
+                        format!("the default is not a {}", p.name())
+                    } else {
+                        format!("the default is not a {}: {why}", p.name())
+                    };
+                    self.err(file, d, dkey, message, format!("not a {}", p.name()));
+                    None
+                }
+            },
+            _ => {
+                self.err(file, d, dkey, "a default is only given for a single primitive value", "not a primitive");
+                None
+            }
+        }
     }
 
     fn type_ref(&mut self, file: usize, key: &str, ty: &S<String>, collection: bool, names: &BTreeMap<String, Kind>) -> Option<TypeRef> {
@@ -1129,18 +1154,7 @@ impl<'a> Validator<'a> {
         }
         match &ty.kind {
             TypeKind::Primitive(p) => {
-                let ok = match (p, &v.value) {
-                    (Primitive::String, RawValue::Str(_)) => Ok(()),
-                    (Primitive::DateTimeOffset | Primitive::Guid, RawValue::Str(s)) => primitive_text_ok(*p, s),
-                    (Primitive::Boolean, RawValue::Bool(_)) => Ok(()),
-                    (Primitive::Int32, RawValue::Int(i)) if i32::try_from(*i).is_err() => Err("out of the Int32 range".to_owned()),
-                    (Primitive::Int32 | Primitive::Int64, RawValue::Int(_)) => Ok(()),
-                    (Primitive::Double, RawValue::Int(_)) => Ok(()),
-                    (Primitive::Double, RawValue::Float(f)) if !f.is_finite() => Err("JSON has no infinities or NaN".to_owned()),
-                    (Primitive::Double, RawValue::Float(_)) => Ok(()),
-                    _ => Err(String::new()),
-                };
-                if let Err(why) = ok {
+                if let Err(why) = primitive_value_ok(*p, &v.value) {
                     let message = if why.is_empty() {
                         format!("expected a value of type {}", p.name())
                     } else {
@@ -1277,6 +1291,21 @@ fn derives_from(model: &Model, odata_type: &str, base: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `v` is a value of primitive `p`; the reason when not (empty: the wrong kind).
+fn primitive_value_ok(p: Primitive, v: &RawValue) -> Result<(), String> {
+    match (p, v) {
+        (Primitive::String, RawValue::Str(_)) => Ok(()),
+        (Primitive::DateTimeOffset | Primitive::Guid, RawValue::Str(s)) => primitive_text_ok(p, s),
+        (Primitive::Boolean, RawValue::Bool(_)) => Ok(()),
+        (Primitive::Int32, RawValue::Int(i)) if i32::try_from(*i).is_err() => Err("out of the Int32 range".to_owned()),
+        (Primitive::Int32 | Primitive::Int64, RawValue::Int(_)) => Ok(()),
+        (Primitive::Double, RawValue::Int(_)) => Ok(()),
+        (Primitive::Double, RawValue::Float(f)) if !f.is_finite() => Err("JSON has no infinities or NaN".to_owned()),
+        (Primitive::Double, RawValue::Float(_)) => Ok(()),
+        _ => Err(String::new()),
+    }
 }
 
 /// The conversion keeps key order, so bodies print in the order the spec writes them.

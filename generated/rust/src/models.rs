@@ -3094,6 +3094,8 @@ pub struct CallPlayPromptRequest {
     )]
     pub prompts: ::std::option::Option<::std::vec::Vec<crate::models::Prompt>>,
     /// The loop value. true indicates to loop infinitely. The default value is false.
+    ///
+    /// When unset, the service assumes `false`.
     #[serde(
         rename = "loop",
         default,
@@ -3140,6 +3142,8 @@ pub struct CallRedirectRequest {
     )]
     pub timeout: ::std::option::Option<i32>,
     /// Indicates whether the callee is to be hidden from the caller. If true, then the callee identity is the bot identity. Default: false.
+    ///
+    /// When unset, the service assumes `false`.
     #[serde(
         rename = "maskCallee",
         default,
@@ -3147,6 +3151,8 @@ pub struct CallRedirectRequest {
     )]
     pub mask_callee: ::std::option::Option<bool>,
     /// Indicates whether the caller is to be hidden from the callee. If true, then the caller identity is the bot identity. Default: false.
+    ///
+    /// When unset, the service assumes `false`.
     #[serde(
         rename = "maskCaller",
         default,

@@ -318,6 +318,9 @@ fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names
             if p.required {
                 doc.push_str("\n\nRequired: the service refuses a request without it.");
             }
+            if let Some(d) = &p.default {
+                doc.push_str(&format!("\n\nWhen unset, the service assumes `{d}`."));
+            }
             let doc = doc_attr(&doc);
             quote! {
                 #doc

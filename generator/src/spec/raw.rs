@@ -178,6 +178,9 @@ pub struct RawProperty {
     /// An action parameter every request must carry (Graph's `Nullable="false"`).
     #[serde(default)]
     pub required: bool,
+    /// The value the service assumes when the member is left out.
+    #[serde(default)]
+    pub default: Option<S<RawValue>>,
     #[serde(default)]
     pub format: Option<S<String>>,
     #[serde(default)]

@@ -196,6 +196,9 @@ fn parameter_row(model: &Model, p: &Property) -> ParamRow {
         // As Graph's pages mark them: first, in parentheses.
         description = format!("(Deprecated) {description} {note}").trim_end().to_owned();
     }
+    if let Some(d) = p.default.as_ref().filter(|_| !description.contains("efault")) {
+        description = format!("{description} Default: `{d}`.").trim_start().to_owned();
+    }
     if p.required && !description.contains("Required") {
         description = format!("{description} Required.").trim_start().to_owned();
     }
