@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One build per run: incremental state would only add gigabytes to target/.
+export CARGO_INCREMENTAL=0
+
 rm -rf tests/artifacts   # screenshots and scratch files of the previous run
 
 echo "== set-up: pinned npm packages, chromium"

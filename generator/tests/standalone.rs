@@ -22,9 +22,16 @@ fn ok(o: Output, what: &str) -> Output {
 
 /// Cargo, offline, with a target directory of its own under this repository's (so a
 /// second run rebuilds little) and none of the outer cargo's per-package variables.
+/// These builds are outside the workspace, so its profile does not reach them: debug info
+/// and incremental state are switched off here, or they take gigabytes CI may not have.
 fn cargo(dir: &Path, target: &str, args: &[&str]) -> Output {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.args(args).arg("--offline").current_dir(dir).env("CARGO_TARGET_DIR", repo().join("target").join(target));
+    cmd.args(args)
+        .arg("--offline")
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", repo().join("target").join(target))
+        .env("CARGO_PROFILE_DEV_DEBUG", "false")
+        .env("CARGO_INCREMENTAL", "0");
     for (k, _) in std::env::vars() {
         if k.starts_with("CARGO_PKG_") || k.starts_with("CARGO_BIN_") || k == "CARGO_MANIFEST_DIR" || k == "CARGO_CRATE_NAME" {
             cmd.env_remove(k);
