@@ -127,23 +127,25 @@ impl<'a> Validator<'a> {
         self.check_inheritance(&model);
         // Action ids and example names become file names: equal once case is folded
         // (a case-insensitive file system) means one file would overwrite the other.
-        let mut seen_actions: HashMap<String, (usize, &S<String>)> = HashMap::new();
-        let mut seen_examples: HashMap<String, (usize, &S<String>)> = HashMap::new();
-        for (file, raw) in files {
-            for (i, a) in raw.actions.iter().enumerate() {
+        let mut seen_actions: HashMap<String, (usize, S<String>)> = HashMap::new();
+        let mut seen_examples: HashMap<String, (usize, S<String>)> = HashMap::new();
+        for (file, _) in files.iter().filter(|(_, raw)| raw.action_count > 0) {
+            // One file's raw actions at a time (see `RawFile::actions`).
+            let actions = crate::spec::actions_of(&self.spec.sources, *file);
+            for (i, a) in actions.iter().enumerate() {
                 let key = format!("actions[{i}]");
                 if let Some(action) = self.action(*file, &key, &a.value, &model, &names, &mut seen_examples) {
                     let id = action.id().to_lowercase();
-                    if let Some((f0, first)) = seen_actions.get(&id).copied() {
+                    if let Some((f0, first)) = seen_actions.get(&id) {
                         let msg = format!(
                             "action id `{}` is also the id of the action at {}; one docs page would overwrite the other",
                             action.id(),
-                            self.at(f0, first)
+                            self.at(*f0, first)
                         );
                         self.err(*file, &a.value.name, format!("{key}.name"), msg, "same id (boundTo-name) as another action");
                         continue;
                     }
-                    seen_actions.insert(id, (*file, &a.value.name));
+                    seen_actions.insert(id, (*file, a.value.name.clone()));
                     model.actions.push(action);
                 }
             }
@@ -601,10 +603,10 @@ impl<'a> Validator<'a> {
         &mut self,
         file: usize,
         key: &str,
-        a: &'a raw::RawAction,
+        a: &raw::RawAction,
         model: &Model,
         names: &BTreeMap<String, Kind>,
-        seen_examples: &mut HashMap<String, (usize, &'a S<String>)>,
+        seen_examples: &mut HashMap<String, (usize, S<String>)>,
     ) -> Option<Action> {
         let n_before = self.diags.len();
         let name = a.name.value.clone();
@@ -821,21 +823,21 @@ impl<'a> Validator<'a> {
             if !self.file_name(file, ename, &format!("{ekey}.name"), "an example name") {
                 continue;
             }
-            if let Some((f0, first)) = seen_examples.get(&ename.value.to_lowercase()).copied() {
+            if let Some((f0, first)) = seen_examples.get(&ename.value.to_lowercase()).cloned() {
                 let msg = if first.value == ename.value {
-                    format!("example name `{}` is used twice (first at {})", ename.value, self.at(f0, first))
+                    format!("example name `{}` is used twice (first at {})", ename.value, self.at(f0, &first))
                 } else {
                     format!(
                         "example names `{}` and `{}` (at {}) differ only in case; their files would overwrite each other",
                         ename.value,
                         first.value,
-                        self.at(f0, first)
+                        self.at(f0, &first)
                     )
                 };
                 self.err(file, ename, format!("{ekey}.name"), msg, "used again here");
                 continue;
             }
-            seen_examples.insert(ename.value.to_lowercase(), (file, ename));
+            seen_examples.insert(ename.value.to_lowercase(), (file, ename.clone()));
             if let Some(ex) = self.example(file, &ekey, &e.value, &action, model) {
                 action.examples.push(ex);
             }

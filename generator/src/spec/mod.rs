@@ -198,7 +198,11 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
             continue;
         }
         match serde_saphyr::from_str::<RawFile>(text) {
-            Ok(raw) => parsed.push((id, raw)),
+            Ok(mut raw) => {
+                raw.action_count = raw.actions.len();
+                raw.actions = Vec::new();
+                parsed.push((id, raw));
+            }
             Err(err) => diagnostics.push(from_yaml_error(id, text, &err)),
         }
     }
@@ -208,6 +212,13 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
         let io = diagnostics.iter().any(|d| d.pos.is_none() && d.message.starts_with("cannot read "));
         Err(SpecErrors { diagnostics, sources, io })
     }
+}
+
+/// The actions of spec file `file`, parsed again from its text (which parsed whole when
+/// the spec was loaded, so this cannot fail).
+pub fn actions_of(sources: &Sources, file: usize) -> Vec<raw::S<raw::RawAction>> {
+    let text = &sources.files[file].1;
+    serde_saphyr::from_str::<raw::RawActions>(text).map(|a| a.actions).unwrap_or_default()
 }
 
 fn plain(path: &Path, message: &str) -> Diagnostic {

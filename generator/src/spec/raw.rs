@@ -116,6 +116,19 @@ pub struct RawFile {
     pub enums: OrderedMap<S<RawEnum>>,
     #[serde(default)]
     pub types: OrderedMap<S<RawType>>,
+    /// Empty once loaded: a file's actions are read again, one file at a time, when
+    /// they are validated ([`crate::spec::actions_of`]), so the raw trees of thousands of
+    /// operations are never all held at once.
+    #[serde(default)]
+    pub actions: Vec<S<RawAction>>,
+    /// How many actions the file has.
+    #[serde(skip)]
+    pub action_count: usize,
+}
+
+/// A spec file's actions alone (the rest of the file was checked when it was loaded).
+#[derive(Debug, Deserialize)]
+pub struct RawActions {
     #[serde(default)]
     pub actions: Vec<S<RawAction>>,
 }
