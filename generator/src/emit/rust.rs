@@ -2,7 +2,7 @@
 
 use crate::lang::rust::{field_names, to_ident, type_names, variant_names};
 use crate::model::*;
-use crate::output::{header, Tree};
+use crate::output::{header, Sink};
 use crate::{RuntimeMode, Settings};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -66,24 +66,54 @@ const RUNTIME_FILES: [(&str, &str); 12] = [
 /// Where a vendored runtime goes, inside the generated crate's directory.
 const VENDORED: &str = "sdkgen-runtime";
 
-pub fn emit(model: &Model, settings: &Settings, tree: &mut Tree) {
+pub fn emit(model: &Model, settings: &Settings, out: &mut dyn Sink) {
     let cmd = settings.regenerate.as_str();
     let names = Names::new(model);
     let crate_name = settings.crate_name.clone().unwrap_or_else(|| crate_name(model));
-    tree.insert(format!("{DIR}/Cargo.toml"), cargo_toml(&crate_name, settings));
+    out.put(format!("{DIR}/Cargo.toml"), cargo_toml(&crate_name, settings));
     if settings.runtime == RuntimeMode::Vendored {
         for (path, text) in RUNTIME_FILES {
             // README.md keeps its own text: a header would be its first line on a docs site.
             let head = if path.ends_with(".md") { String::new() } else { header(path, cmd) };
-            tree.insert(format!("{DIR}/{VENDORED}/{path}"), format!("{head}{text}"));
+            out.put(format!("{DIR}/{VENDORED}/{path}"), format!("{head}{text}"));
         }
     }
     // The crate is formatted by sdkgen (prettyplease); rustfmt leaves it as written, so
     // `cargo fmt` in a user's workspace never makes `sdkgen check` report it stale.
-    tree.insert(format!("{DIR}/rustfmt.toml"), format!("{}disable_all_formatting = true\n", header("rustfmt.toml", cmd)));
-    tree.insert(format!("{DIR}/src/lib.rs"), format_file(lib_rs(model), cmd));
-    tree.insert(format!("{DIR}/src/models.rs"), format_file(models_rs(model, &names), cmd));
-    tree.insert(format!("{DIR}/src/client.rs"), format_file(client_rs(model, &names, &crate_name), cmd));
+    out.put(format!("{DIR}/rustfmt.toml"), format!("{}disable_all_formatting = true\n", header("rustfmt.toml", cmd)));
+    out.put(format!("{DIR}/src/lib.rs"), format_file(lib_rs(model), cmd));
+    out.put(format!("{DIR}/src/models.rs"), format_models(model, &names, cmd, CHUNK));
+    out.put(format!("{DIR}/src/client.rs"), format_client(model, &names, &crate_name, cmd, CHUNK));
+}
+
+/// Items formatted per chunk: no syntax tree of a whole file is held (at 10,000
+/// operations one took a gigabyte), and prettyplease prints a file's items one after
+/// another, so the text is the same.
+const CHUNK: usize = 64;
+
+/// `models.rs`, formatted a chunk of items at a time.
+fn format_models(model: &Model, names: &Names, cmd: &str, chunk: usize) -> String {
+    let mut text = unparse(quote! { #![doc = " Request bodies, resource types and enumerations."] });
+    let items: Vec<ModelItem> = model_items(model, names).collect();
+    for chunk in items.chunks(chunk) {
+        let tokens = chunk.iter().map(|item| item.tokens(model, names));
+        text.push_str(&unparse(quote! { #(#tokens)* }));
+    }
+    format!("{}{}", header("x.rs", cmd), space_items(&text))
+}
+
+/// `client.rs`, formatted a chunk of methods at a time, spliced into one `impl`.
+fn format_client(model: &Model, names: &Names, krate: &str, cmd: &str, chunk: usize) -> String {
+    let (head, specs) = client_parts(model, krate);
+    let head = unparse(quote! { #head });
+    let mut text = head.strip_suffix("}\n").unwrap_or(&head).to_owned();
+    for chunk in specs.chunks(chunk) {
+        let methods = chunk.iter().map(|(a, p, m)| method_tokens(model, names, a, p, m));
+        let block = unparse(quote! { impl GraphClient { #(#methods)* } });
+        text.push_str(block.strip_prefix("impl GraphClient {\n").and_then(|b| b.strip_suffix("}\n")).unwrap_or(&block));
+    }
+    text.push_str("}\n");
+    format!("{}{}", header("x.rs", cmd), space_items(&text))
 }
 
 /// A manifest that builds wherever the crate is put: nothing inherited from a workspace.
@@ -100,10 +130,14 @@ fn cargo_toml(name: &str, settings: &Settings) -> String {
 }
 
 fn format_file(tokens: TokenStream, cmd: &str) -> String {
+    format!("{}{}", header("x.rs", cmd), space_items(&unparse(tokens)))
+}
+
+fn unparse(tokens: TokenStream) -> String {
     // A token stream that does not parse is a bug in this emitter, never in the spec:
     // every identifier and literal was built by the naming module.
     let file = syn::parse2::<syn::File>(tokens.clone()).unwrap_or_else(|e| panic!("emitter produced invalid Rust ({e}):\n{tokens}"));
-    format!("{}{}", header("x.rs", cmd), space_items(&prettyplease::unparse(&file)))
+    prettyplease::unparse(&file)
 }
 
 /// prettyplease puts items back to back; a blank line after each closing brace that ends
@@ -233,15 +267,35 @@ fn reaches(model: &Model, from: &str, to: &str) -> bool {
 }
 
 fn models_rs(model: &Model, names: &Names) -> TokenStream {
-    let enums = model.enums.iter().map(|e| enum_tokens(e, names));
-    let types = model.types.iter().map(|t| struct_tokens(model, t, names));
-    let requests = model.actions.iter().filter(|a| names.requests.contains_key(&a.id())).map(|a| request_tokens(model, a, names));
+    let items = model_items(model, names).map(|item| item.tokens(model, names));
     quote! {
         //! Request bodies, resource types and enumerations.
-        #(#enums)*
-        #(#types)*
-        #(#requests)*
+        #(#items)*
     }
+}
+
+/// One enum, type or request body of `models.rs`, in the file's order.
+enum ModelItem<'m> {
+    Enum(&'m EnumType),
+    Type(&'m ComplexType),
+    Request(&'m Action),
+}
+
+impl ModelItem<'_> {
+    fn tokens(&self, model: &Model, names: &Names) -> TokenStream {
+        match self {
+            ModelItem::Enum(e) => enum_tokens(e, names),
+            ModelItem::Type(t) => struct_tokens(model, t, names),
+            ModelItem::Request(a) => request_tokens(model, a, names),
+        }
+    }
+}
+
+fn model_items<'m>(model: &'m Model, names: &'m Names) -> impl Iterator<Item = ModelItem<'m>> {
+    let enums = model.enums.iter().map(ModelItem::Enum);
+    let types = model.types.iter().map(ModelItem::Type);
+    let requests = model.actions.iter().filter(|a| names.requests.contains_key(&a.id())).map(ModelItem::Request);
+    enums.chain(types).chain(requests)
 }
 
 fn enum_tokens(e: &EnumType, names: &Names) -> TokenStream {
@@ -459,6 +513,21 @@ fn request_tokens(model: &Model, a: &Action, names: &Names) -> TokenStream {
 
 /// `krate`: the crate's name, for the doc example's paths.
 fn client_rs(model: &Model, names: &Names, krate: &str) -> TokenStream {
+    let (head, specs) = client_parts(model, krate);
+    let invalid = |e: syn::Error| -> ! { panic!("emitter produced invalid Rust: {e}") };
+    let mut file: syn::File = syn::parse2(head).unwrap_or_else(|e| invalid(e));
+    // The head ends with `impl GraphClient { … }`; the methods go inside it.
+    if let Some(syn::Item::Impl(block)) = file.items.last_mut() {
+        for (a, p, m) in &specs {
+            block.items.push(syn::parse2(method_tokens(model, names, a, p, m)).unwrap_or_else(|e| invalid(e)));
+        }
+    }
+    quote! { #file }
+}
+
+/// The client's fixed part (module doc, struct, and an `impl` with the constructors) and
+/// its methods: (action, path, method name) per action path.
+fn client_parts<'m>(model: &'m Model, krate: &str) -> (TokenStream, Vec<(&'m Action, &'m PathTemplate, String)>) {
     let mut method_specs: Vec<(String, &Action, &PathTemplate)> = Vec::new();
     for a in &model.actions {
         for (i, p) in a.paths.iter().enumerate() {
@@ -477,7 +546,7 @@ fn client_rs(model: &Model, names: &Names, krate: &str) -> TokenStream {
     }
     let spec_names: Vec<&str> = method_specs.iter().map(|(n, _, _)| n.as_str()).collect();
     let method_names = field_names(&spec_names, &["new", "builder", "runtime"]);
-    let methods = method_specs.iter().zip(&method_names).map(|((_, a, p), m)| method_tokens(model, names, a, p, m));
+    let specs = method_specs.iter().zip(method_names).map(|((_, a, p), m)| (*a, *p, m)).collect();
     let base_url = &model.api.base_url;
     let krate = krate.replace('-', "_");
     let doc = doc_attr(&format!(
@@ -488,7 +557,7 @@ fn client_rs(model: &Model, names: &Names, krate: &str) -> TokenStream {
          # let _ = client; Ok(()) }}\n\
          ```"
     ));
-    quote! {
+    let head = quote! {
         //! [`GraphClient`]: one async method per action path of the spec.
 
         #doc
@@ -515,10 +584,9 @@ fn client_rs(model: &Model, names: &Names, krate: &str) -> TokenStream {
             pub fn runtime(&self) -> &sdkgen_runtime::Client {
                 &self.inner
             }
-
-            #(#methods)*
         }
-    }
+    };
+    (head, specs)
 }
 
 fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, method: &str) -> TokenStream {
@@ -625,6 +693,27 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
             #(#https_checks)*
             let path = sdkgen_runtime::PathBuilder::new() #(#segments)* .finish();
             #call
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Formatting a chunk of items at a time gives the bytes formatting the whole file
+    /// gives, whatever the chunk size (1 and 2 put a chunk boundary between every pair).
+    #[test]
+    fn chunked_formatting_is_the_whole_files_formatting() {
+        for spec in ["../spec", "../tests/obstacle/spec.yaml"] {
+            let model = crate::load_model(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(spec)).unwrap();
+            let names = Names::new(&model);
+            let models = format_file(models_rs(&model, &names), "cmd");
+            let client = format_file(client_rs(&model, &names, "graph-beta"), "cmd");
+            for chunk in [1, 2, CHUNK] {
+                assert_eq!(format_models(&model, &names, "cmd", chunk), models, "{spec}: models.rs in chunks of {chunk}");
+                assert_eq!(format_client(&model, &names, "graph-beta", "cmd", chunk), client, "{spec}: client.rs in chunks of {chunk}");
+            }
         }
     }
 }
