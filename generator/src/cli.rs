@@ -4,7 +4,6 @@ use crate::config::Config;
 use crate::diag::shown_path;
 use crate::emit::snippets::{self, ExampleView, Language, Style};
 use crate::outdir::{self, OutError};
-use crate::output::diff_tree;
 use crate::Selection;
 use std::io::Write;
 use std::path::Path;
@@ -58,15 +57,16 @@ pub fn generate(config: &Config, selection: &Selection, force: bool) -> Exit {
     if let Err(e) = outdir::check_apart(spec, out) {
         return report_out_error(&e);
     }
-    let tree = crate::generate_selected(&model, selection, &config.settings);
-    match outdir::write(out, &tree, &outdir::WriteOptions { owns: &|p| selection.owns(p), force }) {
+    let owns = |p: &str| selection.owns(p);
+    let produce = |sink: &mut dyn crate::output::Sink| crate::generate_into(&model, selection, &config.settings, sink);
+    match outdir::write_streamed(out, &outdir::WriteOptions { owns: &owns, force }, produce) {
         Ok(report) => {
             let kept = if report.kept_foreign > 0 { format!(", {} of others' kept", report.kept_foreign) } else { String::new() };
             note(&format!(
                 "sdkgen: {} files in {}: {} written, {} removed, {} unchanged{kept}\n",
-                tree.len(),
+                report.written + report.unchanged,
                 shown_path(out),
-                report.written.len(),
+                report.written,
                 report.removed.len(),
                 report.unchanged,
             ));
@@ -113,20 +113,17 @@ pub fn check(config: &Config, selection: &Selection) -> Exit {
         Err(exit) => return exit,
     };
     let cmd = &config.settings.regenerate;
-    let expected = crate::generate_selected(&model, selection, &config.settings);
-    let on_disk = match outdir::read_ours(out) {
-        Ok(mut t) => {
-            t.retain(|p, _| selection.owns(p));
-            t
-        }
+    let owns = |p: &str| selection.owns(p);
+    let produce = |sink: &mut dyn crate::output::Sink| crate::generate_into(&model, selection, &config.settings, sink);
+    let report = match outdir::check_streamed(out, &owns, produce) {
+        Ok(r) => r,
         Err(e) => return report_out_error(&e),
     };
-    let diff = diff_tree(&on_disk, &expected);
-    if diff.is_empty() {
-        note(&format!("sdkgen: {} is up to date ({} files)\n", shown_path(out), expected.len()));
+    if report.diff.is_empty() {
+        note(&format!("sdkgen: {} is up to date ({} files)\n", shown_path(out), report.files));
         Exit::Ok
     } else {
-        print(&diff);
+        print(&report.diff);
         eprint(&format!("sdkgen: {} is stale; run `{cmd}`\n", shown_path(out)));
         Exit::Stale
     }

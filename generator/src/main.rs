@@ -98,6 +98,10 @@ struct Common {
     /// Only these languages' snippets (comma-separated); every other file is left alone.
     #[arg(long, value_delimiter = ',', value_parser = parse_language)]
     lang: Vec<Language>,
+    /// Only the Rust client crate (with `--lang`, that and those snippets); every other
+    /// file is left alone.
+    #[arg(long)]
+    rust: bool,
     /// Which SDK generation's snippets: the reference page's, today's, or both.
     #[arg(long, value_parser = ["page", "current", "all"])]
     style: Option<String>,
@@ -120,7 +124,14 @@ impl Common {
             Some(None) => c.styles = Style::ALL.to_vec(),
             None => {}
         }
-        let selection = Selection { languages: c.languages.clone(), styles: c.styles.clone() };
+        // The client comes with every file, or on its own with --rust; snippets narrowed
+        // by flag or configuration leave it alone.
+        let whole = Selection { languages: c.languages.clone(), styles: c.styles.clone(), client: true }.is_everything();
+        if self.rust && self.lang.is_empty() {
+            c.languages.clear();
+        }
+        let client = self.rust || whole;
+        let selection = Selection { languages: c.languages.clone(), styles: c.styles.clone(), client };
         Ok((c, selection))
     }
 }

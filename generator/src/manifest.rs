@@ -2,9 +2,10 @@
 //! style and content hash, for docs pipelines.
 
 use crate::model::Model;
-use crate::output::Tree;
+use crate::output::Sink;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
 pub const PATH: &str = "manifest.json";
 
@@ -50,47 +51,115 @@ pub fn classify(path: &str) -> Kind<'_> {
     }
 }
 
-fn sha256(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+fn hex(sha: &[u8; 32]) -> String {
+    use std::fmt::Write;
+    sha.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
-/// Adds the manifest, describing every other file already in `tree`.
-pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
-    // One map, not a search of every action per file: the manifest stays linear.
-    let actions: std::collections::HashMap<&str, String> =
-        model.actions.iter().flat_map(|a| a.examples.iter().map(move |e| (e.name.as_str(), a.id()))).collect();
-    let action_of = |example: &str| -> Value { actions.get(example).map_or(Value::Null, |id| Value::String(id.clone())) };
-    let files: Vec<Value> = tree
-        .iter()
-        .map(|(path, text)| {
-            let mut entry = match classify(path) {
-                Kind::Snippet { style, language, example } => json!({
-                    "kind": "snippet", "action": action_of(example), "example": example, "language": language, "style": style,
-                }),
-                Kind::DocsInclude { style, language, example } => json!({
-                    "kind": "docs-include", "action": action_of(example), "example": example, "language": language, "style": style,
-                }),
-                Kind::DocsPage { style, action } => json!({"kind": "docs-page", "action": action, "style": style}),
-                Kind::DocsPreview { style, action } => json!({"kind": "docs-preview", "action": action, "style": style}),
-                Kind::RustClient => json!({"kind": "rust-client"}),
-                Kind::Manifest | Kind::Other => json!({"kind": "other"}),
-            };
-            entry["path"] = Value::String(path.clone());
-            entry["sha256"] = Value::String(sha256(text));
-            entry
-        })
-        .collect();
-    let manifest = json!({
-        "generatedBy": "sdkgen",
-        "sdkgenVersion": env!("CARGO_PKG_VERSION"),
-        "specFormat": crate::spec::FORMAT_VERSION,
-        "regenerate": cmd,
-        "hash": "sha256 of the file's bytes as written, header included",
-        "files": files,
-    });
-    let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
-    text.push('\n');
-    tree.insert(PATH.to_owned(), text);
+/// Passes every file on to `inner` and keeps one manifest line for it, so the manifest
+/// costs a line per file, never the files themselves; [`Collector::finish`] writes it.
+pub struct Collector<'a> {
+    inner: &'a mut dyn Sink,
+    /// Example name → its action's id: one map, not a search of every action per file.
+    actions: HashMap<&'a str, String>,
+    /// (path, sha256) per file; the rest of its line is read off the path at the end.
+    files: Vec<(String, [u8; 32])>,
+}
+
+impl<'a> Collector<'a> {
+    pub fn new(model: &'a Model, inner: &'a mut dyn Sink) -> Self {
+        let actions = model.actions.iter().flat_map(|a| a.examples.iter().map(move |e| (e.name.as_str(), a.id()))).collect();
+        Collector { inner, actions, files: Vec::new() }
+    }
+
+    /// Writes the manifest: every file, in path order, one compact line each (a large
+    /// spec's manifest is the largest file; pretty-printed it would be three times that).
+    pub fn finish(mut self, cmd: &str) {
+        self.files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let head = json!({
+            "generatedBy": "sdkgen",
+            "sdkgenVersion": env!("CARGO_PKG_VERSION"),
+            "specFormat": crate::spec::FORMAT_VERSION,
+            "regenerate": cmd,
+            "hash": "sha256 of the file's bytes as written, header included",
+        });
+        let head = serde_json::to_string_pretty(&head).unwrap_or_default();
+        // Sized exactly before it is filled (each line is made twice): a growing string
+        // of a large spec's manifest would briefly need three times its size.
+        let mut line = String::new();
+        let mut size = head.len() + 32;
+        for (path, sha) in &self.files {
+            line.clear();
+            self.line(path, sha, &mut line);
+            size += line.len() + 6;
+        }
+        let mut text = String::with_capacity(size);
+        text.push_str(head.strip_suffix("\n}").unwrap_or(&head));
+        text.push_str(",\n  \"files\": [");
+        for (i, (path, sha)) in self.files.iter().enumerate() {
+            text.push_str(if i == 0 { "\n    " } else { ",\n    " });
+            self.line(path, sha, &mut text);
+        }
+        text.push_str(if self.files.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
+        self.inner.put(PATH.to_owned(), text);
+    }
+
+    /// Appends the file's line: `{"kind":…,…,"path":…,"sha256":…}`.
+    fn line(&self, path: &str, sha: &[u8; 32], out: &mut String) {
+        let action_of = |example: &str| self.actions.get(example).map(String::as_str);
+        let mut fields: Vec<(&str, Option<&str>)> = Vec::with_capacity(7);
+        match classify(path) {
+            Kind::Snippet { style, language, example } => fields.extend([
+                ("kind", Some("snippet")),
+                ("action", action_of(example)),
+                ("example", Some(example)),
+                ("language", Some(language)),
+                ("style", Some(style)),
+            ]),
+            Kind::DocsInclude { style, language, example } => fields.extend([
+                ("kind", Some("docs-include")),
+                ("action", action_of(example)),
+                ("example", Some(example)),
+                ("language", Some(language)),
+                ("style", Some(style)),
+            ]),
+            Kind::DocsPage { style, action } => {
+                fields.extend([("kind", Some("docs-page")), ("action", Some(action)), ("style", Some(style))])
+            }
+            Kind::DocsPreview { style, action } => {
+                fields.extend([("kind", Some("docs-preview")), ("action", Some(action)), ("style", Some(style))])
+            }
+            Kind::RustClient => fields.push(("kind", Some("rust-client"))),
+            Kind::Manifest | Kind::Other => fields.push(("kind", Some("other"))),
+        }
+        let hex = hex(sha);
+        fields.extend([("path", Some(path)), ("sha256", Some(hex.as_str()))]);
+        out.push('{');
+        for (i, (key, value)) in fields.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(key);
+            out.push_str("\":");
+            // serde_json escapes the value for a JSON string, whatever the spec named.
+            match value {
+                Some(v) => out.push_str(&Value::from(v).to_string()),
+                None => out.push_str("null"),
+            }
+        }
+        out.push('}');
+    }
+}
+
+impl Sink for Collector<'_> {
+    fn put(&mut self, path: String, text: String) {
+        self.files.push((path.clone(), Sha256::digest(text.as_bytes()).into()));
+        self.inner.put(path, text);
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,20 @@ use std::path::{Path, PathBuf};
 /// and so every output, is in one order.
 pub type Tree = BTreeMap<String, String>;
 
+/// Where generated files go, one at a time, as they are made: a [`Tree`] in memory, or
+/// the output directory itself ([`crate::outdir::Writer`]), so a large spec's output is
+/// never held whole.
+pub trait Sink {
+    /// Takes one file; each path comes once.
+    fn put(&mut self, path: String, text: String);
+}
+
+impl Sink for Tree {
+    fn put(&mut self, path: String, text: String) {
+        self.insert(path, text);
+    }
+}
+
 /// The command that regenerates this repository's own trees (its `sdkgen.toml` says so).
 pub const REGENERATE: &str = "cargo run -p sdkgen -- generate";
 
@@ -28,6 +42,8 @@ pub fn header(path: &str, cmd: &str) -> String {
         "toml" | "http" | "ps1" | "py" | "yaml" | "sh" => format!("# {}\n", text(&cmd)),
         // `>` could close `<!--`.
         "md" | "html" => format!("<!-- {} -->\n", text(&cmd.replace('>', "&gt;"))),
+        // `*/` would close the comment.
+        "css" => format!("/* {} */\n", text(&cmd.replace("*/", "* /"))),
         _ => format!("// {}\n", text(&cmd)),
     }
 }
@@ -60,28 +76,30 @@ pub fn read_tree(root: &Path) -> io::Result<Tree> {
 }
 
 /// A unified diff of what `root` holds against what it should hold; empty when current.
-/// Line endings are normalised first so a checkout with CRLF is not reported stale.
 pub fn diff_tree(on_disk: &Tree, expected: &Tree) -> String {
-    let norm = |s: &str| s.replace("\r\n", "\n");
     let mut out = String::new();
     let keys: std::collections::BTreeSet<&String> = on_disk.keys().chain(expected.keys()).collect();
     for k in keys {
-        let old = on_disk.get(k).map(|s| norm(s)).unwrap_or_default();
-        let new = expected.get(k).map(|s| norm(s)).unwrap_or_default();
-        if old == new && on_disk.contains_key(k) == expected.contains_key(k) {
-            continue;
-        }
-        let (a, b) = (
-            if on_disk.contains_key(k) { format!("a/{k}") } else { "/dev/null".to_owned() },
-            if expected.contains_key(k) { format!("b/{k}") } else { "/dev/null".to_owned() },
-        );
-        let diff = similar::TextDiff::from_lines(&old, &new);
-        out.push_str(&diff.unified_diff().context_radius(3).header(&a, &b).to_string());
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
+        diff_file(k, on_disk.get(k).map(String::as_str), expected.get(k).map(String::as_str), &mut out);
     }
     out
+}
+
+/// Appends the unified diff of one file (`None`: absent) to `out`; nothing when the two
+/// agree. Line endings are normalised first so a checkout with CRLF is not reported stale.
+pub fn diff_file(path: &str, old: Option<&str>, new: Option<&str>, out: &mut String) {
+    let norm = |s: Option<&str>| s.map(|s| s.replace("\r\n", "\n")).unwrap_or_default();
+    let (old_text, new_text) = (norm(old), norm(new));
+    if old_text == new_text && old.is_some() == new.is_some() {
+        return;
+    }
+    let a = if old.is_some() { format!("a/{path}") } else { "/dev/null".to_owned() };
+    let b = if new.is_some() { format!("b/{path}") } else { "/dev/null".to_owned() };
+    let diff = similar::TextDiff::from_lines(&old_text, &new_text);
+    out.push_str(&diff.unified_diff().context_radius(3).header(&a, &b).to_string());
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ mod highlight;
 use crate::emit::snippets::{self, ExampleView, Language, Style};
 use crate::lang::{http, markdown as md};
 use crate::model::*;
-use crate::output::Tree;
+use crate::output::Sink;
 use askama::Template;
 
 /// One edition of the docs: today's page (current SDKs, Microsoft's current tab order,
@@ -345,25 +345,39 @@ fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
     }
 }
 
-pub fn emit(model: &Model, cmd: &str, tree: &mut Tree) {
+/// The previews' style sheet and script, once per edition beside its pages (not inside
+/// each page: a spec of thousands of operations would carry thousands of copies).
+pub fn emit_shared(cmd: &str, out: &mut dyn Sink) {
+    const ASSETS: [(&str, &str); 2] = [
+        ("preview.css", include_str!("../../../../templates/docs/preview.css")),
+        ("preview.js", include_str!("../../../../templates/docs/preview.js")),
+    ];
     for edition in &EDITIONS {
-        for action in &model.actions {
-            let p = page(model, action, edition, cmd);
-            tree.insert(edition.page_path(action), crate::emit::snippets::fill(&p) + "\n");
-            let title = format!("{}: {}", action.bound_to, action.name);
-            tree.insert(edition.preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
-            for example in &action.examples {
-                let view = ExampleView::new(model, action, example);
-                for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {
-                    let code = snippets::render(&view, language, edition.style);
-                    let include = Include {
-                        regenerate: crate::output::comment_safe(cmd),
-                        fence: md::fence(&code),
-                        info: language.id(),
-                        code: code.trim_end().to_owned(),
-                    };
-                    tree.insert(edition.include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
-                }
+        for (name, text) in ASSETS {
+            let path = format!("{}preview/{name}", edition.root);
+            out.put(path.clone(), format!("{}{text}", crate::output::header(&path, cmd)));
+        }
+    }
+}
+
+/// Writes `action`'s page, preview and include files in every edition.
+pub fn emit_action(model: &Model, action: &Action, cmd: &str, out: &mut dyn Sink) {
+    for edition in &EDITIONS {
+        let p = page(model, action, edition, cmd);
+        out.put(edition.page_path(action), crate::emit::snippets::fill(&p) + "\n");
+        let title = format!("{}: {}", action.bound_to, action.name);
+        out.put(edition.preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
+        for example in &action.examples {
+            let view = ExampleView::new(model, action, example);
+            for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {
+                let code = snippets::render(&view, language, edition.style);
+                let include = Include {
+                    regenerate: crate::output::comment_safe(cmd),
+                    fence: md::fence(&code),
+                    info: language.id(),
+                    code: code.trim_end().to_owned(),
+                };
+                out.put(edition.include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
             }
         }
     }

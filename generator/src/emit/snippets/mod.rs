@@ -13,7 +13,7 @@ mod python;
 use crate::lang::singular;
 pub use crate::model::TypedValue;
 use crate::model::*;
-use crate::output::{header, Tree};
+use crate::output::{header, Sink};
 use serde_json::Value;
 
 /// The snippet languages: the reference page's, in its tab order (HTTP first), then
@@ -329,18 +329,16 @@ pub fn path(example: &Example, language: Language, style: Style) -> String {
     format!("snippets/{}/{}/{}.{}", style.id(), language.id(), example.name, language.ext())
 }
 
-/// Writes every snippet of `languages` and `styles` into the tree, each file headed by
-/// the regeneration comment in its language's syntax.
-pub fn emit(model: &Model, languages: &[Language], styles: &[Style], cmd: &str, tree: &mut Tree) {
-    for action in &model.actions {
-        for example in &action.examples {
-            let view = ExampleView::new(model, action, example);
-            for &style in styles {
-                for &language in languages.iter().filter(|l| l.has_style(style)) {
-                    let p = path(example, language, style);
-                    let code = render(&view, language, style);
-                    tree.insert(p.clone(), format!("{}{code}", header(&p, cmd)));
-                }
+/// Writes every snippet of `action` in `languages` and `styles`, each file headed by the
+/// regeneration comment in its language's syntax.
+pub fn emit_action(model: &Model, action: &Action, languages: &[Language], styles: &[Style], cmd: &str, out: &mut dyn Sink) {
+    for example in &action.examples {
+        let view = ExampleView::new(model, action, example);
+        for &style in styles {
+            for &language in languages.iter().filter(|l| l.has_style(style)) {
+                let p = path(example, language, style);
+                let code = render(&view, language, style);
+                out.put(p.clone(), format!("{}{code}", header(&p, cmd)));
             }
         }
     }
