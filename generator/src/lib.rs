@@ -189,8 +189,9 @@ fn emit_all(model: &model::Model, selection: &Selection, settings: &Settings, ou
         return;
     }
     for action in &model.actions {
-        emit::snippets::emit_action(model, action, &selection.languages, &selection.styles, cmd, out);
-        emit::docs::emit_action(model, action, cmd, out);
+        let mut codes = emit::snippets::Codes::new(model, action);
+        emit::snippets::emit_action(&mut codes, &selection.languages, &selection.styles, cmd, out);
+        emit::docs::emit_action(model, &mut codes, cmd, out);
     }
 }
 

@@ -129,28 +129,53 @@ impl<'a> Validator<'a> {
         // (a case-insensitive file system) means one file would overwrite the other.
         let mut seen_actions: HashMap<String, (usize, S<String>)> = HashMap::new();
         let mut seen_examples: HashMap<String, (usize, S<String>)> = HashMap::new();
-        for (file, _) in files.iter().filter(|(_, raw)| raw.action_count > 0) {
-            // One file's raw actions at a time (see `RawFile::actions`).
-            let actions = crate::spec::actions_of(&self.spec.sources, *file);
-            for (i, a) in actions.iter().enumerate() {
-                let key = format!("actions[{i}]");
-                if let Some(action) = self.action(*file, &key, &a.value, &model, &names, &mut seen_examples) {
-                    let id = action.id().to_lowercase();
-                    if let Some((f0, first)) = seen_actions.get(&id) {
-                        let msg = format!(
-                            "action id `{}` is also the id of the action at {}; one docs page would overwrite the other",
-                            action.id(),
-                            self.at(*f0, first)
-                        );
-                        self.err(*file, &a.value.name, format!("{key}.name"), msg, "same id (boundTo-name) as another action");
-                        continue;
+        // One file's raw actions at a time (see `RawFile::actions`), the next file parsed
+        // on another core while this one is checked.
+        let spec = self.spec;
+        let with_actions: Vec<usize> = files.iter().filter(|(_, raw)| raw.action_count > 0).map(|(file, _)| *file).collect();
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(2);
+            scope.spawn(move || {
+                for file in with_actions {
+                    if tx.send((file, crate::spec::actions_of(&spec.sources, file))).is_err() {
+                        break;
                     }
-                    seen_actions.insert(id, (*file, a.value.name.clone()));
-                    model.actions.push(action);
                 }
+            });
+            for (file, actions) in rx {
+                self.file_actions(file, &actions, &mut model, &names, &mut seen_actions, &mut seen_examples);
+            }
+        });
+        Some(model)
+    }
+
+    /// Checks one file's actions and adds the valid ones to the model.
+    fn file_actions(
+        &mut self,
+        file: usize,
+        actions: &[S<raw::RawAction>],
+        model: &mut Model,
+        names: &BTreeMap<String, Kind>,
+        seen_actions: &mut HashMap<String, (usize, S<String>)>,
+        seen_examples: &mut HashMap<String, (usize, S<String>)>,
+    ) {
+        for (i, a) in actions.iter().enumerate() {
+            let key = format!("actions[{i}]");
+            if let Some(action) = self.action(file, &key, &a.value, model, names, seen_examples) {
+                let id = action.id().to_lowercase();
+                if let Some((f0, first)) = seen_actions.get(&id) {
+                    let msg = format!(
+                        "action id `{}` is also the id of the action at {}; one docs page would overwrite the other",
+                        action.id(),
+                        self.at(*f0, first)
+                    );
+                    self.err(file, &a.value.name, format!("{key}.name"), msg, "same id (boundTo-name) as another action");
+                    continue;
+                }
+                seen_actions.insert(id, (file, a.value.name.clone()));
+                model.actions.push(action);
             }
         }
-        Some(model)
     }
 
     fn api(&mut self, file: usize, a: &raw::RawApi) -> Api {

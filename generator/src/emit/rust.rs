@@ -91,14 +91,27 @@ pub fn emit(model: &Model, settings: &Settings, out: &mut dyn Sink) {
 /// another, so the text is the same.
 const CHUNK: usize = 64;
 
+/// `format(chunk)` of every chunk of `items`, concatenated in order; the chunks are split
+/// between the machine's cores (token streams cannot cross threads, so each thread
+/// builds its own from the model).
+fn in_parallel<T: Sync>(items: &[T], chunk: usize, format: impl Fn(&[T]) -> String + Sync) -> String {
+    let chunks: Vec<&[T]> = items.chunks(chunk).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(chunks.len()).max(1);
+    let share = chunks.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = chunks.chunks(share).map(|mine| scope.spawn(|| mine.iter().map(|c| format(c)).collect::<String>())).collect();
+        workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
+}
+
 /// `models.rs`, formatted a chunk of items at a time.
 fn format_models(model: &Model, names: &Names, cmd: &str, chunk: usize) -> String {
     let mut text = unparse(quote! { #![doc = " Request bodies, resource types and enumerations."] });
     let items: Vec<ModelItem> = model_items(model, names).collect();
-    for chunk in items.chunks(chunk) {
+    text.push_str(&in_parallel(&items, chunk, |chunk| {
         let tokens = chunk.iter().map(|item| item.tokens(model, names));
-        text.push_str(&unparse(quote! { #(#tokens)* }));
-    }
+        unparse(quote! { #(#tokens)* })
+    }));
     format!("{}{}", header("x.rs", cmd), space_items(&text))
 }
 
@@ -107,11 +120,11 @@ fn format_client(model: &Model, names: &Names, krate: &str, cmd: &str, chunk: us
     let (head, specs) = client_parts(model, krate);
     let head = unparse(quote! { #head });
     let mut text = head.strip_suffix("}\n").unwrap_or(&head).to_owned();
-    for chunk in specs.chunks(chunk) {
+    text.push_str(&in_parallel(&specs, chunk, |chunk| {
         let methods = chunk.iter().map(|(a, p, m)| method_tokens(model, names, a, p, m));
         let block = unparse(quote! { impl GraphClient { #(#methods)* } });
-        text.push_str(block.strip_prefix("impl GraphClient {\n").and_then(|b| b.strip_suffix("}\n")).unwrap_or(&block));
-    }
+        block.strip_prefix("impl GraphClient {\n").and_then(|b| b.strip_suffix("}\n")).unwrap_or(&block).to_owned()
+    }));
     text.push_str("}\n");
     format!("{}{}", header("x.rs", cmd), space_items(&text))
 }

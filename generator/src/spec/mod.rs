@@ -144,6 +144,8 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
         }
     };
     let mut parsed = Vec::new();
+    // (where its error would go among `diagnostics`, source id) of each file to parse.
+    let mut to_parse: Vec<(usize, usize)> = Vec::new();
     let mut total: u64 = 0;
     for file in files {
         let name = file.display().to_string();
@@ -197,21 +199,46 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
             });
             continue;
         }
-        match serde_saphyr::from_str::<RawFile>(text) {
-            Ok(mut raw) => {
-                raw.action_count = raw.actions.len();
-                raw.actions = Vec::new();
-                parsed.push((id, raw));
-            }
-            Err(err) => diagnostics.push(from_yaml_error(id, text, &err)),
+        to_parse.push((diagnostics.len(), id));
+    }
+    // Parsing is most of loading: the files are parsed on every core, and their results
+    // (or errors) put back in the files' order.
+    let results = parse_all(&sources, &to_parse);
+    for ((at, id), result) in to_parse.iter().zip(results).rev() {
+        match result {
+            Ok(raw) => parsed.push((*id, raw)),
+            Err(d) => diagnostics.insert(*at, d),
         }
     }
+    parsed.reverse();
     if diagnostics.is_empty() {
         Ok(RawSpec { files: parsed, sources })
     } else {
         let io = diagnostics.iter().any(|d| d.pos.is_none() && d.message.starts_with("cannot read "));
         Err(SpecErrors { diagnostics, sources, io })
     }
+}
+
+/// Parses each file of `ids` (second of each pair), on every core; results in order.
+fn parse_all(sources: &Sources, ids: &[(usize, usize)]) -> Vec<Result<RawFile, Diagnostic>> {
+    let parse = |id: usize| {
+        let text = &sources.files[id].1;
+        match serde_saphyr::from_str::<RawFile>(text) {
+            Ok(mut raw) => {
+                raw.action_count = raw.actions.len();
+                raw.actions = Vec::new();
+                Ok(raw)
+            }
+            Err(err) => Err(from_yaml_error(id, text, &err)),
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = ids.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> =
+            ids.chunks(share).map(|mine| scope.spawn(move || mine.iter().map(|(_, id)| parse(*id)).collect::<Vec<_>>())).collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
 }
 
 /// The actions of spec file `file`, parsed again from its text (which parsed whole when

@@ -3,7 +3,7 @@
 
 mod highlight;
 
-use crate::emit::snippets::{self, ExampleView, Language, Style};
+use crate::emit::snippets::{Codes, Language, Style};
 use crate::lang::{http, markdown as md};
 use crate::model::*;
 use crate::output::Sink;
@@ -244,20 +244,20 @@ fn notification_block(model: &Model, callback: &str, n: &Notification) -> Block 
     }
 }
 
-fn page(model: &Model, action: &Action, edition: &Edition, cmd: &str) -> Page {
+fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page {
+    let action = codes.action;
     let examples = action
         .examples
         .iter()
         .enumerate()
         .map(|(i, example)| {
-            let view = ExampleView::new(model, action, example);
-            let http_text = snippets::render(&view, Language::Http, edition.style).trim_end().to_owned();
+            let http_text = codes.code(i, Language::Http, edition.style).trim_end().to_owned();
             let tabs = edition
                 .tabs(action, example)
                 .iter()
                 .filter(|l| **l != Language::Http)
                 .map(|&l| {
-                    let code = snippets::render(&view, l, edition.style);
+                    let code = codes.code(i, l, edition.style);
                     Tab {
                         id: l.id(),
                         title: l.title(),
@@ -360,17 +360,17 @@ pub fn emit_shared(cmd: &str, out: &mut dyn Sink) {
     }
 }
 
-/// Writes `action`'s page, preview and include files in every edition.
-pub fn emit_action(model: &Model, action: &Action, cmd: &str, out: &mut dyn Sink) {
+/// Writes the action's page, preview and include files in every edition.
+pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Sink) {
+    let action = codes.action;
     for edition in &EDITIONS {
-        let p = page(model, action, edition, cmd);
+        let p = page(model, codes, edition, cmd);
         out.put(edition.page_path(action), crate::emit::snippets::fill(&p) + "\n");
         let title = format!("{}: {}", action.bound_to, action.name);
         out.put(edition.preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
-        for example in &action.examples {
-            let view = ExampleView::new(model, action, example);
+        for (i, example) in action.examples.iter().enumerate() {
             for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {
-                let code = snippets::render(&view, language, edition.style);
+                let code = codes.code(i, language, edition.style);
                 let include = Include {
                     regenerate: crate::output::comment_safe(cmd),
                     fence: md::fence(&code),

@@ -329,16 +329,36 @@ pub fn path(example: &Example, language: Language, style: Style) -> String {
     format!("snippets/{}/{}/{}.{}", style.id(), language.id(), example.name, language.ext())
 }
 
-/// Writes every snippet of `action` in `languages` and `styles`, each file headed by the
+/// An action's examples, each rendered once per language and style however many files
+/// show it (its snippet file, the docs page's tab and preview, the include file).
+pub struct Codes<'a> {
+    pub action: &'a Action,
+    views: Vec<ExampleView<'a>>,
+    rendered: std::collections::BTreeMap<(usize, Language, Style), String>,
+}
+
+impl<'a> Codes<'a> {
+    pub fn new(model: &'a Model, action: &'a Action) -> Self {
+        let views = action.examples.iter().map(|e| ExampleView::new(model, action, e)).collect();
+        Codes { action, views, rendered: Default::default() }
+    }
+
+    /// Example `i`'s code in `language` and `style`.
+    pub fn code(&mut self, i: usize, language: Language, style: Style) -> &str {
+        let view = &self.views[i];
+        self.rendered.entry((i, language, style)).or_insert_with(|| render(view, language, style))
+    }
+}
+
+/// Writes every snippet of the action in `languages` and `styles`, each file headed by the
 /// regeneration comment in its language's syntax.
-pub fn emit_action(model: &Model, action: &Action, languages: &[Language], styles: &[Style], cmd: &str, out: &mut dyn Sink) {
-    for example in &action.examples {
-        let view = ExampleView::new(model, action, example);
+pub fn emit_action(codes: &mut Codes, languages: &[Language], styles: &[Style], cmd: &str, out: &mut dyn Sink) {
+    for (i, example) in codes.action.examples.iter().enumerate() {
         for &style in styles {
             for &language in languages.iter().filter(|l| l.has_style(style)) {
                 let p = path(example, language, style);
-                let code = render(&view, language, style);
-                out.put(p.clone(), format!("{}{code}", header(&p, cmd)));
+                let text = format!("{}{}", header(&p, cmd), codes.code(i, language, style));
+                out.put(p, text);
             }
         }
     }
