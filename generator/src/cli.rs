@@ -50,13 +50,23 @@ fn print(text: &str) {
 /// then replaces sdkgen's files in `out` in one atomic step (see [`crate::outdir`]).
 pub fn generate(config: &Config, selection: &Selection, force: bool) -> Exit {
     let (spec, out) = (config.spec.as_path(), config.out.as_path());
+    if let Err(e) = outdir::check_apart(spec, out) {
+        return report_out_error(&e);
+    }
+    // A whole run whose inputs and output are as a previous run left them has nothing to
+    // do (see `crate::stamp`).
+    let inputs = if selection.is_everything() { crate::stamp::fingerprint(spec, &config.settings) } else { None };
+    if let Some(n) = inputs.as_deref().and_then(|i| crate::stamp::current(out, i)) {
+        note(&format!(
+            "sdkgen: {n} files in {}: 0 written, 0 removed, {n} unchanged (inputs as last run; every file's hash checked)\n",
+            shown_path(out)
+        ));
+        return Exit::Ok;
+    }
     let model = match load_or_report(spec) {
         Ok(m) => m,
         Err(exit) => return exit,
     };
-    if let Err(e) = outdir::check_apart(spec, out) {
-        return report_out_error(&e);
-    }
     let owns = |p: &str| selection.owns(p);
     let produce = |sink: &mut dyn crate::output::Sink| crate::generate_into(&model, selection, &config.settings, sink);
     match outdir::write_streamed(out, &outdir::WriteOptions { owns: &owns, force }, produce) {
@@ -70,6 +80,9 @@ pub fn generate(config: &Config, selection: &Selection, force: bool) -> Exit {
                 report.removed.len(),
                 report.unchanged,
             ));
+            if let Some(i) = &inputs {
+                crate::stamp::record(out, i);
+            }
             Exit::Ok
         }
         Err(e) => report_out_error(&e),
@@ -108,6 +121,11 @@ pub fn report_spec_errors(e: &crate::diag::SpecErrors) -> Exit {
 /// sdkgen's own files are compared: others' files are neither stale nor touched.
 pub fn check(config: &Config, selection: &Selection) -> Exit {
     let (spec, out) = (config.spec.as_path(), config.out.as_path());
+    let inputs = if selection.is_everything() { crate::stamp::fingerprint(spec, &config.settings) } else { None };
+    if let Some(n) = inputs.as_deref().and_then(|i| crate::stamp::current(out, i)) {
+        note(&format!("sdkgen: {} is up to date ({n} files; inputs as last run, every file's hash checked)\n", shown_path(out)));
+        return Exit::Ok;
+    }
     let model = match load_or_report(spec) {
         Ok(m) => m,
         Err(exit) => return exit,

@@ -48,6 +48,7 @@ pub mod outdir;
 pub mod output;
 #[doc(hidden)]
 pub mod spec;
+pub mod stamp;
 #[doc(hidden)]
 pub mod validate;
 

@@ -1,0 +1,105 @@
+//! Knowing, without generating, that an output directory already holds what the spec makes.
+//!
+//! After a whole run, sdkgen keeps a stamp for the output directory in the user's cache
+//! (`$XDG_CACHE_HOME/sdkgen/stamps`, else `~/.cache/sdkgen/stamps`; nothing in the
+//! repository): a fingerprint of every input (this executable's bytes, the settings, each
+//! spec file's path and bytes) and the hash of the manifest it wrote. A later run with the
+//! same fingerprint reads the manifest, checks every listed file's hash and that no other
+//! file of sdkgen's is there; only when all agree does it skip generating. The stamp never
+//! replaces that check, so an edited, deleted or stray file is always repaired.
+
+use crate::outdir;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// The fingerprint of a run's inputs; `None` when one cannot be read (then a run
+/// generates as usual).
+pub fn fingerprint(spec: &Path, settings: &crate::Settings) -> Option<String> {
+    let mut h = Sha256::new();
+    // The executable, not its version: templates and emitters are compiled into it.
+    h.update(std::fs::read(std::env::current_exe().ok()?).ok()?);
+    h.update(format!("{settings:?}\0").as_bytes());
+    for file in crate::spec::spec_files(spec).ok()? {
+        let bytes = std::fs::read(&file).ok()?;
+        h.update(format!("{}\0{}\0", file.display(), bytes.len()).as_bytes());
+        h.update(&bytes);
+    }
+    Some(hex(&h.finalize()))
+}
+
+/// Where the stamp of output directory `out` lives.
+fn stamp_path(out: &Path) -> Option<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".cache")))?;
+    let real = std::fs::canonicalize(out).ok()?;
+    Some(cache.join("sdkgen/stamps").join(hex(&Sha256::digest(real.as_os_str().as_encoded_bytes()))))
+}
+
+/// Records that `out` now holds what the inputs `fingerprint` make. Best effort: a
+/// cache that cannot be written only means the next run generates.
+pub fn record(out: &Path, fingerprint: &str) {
+    let (Some(path), Ok(manifest)) = (stamp_path(out), std::fs::read(out.join(crate::manifest::PATH))) else { return };
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = std::fs::write(path, format!("{fingerprint} {}\n", hex(&Sha256::digest(&manifest))));
+}
+
+/// The number of files in `out` when it holds exactly what the inputs `fingerprint`
+/// make, as recorded and verified file by file; `None` otherwise.
+pub fn current(out: &Path, fingerprint: &str) -> Option<usize> {
+    let stamp = std::fs::read_to_string(stamp_path(out)?).ok()?;
+    let (recorded, manifest_hash) = stamp.trim_end().split_once(' ')?;
+    if recorded != fingerprint {
+        return None;
+    }
+    let manifest = std::fs::read(out.join(crate::manifest::PATH)).ok()?;
+    if hex(&Sha256::digest(&manifest)) != manifest_hash {
+        return None;
+    }
+    #[derive(serde::Deserialize)]
+    struct Listed {
+        files: Vec<File>,
+    }
+    #[derive(serde::Deserialize)]
+    struct File {
+        path: String,
+        sha256: String,
+    }
+    let listed: Listed = serde_json::from_slice(&manifest).ok()?;
+    drop(manifest);
+    let (parent, _) = (out.parent()?, ());
+    let _lock = outdir::lock(if parent.as_os_str().is_empty() { Path::new(".") } else { parent }, false).ok()?;
+    let scan = outdir::scan(out).ok()?;
+    let mut expected: BTreeSet<&str> = listed.files.iter().map(|f| f.path.as_str()).collect();
+    expected.insert(crate::manifest::PATH);
+    if !scan.foreign.is_empty() || scan.ours.len() != expected.len() || scan.ours.iter().any(|p| !expected.contains(p.as_str())) {
+        return None;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = listed.files.len().div_ceil(threads).max(1);
+    let intact = std::thread::scope(|scope| {
+        let workers: Vec<_> = listed
+            .files
+            .chunks(share)
+            .map(|mine| {
+                scope.spawn(move || {
+                    mine.iter().all(|f| std::fs::read(out.join(&f.path)).is_ok_and(|b| hex(&Sha256::digest(&b)) == f.sha256))
+                })
+            })
+            .collect();
+        workers.into_iter().all(|w| w.join().unwrap_or(false))
+    });
+    intact.then_some(expected.len())
+}
