@@ -42,12 +42,15 @@ for n in "${sizes[@]}"; do
   bytes=$(du -sb --apparent-size "$work/out-$n" | cut -f1)
   line "generate (fresh)" "$files files, $((bytes / 1000000)) MB; $(echo "scale=1; $wall * 1000000 / $n" | bc) µs/operation"
   run again "$bin" generate -q --spec "$work/spec-$n" --out "$work/out-$n"
-  line "generate (nothing changed)" "$(echo "scale=2; $wall / $fresh" | bc)× the fresh run"
+  rel() { [ "$(echo "$fresh > 0" | bc)" = 1 ] && echo "$(echo "scale=2; $wall / $fresh" | bc)× the fresh run" || echo "too fast to compare"; }
+  line "generate (nothing changed)" "$(rel)"
   run check "$bin" check -q --spec "$work/spec-$n" --out "$work/out-$n"
-  line "check" "$(echo "scale=2; $wall / $fresh" | bc)× the fresh run"
+  line "check" "$(rel)"
   sync
   run cp cp -r "$work/out-$n" "$work/copy-$n"
-  line "cp -r of the output" "fresh generate is $(echo "scale=2; $fresh / $wall" | bc)× this"
+  ratio=$(echo "$wall > 0" | bc)
+  [ "$ratio" = 1 ] && ratio="fresh generate is $(echo "scale=2; $fresh / $wall" | bc)× this" || ratio="too fast to compare"
+  line "cp -r of the output" "$ratio"
   rm -rf "$work/copy-$n" "$work/out-$n"
 
   run rust "$bin" generate -q --rust --spec "$work/spec-$n" --out "$work/rust-$n"

@@ -207,7 +207,7 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
     for ((at, id), result) in to_parse.iter().zip(results).rev() {
         match result {
             Ok(raw) => parsed.push((*id, raw)),
-            Err(d) => diagnostics.insert(*at, d),
+            Err(d) => diagnostics.insert(*at, *d),
         }
     }
     parsed.reverse();
@@ -220,7 +220,7 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
 }
 
 /// Parses each file of `ids` (second of each pair), on every core; results in order.
-fn parse_all(sources: &Sources, ids: &[(usize, usize)]) -> Vec<Result<RawFile, Diagnostic>> {
+fn parse_all(sources: &Sources, ids: &[(usize, usize)]) -> Vec<Result<RawFile, Box<Diagnostic>>> {
     let parse = |id: usize| {
         let text = &sources.files[id].1;
         match serde_saphyr::from_str::<RawFile>(text) {
@@ -229,7 +229,7 @@ fn parse_all(sources: &Sources, ids: &[(usize, usize)]) -> Vec<Result<RawFile, D
                 raw.actions = Vec::new();
                 Ok(raw)
             }
-            Err(err) => Err(from_yaml_error(id, text, &err)),
+            Err(err) => Err(Box::new(from_yaml_error(id, text, &err))),
         }
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());

@@ -373,7 +373,7 @@ pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Si
                 let code = codes.code(i, language, edition.style);
                 let include = Include {
                     regenerate: crate::output::comment_safe(cmd),
-                    fence: md::fence(&code),
+                    fence: md::fence(code),
                     info: language.id(),
                     code: code.trim_end().to_owned(),
                 };
