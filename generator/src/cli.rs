@@ -147,6 +147,31 @@ pub fn check(config: &Config, selection: &Selection) -> Exit {
     }
 }
 
+/// `sdkgen export openapi`: the spec as OpenAPI 3.1 JSON, to `out` (only over a file
+/// sdkgen wrote) or stdout.
+pub fn export_openapi(config: &Config, out: Option<&Path>) -> Exit {
+    let model = match load_or_report(&config.spec) {
+        Ok(m) => m,
+        Err(exit) => return exit,
+    };
+    let doc = crate::export::openapi::document(&model, &config.settings.regenerate);
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    match out {
+        None => {
+            print(&text);
+            Exit::Ok
+        }
+        Some(path) => match crate::export::write_own(path, &text, crate::export::openapi::MARK) {
+            Ok(()) => {
+                note(&format!("sdkgen: wrote {} ({} operations)\n", shown_path(path), model.actions.len()));
+                Exit::Ok
+            }
+            Err(e) => report_out_error(&e),
+        },
+    }
+}
+
 /// `sdkgen snippet`: one snippet's code on stdout, without the file header.
 pub fn snippet(spec: &Path, example: &str, language: Language, style: Style) -> Exit {
     let model = match load_or_report(spec) {

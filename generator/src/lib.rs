@@ -39,6 +39,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod emit;
+pub mod export;
 #[doc(hidden)]
 pub mod lang;
 #[doc(hidden)]

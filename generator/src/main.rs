@@ -55,6 +55,9 @@ enum Command {
         #[arg(long, value_parser = parse_style, default_value = "current")]
         style: Style,
     },
+    /// Write the spec out for other tools.
+    #[command(subcommand)]
+    Export(Export),
     /// Write a starter sdkgen.toml and a one-action spec that generates cleanly.
     ///
     /// Nothing is overwritten: an existing sdkgen.toml or spec/ is an error (exit 4).
@@ -67,6 +70,24 @@ enum Command {
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Subcommand)]
+enum Export {
+    /// The spec as an OpenAPI 3.1 document (JSON): operations, schemas with `allOf`
+    /// inheritance and an `@odata.type` discriminator, enums, examples, permissions.
+    Openapi {
+        /// The spec: a directory of *.yaml files, or one file [default: from sdkgen.toml, else spec].
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The configuration file [default: sdkgen.toml here or above].
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The file to write [default: stdout]; a file there that sdkgen did not write is
+        /// refused (exit 4).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -161,6 +182,10 @@ fn main() -> ExitCode {
         },
         Command::Snippet { spec, config, example, lang, style } => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::snippet(&cfg.spec, &example, lang, style),
+            Err(e) => e,
+        },
+        Command::Export(Export::Openapi { spec, config, out }) => match settings(config.as_ref(), spec, None) {
+            Ok(cfg) => cli::export_openapi(&cfg, out.as_deref()),
             Err(e) => e,
         },
         Command::Init { dir } => cli::init(&dir),

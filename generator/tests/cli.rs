@@ -217,6 +217,32 @@ fn a_run_with_the_last_runs_inputs_checks_every_file_instead_of_generating() {
 }
 
 #[test]
+fn export_openapi_writes_its_own_file_and_never_anyone_elses() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("openapi.json");
+    let f = file.to_str().unwrap();
+    // To stdout: the whole document.
+    let o = sdkgen(&["export", "openapi"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    // Someone else's file is refused and left as it was.
+    std::fs::write(&file, "{\"openapi\": \"3.0.0\"}\n").unwrap();
+    let o = sdkgen(&["export", "openapi", "--out", f]);
+    assert_eq!(o.status.code(), Some(4), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("was not written by sdkgen"), "{}", text(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "{\"openapi\": \"3.0.0\"}\n");
+    // sdkgen's own is replaced, with the same bytes stdout had, and nothing left beside it.
+    std::fs::remove_file(&file).unwrap();
+    for _ in 0..2 {
+        let o = sdkgen(&["export", "openapi", "--out", f]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), sdkgen(&["export", "openapi"]).stdout);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+}
+
+#[test]
 fn rust_narrows_a_run_to_the_client_and_leaves_the_rest() {
     let out = populated_out();
     let dir = out.path();
