@@ -2,8 +2,8 @@
 # Installs what the tests need beyond Rust, pinned, into ignored folders under .cache/:
 # the npm packages of tests/js (lockfile), the Python SDK (tests/python/requirements.txt,
 # every package ==), the Java SDKs' classpaths (tests/java/*/pom.xml via Maven), the Go SDK
-# (tests/go/go.mod + go.sum) with a warm build cache, and Debian's chromium for the docs
-# preview. Safe to run again: each step does nothing when its inputs have not changed.
+# (tests/go/go.mod + go.sum) with a warm build cache, OpenAPI Generator's Maven plugin
+# (tests/openapi/pom.xml), and Debian's chromium for the docs preview. Safe to run again: each step does nothing when its inputs have not changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +48,17 @@ java_setup() {
   done
 }
 stamp java "tests/java/current/pom.xml tests/java/legacy/pom.xml" java_setup
+
+# OpenAPI Generator (tests/openapi/pom.xml), run once on a minimal document so that its
+# Maven artifacts are in the cache and tests/openapi.rs can run it offline.
+openapi_setup() {
+  local tmp; tmp=$(mktemp -d)
+  echo '{"openapi": "3.1.0", "info": {"title": "warm-up", "version": "1"}, "paths": {}}' > "$tmp/openapi.json"
+  mvn -q -B -Dstyle.color=never -f tests/openapi/pom.xml -Dmaven.repo.local="$cache/m2" \
+    org.openapitools:openapi-generator-maven-plugin:7.25.0:generate -Dspec="$tmp/openapi.json" -Dout="$tmp/out" >/dev/null
+  rm -rf "$tmp"
+}
+stamp openapi tests/openapi/pom.xml openapi_setup
 
 # The Go SDK's models package takes minutes and gigabytes to compile; building the
 # harness prelude once leaves every SDK package in the build cache for the tests.
