@@ -123,7 +123,7 @@ fn lossy(name: &std::ffi::OsStr) -> String {
 fn previous_manifest(root: &Path) -> BTreeSet<String> {
     let path = root.join(crate::manifest::PATH);
     let Ok(meta) = fs::symlink_metadata(&path) else { return BTreeSet::new() };
-    if !meta.is_file() || meta.len() > 64 << 20 {
+    if !meta.is_file() || meta.len() > MAX_MANIFEST_BYTES {
         return BTreeSet::new();
     }
     // Only what is needed is parsed: a large spec's manifest lists hundreds of thousands
@@ -138,7 +138,7 @@ fn previous_manifest(root: &Path) -> BTreeSet<String> {
     struct File {
         path: String,
     }
-    let Ok(text) = fs::read_to_string(&path) else { return BTreeSet::new() };
+    let Ok(text) = read_regular(&path).map(|b| String::from_utf8_lossy(&b).into_owned()) else { return BTreeSet::new() };
     let Ok(listed) = serde_json::from_str::<Listed>(&text) else { return BTreeSet::new() };
     if listed.generated_by != "sdkgen" {
         return BTreeSet::new();
@@ -315,7 +315,7 @@ impl<'a> Writer<'a> {
             return Ok(());
         }
         let old = self.target.join(&rel);
-        let unchanged = was_ours && fs::read(&old).is_ok_and(|bytes| bytes == text.as_bytes());
+        let unchanged = was_ours && read_regular(&old).is_ok_and(|bytes| bytes == text.as_bytes());
         if unchanged {
             self.report.unchanged += 1;
             if self.staging_made {
@@ -635,7 +635,24 @@ impl Sink for Checker<'_> {
 }
 
 fn read_lossy(path: &Path) -> io::Result<String> {
-    Ok(String::from_utf8_lossy(&fs::read(path)?).into_owned())
+    Ok(String::from_utf8_lossy(&read_regular(path)?).into_owned())
+}
+
+/// The largest manifest a run reads (a 10,000-operation spec's is about 150 MB).
+pub const MAX_MANIFEST_BYTES: u64 = 512 << 20;
+
+/// A regular file's bytes. Never follows a link and never blocks on a FIFO or device put
+/// where a file of sdkgen's was (the open is non-blocking, the type checked on the open
+/// file), so a file swapped after the directory was read cannot hang or mislead a run.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_NOFOLLOW).open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Refuses an output directory that is, contains or lies inside the spec.

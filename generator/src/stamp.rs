@@ -28,8 +28,14 @@ pub fn fingerprint(spec: &Path, settings: &crate::Settings) -> Option<String> {
     // The executable, not its version: templates and emitters are compiled into it.
     h.update(std::fs::read(std::env::current_exe().ok()?).ok()?);
     h.update(format!("{settings:?}\0").as_bytes());
+    let mut total = 0u64;
     for file in crate::spec::spec_files(spec).ok()? {
-        let bytes = std::fs::read(&file).ok()?;
+        // Read as loading reads them: regular files only (a FIFO never blocks), capped.
+        let bytes = crate::spec::read_capped(&file, crate::spec::MAX_FILE_BYTES).ok()?;
+        total += bytes.len() as u64;
+        if total > crate::spec::MAX_TOTAL_BYTES {
+            return None;
+        }
         h.update(format!("{}\0{}\0", file.display(), bytes.len()).as_bytes());
         h.update(&bytes);
     }
@@ -49,7 +55,7 @@ fn stamp_path(out: &Path) -> Option<PathBuf> {
 /// Records that `out` now holds what the inputs `fingerprint` make. Best effort: a
 /// cache that cannot be written only means the next run generates.
 pub fn record(out: &Path, fingerprint: &str) {
-    let (Some(path), Ok(manifest)) = (stamp_path(out), std::fs::read(out.join(crate::manifest::PATH))) else { return };
+    let (Some(path), Ok(manifest)) = (stamp_path(out), outdir::read_regular(&out.join(crate::manifest::PATH))) else { return };
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -64,8 +70,19 @@ pub fn current(out: &Path, fingerprint: &str) -> Option<usize> {
     if recorded != fingerprint {
         return None;
     }
-    let manifest = std::fs::read(out.join(crate::manifest::PATH)).ok()?;
-    if hex(&Sha256::digest(&manifest)) != manifest_hash {
+    // The directory is read first, without following links: only then is anything in it
+    // opened, and only sdkgen's regular files.
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let _lock = outdir::lock(parent, false).ok()?;
+    let scan = outdir::scan(out).ok()?;
+    if !scan.foreign.is_empty() || !scan.ours.contains(crate::manifest::PATH) {
+        return None;
+    }
+    let manifest = outdir::read_regular(&out.join(crate::manifest::PATH)).ok()?;
+    if manifest.len() as u64 > outdir::MAX_MANIFEST_BYTES || hex(&Sha256::digest(&manifest)) != manifest_hash {
         return None;
     }
     #[derive(serde::Deserialize)]
@@ -79,12 +96,9 @@ pub fn current(out: &Path, fingerprint: &str) -> Option<usize> {
     }
     let listed: Listed = serde_json::from_slice(&manifest).ok()?;
     drop(manifest);
-    let (parent, _) = (out.parent()?, ());
-    let _lock = outdir::lock(if parent.as_os_str().is_empty() { Path::new(".") } else { parent }, false).ok()?;
-    let scan = outdir::scan(out).ok()?;
     let mut expected: BTreeSet<&str> = listed.files.iter().map(|f| f.path.as_str()).collect();
     expected.insert(crate::manifest::PATH);
-    if !scan.foreign.is_empty() || scan.ours.len() != expected.len() || scan.ours.iter().any(|p| !expected.contains(p.as_str())) {
+    if scan.ours.len() != expected.len() || scan.ours.iter().any(|p| !expected.contains(p.as_str())) {
         return None;
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -95,7 +109,7 @@ pub fn current(out: &Path, fingerprint: &str) -> Option<usize> {
             .chunks(share)
             .map(|mine| {
                 scope.spawn(move || {
-                    mine.iter().all(|f| std::fs::read(out.join(&f.path)).is_ok_and(|b| hex(&Sha256::digest(&b)) == f.sha256))
+                    mine.iter().all(|f| outdir::read_regular(&out.join(&f.path)).is_ok_and(|b| hex(&Sha256::digest(&b)) == f.sha256))
                 })
             })
             .collect();

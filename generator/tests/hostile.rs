@@ -200,6 +200,22 @@ fn a_fifo_in_the_output_directory_neither_blocks_nor_is_opened() {
 }
 
 #[test]
+fn a_generated_file_swapped_for_a_fifo_after_a_run_is_neither_read_nor_trusted() {
+    // The first run leaves a stamp (its inputs); the second would check every file
+    // against the manifest instead of generating, and must not open the FIFO to do so.
+    let s = scratch();
+    generated_ok(s.path(), &[]);
+    let file = s.path().join("generated/snippets/current/go/call-reject.go");
+    std::fs::remove_file(&file).unwrap();
+    assert!(Command::new("mkfifo").arg(&file).status().unwrap().success());
+    for cmd in ["generate", "check"] {
+        let o = run(s.path(), &[cmd]);
+        assert!(!err(&o).contains("inputs as last run"), "{cmd}: {}", err(&o));
+        assert_ne!(o.status.code(), Some(0), "{cmd} passed a FIFO where a snippet was: {}", err(&o));
+    }
+}
+
+#[test]
 fn an_output_path_that_is_a_file_is_refused() {
     let s = scratch();
     std::fs::write(s.path().join("generated"), "a file\n").unwrap();
