@@ -68,7 +68,7 @@ pub fn generate(config: &Config, selection: &Selection, force: bool) -> Exit {
         Err(exit) => return exit,
     };
     let owns = |p: &str| selection.owns(p);
-    let produce = |sink: &mut dyn crate::output::Sink| crate::generate_into(&model, selection, &config.settings, sink);
+    let produce = |sink: &mut dyn crate::output::Sink| crate::generate_owned(model, selection, &config.settings, sink);
     match outdir::write_streamed(out, &outdir::WriteOptions { owns: &owns, force }, produce) {
         Ok(report) => {
             let kept = if report.kept_foreign > 0 { format!(", {} of others' kept", report.kept_foreign) } else { String::new() };
@@ -132,7 +132,7 @@ pub fn check(config: &Config, selection: &Selection) -> Exit {
     };
     let cmd = &config.settings.regenerate;
     let owns = |p: &str| selection.owns(p);
-    let produce = |sink: &mut dyn crate::output::Sink| crate::generate_into(&model, selection, &config.settings, sink);
+    let produce = |sink: &mut dyn crate::output::Sink| crate::generate_owned(model, selection, &config.settings, sink);
     let report = match outdir::check_streamed(out, &owns, produce) {
         Ok(r) => r,
         Err(e) => return report_out_error(&e),

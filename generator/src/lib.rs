@@ -168,14 +168,24 @@ pub fn generate_selected(model: &model::Model, selection: &Selection, settings: 
 /// The files of `selection`, handed to `out` one by one as they are made: what
 /// `sdkgen generate` streams into the output directory.
 pub fn generate_into(model: &model::Model, selection: &Selection, settings: &Settings, out: &mut dyn output::Sink) {
-    let cmd = settings.regenerate.as_str();
+    generate_with(model, selection, settings, out)
+}
+
+/// [`generate_into`], dropping the model as soon as the last file but the manifest is
+/// made: for a large spec the model and the manifest together were a run's peak memory.
+pub fn generate_owned(model: model::Model, selection: &Selection, settings: &Settings, out: &mut dyn output::Sink) {
+    generate_with(model, selection, settings, out)
+}
+
+fn generate_with<M: std::borrow::Borrow<model::Model>>(model: M, selection: &Selection, settings: &Settings, out: &mut dyn output::Sink) {
     let mut owned = Owned { selection, inner: out };
     if !selection.is_everything() {
-        return emit_all(model, selection, settings, &mut owned);
+        return emit_all(model.borrow(), selection, settings, &mut owned);
     }
-    let mut manifest = manifest::Collector::new(model, &mut owned);
-    emit_all(model, selection, settings, &mut manifest);
-    manifest.finish(cmd);
+    let mut manifest = manifest::Collector::new(model.borrow(), &mut owned);
+    emit_all(model.borrow(), selection, settings, &mut manifest);
+    drop(model);
+    manifest.finish(&settings.regenerate);
 }
 
 /// Every file but the manifest, action by action, so a file is written soon after it is made.

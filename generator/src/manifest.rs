@@ -64,14 +64,16 @@ fn hex(sha: &[u8; 32]) -> String {
 pub struct Collector<'a> {
     inner: &'a mut dyn Sink,
     /// Example name → its action's id: one map, not a search of every action per file.
-    actions: HashMap<&'a str, String>,
+    actions: HashMap<String, String>,
     /// (path, sha256) per file; the rest of its line is read off the path at the end.
     files: Vec<(String, [u8; 32])>,
 }
 
 impl<'a> Collector<'a> {
-    pub fn new(model: &'a Model, inner: &'a mut dyn Sink) -> Self {
-        let actions = model.actions.iter().flat_map(|a| a.examples.iter().map(move |e| (e.name.as_str(), a.id()))).collect();
+    /// Keeps what it needs of `model` (which example is whose), so the model may be
+    /// dropped before [`Collector::finish`].
+    pub fn new(model: &Model, inner: &'a mut dyn Sink) -> Self {
+        let actions = model.actions.iter().flat_map(|a| a.examples.iter().map(move |e| (e.name.clone(), a.id()))).collect();
         Collector { inner, actions, files: Vec::new() }
     }
 
