@@ -15,6 +15,8 @@ scripts/setup-test-deps.sh
 echo "== lint: formatting (generated crates carry rustfmt.toml: sdkgen formats them), then clippy"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== docs: rustdoc over the workspace (generated crates included) with warnings denied"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked -q
 
 echo "== generated/ matches spec/ + templates/ (shipped spec and obstacle course)"
 cargo run -q --locked -p sdkgen -- check

@@ -206,7 +206,7 @@ pub fn write(out: &Path, tree: &Tree, opts: &WriteOptions) -> Result<WriteReport
 }
 
 /// Makes sdkgen's files in `out` exactly what `produce` makes (within `owns`), as
-/// [`write`] does, writing each file while the next is being made.
+/// [`write()`] does, writing each file while the next is being made.
 pub fn write_streamed(out: &Path, opts: &WriteOptions, produce: impl FnOnce(&mut dyn Sink)) -> Result<WriteReport, OutError> {
     let writer = Writer::open(out, opts)?;
     pipe(writer, produce).finish()

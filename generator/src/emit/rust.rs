@@ -188,6 +188,7 @@ fn space_items(code: &str, out: &mut String) {
 
 fn doc_attr(text: &str) -> TokenStream {
     // One `#[doc]` per line keeps prettyplease's `///` rendering line for line.
+    let text = crate::lang::rust::doc_markdown(text);
     let lines = text.lines().map(crate::lang::rust::doc_line);
     quote! { #( #[doc = #lines] )* }
 }
@@ -228,6 +229,7 @@ fn lib_rs(model: &Model) -> TokenStream {
     if let Some(n) = &model.api.notice {
         doc.push_str(&format!("\n\n**Note:** {n}"));
     }
+    let doc = crate::lang::rust::doc_markdown(&doc);
     let lines = doc.lines().map(crate::lang::rust::doc_line);
     quote! {
         #( #![doc = #lines] )*

@@ -16,7 +16,7 @@ pub mod rust;
 
 use heck::{ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
-/// Casing conventions, applied after [`words`] has made a name identifier-safe.
+/// Casing conventions, applied after `words` has made a name identifier-safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
     Pascal,

@@ -35,7 +35,7 @@ impl GraphClient {
 
     /// An action named after a keyword: */ """ ${x} $(x) `x` % é
     ///
-    /// Description | with pipes | and *stars* and <html> and \ backslashes.
+    /// Description | with pipes | and *stars* and &lt;html> and \ backslashes.
     ///
     /// **Note:** A note with """ and */ and `ticks`.
     ///

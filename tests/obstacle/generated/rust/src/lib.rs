@@ -5,7 +5,7 @@
 //! resource types are in [`models`]. Transport, tokens, errors and retries come from
 //! the hand-written `sdkgen-runtime` crate, re-exported here.
 //!
-//! **Note:** Notice with */ and """ and ${x} and $(whoami) and `id` and % and \ and é 日本 and | pipes | and <b>tags</b> and -- dashes
+//! **Note:** Notice with */ and """ and ${x} and $(whoami) and `id` and % and \ and é 日本 and | pipes | and &lt;b>tags&lt;/b> and -- dashes
 #![deny(warnings)]
 #![deny(missing_docs)]
 mod client;
