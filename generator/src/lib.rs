@@ -48,6 +48,8 @@ pub mod model;
 pub mod outdir;
 pub mod output;
 #[doc(hidden)]
+pub mod par;
+#[doc(hidden)]
 pub mod spec;
 pub mod stamp;
 #[doc(hidden)]

@@ -51,12 +51,35 @@ pub fn classify(path: &str) -> Kind<'_> {
     }
 }
 
-fn hex(sha: &[u8; 32]) -> String {
+/// Bytes (a sha256) as lower-case hex, the manifest's spelling.
+pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    sha.iter().fold(String::with_capacity(64), |mut s, b| {
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
         let _ = write!(s, "{b:02x}");
         s
     })
+}
+
+/// A manifest as read back: sdkgen's, and the files it lists. Only these fields are
+/// parsed (a large spec's manifest lists hundreds of thousands of files; a JSON tree of it
+/// would take several times the file's size).
+#[derive(serde::Deserialize)]
+pub struct Listing {
+    #[serde(rename = "generatedBy")]
+    pub generated_by: String,
+    pub files: Vec<Listed>,
+}
+
+/// One file of a [`Listing`].
+#[derive(serde::Deserialize)]
+pub struct Listed {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// The listing of a manifest's bytes, when they are sdkgen's manifest.
+pub fn read_listing(bytes: &[u8]) -> Option<Listing> {
+    serde_json::from_slice::<Listing>(bytes).ok().filter(|l| l.generated_by == "sdkgen")
 }
 
 /// Passes every file on to `inner` and keeps one manifest line for it, so the manifest

@@ -126,23 +126,7 @@ fn previous_manifest(root: &Path) -> BTreeSet<String> {
     if !meta.is_file() || meta.len() > MAX_MANIFEST_BYTES {
         return BTreeSet::new();
     }
-    // Only what is needed is parsed: a large spec's manifest lists hundreds of thousands
-    // of files, and a JSON tree of it would take several times the file's size.
-    #[derive(serde::Deserialize)]
-    struct Listed {
-        #[serde(rename = "generatedBy")]
-        generated_by: String,
-        files: Vec<File>,
-    }
-    #[derive(serde::Deserialize)]
-    struct File {
-        path: String,
-    }
-    let Ok(text) = read_regular(&path).map(|b| String::from_utf8_lossy(&b).into_owned()) else { return BTreeSet::new() };
-    let Ok(listed) = serde_json::from_str::<Listed>(&text) else { return BTreeSet::new() };
-    if listed.generated_by != "sdkgen" {
-        return BTreeSet::new();
-    }
+    let Some(listed) = read_regular(&path).ok().and_then(|b| crate::manifest::read_listing(&b)) else { return BTreeSet::new() };
     let mut set: BTreeSet<String> = listed.files.into_iter().map(|f| f.path).collect();
     set.insert(crate::manifest::PATH.to_owned());
     set

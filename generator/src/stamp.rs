@@ -8,18 +8,11 @@
 //! file of sdkgen's is there; only when all agree does it skip generating. The stamp never
 //! replaces that check, so an edited, deleted or stray file is always repaired.
 
+use crate::manifest::hex;
 use crate::outdir;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
 
 /// The fingerprint of a run's inputs; `None` when one cannot be read (then a run
 /// generates as usual).
@@ -85,35 +78,15 @@ pub fn current(out: &Path, fingerprint: &str) -> Option<usize> {
     if manifest.len() as u64 > outdir::MAX_MANIFEST_BYTES || hex(&Sha256::digest(&manifest)) != manifest_hash {
         return None;
     }
-    #[derive(serde::Deserialize)]
-    struct Listed {
-        files: Vec<File>,
-    }
-    #[derive(serde::Deserialize)]
-    struct File {
-        path: String,
-        sha256: String,
-    }
-    let listed: Listed = serde_json::from_slice(&manifest).ok()?;
+    let listed = crate::manifest::read_listing(&manifest)?;
     drop(manifest);
     let mut expected: BTreeSet<&str> = listed.files.iter().map(|f| f.path.as_str()).collect();
     expected.insert(crate::manifest::PATH);
     if scan.ours.len() != expected.len() || scan.ours.iter().any(|p| !expected.contains(p.as_str())) {
         return None;
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let share = listed.files.len().div_ceil(threads).max(1);
-    let intact = std::thread::scope(|scope| {
-        let workers: Vec<_> = listed
-            .files
-            .chunks(share)
-            .map(|mine| {
-                scope.spawn(move || {
-                    mine.iter().all(|f| outdir::read_regular(&out.join(&f.path)).is_ok_and(|b| hex(&Sha256::digest(&b)) == f.sha256))
-                })
-            })
-            .collect();
-        workers.into_iter().all(|w| w.join().unwrap_or(false))
+    let intact = crate::par::shares(&listed.files, |mine| {
+        mine.iter().all(|f| outdir::read_regular(&out.join(&f.path)).is_ok_and(|b| hex(&Sha256::digest(&b)) == f.sha256))
     });
-    intact.then_some(expected.len())
+    intact.into_iter().all(|ok| ok).then_some(expected.len())
 }

@@ -96,14 +96,9 @@ const CHUNK: usize = 64;
 /// builds its own from the model).
 fn in_parallel<T: Sync>(items: &[T], chunk: usize, out: &mut String, format: impl Fn(&[T]) -> String + Sync) {
     let chunks: Vec<&[T]> = items.chunks(chunk).collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(chunks.len()).max(1);
-    let share = chunks.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks.chunks(share).map(|mine| scope.spawn(|| mine.iter().map(|c| format(c)).collect::<String>())).collect();
-        for worker in workers {
-            out.push_str(&worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        }
-    })
+    for text in crate::par::shares(&chunks, |mine| mine.iter().map(|c| format(c)).collect::<String>()) {
+        out.push_str(&text);
+    }
 }
 
 /// `models.rs`, formatted a chunk of items at a time.

@@ -232,13 +232,7 @@ fn parse_all(sources: &Sources, ids: &[(usize, usize)]) -> Vec<Result<RawFile, B
             Err(err) => Err(Box::new(from_yaml_error(id, text, &err))),
         }
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let share = ids.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> =
-            ids.chunks(share).map(|mine| scope.spawn(move || mine.iter().map(|(_, id)| parse(*id)).collect::<Vec<_>>())).collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    })
+    crate::par::shares(ids, |mine| mine.iter().map(|(_, id)| parse(*id)).collect::<Vec<_>>()).into_iter().flatten().collect()
 }
 
 /// The actions of spec file `file`, parsed again from its text (which parsed whole when
