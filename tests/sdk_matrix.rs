@@ -33,7 +33,25 @@ const LEGACY_V1_LACKS: &[(&str, &str, &str)] = &[
     ("call-redirect", "withTargetDisposition", REDIRECT_V1),
     ("call-redirect-simuring", "withTargetDisposition", REDIRECT_V1),
     ("call-redirect-pstn", "withTargetDisposition", REDIRECT_V1),
+    (
+        "call-recordResponse",
+        "withStreamWhileRecording",
+        "v1.0's request-builder SDK has no `streamWhileRecording` (beta only); the page-style call passes every parameter, so it cannot compile against v1.0",
+    ),
+    ("call-transfer", "endpointType", TRANSFER_V1),
+    ("call-transfer-consultative", "endpointType", TRANSFER_V1),
+    ("call-transfer-pstn", "endpointType", TRANSFER_V1),
+    ("call-transfer-pstn-consultative", "endpointType", TRANSFER_V1),
 ];
+/// Today's Go SDK cells whose request the SDK itself garbles: (example, what its wire body
+/// shows instead, the reason shown in the cell). Each must really differ that way, or the
+/// test says to remove it.
+const GO_SDK_GARBLES: &[(&str, &str, &str)] = &[(
+    "call_logteleconferencedevicequality",
+    r#""averageInboundJitter": String("P")"#,
+    "kiota-abstractions-go's ISODuration drops fractions of a second: `PT0.01S` goes on the wire as `P` (whole minutes, `PT20M`, survive); the snippet builds each value with `serialization.ParseISODuration` from the example's text",
+)];
+const TRANSFER_V1: &str = "v1.0's request-builder `InvitationParticipantInfo` has no `endpointType` (a beta member the example sets)";
 const REDIRECT_V1: &str =
     "v1.0's request-builder SDK has no `targetDisposition` (deprecated, beta only); the page-style call passes every parameter, so it cannot compile against v1.0";
 
@@ -229,8 +247,12 @@ fn java_current_wrapper(i: usize, code: &str) -> String {
          import com.microsoft.graph.beta.serviceclient.GraphServiceClient;\n\
          import com.microsoft.kiota.authentication.AuthenticationProvider;\n\
          import com.microsoft.kiota.http.OkHttpRequestAdapter;\n\
+         import com.microsoft.kiota.PeriodAndDuration;\n\
+         import java.time.Duration;\n\
+         import java.time.OffsetDateTime;\n\
          import java.util.HashMap;\n\
          import java.util.LinkedList;\n\
+         import java.util.UUID;\n\
          \n\
          public class Snippet{i} {{\n\
          public static void main(String[] args) throws Exception {{\n\
@@ -253,8 +275,11 @@ fn java_legacy_wrapper(i: usize, code: &str) -> String {
          import com.microsoft.graph.authentication.IAuthenticationProvider;\n\
          import com.microsoft.graph.requests.*;\n\
          import com.google.gson.JsonPrimitive;\n\
+         import java.time.OffsetDateTime;\n\
          import java.util.HashMap;\n\
          import java.util.LinkedList;\n\
+         import java.util.UUID;\n\
+         import javax.xml.datatype.DatatypeFactory;\n\
          \n\
          public class Snippet{i} {{\n\
          public static class GraphServiceClient extends com.microsoft.graph.requests.GraphServiceClient<okhttp3.Request> {{\n\
@@ -387,6 +412,7 @@ async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result
         "call-unmute" => returned(client.call_unmute(&id("id"), &typed(body())?).await)?,
         "call-cancelMediaProcessing" => returned(client.call_cancel_media_processing(&id("id"), &typed(body())?).await)?,
         "call-playPrompt" => returned(client.call_play_prompt(&id("id"), &typed(body())?).await)?,
+        "call-recordResponse" => returned(client.call_record_response(&id("id"), &typed(body())?).await)?,
         "call-mute" => returned(client.call_mute(&id("id"), &typed(body())?).await)?,
         "call-subscribeToTone" => returned(client.call_subscribe_to_tone(&id("id"), &typed(body())?).await)?,
         "participant-startHoldMusic" => {
@@ -399,12 +425,15 @@ async fn run_rust(action: &Action, example: &Example, answer: &Answer) -> Result
         "call-updateRecordingStatus" => returned(client.call_update_recording_status(&id("id"), &typed(body())?).await)?,
         "call-sendDtmfTones" => returned(client.call_send_dtmf_tones(&id("id"), &typed(body())?).await)?,
         "call-addLargeGalleryView" => returned(client.call_add_large_gallery_view(&id("id"), &typed(body())?).await)?,
+        "call-logTeleconferenceDeviceQuality" => returned(client.call_log_teleconference_device_quality(&typed(body())?).await)?,
         "call-redirect" => returned(client.call_redirect(&id("id"), &typed(body())?).await)?,
+        "call-transfer" => returned(client.call_transfer(&id("id"), &typed(body())?).await)?,
         "participant-delete" => returned(client.participant_delete(&id("callId"), &id("participantId")).await)?,
         "call-get" => returned(client.call_get(&id("id")).await)?,
         "call-answer" => returned(client.call_answer(&id("id"), &typed(body())?).await)?,
         "participant-get" => returned(client.participant_get(&id("callId"), &id("participantId")).await)?,
         "participant-list" => returned(client.participant_list(&id("callId")).await)?,
+        "participant-invite" => returned(client.participant_invite(&id("id"), &typed(body())?).await)?,
         "participant-mute" => returned(client.participant_mute(&id("callId"), &id("participantId"), &typed(body())?).await)?,
         other => return Err(format!("no Rust cell for operation `{other}`: add its call here")),
     };
@@ -548,7 +577,16 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                         row.compiled = go_built[i].clone();
                         row.request = match (&go_exe, &row.compiled) {
                             (Some(exe), Outcome::Pass) => {
-                                compare(run_go(exe, &example.name, &version, &answer).await, want, true, &defaults)
+                                let outcome = compare(run_go(exe, &example.name, &version, &answer).await, want, true, &defaults);
+                                match GO_SDK_GARBLES.iter().find(|(e, _, _)| *e == example.name) {
+                                    Some((_, shows, why)) => match &outcome {
+                                        Outcome::Fail(e) if e.contains(shows) => Outcome::No(why),
+                                        other => {
+                                            panic!("{}: expected the Go SDK to send {shows} (GO_SDK_GARBLES), got {other:?}", example.name)
+                                        }
+                                    },
+                                    None => outcome,
+                                }
                             }
                             _ => Outcome::Fail("did not compile".into()),
                         };

@@ -69,6 +69,9 @@ pub struct Property {
     pub ty: TypeRef,
     /// One value of `ty` or a list of them (`ty.collection` is then false).
     pub one_or_many: bool,
+    /// A dynamic member of an open type (`identity.tenantId`): Graph's metadata, and so the
+    /// SDKs' models, do not declare it; snippets set it through the additional-data bag.
+    pub dynamic: bool,
     /// The deprecation note of a member still accepted but on its way out.
     pub deprecated: Option<String>,
     /// An action parameter every request must carry; examples are checked for it.
@@ -103,10 +106,12 @@ pub enum Primitive {
     Double,
     DateTimeOffset,
     Guid,
+    /// An ISO 8601 duration (`PT20M`), Graph's `Edm.Duration`.
+    Duration,
 }
 
 impl Primitive {
-    pub const ALL: [(&'static str, Primitive); 7] = [
+    pub const ALL: [(&'static str, Primitive); 8] = [
         ("String", Primitive::String),
         ("Boolean", Primitive::Boolean),
         ("Int32", Primitive::Int32),
@@ -114,7 +119,13 @@ impl Primitive {
         ("Double", Primitive::Double),
         ("DateTimeOffset", Primitive::DateTimeOffset),
         ("Guid", Primitive::Guid),
+        ("Duration", Primitive::Duration),
     ];
+
+    /// Written as JSON text but typed otherwise in the SDKs (`Guid`, `UUID`, `TimeSpan`).
+    pub fn is_text_encoded(self) -> bool {
+        matches!(self, Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration)
+    }
 
     pub fn from_name(name: &str) -> Option<Primitive> {
         Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
@@ -189,6 +200,9 @@ pub struct Action {
     pub bound_to: String,
     /// The SDK module area (`CloudCommunications`); PowerShell's `Microsoft.Graph.<module>`.
     pub module: String,
+    /// The reference page's file name without `.md` (`call-record` for recordResponse,
+    /// whose page kept the name of the action it replaced).
+    pub page: String,
     pub summary: String,
     pub description: Option<String>,
     pub notes: Vec<String>,
@@ -362,10 +376,10 @@ impl Action {
         self.kind.method()
     }
 
-    /// `call-keepalive`: the docs page's file name, lower case as Microsoft's are (the
-    /// validator refuses ids that differ only in case).
-    pub fn page_name(&self) -> String {
-        self.id().to_lowercase()
+    /// `call-keepalive`: the docs page's file name, Microsoft's own (the validator refuses
+    /// two that differ only in case).
+    pub fn page_name(&self) -> &str {
+        &self.page
     }
 
     /// What the request body is: the action's parameters, the entity itself (create,
@@ -451,6 +465,12 @@ pub enum TypedValue {
         ty: Option<Primitive>,
     },
     String(String),
+    /// Text that spells a value of a non-string primitive (a Guid, a date-time, a
+    /// duration): JSON writes it as a string, the SDKs' setters take their own type.
+    Text {
+        value: String,
+        ty: Primitive,
+    },
     Enum {
         enum_name: String,
         member: String,
@@ -465,6 +485,9 @@ pub enum TypedValue {
     Object {
         type_name: String,
         members: Vec<(String, TypedValue)>,
+        /// The members the SDKs' models have no property for, which go in their
+        /// additional-data bag: annotations other than `@odata.type`, and dynamic members.
+        additional: Vec<String>,
     },
 }
 
@@ -483,6 +506,7 @@ impl TypedValue {
             (_, Value::Null) => TypedValue::Null,
             (TypeKind::Enum(e), Value::String(s)) => TypedValue::Enum { enum_name: e.clone(), member: s.clone() },
             (TypeKind::Primitive(p), Value::Number(n)) => TypedValue::Number { value: n.clone(), ty: Some(*p) },
+            (TypeKind::Primitive(p), Value::String(s)) if p.is_text_encoded() => TypedValue::Text { value: s.clone(), ty: *p },
             (TypeKind::Complex(declared), Value::Object(map)) => {
                 // A value of a derived type names it in `@odata.type`; the validator has
                 // checked that it derives from the declared type.
@@ -495,19 +519,34 @@ impl TypedValue {
                     .filter(|name| model.complex_type(name).is_some())
                     .unwrap_or(declared);
                 let props = model.complex_type(t).map(|ct| model.all_properties(ct)).unwrap_or_default();
+                let mut additional = Vec::new();
                 let members = map
                     .iter()
                     .map(|(k, v)| {
-                        let value = match props.iter().find(|p| &p.name == k) {
+                        let prop = props.iter().find(|p| &p.name == k);
+                        if prop.map_or(k != "@odata.type", |p| p.dynamic) {
+                            additional.push(k.clone());
+                        }
+                        let value = match prop {
                             Some(p) => Self::from_json(model, v, &p.ty),
                             None => Self::untyped(v),
                         };
                         (k.clone(), value)
                     })
                     .collect();
-                TypedValue::Object { type_name: t.to_owned(), members }
+                TypedValue::Object { type_name: t.to_owned(), members, additional }
             }
             (_, other) => Self::untyped(other),
+        }
+    }
+
+    /// Whether the value holds text of primitive `p` anywhere (for a snippet's imports).
+    pub fn has_text(&self, p: Primitive) -> bool {
+        match self {
+            TypedValue::Text { ty, .. } => *ty == p,
+            TypedValue::List { items, .. } => items.iter().any(|i| i.has_text(p)),
+            TypedValue::Object { members, .. } => members.iter().any(|(_, m)| m.has_text(p)),
+            _ => false,
         }
     }
 
@@ -518,7 +557,7 @@ impl TypedValue {
                 out.insert(enum_name.clone());
             }
             TypedValue::List { items, .. } => items.iter().for_each(|i| i.named_types(out)),
-            TypedValue::Object { type_name, members } => {
+            TypedValue::Object { type_name, members, .. } => {
                 if !type_name.is_empty() {
                     out.insert(type_name.clone());
                 }
@@ -535,9 +574,11 @@ impl TypedValue {
             Value::Number(n) => TypedValue::Number { value: n.clone(), ty: None },
             Value::String(s) => TypedValue::String(s.clone()),
             Value::Array(a) => TypedValue::List { item: None, items: a.iter().map(Self::untyped).collect() },
-            Value::Object(m) => {
-                TypedValue::Object { type_name: String::new(), members: m.iter().map(|(k, v)| (k.clone(), Self::untyped(v))).collect() }
-            }
+            Value::Object(m) => TypedValue::Object {
+                type_name: String::new(),
+                members: m.iter().map(|(k, v)| (k.clone(), Self::untyped(v))).collect(),
+                additional: Vec::new(),
+            },
         }
     }
 }

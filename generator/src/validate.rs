@@ -29,6 +29,15 @@ pub fn validate(spec: RawSpec) -> Result<Model, SpecErrors> {
     Err(SpecErrors { diagnostics, sources: spec.sources, io: false })
 }
 
+/// Names that become file names, case-folded, with where each was first declared: action
+/// ids, example names and docs pages must each be unique on a case-insensitive disk.
+#[derive(Default)]
+struct Seen {
+    actions: HashMap<String, (usize, S<String>)>,
+    examples: HashMap<String, (usize, S<String>)>,
+    pages: HashMap<String, (usize, S<String>)>,
+}
+
 struct Validator<'a> {
     spec: &'a RawSpec,
     diags: Vec<Diagnostic>,
@@ -127,8 +136,7 @@ impl<'a> Validator<'a> {
         self.check_inheritance(&model);
         // Action ids and example names become file names: equal once case is folded
         // (a case-insensitive file system) means one file would overwrite the other.
-        let mut seen_actions: HashMap<String, (usize, S<String>)> = HashMap::new();
-        let mut seen_examples: HashMap<String, (usize, S<String>)> = HashMap::new();
+        let mut seen = Seen::default();
         // One file's raw actions at a time (see `RawFile::actions`), the next file parsed
         // on another core while this one is checked.
         let spec = self.spec;
@@ -143,7 +151,7 @@ impl<'a> Validator<'a> {
                 }
             });
             for (file, actions) in rx {
-                self.file_actions(file, &actions, &mut model, &names, &mut seen_actions, &mut seen_examples);
+                self.file_actions(file, &actions, &mut model, &names, &mut seen);
             }
         });
         Some(model)
@@ -156,14 +164,13 @@ impl<'a> Validator<'a> {
         actions: &[S<raw::RawAction>],
         model: &mut Model,
         names: &BTreeMap<String, Kind>,
-        seen_actions: &mut HashMap<String, (usize, S<String>)>,
-        seen_examples: &mut HashMap<String, (usize, S<String>)>,
+        seen: &mut Seen,
     ) {
         for (i, a) in actions.iter().enumerate() {
             let key = format!("actions[{i}]");
-            if let Some(action) = self.action(file, &key, &a.value, model, names, seen_examples) {
+            if let Some(action) = self.action(file, &key, &a.value, model, names, &mut seen.examples) {
                 let id = action.id().to_lowercase();
-                if let Some((f0, first)) = seen_actions.get(&id) {
+                if let Some((f0, first)) = seen.actions.get(&id) {
                     let msg = format!(
                         "action id `{}` is also the id of the action at {}; one docs page would overwrite the other",
                         action.id(),
@@ -172,7 +179,15 @@ impl<'a> Validator<'a> {
                     self.err(file, &a.value.name, format!("{key}.name"), msg, "same id (boundTo-name) as another action");
                     continue;
                 }
-                seen_actions.insert(id, (file, a.value.name.clone()));
+                seen.actions.insert(id, (file, a.value.name.clone()));
+                let page_at = a.value.page.as_ref().unwrap_or(&a.value.name);
+                if let Some((f0, first)) = seen.pages.get(&action.page.to_lowercase()) {
+                    let msg = format!("docs page `{}.md` is also the page of the action at {}", action.page, self.at(*f0, first));
+                    let what = if a.value.page.is_some() { "page" } else { "name" };
+                    self.err(file, page_at, format!("{key}.{what}"), msg, "same page as another action");
+                    continue;
+                }
+                seen.pages.insert(action.page.to_lowercase(), (file, page_at.clone()));
                 model.actions.push(action);
             }
         }
@@ -401,6 +416,7 @@ impl<'a> Validator<'a> {
                 name: pname.value.clone(),
                 ty,
                 one_or_many,
+                dynamic: p.value.dynamic.as_ref().is_some_and(|d| d.value),
                 deprecated: p.value.deprecated.as_ref().map(|d| d.value.clone()),
                 required: p.value.required,
                 default,
@@ -734,6 +750,19 @@ impl<'a> Validator<'a> {
         }
 
         let parameters = self.properties(file, &format!("{key}.parameters"), &a.parameters, names);
+        for (section, props) in [("parameters", &a.parameters), ("pathParameters", &a.path_parameters)] {
+            for (pname, p) in &props.0 {
+                if let Some(d) = p.value.dynamic.as_ref().filter(|d| d.value) {
+                    self.err(
+                        file,
+                        d,
+                        format!("{key}.{section}.{}.dynamic", pname.value),
+                        "`dynamic` marks an open complex type's undeclared member; an action's parameters are declared by the action",
+                        "not a complex type's member",
+                    );
+                }
+            }
+        }
         if kind != OperationKind::Action && !a.parameters.0.is_empty() {
             self.err(
                 file,
@@ -802,6 +831,13 @@ impl<'a> Validator<'a> {
             Some(m) => m.value.clone(),
             None => action_first_literal(&paths).map(|l| crate::lang::ident(l, crate::lang::Case::Pascal, "N")).unwrap_or_default(),
         };
+        // Microsoft's page names are the id in lower case, except where a page kept an older
+        // name (`call-record.md` documents recordResponse).
+        let page = match &a.page {
+            Some(p) if self.file_name(file, p, &format!("{key}.page"), "a page name") => p.value.clone(),
+            Some(_) => String::new(),
+            None => format!("{}-{}", a.bound_to.value, name).to_lowercase(),
+        };
         let page_tabs = a.page_tabs.as_ref().map(|tabs| {
             let mut out = Vec::new();
             for t in &tabs.value {
@@ -828,6 +864,7 @@ impl<'a> Validator<'a> {
             page_tabs,
             bound_to: a.bound_to.value.clone(),
             module,
+            page,
             summary: a.summary.value.clone(),
             description: a.description.as_ref().map(|d| d.value.clone()),
             notes: a.notes.iter().map(|n| n.value.clone()).collect(),
@@ -1324,7 +1361,7 @@ fn derives_from(model: &Model, odata_type: &str, base: &str) -> bool {
 fn primitive_value_ok(p: Primitive, v: &RawValue) -> Result<(), String> {
     match (p, v) {
         (Primitive::String, RawValue::Str(_)) => Ok(()),
-        (Primitive::DateTimeOffset | Primitive::Guid, RawValue::Str(s)) => primitive_text_ok(p, s),
+        (Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration, RawValue::Str(s)) => primitive_text_ok(p, s),
         (Primitive::Boolean, RawValue::Bool(_)) => Ok(()),
         (Primitive::Int32, RawValue::Int(i)) if i32::try_from(*i).is_err() => Err("out of the Int32 range".to_owned()),
         (Primitive::Int32 | Primitive::Int64, RawValue::Int(_)) => Ok(()),
@@ -1385,12 +1422,53 @@ pub fn primitive_text_ok(p: Primitive, s: &str) -> Result<(), String> {
         Primitive::DateTimeOffset if !is_date_time_offset(s) => {
             Err("an RFC 3339 date-time with an offset, like 2024-05-01T09:30:00Z".to_owned())
         }
+        Primitive::Duration if !is_duration(s) => Err("an ISO 8601 duration, like PT20M or P1DT0.5S".to_owned()),
         Primitive::Boolean if s != "true" && s != "false" => Err("true or false".to_owned()),
         Primitive::Int32 if s.parse::<i32>().is_err() => Err("a whole number in the Int32 range".to_owned()),
         Primitive::Int64 if s.parse::<i64>().is_err() => Err("a whole number in the Int64 range".to_owned()),
         Primitive::Double if !s.parse::<f64>().is_ok_and(f64::is_finite) => Err("a finite number".to_owned()),
         _ => Ok(()),
     }
+}
+
+/// `P[nY][nM][nW][nD][T[nH][nM][n[.n]S]]` with at least one part, and one after a `T`;
+/// only seconds may have a fraction (what every SDK's duration parser accepts).
+fn is_duration(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('-').unwrap_or(s).strip_prefix('P') else { return false };
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) if !t.is_empty() => (d, Some(t)),
+        Some(_) => return false,
+        None => (rest, None),
+    };
+    // Each part is digits then its unit, units in order, each once.
+    let parts = |text: &str, units: &[char], fraction_on: Option<char>| -> Option<usize> {
+        let mut count = 0;
+        let mut next = 0;
+        let mut digits = String::new();
+        for c in text.chars() {
+            if c.is_ascii_digit() || (c == '.' && Some(units[units.len() - 1]) == fraction_on && !digits.contains('.')) {
+                digits.push(c);
+                continue;
+            }
+            let at = units[next..].iter().position(|u| *u == c)? + next;
+            if digits.is_empty() || digits.starts_with('.') || digits.ends_with('.') || (digits.contains('.') && Some(c) != fraction_on) {
+                return None;
+            }
+            digits.clear();
+            next = at + 1;
+            count += 1;
+        }
+        digits.is_empty().then_some(count)
+    };
+    let Some(date_parts) = parts(date, &['Y', 'M', 'W', 'D'], None) else { return false };
+    let time_parts = match time {
+        Some(t) => match parts(t, &['H', 'M', 'S'], Some('S')) {
+            Some(0) | None => return false,
+            Some(n) => n,
+        },
+        None => 0,
+    };
+    date_parts + time_parts > 0
 }
 
 fn is_date_time_offset(s: &str) -> bool {
@@ -1472,6 +1550,16 @@ mod tests {
         assert!(is_https_url("https://bot.contoso.com/api/calls"));
         for bad in ["http://bot.contoso.com", "https://", "https:///x", "https://a b", "ftp://x", "/api"] {
             assert!(!is_https_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_follow_iso_8601() {
+        for good in ["PT20M", "PT0.03S", "PT0.015S", "P1D", "P1Y2M3W4DT5H6M7.5S", "-PT1H", "P0D"] {
+            assert!(is_duration(good), "{good}");
+        }
+        for bad in ["", "P", "PT", "20M", "PT20", "PT1.5M", "P1.5D", "PT1S2M", "PT1M1M", "P1DT", "PT.5S", "PT5.S", "P1H"] {
+            assert!(!is_duration(bad), "{bad}");
         }
     }
 

@@ -495,6 +495,106 @@ impl GraphClient {
             .await
     }
 
+    /// Retrieve a list of participant objects in the call.
+    ///
+    /// `GET /communications/calls/{callId}/participants` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn participant_list(
+        &self,
+        call_id: &str,
+    ) -> ::std::result::Result<
+        sdkgen_runtime::CollectionPage<crate::models::Participant>,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Retrieve a list of participant objects in the call.
+    ///
+    /// `GET /app/calls/{callId}/participants` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn participant_list_via_app(
+        &self,
+        call_id: &str,
+    ) -> ::std::result::Result<
+        sdkgen_runtime::CollectionPage<crate::models::Participant>,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("callId", call_id)?
+            .literal("participants")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
+    /// Log video teleconferencing device quality data.
+    ///
+    /// The Cloud Video Interop (CVI) bot represents video teleconferencing (VTC) devices and acts as a back-to-back agent for a VTC device in a conference call. Because a CVI bot is in the middle of the VTC and Microsoft Teams infrastructure as a VTC proxy, it has two media legs. The third-party partners own the VTC media leg and the Teams infrastructure cannot access the quality data of the third-party call leg. This method is only for the CVI partners to provide their media quality data.
+    ///
+    /// `POST /communications/calls/logTeleconferenceDeviceQuality` (Microsoft Graph beta); documented to succeed with `200 OK` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_log_teleconference_device_quality(
+        &self,
+        body: &crate::models::CallLogTeleconferenceDeviceQualityRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .literal("logTeleconferenceDeviceQuality")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Allows the application to mute itself.
     ///
     /// This is a server mute, meaning that the server drops all audio packets for this participant, even if the participant continues to stream audio.
@@ -647,6 +747,87 @@ impl GraphClient {
             .literal("calls")
             .value("id", id)?
             .literal("playPrompt")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Record a short audio response from the caller.
+    ///
+    /// A bot can use this to capture a voice response from a caller after they are prompted for a response. This action is not intended to record the entire call. The maximum length of recording is 2 minutes. The recording is not saved permanently by the Cloud Communications Platform and is discarded shortly after the call ends. The bot must download the recording promptly after the recording operation finishes by using the recordingLocation value that's given in the completed notification.
+    ///
+    /// **Note:** This API is only supported for calls that are initiated with serviceHostedMediaConfig.
+    ///
+    /// **Note:** You may not record or otherwise persist media content from calls or meetings that your application accesses, or data derived from that media content.
+    ///
+    /// **Note:** The maximum recording time has been reduced from 5 minutes to 2 minutes.
+    ///
+    /// `POST /communications/calls/{id}/recordResponse` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_record_response(
+        &self,
+        id: &str,
+        body: &crate::models::CallRecordResponseRequest,
+    ) -> ::std::result::Result<crate::models::RecordOperation, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("recordResponse")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Record a short audio response from the caller.
+    ///
+    /// A bot can use this to capture a voice response from a caller after they are prompted for a response. This action is not intended to record the entire call. The maximum length of recording is 2 minutes. The recording is not saved permanently by the Cloud Communications Platform and is discarded shortly after the call ends. The bot must download the recording promptly after the recording operation finishes by using the recordingLocation value that's given in the completed notification.
+    ///
+    /// **Note:** This API is only supported for calls that are initiated with serviceHostedMediaConfig.
+    ///
+    /// **Note:** You may not record or otherwise persist media content from calls or meetings that your application accesses, or data derived from that media content.
+    ///
+    /// **Note:** The maximum recording time has been reduced from 5 minutes to 2 minutes.
+    ///
+    /// `POST /app/calls/{id}/recordResponse` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_record_response_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallRecordResponseRequest,
+    ) -> ::std::result::Result<crate::models::RecordOperation, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("recordResponse")
             .finish();
         self.inner
             .send_json(
@@ -963,6 +1144,83 @@ impl GraphClient {
             .await
     }
 
+    /// Transfer an active peer-to-peer call.
+    ///
+    /// A consultative transfer means that the transferor can inform the person they want to transfer the call to (the transferee), before the transfer is made. This is opposed to transfering the call directly.
+    ///
+    /// **Note:** This is only supported if both the transferee and transfer target are Microsoft Teams users that belong to the same tenant. Transfer to PSTN number is supported only for application instance.
+    ///
+    /// **Note:** When a call transfer fails, the call state will be `established`.
+    ///
+    /// `POST /communications/calls/{id}/transfer` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_transfer(
+        &self,
+        id: &str,
+        body: &crate::models::CallTransferRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .value("id", id)?
+            .literal("transfer")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Transfer an active peer-to-peer call.
+    ///
+    /// A consultative transfer means that the transferor can inform the person they want to transfer the call to (the transferee), before the transfer is made. This is opposed to transfering the call directly.
+    ///
+    /// **Note:** This is only supported if both the transferee and transfer target are Microsoft Teams users that belong to the same tenant. Transfer to PSTN number is supported only for application instance.
+    ///
+    /// **Note:** When a call transfer fails, the call state will be `established`.
+    ///
+    /// `POST /app/calls/{id}/transfer` (Microsoft Graph beta); documented to succeed with `202 Accepted` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
+    /// one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_transfer_via_app(
+        &self,
+        id: &str,
+        body: &crate::models::CallTransferRequest,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .value("id", id)?
+            .literal("transfer")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Allow the application to unmute itself.
     ///
     /// This is a server unmute, meaning that the server will start sending audio packets for this participant to other participants again.
@@ -1267,9 +1525,13 @@ impl GraphClient {
             .await
     }
 
-    /// Retrieve a list of participant objects in the call.
+    /// Invite participants to the active call.
     ///
-    /// `GET /communications/calls/{callId}/participants` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    /// **Note:** This API is only supported for group calls.
+    ///
+    /// **Note:** When this API returns a successful response, all participants will receive a roster update.
+    ///
+    /// `POST /communications/calls/{id}/participants/invite` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
     ///
     /// # Errors
     ///
@@ -1278,31 +1540,37 @@ impl GraphClient {
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
-    pub async fn participant_list(
+    pub async fn participant_invite(
         &self,
-        call_id: &str,
+        id: &str,
+        body: &crate::models::ParticipantInviteRequest,
     ) -> ::std::result::Result<
-        sdkgen_runtime::CollectionPage<crate::models::Participant>,
+        crate::models::InviteParticipantsOperation,
         sdkgen_runtime::Error,
     > {
         let path = sdkgen_runtime::PathBuilder::new()
             .literal("communications")
             .literal("calls")
-            .value("callId", call_id)?
+            .value("id", id)?
             .literal("participants")
+            .literal("invite")
             .finish();
         self.inner
             .send_json(
-                sdkgen_runtime::Method::GET,
+                sdkgen_runtime::Method::POST,
                 &path,
-                ::std::option::Option::None::<&()>,
+                ::std::option::Option::Some(body),
             )
             .await
     }
 
-    /// Retrieve a list of participant objects in the call.
+    /// Invite participants to the active call.
     ///
-    /// `GET /app/calls/{callId}/participants` (Microsoft Graph beta) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    /// **Note:** This API is only supported for group calls.
+    ///
+    /// **Note:** When this API returns a successful response, all participants will receive a roster update.
+    ///
+    /// `POST /app/calls/{id}/participants/invite` (Microsoft Graph beta); documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
     ///
     /// # Errors
     ///
@@ -1314,24 +1582,26 @@ impl GraphClient {
     #[deprecated(
         note = "The /app path is deprecated. Going forward, use the /communications path."
     )]
-    pub async fn participant_list_via_app(
+    pub async fn participant_invite_via_app(
         &self,
-        call_id: &str,
+        id: &str,
+        body: &crate::models::ParticipantInviteRequest,
     ) -> ::std::result::Result<
-        sdkgen_runtime::CollectionPage<crate::models::Participant>,
+        crate::models::InviteParticipantsOperation,
         sdkgen_runtime::Error,
     > {
         let path = sdkgen_runtime::PathBuilder::new()
             .literal("app")
             .literal("calls")
-            .value("callId", call_id)?
+            .value("id", id)?
             .literal("participants")
+            .literal("invite")
             .finish();
         self.inner
             .send_json(
-                sdkgen_runtime::Method::GET,
+                sdkgen_runtime::Method::POST,
                 &path,
-                ::std::option::Option::None::<&()>,
+                ::std::option::Option::Some(body),
             )
             .await
     }

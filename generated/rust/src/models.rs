@@ -788,6 +788,8 @@ pub enum Entity {
     SendDtmfTonesOperation(::std::boxed::Box<SendDtmfTonesOperation>),
     /// `#microsoft.graph.addLargeGalleryViewOperation`.
     AddLargeGalleryViewOperation(::std::boxed::Box<AddLargeGalleryViewOperation>),
+    /// `#microsoft.graph.inviteParticipantsOperation`.
+    InviteParticipantsOperation(::std::boxed::Box<InviteParticipantsOperation>),
     /// `#microsoft.graph.playPromptOperation`.
     PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
     /// `#microsoft.graph.muteParticipantOperation`.
@@ -867,6 +869,12 @@ impl ::serde::Serialize for Entity {
                 (
                     ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
                     "#microsoft.graph.addLargeGalleryViewOperation",
+                )
+            }
+            Self::InviteParticipantsOperation(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.inviteParticipantsOperation",
                 )
             }
             Self::PlayPromptOperation(v) => {
@@ -969,6 +977,13 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
             "microsoft.graph.addLargeGalleryViewOperation" => {
                 ::serde_json::from_value(::serde_json::Value::Object(map))
                     .map(|v| Self::AddLargeGalleryViewOperation(
+                        ::std::boxed::Box::new(v),
+                    ))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.inviteParticipantsOperation" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::InviteParticipantsOperation(
                         ::std::boxed::Box::new(v),
                     ))
                     .map_err(::serde::de::Error::custom)
@@ -2342,6 +2357,78 @@ pub struct AddLargeGalleryViewOperation {
     >,
 }
 
+/// The status of a long-running participant invitation operation.
+///
+/// Derives from `commsOperation`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct InviteParticipantsOperation {
+    /// `@odata.type`: `#microsoft.graph.inviteParticipantsOperation` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Unique client context string; the value given in the request.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// The result information.
+    #[serde(
+        rename = "resultInfo",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result_info: ::std::option::Option<crate::models::ResultInfo>,
+    /// The status of the operation.
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<crate::models::OperationStatus>,
+    /// The time the operation was created.
+    #[serde(
+        rename = "createdDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_date_time: ::std::option::Option<::std::string::String>,
+    /// The time of the operation's last action.
+    #[serde(
+        rename = "lastActionDateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    /// The participants to invite.
+    #[serde(
+        rename = "participants",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub participants: ::std::option::Option<
+        ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+    >,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
 /// The status of a playPrompt operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
@@ -2845,6 +2932,13 @@ pub struct InvitationParticipantInfo {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The type of endpoint.
+    #[serde(
+        rename = "endpointType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub endpoint_type: ::std::option::Option<crate::models::EndpointType>,
     /// Whether the participant is hidden from the roster.
     #[serde(
         rename = "hidden",
@@ -2913,6 +3007,13 @@ pub struct Identity {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub id: ::std::option::Option<::std::string::String>,
+    /// The identity provider of the identity (`AAD`).
+    #[serde(
+        rename = "identityProvider",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub identity_provider: ::std::option::Option<::std::string::String>,
     /// The tenant of the identity.
     #[serde(
         rename = "tenantId",
@@ -2920,6 +3021,762 @@ pub struct Identity {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub tenant_id: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// Quality data of a video teleconferencing (VTC) device's media leg.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct TeleconferenceDeviceQuality {
+    /// `@odata.type`: `#microsoft.graph.teleconferenceDeviceQuality` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// A unique identifier for all the participant calls in a conference or a unique identifier for two participant calls in P2P call. This needs to be copied over from Microsoft.Graph.Call.CallChainId.
+    #[serde(
+        rename = "callChainId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub call_chain_id: ::std::option::Option<::std::string::String>,
+    /// A geo-region where the service is deployed, such as ProdNoam.
+    #[serde(
+        rename = "cloudServiceDeploymentEnvironment",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub cloud_service_deployment_environment: ::std::option::Option<
+        ::std::string::String,
+    >,
+    /// A unique deployment identifier assigned by Azure.
+    #[serde(
+        rename = "cloudServiceDeploymentId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub cloud_service_deployment_id: ::std::option::Option<::std::string::String>,
+    /// The Azure deployed cloud service instance name, such as FrontEnd_IN_3.
+    #[serde(
+        rename = "cloudServiceInstanceName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub cloud_service_instance_name: ::std::option::Option<::std::string::String>,
+    /// The Azure deployed cloud service name, such as contoso.cloudapp.net.
+    #[serde(
+        rename = "cloudServiceName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub cloud_service_name: ::std::option::Option<::std::string::String>,
+    /// Any additional description, such as VTC Bldg 30/21.
+    #[serde(
+        rename = "deviceDescription",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub device_description: ::std::option::Option<::std::string::String>,
+    /// The user media agent name, such as Cisco SX80.
+    #[serde(
+        rename = "deviceName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub device_name: ::std::option::Option<::std::string::String>,
+    /// A unique identifier for a specific media leg of a participant in a conference. One participant can have multiple media leg identifiers if retargeting happens. CVI partner assigns this value.
+    #[serde(
+        rename = "mediaLegId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_leg_id: ::std::option::Option<::std::string::String>,
+    /// The list of media qualities in a media session (call), such as audio quality, video quality, and/or screen sharing quality.
+    #[serde(
+        rename = "mediaQualityList",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_quality_list: ::std::option::Option<
+        ::std::vec::Vec<crate::models::TeleconferenceDeviceMediaQuality>,
+    >,
+    /// A unique identifier for a specific participant in a conference. The CVI partner needs to copy over Call.MyParticipantId to this property.
+    #[serde(
+        rename = "participantId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub participant_id: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The quality data of one modality of a VTC media leg.
+///
+/// `teleconferenceDeviceMediaQuality` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TeleconferenceDeviceMediaQuality {
+    /// `#microsoft.graph.teleconferenceDeviceAudioQuality`.
+    TeleconferenceDeviceAudioQuality(
+        ::std::boxed::Box<TeleconferenceDeviceAudioQuality>,
+    ),
+    /// `#microsoft.graph.teleconferenceDeviceVideoQuality`.
+    TeleconferenceDeviceVideoQuality(
+        ::std::boxed::Box<TeleconferenceDeviceVideoQuality>,
+    ),
+    /// `#microsoft.graph.teleconferenceDeviceScreenSharingQuality`.
+    TeleconferenceDeviceScreenSharingQuality(
+        ::std::boxed::Box<TeleconferenceDeviceScreenSharingQuality>,
+    ),
+    /// A derived type this client does not know (Graph adds them over time), kept
+    /// as received so it serializes back unchanged.
+    Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+
+impl ::serde::Serialize for TeleconferenceDeviceMediaQuality {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (value, odata_type) = match self {
+            Self::TeleconferenceDeviceAudioQuality(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.teleconferenceDeviceAudioQuality",
+                )
+            }
+            Self::TeleconferenceDeviceVideoQuality(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.teleconferenceDeviceVideoQuality",
+                )
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.teleconferenceDeviceScreenSharingQuality",
+                )
+            }
+            Self::Unknown(map) => return map.serialize(serializer),
+        };
+        let ::serde_json::Value::Object(members) = value else {
+            return ::std::result::Result::Err(
+                ::serde::ser::Error::custom("a derived type serialized to a non-object"),
+            );
+        };
+        let mut out = ::serde_json::Map::new();
+        out.insert(
+            "@odata.type".to_owned(),
+            ::serde_json::Value::String(odata_type.to_owned()),
+        );
+        out.extend(members);
+        out.serialize(serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceMediaQuality {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let map = ::serde_json::Map::<
+            ::std::string::String,
+            ::serde_json::Value,
+        >::deserialize(deserializer)?;
+        let odata_type = map
+            .get("@odata.type")
+            .and_then(::serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match odata_type.trim_start_matches('#') {
+            "microsoft.graph.teleconferenceDeviceAudioQuality" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::TeleconferenceDeviceAudioQuality(
+                        ::std::boxed::Box::new(v),
+                    ))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.teleconferenceDeviceVideoQuality" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::TeleconferenceDeviceVideoQuality(
+                        ::std::boxed::Box::new(v),
+                    ))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.teleconferenceDeviceScreenSharingQuality" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::TeleconferenceDeviceScreenSharingQuality(
+                        ::std::boxed::Box::new(v),
+                    ))
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(map)),
+        }
+    }
+}
+
+/// The audio quality data of a VTC media leg.
+///
+/// Derives from `teleconferenceDeviceMediaQuality`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct TeleconferenceDeviceAudioQuality {
+    /// `@odata.type`: `#microsoft.graph.teleconferenceDeviceAudioQuality` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The average inbound stream network jitter.
+    #[serde(
+        rename = "averageInboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The average inbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "averageInboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The average inbound stream network round trip delay.
+    #[serde(
+        rename = "averageInboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The average outbound stream network jitter.
+    #[serde(
+        rename = "averageOutboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The average outbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "averageOutboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The average outbound stream network round trip delay.
+    #[serde(
+        rename = "averageOutboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The channel index of media. Indexing begins with 1. If a media session contains 3 video modalities, channel indexes will be 1, 2, and 3.
+    #[serde(
+        rename = "channelIndex",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_index: ::std::option::Option<i32>,
+    /// The total number of the inbound packets.
+    #[serde(
+        rename = "inboundPackets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub inbound_packets: ::std::option::Option<i64>,
+    /// The local IP address for the media session.
+    #[serde(
+        rename = "localIPAddress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub local_ip_address: ::std::option::Option<::std::string::String>,
+    /// The local media port.
+    #[serde(
+        rename = "localPort",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub local_port: ::std::option::Option<i32>,
+    /// The maximum inbound stream network jitter.
+    #[serde(
+        rename = "maximumInboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The maximum inbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "maximumInboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The maximum inbound stream network round trip delay.
+    #[serde(
+        rename = "maximumInboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The maximum outbound stream network jitter.
+    #[serde(
+        rename = "maximumOutboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The maximum outbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "maximumOutboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The maximum outbound stream network round trip delay.
+    #[serde(
+        rename = "maximumOutboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The total modality duration. If the media enabled and disabled multiple times, MediaDuration will the summation of all of the durations.
+    #[serde(
+        rename = "mediaDuration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_duration: ::std::option::Option<::std::string::String>,
+    /// The network link speed in bytes.
+    #[serde(
+        rename = "networkLinkSpeedInBytes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub network_link_speed_in_bytes: ::std::option::Option<i64>,
+    /// The total number of the outbound packets.
+    #[serde(
+        rename = "outboundPackets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub outbound_packets: ::std::option::Option<i64>,
+    /// The remote IP address for the media session.
+    #[serde(
+        rename = "remoteIPAddress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remote_ip_address: ::std::option::Option<::std::string::String>,
+    /// The remote media port.
+    #[serde(
+        rename = "remotePort",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remote_port: ::std::option::Option<i32>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The video quality data of a VTC media leg.
+///
+/// Derives from `teleconferenceDeviceMediaQuality`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct TeleconferenceDeviceVideoQuality {
+    /// `@odata.type`: `#microsoft.graph.teleconferenceDeviceVideoQuality` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The average inbound stream network jitter.
+    #[serde(
+        rename = "averageInboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The average inbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "averageInboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The average inbound stream network round trip delay.
+    #[serde(
+        rename = "averageInboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The average outbound stream network jitter.
+    #[serde(
+        rename = "averageOutboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The average outbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "averageOutboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The average outbound stream network round trip delay.
+    #[serde(
+        rename = "averageOutboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The channel index of media. Indexing begins with 1. If a media session contains 3 video modalities, channel indexes will be 1, 2, and 3.
+    #[serde(
+        rename = "channelIndex",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_index: ::std::option::Option<i32>,
+    /// The total number of the inbound packets.
+    #[serde(
+        rename = "inboundPackets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub inbound_packets: ::std::option::Option<i64>,
+    /// The local IP address for the media session.
+    #[serde(
+        rename = "localIPAddress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub local_ip_address: ::std::option::Option<::std::string::String>,
+    /// The local media port.
+    #[serde(
+        rename = "localPort",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub local_port: ::std::option::Option<i32>,
+    /// The maximum inbound stream network jitter.
+    #[serde(
+        rename = "maximumInboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The maximum inbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "maximumInboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The maximum inbound stream network round trip delay.
+    #[serde(
+        rename = "maximumInboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The maximum outbound stream network jitter.
+    #[serde(
+        rename = "maximumOutboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The maximum outbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "maximumOutboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The maximum outbound stream network round trip delay.
+    #[serde(
+        rename = "maximumOutboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The total modality duration. If the media enabled and disabled multiple times, MediaDuration will the summation of all of the durations.
+    #[serde(
+        rename = "mediaDuration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_duration: ::std::option::Option<::std::string::String>,
+    /// The network link speed in bytes.
+    #[serde(
+        rename = "networkLinkSpeedInBytes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub network_link_speed_in_bytes: ::std::option::Option<i64>,
+    /// The total number of the outbound packets.
+    #[serde(
+        rename = "outboundPackets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub outbound_packets: ::std::option::Option<i64>,
+    /// The remote IP address for the media session.
+    #[serde(
+        rename = "remoteIPAddress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remote_ip_address: ::std::option::Option<::std::string::String>,
+    /// The remote media port.
+    #[serde(
+        rename = "remotePort",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remote_port: ::std::option::Option<i32>,
+    /// The average inbound stream video bit rate per second.
+    #[serde(
+        rename = "averageInboundBitRate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_bit_rate: ::std::option::Option<f64>,
+    /// The average inbound stream video frame rate per second.
+    #[serde(
+        rename = "averageInboundFrameRate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_frame_rate: ::std::option::Option<f64>,
+    /// The average outbound stream video bit rate per second.
+    #[serde(
+        rename = "averageOutboundBitRate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_bit_rate: ::std::option::Option<f64>,
+    /// The average outbound stream video frame rate per second.
+    #[serde(
+        rename = "averageOutboundFrameRate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_frame_rate: ::std::option::Option<f64>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The screen sharing quality data of a VTC media leg.
+///
+/// Derives from `teleconferenceDeviceVideoQuality`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct TeleconferenceDeviceScreenSharingQuality {
+    /// `@odata.type`: `#microsoft.graph.teleconferenceDeviceScreenSharingQuality` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The average inbound stream network jitter.
+    #[serde(
+        rename = "averageInboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The average inbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "averageInboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The average inbound stream network round trip delay.
+    #[serde(
+        rename = "averageInboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The average outbound stream network jitter.
+    #[serde(
+        rename = "averageOutboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The average outbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "averageOutboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The average outbound stream network round trip delay.
+    #[serde(
+        rename = "averageOutboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The channel index of media. Indexing begins with 1. If a media session contains 3 video modalities, channel indexes will be 1, 2, and 3.
+    #[serde(
+        rename = "channelIndex",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_index: ::std::option::Option<i32>,
+    /// The total number of the inbound packets.
+    #[serde(
+        rename = "inboundPackets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub inbound_packets: ::std::option::Option<i64>,
+    /// The local IP address for the media session.
+    #[serde(
+        rename = "localIPAddress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub local_ip_address: ::std::option::Option<::std::string::String>,
+    /// The local media port.
+    #[serde(
+        rename = "localPort",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub local_port: ::std::option::Option<i32>,
+    /// The maximum inbound stream network jitter.
+    #[serde(
+        rename = "maximumInboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The maximum inbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "maximumInboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The maximum inbound stream network round trip delay.
+    #[serde(
+        rename = "maximumInboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_inbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The maximum outbound stream network jitter.
+    #[serde(
+        rename = "maximumOutboundJitter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_jitter: ::std::option::Option<::std::string::String>,
+    /// The maximum outbound stream packet loss rate in percentage (0-100).
+    #[serde(
+        rename = "maximumOutboundPacketLossRateInPercentage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_packet_loss_rate_in_percentage: ::std::option::Option<f64>,
+    /// The maximum outbound stream network round trip delay.
+    #[serde(
+        rename = "maximumOutboundRoundTripDelay",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub maximum_outbound_round_trip_delay: ::std::option::Option<::std::string::String>,
+    /// The total modality duration. If the media enabled and disabled multiple times, MediaDuration will the summation of all of the durations.
+    #[serde(
+        rename = "mediaDuration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_duration: ::std::option::Option<::std::string::String>,
+    /// The network link speed in bytes.
+    #[serde(
+        rename = "networkLinkSpeedInBytes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub network_link_speed_in_bytes: ::std::option::Option<i64>,
+    /// The total number of the outbound packets.
+    #[serde(
+        rename = "outboundPackets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub outbound_packets: ::std::option::Option<i64>,
+    /// The remote IP address for the media session.
+    #[serde(
+        rename = "remoteIPAddress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remote_ip_address: ::std::option::Option<::std::string::String>,
+    /// The remote media port.
+    #[serde(
+        rename = "remotePort",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remote_port: ::std::option::Option<i32>,
+    /// The average inbound stream video bit rate per second.
+    #[serde(
+        rename = "averageInboundBitRate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_bit_rate: ::std::option::Option<f64>,
+    /// The average inbound stream video frame rate per second.
+    #[serde(
+        rename = "averageInboundFrameRate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_inbound_frame_rate: ::std::option::Option<f64>,
+    /// The average outbound stream video bit rate per second.
+    #[serde(
+        rename = "averageOutboundBitRate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_bit_rate: ::std::option::Option<f64>,
+    /// The average outbound stream video frame rate per second.
+    #[serde(
+        rename = "averageOutboundFrameRate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub average_outbound_frame_rate: ::std::option::Option<f64>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -2946,6 +3803,13 @@ pub struct CommsNotification {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub change_type: ::std::option::Option<crate::models::ChangeType>,
+    /// The URI of the changed resource, as older notifications name it.
+    #[serde(
+        rename = "resource",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub resource: ::std::option::Option<::std::string::String>,
     /// The URI of the changed resource.
     #[serde(
         rename = "resourceUrl",
@@ -3069,6 +3933,20 @@ pub struct CallChangeScreenSharingRoleRequest {
     pub role: ::std::option::Option<crate::models::ScreenSharingRole>,
 }
 
+/// The JSON body of `call: logTeleconferenceDeviceQuality`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallLogTeleconferenceDeviceQualityRequest {
+    /// Quality data of VTC media leg.
+    ///
+    /// Required: the service refuses a request without it.
+    #[serde(
+        rename = "quality",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub quality: ::std::option::Option<crate::models::TeleconferenceDeviceQuality>,
+}
+
 /// The JSON body of `call: mute`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallMuteRequest {
@@ -3109,6 +3987,86 @@ pub struct CallPlayPromptRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_context: ::std::option::Option<::std::string::String>,
+}
+
+/// The JSON body of `call: recordResponse`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallRecordResponseRequest {
+    /// The prompts to be played. The maximum supported mediaPrompt collection size is 1.
+    #[serde(
+        rename = "prompts",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub prompts: ::std::option::Option<::std::vec::Vec<crate::models::Prompt>>,
+    /// If true, the recordResponse request will barge into other existing queued-up/currently-processing record/playprompt requests.
+    ///
+    /// When unset, the service assumes `false`.
+    #[serde(
+        rename = "bargeInAllowed",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub barge_in_allowed: ::std::option::Option<bool>,
+    /// Maximum initial silence (user silence) allowed from the time we start the record response operation before we timeout and fail the operation. If we are playing a prompt, then this timer starts after prompt finishes. Min = 1 second, Max = 120 seconds.
+    ///
+    /// When unset, the service assumes `5`.
+    #[serde(
+        rename = "initialSilenceTimeoutInSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub initial_silence_timeout_in_seconds: ::std::option::Option<i32>,
+    /// Maximum silence (pause) time allowed after a user has started speaking. Min = 1 second, Max = 120 seconds.
+    ///
+    /// When unset, the service assumes `5`.
+    #[serde(
+        rename = "maxSilenceTimeoutInSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub max_silence_timeout_in_seconds: ::std::option::Option<i32>,
+    /// Max duration for the recordResponse operation before stopping recording. Min = 1 second, Max = 120 seconds.
+    ///
+    /// When unset, the service assumes `5`.
+    #[serde(
+        rename = "maxRecordDurationInSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub max_record_duration_in_seconds: ::std::option::Option<i32>,
+    /// If true, plays a beep to indicate to the user that they can start recording their message.
+    ///
+    /// When unset, the service assumes `true`.
+    #[serde(
+        rename = "playBeep",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub play_beep: ::std::option::Option<bool>,
+    /// Stop tones specified to end recording.
+    #[serde(
+        rename = "stopTones",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub stop_tones: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Unique Client Context string. Max limit is 256 chars.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
+    /// If set to true, a resource location will be provided as soon as the recording starts.
+    ///
+    /// When unset, the service assumes `false`.
+    #[serde(
+        rename = "streamWhileRecording",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub stream_while_recording: ::std::option::Option<bool>,
 }
 
 /// The JSON body of `call: redirect`. Unset members are left out of the request.
@@ -3231,6 +4189,27 @@ pub struct CallSubscribeToToneRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+/// The JSON body of `call: transfer`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallTransferRequest {
+    /// The participant which is the target of the transfer.
+    ///
+    /// Required: the service refuses a request without it.
+    #[serde(
+        rename = "transferTarget",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transfer_target: ::std::option::Option<crate::models::InvitationParticipantInfo>,
+    /// The participant that is the transferee of the transfer. Only needed when transferring from a group call.
+    #[serde(
+        rename = "transferee",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transferee: ::std::option::Option<crate::models::ParticipantInfo>,
+}
+
 /// The JSON body of `call: unmute`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallUnmuteRequest {
@@ -3262,6 +4241,29 @@ pub struct CallUpdateRecordingStatusRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status: ::std::option::Option<crate::models::RecordingStatus>,
+}
+
+/// The JSON body of `participant: invite`. Unset members are left out of the request.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ParticipantInviteRequest {
+    /// The participants to be invited.
+    ///
+    /// Required: the service refuses a request without it.
+    #[serde(
+        rename = "participants",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub participants: ::std::option::Option<
+        ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+    >,
+    /// Unique Client Context string. Max limit is 256 chars.
+    #[serde(
+        rename = "clientContext",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_context: ::std::option::Option<::std::string::String>,
 }
 
 /// The JSON body of `participant: mute`. Unset members are left out of the request.

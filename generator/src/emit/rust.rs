@@ -243,7 +243,8 @@ fn lib_rs(model: &Model) -> TokenStream {
 fn rust_type(names: &Names, ty: &TypeRef, boxed: bool) -> TokenStream {
     let one = match &ty.kind {
         TypeKind::Primitive(p) => match p {
-            Primitive::String | Primitive::DateTimeOffset | Primitive::Guid => quote!(::std::string::String),
+            // ISO 8601 text as Graph writes it: the client passes it through unchanged.
+            Primitive::String | Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration => quote!(::std::string::String),
             Primitive::Boolean => quote!(bool),
             Primitive::Int32 => quote!(i32),
             Primitive::Int64 => quote!(i64),

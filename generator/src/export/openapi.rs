@@ -298,6 +298,7 @@ fn type_schema(model: &Model, ty: &TypeRef, format: Option<Format>) -> Value {
                 Primitive::Double => ("number", Some("double")),
                 Primitive::DateTimeOffset => ("string", Some("date-time")),
                 Primitive::Guid => ("string", Some("uuid")),
+                Primitive::Duration => ("string", Some("duration")),
             };
             let mut s = json!({"type": t});
             if let Some(f) = f {

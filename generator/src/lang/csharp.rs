@@ -90,7 +90,7 @@ pub fn escape(name: String) -> String {
 }
 
 pub fn pascal(name: &str) -> String {
-    escape(ident(name, Case::Pascal, "N"))
+    escape(super::kiota(name, Case::Pascal, "N"))
 }
 
 pub fn local(name: &str) -> String {
@@ -117,6 +117,7 @@ pub fn type_name(kind: &TypeKind) -> String {
             Primitive::Double => "double",
             Primitive::DateTimeOffset => "DateTimeOffset",
             Primitive::Guid => "Guid",
+            Primitive::Duration => "TimeSpan",
         }
         .to_owned(),
         TypeKind::Enum(n) | TypeKind::Complex(n) => pascal(n),
@@ -138,7 +139,7 @@ pub fn enum_member(enum_name: &str, member: &str) -> String {
 }
 
 /// A C# expression for `v`: object and collection initializers, `OdataType` for the
-/// discriminator, `AdditionalData` for other `@odata.*` annotations; `depth` is the indentation of the line it starts on.
+/// discriminator, `AdditionalData` for other annotations and dynamic members; `depth` is the indentation of the line it starts on.
 pub fn value(v: &TypedValue, depth: usize) -> String {
     let pad = |d| super::pad(UNIT, d);
     match v {
@@ -148,6 +149,11 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
         TypedValue::Number { value, ty: Some(Primitive::Double) } => format!("{value}d"),
         TypedValue::Number { value, .. } => value.to_string(),
         TypedValue::String(s) => string(s),
+        TypedValue::Text { value, ty: Primitive::Guid } => format!("Guid.Parse({})", string(value)),
+        TypedValue::Text { value, ty: Primitive::DateTimeOffset } => format!("DateTimeOffset.Parse({})", string(value)),
+        // TimeSpan.Parse does not read ISO 8601; XmlConvert does.
+        TypedValue::Text { value, ty: Primitive::Duration } => format!("System.Xml.XmlConvert.ToTimeSpan({})", string(value)),
+        TypedValue::Text { value, .. } => string(value),
         TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
         TypedValue::List { item, items } => {
             // Kiota declares enum collections with nullable elements (`List<Modality?>`).
@@ -159,7 +165,7 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
             let body: Vec<String> = items.iter().map(|i| format!("{}{},\n", pad(depth + 1), value(i, depth + 1))).collect();
             format!("new List<{t}>\n{}{{\n{}{}}}", pad(depth), body.concat(), pad(depth))
         }
-        TypedValue::Object { type_name, members } => {
+        TypedValue::Object { type_name, members, additional } => {
             let t = if type_name.is_empty() { "Dictionary<string, object>".to_owned() } else { pascal(type_name) };
             let mut body = String::new();
             let mut extra = String::new();
@@ -168,7 +174,7 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
                 if k == "@odata.type" && !type_name.is_empty() {
                     // Kiota models carry the discriminator as a property.
                     body.push_str(&format!("{}OdataType = {},\n", pad(depth + 1), value(m, depth + 1)));
-                } else if k.starts_with('@') || type_name.is_empty() {
+                } else if additional.contains(k) || type_name.is_empty() {
                     extra.push_str(&format!("{}{{ {}, {} }},\n", pad(depth + 2), string(k), value(m, depth + 2)));
                 } else {
                     body.push_str(&format!("{}{name} = {},\n", pad(depth + 1), value(m, depth + 1)));
@@ -192,7 +198,7 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
 /// Property names of an object's members, unique even where wire names differ only in
 /// case (`value` and `Value`).
 pub fn member_names(members: &[(String, TypedValue)]) -> Vec<String> {
-    let cased = members.iter().map(|(k, _)| ident(k, Case::Pascal, "N")).collect();
+    let cased = members.iter().map(|(k, _)| super::kiota(k, Case::Pascal, "N")).collect();
     super::dedupe(cased, &[], true).into_iter().map(escape).collect()
 }
 
@@ -211,9 +217,22 @@ mod tests {
         let prompt = TypedValue::Object {
             type_name: "mediaPrompt".into(),
             members: vec![("@odata.type".into(), TypedValue::String("#microsoft.graph.mediaPrompt".into()))],
+            additional: vec![],
         };
         let text = value(&prompt, 0);
         assert!(text.starts_with("new MediaPrompt") && text.contains("OdataType = \"#microsoft.graph.mediaPrompt\","), "{text}");
         assert!(!text.contains("AdditionalData"), "{text}");
+        // A dynamic member goes in AdditionalData; a Guid is built as one.
+        let identity = TypedValue::Object {
+            type_name: "identity".into(),
+            members: vec![
+                ("tenantId".into(), TypedValue::String("t".into())),
+                ("id".into(), TypedValue::Text { value: "0622673d-9f69-49b3-9d4f-5ec64f42ecce".into(), ty: Primitive::Guid }),
+            ],
+            additional: vec!["tenantId".into()],
+        };
+        let text = value(&identity, 0);
+        assert!(text.contains("AdditionalData = new Dictionary<string, object>") && text.contains("{ \"tenantId\", \"t\" },"), "{text}");
+        assert!(text.contains("Id = Guid.Parse(\"0622673d-9f69-49b3-9d4f-5ec64f42ecce\"),") && !text.contains("TenantId ="), "{text}");
     }
 }

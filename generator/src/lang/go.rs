@@ -42,7 +42,7 @@ pub fn escape(name: String) -> String {
 }
 
 pub fn pascal(name: &str) -> String {
-    ident(name, Case::Pascal, "N")
+    super::kiota(name, Case::Pascal, "N")
 }
 
 /// `SetClientContext`: a model's setter for a wire name.
@@ -72,7 +72,9 @@ use crate::model::{Primitive, TypeKind, TypedValue};
 pub fn type_name(kind: &TypeKind, models: &str) -> String {
     match kind {
         TypeKind::Primitive(p) => match p {
-            Primitive::String | Primitive::Guid => "string".to_owned(),
+            Primitive::String => "string".to_owned(),
+            Primitive::Guid => "uuid.UUID".to_owned(),
+            Primitive::Duration => "serialization.ISODuration".to_owned(),
             Primitive::Boolean => "bool".to_owned(),
             Primitive::Int32 => "int32".to_owned(),
             Primitive::Int64 => "int64".to_owned(),
@@ -105,6 +107,13 @@ impl Arg {
     }
 }
 
+/// The import each text-encoded primitive's parser needs.
+pub const TEXT_IMPORTS: [(Primitive, &str); 3] = [
+    (Primitive::DateTimeOffset, "\"time\""),
+    (Primitive::Guid, "\"github.com/google/uuid\""),
+    (Primitive::Duration, "\"github.com/microsoft/kiota-abstractions-go/serialization\""),
+];
+
 /// The Go value of `v`, with any statements it needs appended to `stmts`.
 pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<String>) -> Arg {
     match v {
@@ -115,6 +124,19 @@ pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<
         TypedValue::Number { value, .. } if value.is_f64() => Arg::Pointer(format!("float64({value})")),
         TypedValue::Number { value, .. } => Arg::Pointer(format!("int32({value})")),
         TypedValue::String(s) => Arg::Pointer(string(s)),
+        TypedValue::Text { value, ty: Primitive::Guid } => Arg::Pointer(format!("uuid.MustParse({})", string(value))),
+        // The parsers return an error too; the spec's validator has already checked the text.
+        TypedValue::Text { value, ty: Primitive::DateTimeOffset } => {
+            let name = locals.fresh("dateTime");
+            stmts.push(format!("{name}, _ := time.Parse(time.RFC3339, {})", string(value)));
+            Arg::Pointer(name)
+        }
+        TypedValue::Text { value, ty: Primitive::Duration } => {
+            let name = locals.fresh("duration");
+            stmts.push(format!("{name}, _ := serialization.ParseISODuration({})", string(value)));
+            Arg::Direct(name)
+        }
+        TypedValue::Text { value, .. } => Arg::Pointer(string(value)),
         TypedValue::Enum { enum_name, member } => Arg::Pointer(format!("{models}.{}", enum_constant(member, enum_name))),
         TypedValue::List { item, items } => {
             let t = item.as_ref().map(|k| type_name(k, models)).unwrap_or_else(|| "interface{}".into());
@@ -126,7 +148,7 @@ pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<
                 .collect();
             Arg::Direct(format!("[]{t}{{\n\t{},\n}}", elems.join(",\n\t")))
         }
-        TypedValue::Object { type_name, members } if type_name.is_empty() => {
+        TypedValue::Object { type_name, members, .. } if type_name.is_empty() => {
             let elems: Vec<String> = members
                 .iter()
                 .map(|(k, m)| {
@@ -138,20 +160,27 @@ pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<
                 .collect();
             Arg::Direct(format!("map[string]interface{{}}{{\n\t{},\n}}", elems.join(",\n\t")))
         }
-        TypedValue::Object { type_name, members } => {
+        TypedValue::Object { type_name, members, additional } => {
             let name = locals.fresh(&local(type_name));
             stmts.push(format!("{name} := {models}.New{}()", pascal(type_name)));
             let props = super::dedupe(members.iter().map(|(k, _)| pascal(k)).collect(), &[], true);
+            let mut extra = Vec::new();
             for ((k, m), prop) in members.iter().zip(props) {
-                let setter = if k == "@odata.type" {
-                    "SetOdataType".to_owned()
-                } else if k.starts_with('@') {
+                if additional.contains(k) {
+                    let e = match value(m, models, locals, stmts) {
+                        Arg::Direct(e) | Arg::Pointer(e) => e,
+                    };
+                    extra.push(format!("{}: {e}", string(k)));
                     continue;
-                } else {
-                    format!("Set{prop}")
-                };
+                }
+                let setter = if k == "@odata.type" { "SetOdataType".to_owned() } else { format!("Set{prop}") };
                 let arg = value(m, models, locals, stmts).into_arg(k, locals, stmts);
                 stmts.push(format!("{name}.{setter}({arg})"));
+            }
+            if !extra.is_empty() {
+                let data = locals.fresh("additionalData");
+                stmts.push(format!("{data} := map[string]interface{{}}{{\n\t{},\n}}", extra.join(",\n\t")));
+                stmts.push(format!("{name}.SetAdditionalData({data})"));
             }
             Arg::Direct(name)
         }

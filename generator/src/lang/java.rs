@@ -70,7 +70,7 @@ pub fn escape(name: String) -> String {
 }
 
 pub fn pascal(name: &str) -> String {
-    escape(ident(name, Case::Pascal, "N"))
+    escape(super::kiota(name, Case::Pascal, "N"))
 }
 
 pub fn camel(name: &str) -> String {
@@ -97,12 +97,12 @@ pub(crate) fn octal_controls(c: char) -> Option<String> {
 /// `setIsEscaped`: a Kiota model's setter for a wire name. The `set` prefix keeps a
 /// keyword from needing escaping, and nothing is trimmed from the name.
 pub fn setter(name: &str) -> String {
-    format!("set{}", ident(name, Case::Pascal, "N"))
+    format!("set{}", super::kiota(name, Case::Pascal, "N"))
 }
 
 /// `withReason`: the legacy parameter-set builder's method for a parameter.
 pub fn with_method(name: &str) -> String {
-    format!("with{}", ident(name, Case::Pascal, "N"))
+    format!("with{}", super::kiota(name, Case::Pascal, "N"))
 }
 
 use super::Locals;
@@ -119,6 +119,7 @@ pub fn type_name(kind: &TypeKind) -> String {
             Primitive::Double => "Double",
             Primitive::DateTimeOffset => "OffsetDateTime",
             Primitive::Guid => "UUID",
+            Primitive::Duration => "PeriodAndDuration",
         }
         .to_owned(),
         TypeKind::Enum(n) | TypeKind::Complex(n) => pascal(n),
@@ -155,6 +156,13 @@ pub fn value_for(sdk: Sdk, v: &TypedValue, hint: &str, locals: &mut Locals, stmt
         TypedValue::Number { value, .. } if value.as_i64().is_some_and(|i| i32::try_from(i).is_err()) => format!("{value}L"),
         TypedValue::Number { value, .. } => value.to_string(),
         TypedValue::String(s) => string(s),
+        TypedValue::Text { value, ty: Primitive::Guid } => format!("UUID.fromString({})", string(value)),
+        TypedValue::Text { value, ty: Primitive::DateTimeOffset } => format!("OffsetDateTime.parse({})", string(value)),
+        TypedValue::Text { value, ty: Primitive::Duration } if sdk == Sdk::Legacy => {
+            format!("DatatypeFactory.newInstance().newDuration({})", string(value))
+        }
+        TypedValue::Text { value, ty: Primitive::Duration } => format!("PeriodAndDuration.ofDuration(Duration.parse({}))", string(value)),
+        TypedValue::Text { value, .. } => string(value),
         TypedValue::Enum { enum_name, member } if sdk == Sdk::Legacy => format!("{}.{}", pascal(enum_name), upper(member)),
         TypedValue::Enum { enum_name, member } => format!("{}.{}", pascal(enum_name), pascal(member)),
         TypedValue::List { item, items } => {
@@ -167,25 +175,35 @@ pub fn value_for(sdk: Sdk, v: &TypedValue, hint: &str, locals: &mut Locals, stmt
             }
             name
         }
-        TypedValue::Object { type_name, members } => {
+        TypedValue::Object { type_name, members, additional } => {
             let t = if type_name.is_empty() { "HashMap<String, Object>".to_owned() } else { pascal(type_name) };
             let name = locals.fresh(&camel(if type_name.is_empty() { hint } else { type_name }));
             stmts.push(format!("{t} {name} = new {t}();"));
-            let fields = super::dedupe(members.iter().map(|(k, _)| ident(k, Case::Camel, "n")).collect(), &[], true);
+            let fields = super::dedupe(members.iter().map(|(k, _)| super::kiota(k, Case::Camel, "n")).collect(), &[], true);
+            // Kiota's backing store drops a nested model whose additional data was changed
+            // through `getAdditionalData().put` once it sits in a collection; a whole map
+            // given to `setAdditionalData` is kept (and is how Microsoft's snippets do it).
+            let mut extra = Vec::new();
             for ((k, m), field) in members.iter().zip(fields) {
                 let e = value_for(sdk, m, k, locals, stmts);
                 let setter = setter(&field);
                 match sdk {
                     _ if type_name.is_empty() => stmts.push(format!("{name}.put({}, {e});", string(k))),
                     Sdk::Legacy if k == "@odata.type" => stmts.push(format!("{name}.oDataType = {e};")),
-                    Sdk::Legacy if k.starts_with('@') => {
+                    Sdk::Legacy if additional.contains(k) => {
                         stmts.push(format!("{name}.additionalDataManager().put({}, new JsonPrimitive({e}));", string(k)))
                     }
                     Sdk::Legacy => stmts.push(format!("{name}.{} = {e};", escape(field))),
                     Sdk::Kiota if k == "@odata.type" => stmts.push(format!("{name}.setOdataType({e});")),
-                    Sdk::Kiota if k.starts_with('@') => stmts.push(format!("{name}.getAdditionalData().put({}, {e});", string(k))),
+                    Sdk::Kiota if additional.contains(k) => extra.push((string(k), e)),
                     Sdk::Kiota => stmts.push(format!("{name}.{setter}({e});")),
                 }
+            }
+            if !extra.is_empty() {
+                let data = locals.fresh("additionalData");
+                stmts.push(format!("HashMap<String, Object> {data} = new HashMap<String, Object>();"));
+                stmts.extend(extra.into_iter().map(|(k, e)| format!("{data}.put({k}, {e});")));
+                stmts.push(format!("{name}.setAdditionalData({data});"));
             }
             name
         }

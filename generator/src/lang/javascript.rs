@@ -91,7 +91,7 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
         TypedValue::Null => "null".into(),
         TypedValue::Bool(b) => b.to_string(),
         TypedValue::Number { value, .. } => value.to_string(),
-        TypedValue::String(s) => string(s),
+        TypedValue::String(s) | TypedValue::Text { value: s, .. } => string(s),
         TypedValue::Enum { member, .. } => string(member),
         TypedValue::List { items, .. } if items.iter().all(|i| !matches!(i, TypedValue::Object { .. } | TypedValue::List { .. })) => {
             format!("[{}]", items.iter().map(|i| value(i, depth)).collect::<Vec<_>>().join(", "))

@@ -51,6 +51,27 @@ impl Reserved {
 /// Re-cases a spec name, keeping only ASCII letters and digits (non-ASCII and symbols such
 /// as `$` become word breaks) so the result is an identifier in every target language.
 /// A name left empty becomes `value`; one starting with a digit gets `prefix` in front.
+/// A name as Kiota's generators spell it in the SDKs: a plain identifier keeps its letters
+/// and only its first one changes case (`localIPAddress` → `LocalIPAddress`), and snake case
+/// puts `_` before every capital (`local_i_p_address`); anything else falls back to
+/// [`ident`]'s word splitting.
+pub fn kiota(name: &str, case: Case, prefix: &str) -> String {
+    let plain = name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.bytes().all(|b| b.is_ascii_alphanumeric());
+    let mut chars = name.chars();
+    match (plain, case, chars.next()) {
+        (true, Case::Pascal, Some(first)) => format!("{}{}", first.to_ascii_uppercase(), chars.as_str()),
+        (true, Case::Camel, Some(first)) => format!("{}{}", first.to_ascii_lowercase(), chars.as_str()),
+        (true, Case::Snake, Some(_)) => name
+            .char_indices()
+            .flat_map(|(i, c)| {
+                let sep = (i > 0 && c.is_ascii_uppercase()).then_some('_');
+                sep.into_iter().chain(std::iter::once(c.to_ascii_lowercase()))
+            })
+            .collect(),
+        _ => ident(name, case, prefix),
+    }
+}
+
 pub fn ident(name: &str, case: Case, prefix: &str) -> String {
     let cleaned = words(name);
     let base = if cleaned.is_empty() { "value".to_owned() } else { cleaned };
@@ -150,6 +171,15 @@ pub fn c_like_escape(s: &str, quote: char, extra: impl Fn(char) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kiota_keeps_a_plain_names_letters() {
+        assert_eq!(kiota("localIPAddress", Case::Pascal, "N"), "LocalIPAddress");
+        assert_eq!(kiota("LocalIPAddress", Case::Camel, "n"), "localIPAddress");
+        assert_eq!(kiota("localIPAddress", Case::Snake, "n"), "local_i_p_address");
+        assert_eq!(kiota("clientContext", Case::Snake, "n"), "client_context");
+        assert_eq!(kiota("callback-uri", Case::Pascal, "N"), ident("callback-uri", Case::Pascal, "N"));
+    }
 
     #[test]
     fn idents_survive_awkward_names() {

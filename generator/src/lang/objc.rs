@@ -53,7 +53,7 @@ pub fn value(v: &TypedValue) -> String {
         TypedValue::Bool(true) => "@YES".into(),
         TypedValue::Bool(false) => "@NO".into(),
         TypedValue::Number { value, .. } => format!("@({value})"),
-        TypedValue::String(s) => string(s),
+        TypedValue::String(s) | TypedValue::Text { value: s, .. } => string(s),
         TypedValue::Enum { member, .. } => string(member),
         TypedValue::List { items, .. } => format!("@[{}]", items.iter().map(value).collect::<Vec<_>>().join(", ")),
         TypedValue::Object { members, .. } => {

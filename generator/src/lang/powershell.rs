@@ -117,7 +117,7 @@ pub fn value_as(keys: Keys, v: &TypedValue, depth: usize) -> String {
         TypedValue::Bool(true) => "$true".into(),
         TypedValue::Bool(false) => "$false".into(),
         TypedValue::Number { value, .. } => value.to_string(),
-        TypedValue::String(s) => string(s),
+        TypedValue::String(s) | TypedValue::Text { value: s, .. } => string(s),
         TypedValue::Enum { member, .. } => string(member),
         TypedValue::List { items, .. } => {
             let body: Vec<String> = items.iter().map(|i| format!("{}{}\n", pad(depth + 1), value_as(keys, i, depth + 1))).collect();

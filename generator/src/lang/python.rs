@@ -1,6 +1,6 @@
 //! Python naming: keywords get a trailing `_` (the SDK's `RejectReason.None_`), snake_case members.
 
-use super::{c_like_escape, ident, Case, Reserved};
+use super::{c_like_escape, Case, Reserved};
 
 pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
@@ -16,11 +16,11 @@ pub fn escape(name: String) -> String {
 }
 
 pub fn snake(name: &str) -> String {
-    escape(ident(name, Case::Snake, "n"))
+    escape(super::kiota(name, Case::Snake, "n"))
 }
 
 pub fn pascal(name: &str) -> String {
-    escape(ident(name, Case::Pascal, "N"))
+    escape(super::kiota(name, Case::Pascal, "N"))
 }
 
 /// `RejectReason.Busy`, `RejectReason.None_`: Kiota's Python enum members.
@@ -47,26 +47,31 @@ pub fn value(v: &crate::model::TypedValue, depth: usize) -> String {
         TypedValue::Bool(false) => "False".into(),
         TypedValue::Number { value, ty: Some(crate::model::Primitive::Double) } if !value.is_f64() => format!("{value}.0"),
         TypedValue::Number { value, .. } => value.to_string(),
-        TypedValue::String(s) => string(s),
+        // Kiota's Python writer takes ISO text for a UUID, datetime or timedelta member and
+        // writes it unchanged, so the wire keeps the example's spelling.
+        TypedValue::String(s) | TypedValue::Text { value: s, .. } => string(s),
         TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
         TypedValue::List { items, .. } => {
             let body: Vec<String> = items.iter().map(|i| format!("{}{},\n", pad(depth + 1), value(i, depth + 1))).collect();
             format!("[\n{}{}]", body.concat(), pad(depth))
         }
-        TypedValue::Object { type_name, members } if type_name.is_empty() => {
+        TypedValue::Object { type_name, members, .. } if type_name.is_empty() => {
             let body: Vec<String> =
                 members.iter().map(|(k, m)| format!("{}{} : {},\n", pad(depth + 1), string(k), value(m, depth + 1))).collect();
             format!("{{\n{}{}}}", body.concat(), pad(depth))
         }
-        TypedValue::Object { type_name, members } => {
-            let names =
-                super::dedupe(members.iter().map(|(k, _)| ident(k, Case::Snake, "n")).collect(), &["odata_type", "additional_data"], true);
+        TypedValue::Object { type_name, members, additional } => {
+            let names = super::dedupe(
+                members.iter().map(|(k, _)| super::kiota(k, Case::Snake, "n")).collect(),
+                &["odata_type", "additional_data"],
+                true,
+            );
             let mut body = String::new();
             let mut extra = String::new();
             for ((k, m), name) in members.iter().zip(names) {
                 if k == "@odata.type" {
                     body.push_str(&format!("{}odata_type = {},\n", pad(depth + 1), value(m, depth + 1)));
-                } else if k.starts_with('@') {
+                } else if additional.contains(k) {
                     extra.push_str(&format!("{}{} : {},\n", pad(depth + 2), string(k), value(m, depth + 2)));
                 } else {
                     body.push_str(&format!("{}{} = {},\n", pad(depth + 1), escape(name), value(m, depth + 1)));

@@ -185,6 +185,9 @@ pub struct RawProperty {
     /// member, such as a notification's `resourceData`).
     #[serde(default, rename = "oneOrMany")]
     pub one_or_many: Option<S<bool>>,
+    /// A dynamic member of an open type: sent by the service, undeclared in its metadata.
+    #[serde(default)]
+    pub dynamic: Option<S<bool>>,
     /// Why the member is deprecated, when it is.
     #[serde(default)]
     pub deprecated: Option<S<String>>,
@@ -214,6 +217,9 @@ pub struct RawAction {
     /// The SDK module holding the action (PowerShell `Microsoft.Graph.<module>`).
     #[serde(default)]
     pub module: Option<S<String>>,
+    /// The reference page's file name without `.md`, where it is not the id in lower case.
+    #[serde(default)]
+    pub page: Option<S<String>>,
     pub summary: S<String>,
     #[serde(default)]
     pub description: Option<S<String>>,

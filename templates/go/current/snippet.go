@@ -13,6 +13,9 @@ import (
 {%- if uses_models %}
 	graphmodels "{{ module }}/models"
 {%- endif %}
+{%- for import in text_imports %}
+	{{ import }}
+{%- endfor %}
 	//other-imports
 )
 {%- if !body_lines.is_empty() %}

@@ -72,6 +72,8 @@ struct Current {
     module: String,
     builder: Option<(String, String)>,
     uses_models: bool,
+    /// Packages the body's Guid, date-time and duration values are built with.
+    text_imports: Vec<&'static str>,
     body_lines: Vec<String>,
     result: bool,
     call: String,
@@ -105,6 +107,7 @@ pub fn current(view: &ExampleView) -> String {
         module,
         builder,
         uses_models: !view.named_types().is_empty(),
+        text_imports: go::TEXT_IMPORTS.iter().filter(|(p, _)| view.body_has_text(*p)).map(|(_, i)| *i).collect(),
         body_lines: lines,
         result: view.result.is_some(),
         call: format!("{call}{}", operation(view, body.as_deref())),

@@ -23,7 +23,10 @@ pub fn page(view: &ExampleView) -> String {
     let var = javascript::local(name);
     let body = match &view.body {
         Body::None => None,
-        _ => Some((var.clone(), javascript::value(&TypedValue::Object { type_name: String::new(), members: view.set_params() }, 0))),
+        _ => Some((
+            var.clone(),
+            javascript::value(&TypedValue::Object { type_name: String::new(), members: view.set_params(), additional: Vec::new() }, 0),
+        )),
     };
     let call = match view.action.kind {
         OperationKind::Action if body.is_some() => format!("post({var})"),

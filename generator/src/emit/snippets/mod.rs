@@ -280,6 +280,11 @@ impl<'a> ExampleView<'a> {
         out
     }
 
+    /// Whether the body holds text of primitive `p` (a Guid, a date-time, a duration).
+    pub fn body_has_text(&self, p: Primitive) -> bool {
+        self.set_params().iter().any(|(_, v)| v.has_text(p))
+    }
+
     /// The request-builder namespace of the action's body class in today's SDKs: the path's
     /// segments with each placeholder as `item` (`communications/calls/item/reject`).
     pub fn builder_segments(&self) -> Vec<String> {
