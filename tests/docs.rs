@@ -115,11 +115,12 @@ fn examples_of_page(edition: &Edition, model: &sdkgen::model::Model, action: &sd
         // The HTTP tab is inline; every other tab includes a file holding the snippet.
         assert!(part.contains(&render(&view, Language::Http, edition.style).trim_end().to_string()));
         for l in edition_tabs.iter().filter(|l| **l != Language::Http) {
-            // Include names are lower case, as Microsoft's are.
-            let include = format!("../includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name.to_lowercase());
+            // The pipeline's names: lower case, `_` as `-` (Microsoft's logTeleconferenceDeviceQuality
+            // page includes `call-logteleconferencedevicequality-…` for block `call_logteleconferencedevicequality`).
+            let stem = ex.name.to_lowercase().replace('_', "-");
+            let include = format!("../includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), stem);
             assert!(part.contains(&format!("[!INCLUDE [sample-code]({include})]")), "{}: {include}", ex.name);
-            let file =
-                read(&format!("generated/{2}includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), ex.name.to_lowercase(), edition.root));
+            let file = read(&format!("generated/{2}includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), stem, edition.root));
             assert!(file.starts_with("---\n") && file.contains("description: \"Automatically generated file. DO NOT MODIFY\"\n"));
             let code = render(&view, *l, edition.style);
             assert!(file.contains(&format!("```{}\n{}\n```\n", l.id(), code.trim_end())), "{}: include for {}", ex.name, l.id());
@@ -180,4 +181,13 @@ fn hostile_descriptions_are_escaped_where_they_land() {
         let body = comment.split("-->").next().unwrap();
         assert!(!body.contains("--"), "comment holds --: {body}");
     }
+}
+
+/// The include Microsoft's own logTeleconferenceDeviceQuality page names, for the block
+/// `call_logteleconferencedevicequality`, is the one generated.
+#[test]
+fn include_names_are_the_pipelines() {
+    let page = std::fs::read_to_string(sdkgen_tests::root().join("generated/docs/api/call-logteleconferencedevicequality.md")).unwrap();
+    assert!(page.contains("(../includes/snippets/go/call-logteleconferencedevicequality-go-snippets.md)"), "{page}");
+    assert!(sdkgen_tests::root().join("generated/docs/includes/snippets/go/call-logteleconferencedevicequality-go-snippets.md").is_file());
 }

@@ -418,6 +418,14 @@ impl PathTemplate {
     }
 }
 
+/// The stem of an example's include files as the docs pipeline names them: its block name
+/// in lower case with `_` as `-` (`call_logteleconferencedevicequality` is included as
+/// `call-logteleconferencedevicequality-go-snippets.md`). Two example names with one stem
+/// are a spec error.
+pub fn include_stem(example_name: &str) -> String {
+    example_name.to_lowercase().replace('_', "-")
+}
+
 impl Example {
     /// The raw (unencoded) value the example gives a path parameter.
     pub fn path_value(&self, name: &str) -> Option<&str> {

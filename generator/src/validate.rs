@@ -172,7 +172,7 @@ impl<'a> Validator<'a> {
                 let id = action.id().to_lowercase();
                 if let Some((f0, first)) = seen.actions.get(&id) {
                     let msg = format!(
-                        "action id `{}` is also the id of the action at {}; one docs page would overwrite the other",
+                        "action id `{}` is also the id of the action at {}; their client methods and manifest entries would collide",
                         action.id(),
                         self.at(*f0, first)
                     );
@@ -885,12 +885,12 @@ impl<'a> Validator<'a> {
             if !self.file_name(file, ename, &format!("{ekey}.name"), "an example name") {
                 continue;
             }
-            if let Some((f0, first)) = seen_examples.get(&ename.value.to_lowercase()).cloned() {
+            if let Some((f0, first)) = seen_examples.get(&crate::model::include_stem(&ename.value)).cloned() {
                 let msg = if first.value == ename.value {
                     format!("example name `{}` is used twice (first at {})", ename.value, self.at(f0, &first))
                 } else {
                     format!(
-                        "example names `{}` and `{}` (at {}) differ only in case; their files would overwrite each other",
+                        "example names `{}` and `{}` (at {}) differ only in case or in `_` for `-`; their files would overwrite each other",
                         ename.value,
                         first.value,
                         self.at(f0, &first)
@@ -899,7 +899,7 @@ impl<'a> Validator<'a> {
                 self.err(file, ename, format!("{ekey}.name"), msg, "used again here");
                 continue;
             }
-            seen_examples.insert(ename.value.to_lowercase(), (file, ename.clone()));
+            seen_examples.insert(crate::model::include_stem(&ename.value), (file, ename.clone()));
             if let Some(ex) = self.example(file, &ekey, &e.value, &action, model) {
                 action.examples.push(ex);
             }

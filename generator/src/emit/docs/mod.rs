@@ -60,8 +60,13 @@ impl Edition {
     }
 
     pub fn include_path(&self, example: &Example, language: Language) -> String {
-        format!("{}includes/snippets/{}/{}-{}-snippets.md", self.root, language.id(), example.name.to_lowercase(), language.id())
+        format!("{}includes/snippets/{}", self.root, include_file(example, language))
     }
+}
+
+/// `go/call-reject-go-snippets.md`: an include file under `includes/snippets/`.
+fn include_file(example: &Example, language: Language) -> String {
+    format!("{0}/{1}-{0}-snippets.md", language.id(), crate::model::include_stem(&example.name))
 }
 
 /// Escaping filters for the Markdown templates: every value from the spec is escaped
@@ -261,7 +266,7 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
                     Tab {
                         id: l.id(),
                         title: l.title(),
-                        include: format!("../includes/snippets/{}/{}-{}-snippets.md", l.id(), example.name.to_lowercase(), l.id()),
+                        include: format!("../includes/snippets/{}", include_file(example, l)),
                         code_html: highlight::highlight(l, code.trim_end()),
                     }
                 })
