@@ -268,6 +268,8 @@ pub struct Permissions {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Permission {
     NotSupported,
+    /// The spec does not say (an operation imported from metadata, which has no permissions).
+    NotDocumented,
     /// Least privileged first; empty when the API needs no permission.
     Supported(Vec<String>),
 }
@@ -380,6 +382,30 @@ impl Action {
     /// two that differ only in case).
     pub fn page_name(&self) -> &str {
         &self.page
+    }
+
+    /// The reference page's title: Microsoft's "Create call", "List participants" for an
+    /// entity operation, "call: reject" for an action.
+    pub fn page_title(&self) -> String {
+        let verb = match self.kind {
+            OperationKind::Action => return format!("{}: {}", self.bound_to, self.name),
+            OperationKind::Create => "Create",
+            OperationKind::Get => "Get",
+            OperationKind::Update => "Update",
+            OperationKind::Delete => "Delete",
+            OperationKind::List => "List",
+        };
+        // A list names its collection (the path's last literal segment); the others the entity.
+        let collection = self.paths.first().and_then(|p| {
+            p.segments.iter().rev().find_map(|s| match s {
+                Segment::Literal(l) => Some(l.clone()),
+                Segment::Param(_) => None,
+            })
+        });
+        match (self.kind, collection) {
+            (OperationKind::List, Some(c)) => format!("{verb} {c}"),
+            _ => format!("{verb} {}", self.bound_to),
+        }
     }
 
     /// What the request body is: the action's parameters, the entity itself (create,

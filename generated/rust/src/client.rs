@@ -33,14 +33,80 @@ impl GraphClient {
         &self.inner
     }
 
+    /// Create a new call.
+    ///
+    /// Create call enables your bot to create a new outgoing peer-to-peer or group call, or join an existing meeting. You will need to register the calling bot and go through the list of permissions needed.
+    ///
+    /// **Note:** For a call with app-hosted media, you need the Calls.AccessMedia.All or the Calls.AccessMedia.Chat permission in addition to one of the permissions listed.
+    ///
+    /// **Note:** Calls.JoinGroupCalls.Chat and Calls.AccessMedia.Chat use resource-specific consent.
+    ///
+    /// `POST /communications/calls` (Microsoft Graph beta); documented to succeed with `201 Created`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn call_create(
+        &self,
+        body: &crate::models::Call,
+    ) -> ::std::result::Result<crate::models::Call, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("communications")
+            .literal("calls")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
+    /// Create a new call.
+    ///
+    /// Create call enables your bot to create a new outgoing peer-to-peer or group call, or join an existing meeting. You will need to register the calling bot and go through the list of permissions needed.
+    ///
+    /// **Note:** For a call with app-hosted media, you need the Calls.AccessMedia.All or the Calls.AccessMedia.Chat permission in addition to one of the permissions listed.
+    ///
+    /// **Note:** Calls.JoinGroupCalls.Chat and Calls.AccessMedia.Chat use resource-specific consent.
+    ///
+    /// `POST /app/calls` (Microsoft Graph beta); documented to succeed with `201 Created`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[deprecated(
+        note = "The /app path is deprecated. Going forward, use the /communications path."
+    )]
+    pub async fn call_create_via_app(
+        &self,
+        body: &crate::models::Call,
+    ) -> ::std::result::Result<crate::models::Call, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("app")
+            .literal("calls")
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Add the large gallery view to a call.
     ///
     /// `POST /communications/calls/{id}/addLargeGalleryView` (Microsoft Graph beta); documented to succeed with `202 Accepted`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -73,8 +139,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -112,8 +177,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment or `callbackUri` is not an absolute https URL;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -148,8 +212,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment or `callbackUri` is not an absolute https URL;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -187,8 +250,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -223,8 +285,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -262,8 +323,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -295,8 +355,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -333,8 +392,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -366,8 +424,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -400,8 +457,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -431,8 +487,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -471,8 +526,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -501,8 +555,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -534,8 +587,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -572,8 +624,6 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -609,8 +659,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -651,8 +700,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -690,8 +738,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -726,8 +773,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -771,8 +817,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -810,8 +855,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -848,8 +892,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment or `callbackUri` is not an absolute https URL;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -886,8 +929,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment or `callbackUri` is not an absolute https URL;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -929,8 +971,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment or `callbackUri` is not an absolute https URL;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -969,8 +1010,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment or `callbackUri` is not an absolute https URL;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1008,8 +1048,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1044,8 +1083,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1083,8 +1121,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1116,8 +1153,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1156,8 +1192,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1193,8 +1228,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1235,8 +1269,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1277,8 +1310,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1316,8 +1348,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1352,8 +1383,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1393,8 +1423,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1429,8 +1458,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1464,8 +1492,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1496,8 +1523,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1535,8 +1561,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1574,8 +1599,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1618,8 +1642,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1661,8 +1684,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1703,8 +1725,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -1740,8 +1761,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.

@@ -667,6 +667,43 @@ impl sdkgen_runtime::WireEnum for CallDirection {
 }
 
 sdkgen_runtime::wire_enum_traits!(CallDirection);
+/// The state of a call's media.
+///
+/// The service may add members (this enum is evolvable); a value this client does not know
+/// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MediaState {
+    /// The wire value `active`.
+    Active,
+    /// The wire value `inactive`.
+    Inactive,
+    /// The wire value `unknownFutureValue`.
+    UnknownFutureValue,
+    /// A value this client does not know, kept exactly as the service sent it.
+    Other(::std::string::String),
+}
+
+impl sdkgen_runtime::WireEnum for MediaState {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Active => "active",
+            Self::Inactive => "inactive",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "active" => Self::Active,
+            "inactive" => Self::Inactive,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+
+sdkgen_runtime::wire_enum_traits!(MediaState);
 /// A media modality of a call.
 ///
 /// The service may add members (this enum is evolvable); a value this client does not know
@@ -768,6 +805,8 @@ sdkgen_runtime::wire_enum_traits!(EndpointType);
 pub enum Entity {
     /// `#microsoft.graph.call`.
     Call(::std::boxed::Box<Call>),
+    /// `#microsoft.graph.contentSharingSession`.
+    ContentSharingSession(::std::boxed::Box<ContentSharingSession>),
     /// `#microsoft.graph.participant`.
     Participant(::std::boxed::Box<Participant>),
     /// `#microsoft.graph.commsOperation`.
@@ -809,6 +848,12 @@ impl ::serde::Serialize for Entity {
                 (
                     ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
                     "#microsoft.graph.call",
+                )
+            }
+            Self::ContentSharingSession(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.contentSharingSession",
                 )
             }
             Self::Participant(v) => {
@@ -923,6 +968,11 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
             "microsoft.graph.call" => {
                 ::serde_json::from_value(::serde_json::Value::Object(map))
                     .map(|v| Self::Call(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.contentSharingSession" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::ContentSharingSession(::std::boxed::Box::new(v)))
                     .map_err(::serde::de::Error::custom)
             }
             "microsoft.graph.participant" => {
@@ -1065,7 +1115,9 @@ pub struct Call {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub targets: ::std::option::Option<::std::vec::Vec<crate::models::ParticipantInfo>>,
+    pub targets: ::std::option::Option<
+        ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+    >,
     /// The list of requested modalities.
     #[serde(
         rename = "requestedModalities",
@@ -1184,6 +1236,27 @@ pub struct Call {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub tone_info: ::std::option::Option<crate::models::ToneInfo>,
+    /// A unique identifier for all the participant calls in a conference or for a peer-to-peer call, copied over from Microsoft.Graph.Call.CallChainId.
+    #[serde(
+        rename = "callChainId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub call_chain_id: ::std::option::Option<::std::string::String>,
+    /// The options of the call (outgoingCallOptions when the bot places it).
+    #[serde(
+        rename = "callOptions",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub call_options: ::std::option::Option<crate::models::CallOptions>,
+    /// The call's media state.
+    #[serde(
+        rename = "mediaState",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_state: ::std::option::Option<crate::models::CallMediaState>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -1323,6 +1396,13 @@ pub struct ServiceHostedMediaConfig {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub odata_type: ::std::option::Option<::std::string::String>,
+    /// Whether to remove the bot from the default audio routing group.
+    #[serde(
+        rename = "removeFromDefaultAudioGroup",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remove_from_default_audio_group: ::std::option::Option<bool>,
     /// The list of media to prefetch.
     #[serde(
         rename = "preFetchMedia",
@@ -1353,6 +1433,13 @@ pub struct AppHostedMediaConfig {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub odata_type: ::std::option::Option<::std::string::String>,
+    /// Whether to remove the bot from the default audio routing group.
+    #[serde(
+        rename = "removeFromDefaultAudioGroup",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub remove_from_default_audio_group: ::std::option::Option<bool>,
     /// The media configuration blob generated by smart media agent.
     #[serde(
         rename = "blob",
@@ -1416,6 +1503,8 @@ pub struct ChatInfo {
 pub enum MeetingInfo {
     /// `#microsoft.graph.organizerMeetingInfo`.
     OrganizerMeetingInfo(::std::boxed::Box<OrganizerMeetingInfo>),
+    /// `#microsoft.graph.joinMeetingIdMeetingInfo`.
+    JoinMeetingIdMeetingInfo(::std::boxed::Box<JoinMeetingIdMeetingInfo>),
     /// A derived type this client does not know (Graph adds them over time), kept
     /// as received so it serializes back unchanged.
     Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
@@ -1431,6 +1520,12 @@ impl ::serde::Serialize for MeetingInfo {
                 (
                     ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
                     "#microsoft.graph.organizerMeetingInfo",
+                )
+            }
+            Self::JoinMeetingIdMeetingInfo(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.joinMeetingIdMeetingInfo",
                 )
             }
             Self::Unknown(map) => return map.serialize(serializer),
@@ -1469,6 +1564,11 @@ impl<'de> ::serde::Deserialize<'de> for MeetingInfo {
                     .map(|v| Self::OrganizerMeetingInfo(::std::boxed::Box::new(v)))
                     .map_err(::serde::de::Error::custom)
             }
+            "microsoft.graph.joinMeetingIdMeetingInfo" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::JoinMeetingIdMeetingInfo(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
             _ => ::std::result::Result::Ok(Self::Unknown(map)),
         }
     }
@@ -1500,6 +1600,271 @@ pub struct OrganizerMeetingInfo {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub allow_conversation_without_host: ::std::option::Option<bool>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// A meeting joined by its join meeting ID and, when it has one, its passcode.
+///
+/// Derives from `meetingInfo`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct JoinMeetingIdMeetingInfo {
+    /// `@odata.type`: `#microsoft.graph.joinMeetingIdMeetingInfo` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The ID used to join the meeting.
+    #[serde(
+        rename = "joinMeetingId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub join_meeting_id: ::std::option::Option<::std::string::String>,
+    /// The passcode used to join the meeting. Optional.
+    #[serde(
+        rename = "passcode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub passcode: ::std::option::Option<::std::string::String>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// Options of a call, set by the bot.
+///
+/// `callOptions` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CallOptions {
+    /// `#microsoft.graph.outgoingCallOptions`.
+    OutgoingCallOptions(::std::boxed::Box<OutgoingCallOptions>),
+    /// `#microsoft.graph.incomingCallOptions`.
+    IncomingCallOptions(::std::boxed::Box<IncomingCallOptions>),
+    /// A derived type this client does not know (Graph adds them over time), kept
+    /// as received so it serializes back unchanged.
+    Unknown(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+
+impl ::serde::Serialize for CallOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (value, odata_type) = match self {
+            Self::OutgoingCallOptions(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.outgoingCallOptions",
+                )
+            }
+            Self::IncomingCallOptions(v) => {
+                (
+                    ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?,
+                    "#microsoft.graph.incomingCallOptions",
+                )
+            }
+            Self::Unknown(map) => return map.serialize(serializer),
+        };
+        let ::serde_json::Value::Object(members) = value else {
+            return ::std::result::Result::Err(
+                ::serde::ser::Error::custom("a derived type serialized to a non-object"),
+            );
+        };
+        let mut out = ::serde_json::Map::new();
+        out.insert(
+            "@odata.type".to_owned(),
+            ::serde_json::Value::String(odata_type.to_owned()),
+        );
+        out.extend(members);
+        out.serialize(serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let map = ::serde_json::Map::<
+            ::std::string::String,
+            ::serde_json::Value,
+        >::deserialize(deserializer)?;
+        let odata_type = map
+            .get("@odata.type")
+            .and_then(::serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match odata_type.trim_start_matches('#') {
+            "microsoft.graph.outgoingCallOptions" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::OutgoingCallOptions(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            "microsoft.graph.incomingCallOptions" => {
+                ::serde_json::from_value(::serde_json::Value::Object(map))
+                    .map(|v| Self::IncomingCallOptions(::std::boxed::Box::new(v)))
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(map)),
+        }
+    }
+}
+
+/// Options of a call the bot places.
+///
+/// Derives from `callOptions`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct OutgoingCallOptions {
+    /// `@odata.type`: `#microsoft.graph.outgoingCallOptions` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// Whether to hide the app after the call is escalated.
+    #[serde(
+        rename = "hideBotAfterEscalation",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub hide_bot_after_escalation: ::std::option::Option<bool>,
+    /// Whether content sharing notifications should be enabled for the call.
+    #[serde(
+        rename = "isContentSharingNotificationEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_content_sharing_notification_enabled: ::std::option::Option<bool>,
+    /// Whether delta roster is enabled for the call.
+    #[serde(
+        rename = "isDeltaRosterEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_delta_roster_enabled: ::std::option::Option<bool>,
+    /// Whether delta roster filtering by participant interactivity is enabled for the call.
+    #[serde(
+        rename = "isInteractiveRosterEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_interactive_roster_enabled: ::std::option::Option<bool>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// Options of a call the bot answers.
+///
+/// Derives from `callOptions`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IncomingCallOptions {
+    /// `@odata.type`: `#microsoft.graph.incomingCallOptions` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// Whether to hide the app after the call is escalated.
+    #[serde(
+        rename = "hideBotAfterEscalation",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub hide_bot_after_escalation: ::std::option::Option<bool>,
+    /// Whether content sharing notifications should be enabled for the call.
+    #[serde(
+        rename = "isContentSharingNotificationEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_content_sharing_notification_enabled: ::std::option::Option<bool>,
+    /// Whether delta roster is enabled for the call.
+    #[serde(
+        rename = "isDeltaRosterEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_delta_roster_enabled: ::std::option::Option<bool>,
+    /// Whether delta roster filtering by participant interactivity is enabled for the call.
+    #[serde(
+        rename = "isInteractiveRosterEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_interactive_roster_enabled: ::std::option::Option<bool>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// The media state of a call.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CallMediaState {
+    /// `@odata.type`: `#microsoft.graph.callMediaState` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The audio media state.
+    #[serde(
+        rename = "audio",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub audio: ::std::option::Option<crate::models::MediaState>,
+    /// Members this client does not model (such as `@odata.id`), kept so that a
+    /// value serializes back without losing anything.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+
+/// A content sharing session in a call, announced by notifications.
+///
+/// Derives from `entity`; the inherited properties are included.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ContentSharingSession {
+    /// `@odata.type`: `#microsoft.graph.contentSharingSession` for this type, or a derived type's name.
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The unique identifier of the resource.
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -2974,6 +3339,20 @@ pub struct InvitationParticipantInfo {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub replaces_call_id: ::std::option::Option<::std::string::String>,
+    /// The home region of the participant.
+    #[serde(
+        rename = "region",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub region: ::std::option::Option<::std::string::String>,
+    /// The language culture string.
+    #[serde(
+        rename = "languageId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub language_id: ::std::option::Option<::std::string::String>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -3817,6 +4196,15 @@ pub struct CommsNotification {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_url: ::std::option::Option<::std::string::String>,
+    /// The callback URI the notification was delivered to.
+    ///
+    /// Must be an absolute `https://` URL.
+    #[serde(
+        rename = "callbackUri",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub callback_uri: ::std::option::Option<::std::string::String>,
     /// The changed resource.
     #[serde(
         rename = "resourceData",

@@ -693,14 +693,22 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
         if a.response.body.is_none() { " and no body" } else { "" },
         if a.response.body.is_none() { "; a body it sends is read and discarded" } else { "; its JSON body is the result" },
     ));
-    doc.push_str("\n\n# Errors\n\n[`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be\none path segment");
-    if a.parameters.iter().any(|p| p.format == Some(Format::HttpsUrl)) {
-        let which: Vec<String> =
-            a.parameters.iter().filter(|p| p.format == Some(Format::HttpsUrl)).map(|p| format!("`{}`", p.name)).collect();
-        doc.push_str(&format!(" or {} is not an absolute https URL", which.join(", ")));
+    // Only the checks this method really makes are promised: a collection's create has no
+    // path value, and only parameters are checked for https.
+    let mut refused = Vec::new();
+    if !a.path_parameters.is_empty() {
+        refused.push("a path value cannot be one path segment".to_owned());
+    }
+    let https: Vec<String> = a.parameters.iter().filter(|p| p.format == Some(Format::HttpsUrl)).map(|p| format!("`{}`", p.name)).collect();
+    if !https.is_empty() {
+        refused.push(format!("{} is not an absolute https URL", https.join(", ")));
+    }
+    doc.push_str("\n\n# Errors\n\n");
+    if !refused.is_empty() {
+        doc.push_str(&format!("[`sdkgen_runtime::Error::InvalidArgument`] before sending when {};\n", refused.join(" or ")));
     }
     doc.push_str(
-        ";\n[`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status\n\
+        "[`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status\n\
          (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]\n\
          when the request cannot be sent or times out.",
     );

@@ -162,6 +162,8 @@ struct Page {
     regenerate: String,
     title: String,
     summary: String,
+    /// The entity a create or update sends, which the page names instead of a parameter table.
+    body_entity: Option<String>,
     namespace: String,
     notice: Option<String>,
     description: Option<String>,
@@ -224,6 +226,7 @@ fn parameter_row(model: &Model, p: &Property) -> ParamRow {
 fn permission_cell(p: &Permission) -> String {
     match p {
         Permission::NotSupported => "Not supported.".into(),
+        Permission::NotDocumented => "Not documented in the spec.".into(),
         Permission::Supported(list) if list.is_empty() => "None.".into(),
         Permission::Supported(list) => list.join(", "),
     }
@@ -318,8 +321,12 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
     let paths: Vec<String> = action.paths.iter().map(|p| format!("{} {}", action.method(), p.template)).collect();
     Page {
         regenerate: crate::output::comment_safe(cmd),
-        title: format!("{}: {}", action.bound_to, action.name),
+        title: action.page_title(),
         summary: action.summary.clone(),
+        body_entity: match action.request_body() {
+            RequestBody::Entity(ty) => Some(ty.to_owned()),
+            _ => None,
+        },
         namespace: model.api.namespace.clone(),
         notice: model.api.notice.clone(),
         description: action.description.clone(),
@@ -371,7 +378,7 @@ pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Si
     for edition in &EDITIONS {
         let p = page(model, codes, edition, cmd);
         out.put(edition.page_path(action), crate::emit::snippets::fill(&p) + "\n");
-        let title = format!("{}: {}", action.bound_to, action.name);
+        let title = action.page_title();
         out.put(edition.preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
         for (i, example) in action.examples.iter().enumerate() {
             for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {

@@ -43,8 +43,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment or `callbackUri` is not an absolute https URL;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment or `callbackUri` is not an absolute https URL;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -76,8 +75,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -99,14 +97,36 @@ impl GraphClient {
             .await
     }
 
+    /// Create a package: a derived value with a dynamic member and typed text, POSTed to a collection
+    ///
+    /// `POST /packages` (Obstacle */ """ ${title} $(title) `title` % é obstacle); documented to succeed with `201 Created`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn class_create(
+        &self,
+        body: &crate::models::Class,
+    ) -> ::std::result::Result<crate::models::Class, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new().literal("packages").finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(body),
+            )
+            .await
+    }
+
     /// Get a package, by a placeholder id as docs print them
     ///
     /// `GET /packages/{in}` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.
@@ -133,8 +153,7 @@ impl GraphClient {
     ///
     /// # Errors
     ///
-    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be
-    /// one path segment;
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
     /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
     /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
     /// when the request cannot be sent or times out.

@@ -146,6 +146,27 @@ pub struct Class {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub self_: ::std::option::Option<::std::boxed::Box<crate::models::Class>>,
+    /// A duration, which each SDK builds with its own type.
+    #[serde(
+        rename = "while",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#while: ::std::option::Option<::std::string::String>,
+    /// The `await` property.
+    #[serde(
+        rename = "await",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#await: ::std::option::Option<::std::string::String>,
+    /// A dynamic member: set through each SDK's additional data. */ """ `match`
+    #[serde(
+        rename = "match",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#match: ::std::option::Option<::std::string::String>,
     /// Members this client does not model (such as `@odata.id`), kept so that a
     /// value serializes back without losing anything.
     #[serde(flatten)]
@@ -246,6 +267,27 @@ pub struct Function {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub self_: ::std::option::Option<crate::models::Class>,
+    /// A duration, which each SDK builds with its own type.
+    #[serde(
+        rename = "while",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#while: ::std::option::Option<::std::string::String>,
+    /// The `await` property.
+    #[serde(
+        rename = "await",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#await: ::std::option::Option<::std::string::String>,
+    /// A dynamic member: set through each SDK's additional data. */ """ `match`
+    #[serde(
+        rename = "match",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#match: ::std::option::Option<::std::string::String>,
     /// The `switch` property.
     #[serde(
         rename = "switch",
