@@ -91,6 +91,47 @@ pub fn run(cmd: &mut Command) -> (bool, String, String) {
     (o.status.success(), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
 }
 
+/// [`run`] with a deadline: a child still running after `limit` is killed and reported
+/// as failed, so a hung tool fails its test instead of hanging CI.
+pub fn run_within(cmd: &mut Command, limit: std::time::Duration) -> (bool, String, String) {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    // Drain both pipes on threads, so a chatty child never blocks on a full pipe.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut text);
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("child status") {
+            break Some(status);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let (stdout, mut stderr) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+    if status.is_none() {
+        stderr.push_str(&format!("\n(killed after {} s: {cmd:?})", limit.as_secs()));
+    }
+    (status.is_some_and(|s| s.success()), stdout, stderr)
+}
+
 /// A fresh scratch directory under the (ignored) artifacts folder: `name` plus a number
 /// unique in this process, because tests run in parallel and must not share files.
 pub fn scratch(name: &str) -> PathBuf {

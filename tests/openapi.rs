@@ -106,7 +106,7 @@ const PEER_CANNOT: [(&str, &str); 8] = [
     ("call_logteleconferencedevicequality", "the same recursion (`teleconferenceDeviceVideoQuality`, concrete, with a derived screen-sharing type)"),
 ];
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_peer_generators_client_sends_every_documented_request() {
     use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
     use sdkgen_tests::recorder::{from_http_snippet, only_request, recorder, Answer};
@@ -130,19 +130,28 @@ async fn a_peer_generators_client_sends_every_documented_request() {
                 .filter(|p| path.segments.contains(&sdkgen::model::Segment::Param(p.name.clone())))
                 .map(|p| example.path_value(&p.name).unwrap_or_default().to_owned());
             let server = recorder(&Answer::of(example)).await;
-            let (ok, out, err) = run(Command::new(python_venv())
-                .arg(root().join("tests/python/run_peer.py"))
-                .arg(&client)
-                .arg(format!("{}/{version_path}", server.uri()))
-                .arg(op["operationId"].as_str().expect("an operationId"))
-                .arg(&body_schema)
-                .arg(&body)
-                .args(values));
+            // A generated client that hangs fails its example, never the whole run.
+            let (ok, out, err) = sdkgen_tests::run_within(
+                Command::new(python_venv())
+                    .arg(root().join("tests/python/run_peer.py"))
+                    .arg(&client)
+                    .arg(format!("{}/{version_path}", server.uri()))
+                    .arg(op["operationId"].as_str().expect("an operationId"))
+                    .arg(&body_schema)
+                    .arg(&body)
+                    .args(values),
+                std::time::Duration::from_secs(60),
+            );
             let view = ExampleView::new(&model, action, example);
             let mut expected = from_http_snippet(&render(&view, Language::Http, Style::Current));
             // Ids printed as placeholders (`{id}`) travel percent-encoded, as with every SDK.
             expected.path = expected.path.replace('{', "%7B").replace('}', "%7D");
-            let outcome = match (ok, only_request(&server).await) {
+            let got = only_request(&server).await;
+            // wiremock's drop blocks on the server's lock from inside the runtime, which
+            // spun forever here once a client had left a request half-sent (seen with the
+            // create examples); the recorder has told what it saw, so it is never dropped.
+            std::mem::forget(server);
+            let outcome = match (ok, got) {
                 (true, Ok(got)) if without_defaults(action, got.wire.clone(), &expected) == expected => Ok(()),
                 (true, Ok(got)) => Err(format!("{}: sent {:?}\n  expected {:?}", example.name, got.wire, expected)),
                 (_, got) => Err(format!("{}: {got:?}\n{out}{err}", example.name)),
