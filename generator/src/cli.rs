@@ -172,6 +172,65 @@ pub fn export_openapi(config: &Config, out: Option<&Path>) -> Exit {
     }
 }
 
+/// `sdkgen import csdl`: spec files from Graph's metadata into `out`, replacing only files
+/// an import wrote; a report of what could not be expressed on stderr.
+pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
+    let text = match crate::spec::read_capped(metadata, 256 << 20).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => {
+            eprint(&format!("sdkgen: {} is not UTF-8 text\n", shown_path(metadata)));
+            return Exit::SpecError;
+        }
+        Err(e) => {
+            eprint(&format!("sdkgen: {e}\n"));
+            return Exit::Io;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let csdl = match crate::import::csdl::parse(text) {
+        Ok(c) => c,
+        Err(e) => {
+            eprint(&format!("sdkgen: {}:{}: not CSDL: {}\n", shown_path(metadata), e.line, e.message));
+            return Exit::SpecError;
+        }
+    };
+    let command = format!("sdkgen import csdl {} --select {}", metadata.display(), select.join(" --select "));
+    let import = match crate::import::import(&csdl, select, &crate::output::comment_safe(&command)) {
+        Ok(i) => i,
+        Err(e) => {
+            eprint(&format!("sdkgen: {e}\n"));
+            return Exit::SpecError;
+        }
+    };
+    let mut files: Vec<(String, String)> = import.files.into_iter().collect();
+    if std::fs::symlink_metadata(out.join("api.yaml")).is_err() {
+        files.push(("api.yaml".into(), crate::import::API.to_owned()));
+    }
+    for (rel, text) in &files {
+        let path = out.join(rel);
+        if let Err(e) = path.parent().map_or(Ok(()), std::fs::create_dir_all) {
+            eprint(&format!("sdkgen: I/O error: {}: {e}\n", shown_path(&path)));
+            return Exit::Io;
+        }
+        if let Err(e) = crate::export::write_own(&path, text, crate::import::MARK) {
+            return report_out_error(&e);
+        }
+    }
+    for s in &import.skipped {
+        eprint(&format!("sdkgen: not imported: {}: {}\n", s.element, s.reason));
+    }
+    note(&format!(
+        "sdkgen: wrote {} files in {}: {} operations, {} types, {} enums; {} elements not imported (listed above)\n",
+        files.len(),
+        shown_path(out),
+        import.operations,
+        import.types,
+        import.enums,
+        import.skipped.len()
+    ));
+    Exit::Ok
+}
+
 /// `sdkgen snippet`: one snippet's code on stdout, without the file header.
 pub fn snippet(spec: &Path, example: &str, language: Language, style: Style) -> Exit {
     let model = match load_or_report(spec) {

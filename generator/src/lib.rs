@@ -40,6 +40,7 @@ pub mod config;
 pub mod diag;
 pub mod emit;
 pub mod export;
+pub mod import;
 #[doc(hidden)]
 pub mod lang;
 #[doc(hidden)]

@@ -58,6 +58,9 @@ enum Command {
     /// Write the spec out for other tools.
     #[command(subcommand)]
     Export(Export),
+    /// Write spec files from the inputs users already have.
+    #[command(subcommand)]
+    Import(Import),
     /// Write a starter sdkgen.toml and a one-action spec that generates cleanly.
     ///
     /// Nothing is overwritten: an existing sdkgen.toml or spec/ is an error (exit 4).
@@ -70,6 +73,24 @@ enum Command {
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// Spec YAML from Graph's CSDL metadata (EDMX 4.0): the selected entity types, the
+    /// actions bound to them with paths derived from the entity container, and every type
+    /// they reach. Re-importing replaces only files the importer wrote; what the metadata
+    /// cannot express is reported per element, with the reason.
+    Csdl {
+        /// The metadata document (`v1.0-cleanMetadata.xml`).
+        metadata: PathBuf,
+        /// An entity type to import (`call`), repeatable; `*` for every addressable one.
+        #[arg(long, required = true)]
+        select: Vec<String>,
+        /// The spec directory to write into (`types/imported.yaml`, `actions/*.yaml`).
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -188,6 +209,7 @@ fn main() -> ExitCode {
             Ok(cfg) => cli::export_openapi(&cfg, out.as_deref()),
             Err(e) => e,
         },
+        Command::Import(Import::Csdl { metadata, select, out }) => cli::import_csdl(&metadata, &select, &out),
         Command::Init { dir } => cli::init(&dir),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "sdkgen", &mut std::io::stdout());

@@ -797,24 +797,33 @@ impl<'a> Validator<'a> {
                 Permission::NotSupported
             }
         };
-        let pr = &a.permissions.value;
-        for (what, p) in
-            [("delegatedWork", &pr.delegated_work), ("delegatedPersonal", &pr.delegated_personal), ("application", &pr.application)]
-        {
-            if !p.value.supported && !p.value.permissions.is_empty() {
-                self.err(
-                    file,
-                    p,
-                    format!("{key}.permissions.{what}"),
-                    "permissions are listed for a permission type that is not supported",
-                    "`supported: false` with permissions",
-                );
+        let permissions = match &a.permissions {
+            None => Permissions {
+                delegated_work: Permission::NotDocumented,
+                delegated_personal: Permission::NotDocumented,
+                application: Permission::NotDocumented,
+            },
+            Some(pr) => {
+                let pr = &pr.value;
+                for (what, p) in
+                    [("delegatedWork", &pr.delegated_work), ("delegatedPersonal", &pr.delegated_personal), ("application", &pr.application)]
+                {
+                    if !p.value.supported && !p.value.permissions.is_empty() {
+                        self.err(
+                            file,
+                            p,
+                            format!("{key}.permissions.{what}"),
+                            "permissions are listed for a permission type that is not supported",
+                            "`supported: false` with permissions",
+                        );
+                    }
+                }
+                Permissions {
+                    delegated_work: perm(&pr.delegated_work.value),
+                    delegated_personal: perm(&pr.delegated_personal.value),
+                    application: perm(&pr.application.value),
+                }
             }
-        }
-        let permissions = Permissions {
-            delegated_work: perm(&pr.delegated_work.value),
-            delegated_personal: perm(&pr.delegated_personal.value),
-            application: perm(&pr.application.value),
         };
 
         let module = match &a.module {

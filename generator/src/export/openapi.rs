@@ -321,7 +321,7 @@ fn security_schemes(model: &Model) -> Value {
     let mut application = std::collections::BTreeSet::new();
     let supported = |p: &Permission| match p {
         Permission::Supported(scopes) => scopes.clone(),
-        Permission::NotSupported => Vec::new(),
+        Permission::NotSupported | Permission::NotDocumented => Vec::new(),
     };
     for a in &model.actions {
         delegated.extend(supported(&a.permissions.delegated_work));

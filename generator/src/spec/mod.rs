@@ -90,7 +90,7 @@ pub fn spec_files(path: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
 
 /// Reads one spec file: a regular file (opened without blocking, so a FIFO is refused
 /// rather than waited on), at most `cap` bytes.
-pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
     let file = std::fs::OpenOptions::new()

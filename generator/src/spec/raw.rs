@@ -233,7 +233,9 @@ pub struct RawAction {
     #[serde(default)]
     pub parameters: OrderedMap<S<RawProperty>>,
     pub response: S<RawResponse>,
-    pub permissions: S<RawPermissions>,
+    /// Absent where nothing says (an import from metadata): the docs page says so.
+    #[serde(default)]
+    pub permissions: Option<S<RawPermissions>>,
     #[serde(default)]
     pub examples: Vec<S<RawExample>>,
 }

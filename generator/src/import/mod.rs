@@ -1,0 +1,411 @@
+//! Spec YAML from the inputs users already have: Graph's CSDL metadata (`sdkgen import csdl`).
+
+pub mod csdl;
+
+use csdl::{Csdl, Operation, StructuredType, TypeName};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::fmt::Write as _;
+
+/// The first line of every file the importer writes: re-importing replaces only files
+/// that carry it, so hand-written spec files beside them are never touched.
+pub const MARK: &str = "# Imported by sdkgen import csdl";
+
+/// What an import made: spec files (path relative to the spec directory → text) and the
+/// elements it could not express, each with its reason.
+#[derive(Debug, Default)]
+pub struct Import {
+    pub files: BTreeMap<String, String>,
+    pub skipped: Vec<Skipped>,
+    pub operations: usize,
+    pub types: usize,
+    pub enums: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// `microsoft.graph.call/contentSharingSessions`, `action reject (line 26399)`.
+    pub element: String,
+    pub reason: String,
+}
+
+/// The `api.yaml` an import writes into a spec directory that has none: Graph v1.0's.
+pub const API: &str = "# Imported by sdkgen import csdl; edit freely, an import never replaces it once it exists.
+sdkgen: 1
+api:
+  title: Microsoft Graph
+  version: v1.0
+  namespace: microsoft.graph
+  baseUrl: https://graph.microsoft.com/v1.0
+";
+
+/// The namespace the spec's unqualified names live in.
+const NAMESPACE: &str = "microsoft.graph";
+
+fn primitive(edm: &str) -> Option<&'static str> {
+    Some(match edm {
+        "Edm.String" => "String",
+        "Edm.Boolean" => "Boolean",
+        "Edm.Int32" => "Int32",
+        "Edm.Int64" => "Int64",
+        "Edm.Double" => "Double",
+        "Edm.DateTimeOffset" => "DateTimeOffset",
+        "Edm.Guid" => "Guid",
+        "Edm.Duration" => "Duration",
+        _ => return None,
+    })
+}
+
+/// A YAML scalar that is always a plain string: JSON's quoting is valid YAML, and no
+/// metadata text can become a key, a comment or another document.
+fn q(s: &str) -> String {
+    serde_json::Value::String(s.to_owned()).to_string()
+}
+
+/// A mapping key: plain where YAML reads it back as the same string, quoted otherwise
+/// (`null`, `true`, `on`, anything with punctuation).
+fn k(s: &str) -> String {
+    let plain = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !matches!(s.to_ascii_lowercase().as_str(), "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n");
+    if plain {
+        s.to_owned()
+    } else {
+        q(s)
+    }
+}
+
+/// The element a file, report line or error names.
+fn short(qualified: &str) -> &str {
+    qualified.strip_prefix(NAMESPACE).and_then(|s| s.strip_prefix('.')).unwrap_or(qualified)
+}
+
+struct Importer<'a> {
+    csdl: &'a Csdl,
+    /// Base type → the types deriving from it directly.
+    derived: BTreeMap<String, Vec<String>>,
+    out: Import,
+}
+
+impl<'a> Importer<'a> {
+    /// The spec's name for a CSDL type reference, or why it has none.
+    fn spec_type(&self, ty: &TypeName) -> Result<String, String> {
+        if let Some(p) = primitive(&ty.name) {
+            return Ok(p.to_owned());
+        }
+        if ty.name.starts_with("Edm.") {
+            return Err(format!("`{}` has no spec primitive yet", ty.name));
+        }
+        let q = self.csdl.qualify(&ty.name);
+        let Some(local) = q.strip_prefix(&format!("{NAMESPACE}.")) else {
+            return Err(format!("`{q}` is outside `{NAMESPACE}`; the spec has one namespace"));
+        };
+        if local.contains('.') {
+            return Err(format!("`{q}` is in a sub-namespace; the spec has one namespace"));
+        }
+        if self.csdl.types.contains_key(&q) || self.csdl.enums.contains_key(&q) {
+            Ok(local.to_owned())
+        } else {
+            Err(format!("`{q}` is not defined in the metadata"))
+        }
+    }
+
+    fn skip(&mut self, element: String, reason: String) {
+        self.out.skipped.push(Skipped { element, reason });
+    }
+
+    /// The types and enums `roots` reach: bases, property types, and the derived types of a
+    /// reached abstract complex type (so a value of it can be written).
+    fn closure(&self, roots: &[String]) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut queue: VecDeque<String> = roots.iter().cloned().collect();
+        while let Some(name) = queue.pop_front() {
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            let Some(t) = self.csdl.types.get(&name) else { continue };
+            let mut next: Vec<String> = t.base.iter().map(|b| self.csdl.qualify(b)).collect();
+            next.extend(t.properties.iter().map(|p| self.csdl.qualify(&p.ty.name)));
+            if t.is_abstract && !t.is_entity {
+                next.extend(self.derived.get(&name).into_iter().flatten().cloned());
+            }
+            queue.extend(next.into_iter().filter(|n| !n.starts_with("Edm.") && !seen.contains(n)));
+        }
+        seen
+    }
+
+    /// OData addresses for each entity type, shortest first: entity sets and singletons,
+    /// then contained navigation (`/communications/calls/{callId}`). Each value is
+    /// (segments of the collection, or None for a singleton; segments of one instance).
+    fn addresses(&self) -> BTreeMap<String, (Option<Vec<String>>, Vec<String>)> {
+        let mut found: BTreeMap<String, (Option<Vec<String>>, Vec<String>)> = BTreeMap::new();
+        let mut queue = VecDeque::new();
+        for r in &self.csdl.roots {
+            let ty = self.csdl.qualify(&r.ty.name);
+            let coll = vec![r.name.clone()];
+            if r.ty.collection {
+                let item = [coll.clone(), vec![format!("{{{}Id}}", short(&ty))]].concat();
+                queue.push_back((ty, Some(coll), item));
+            } else {
+                queue.push_back((ty, None, coll));
+            }
+        }
+        while let Some((ty, coll, item)) = queue.pop_front() {
+            if found.contains_key(&ty) || item.len() > 8 {
+                continue;
+            }
+            found.insert(ty.clone(), (coll, item.clone()));
+            // Contained navigation of the type and its bases, in metadata order.
+            let mut at = Some(ty.clone());
+            while let Some(name) = at {
+                let Some(t) = self.csdl.types.get(&name) else { break };
+                for n in t.navigations.iter().filter(|n| n.contains_target) {
+                    let target = self.csdl.qualify(&n.ty.name);
+                    let c = [item.clone(), vec![n.name.clone()]].concat();
+                    if n.ty.collection {
+                        let i = [c.clone(), vec![format!("{{{}Id}}", short(&target))]].concat();
+                        queue.push_back((target, Some(c), i));
+                    } else {
+                        queue.push_back((target, None, c));
+                    }
+                }
+                at = t.base.as_ref().map(|b| self.csdl.qualify(b));
+            }
+        }
+        found
+    }
+
+    fn description(&self, target: &str) -> Option<&String> {
+        self.csdl.descriptions.get(target)
+    }
+
+    fn type_yaml(&mut self, t: &StructuredType, out: &mut String) {
+        let _ = writeln!(out, "  {}:", k(short(&t.name)));
+        if let Some(b) = &t.base {
+            match self.spec_type(&TypeName { name: b.clone(), collection: false }) {
+                Ok(b) => {
+                    let _ = writeln!(out, "    base: {}", k(&b));
+                }
+                Err(why) => self.skip(format!("{} base", t.name), why),
+            }
+        }
+        if t.is_abstract {
+            out.push_str("    abstract: true\n");
+        }
+        if let Some(d) = self.description(&t.name) {
+            let _ = writeln!(out, "    description: {}", q(d));
+        }
+        let mut props = String::new();
+        for p in &t.properties {
+            match self.spec_type(&p.ty) {
+                Ok(ty) => {
+                    let _ = writeln!(props, "      {}:\n        type: {}", k(&p.name), k(&ty));
+                    if p.ty.collection {
+                        props.push_str("        collection: true\n");
+                    }
+                    if let Some(d) = self.description(&format!("{}/{}", t.name, p.name)) {
+                        let _ = writeln!(props, "        description: {}", q(d));
+                    }
+                }
+                Err(why) => self.skip(format!("{}/{} (line {})", t.name, p.name, p.line), why),
+            }
+        }
+        for n in &t.navigations {
+            self.skip(
+                format!("{}/{} (navigation)", t.name, n.name),
+                "navigation properties are paths, not members, in the spec; contained ones become operation paths".into(),
+            );
+        }
+        if !props.is_empty() {
+            out.push_str("    properties:\n");
+            out.push_str(&props);
+        }
+        out.push('\n');
+    }
+
+    fn enum_yaml(&mut self, e: &csdl::EnumType, out: &mut String) {
+        if e.is_flags {
+            self.skip(format!("{} (line {})", e.name, e.line), "a flags enum (`a,b` values) is imported as a plain enum".into());
+        }
+        let evolvable = e.members.last().is_some_and(|m| m == "unknownFutureValue");
+        if !evolvable && e.members.iter().any(|m| m == "unknownFutureValue") {
+            self.skip(
+                format!("{} (line {})", e.name, e.line),
+                "members after `unknownFutureValue` (Graph's evolved members) cannot be expressed; imported as not evolvable".into(),
+            );
+        }
+        let _ = writeln!(out, "  {}:", k(short(&e.name)));
+        if let Some(d) = self.description(&e.name) {
+            let _ = writeln!(out, "    description: {}", q(d));
+        }
+        let _ = writeln!(out, "    evolvable: {evolvable}\n    members:");
+        let mut seen = BTreeMap::new();
+        for m in &e.members {
+            // Two spellings of one word become one identifier in every target language.
+            let folded: String = m.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect();
+            if let Some(first) = seen.insert(folded, m.clone()) {
+                self.skip(
+                    format!("{}/{m} (line {})", e.name, e.line),
+                    format!("the same identifier as `{first}` in the target languages; the first spelling is kept"),
+                );
+                continue;
+            }
+            let _ = writeln!(out, "      {}: {{}}", k(m));
+        }
+        out.push('\n');
+    }
+
+    /// One action file: the operation bound to `bound` at `path`, or why it cannot be.
+    fn action_yaml(&mut self, op: &Operation, bound: &str, path: &[String], header: &str) -> Option<String> {
+        let element = format!("{} {} bound to {} (line {})", if op.is_function { "function" } else { "action" }, op.name, bound, op.line);
+        if op.is_function {
+            self.skip(element, "functions (GET with parameters in the path) are not an operation kind of the spec yet".into());
+            return None;
+        }
+        let mut params = String::new();
+        for p in op.parameters.iter().skip(1) {
+            match self.spec_type(&p.ty) {
+                Ok(ty) => {
+                    let _ = writeln!(params, "      {}:\n        type: {}", k(&p.name), k(&ty));
+                    if p.ty.collection {
+                        params.push_str("        collection: true\n");
+                    }
+                    if !p.nullable {
+                        params.push_str("        required: true\n");
+                    }
+                }
+                Err(why) => {
+                    self.skip(element, format!("parameter `{}`: {why}", p.name));
+                    return None;
+                }
+            }
+        }
+        let response = match &op.returns {
+            None => "    response:\n      status: 204\n".to_owned(),
+            Some(r) => match self.spec_type(r) {
+                Ok(ty) => format!(
+                    "    response:\n      status: 200\n      type: {}\n{}",
+                    k(&ty),
+                    if r.collection { "      collection: true\n" } else { "" }
+                ),
+                Err(why) => {
+                    self.skip(element, format!("return type: {why}"));
+                    return None;
+                }
+            },
+        };
+        let template: String = path.iter().map(|s| format!("/{s}")).collect::<String>() + "/" + &op.name;
+        let mut y = String::from(header);
+        let summary = self
+            .description(&format!("{NAMESPACE}.{}", op.name))
+            .cloned()
+            .unwrap_or_else(|| format!("The `{}` action of `{bound}`, imported from Graph's metadata.", op.name));
+        let _ = writeln!(y, "sdkgen: 1\nactions:\n  - name: {}\n    boundTo: {}\n    summary: {}", k(&op.name), k(bound), q(&summary));
+        let _ = writeln!(y, "    paths:\n      - template: {}", q(&template));
+        let ids: Vec<&String> = path.iter().filter(|s| s.starts_with('{')).collect();
+        if !ids.is_empty() {
+            y.push_str("    pathParameters:\n");
+            for id in ids {
+                let _ = writeln!(y, "      {}:\n        type: String", k(id.trim_matches(|c| c == '{' || c == '}')));
+            }
+        }
+        y.push_str("    headers:\n      Authorization:\n        value: Bearer {token}\n        required: true\n");
+        if !params.is_empty() {
+            y.push_str("      Content-Type:\n        value: application/json\n        required: true\n    parameters:\n");
+            y.push_str(&params);
+        }
+        y.push_str(&response);
+        Some(y)
+    }
+}
+
+/// Imports the entity types named in `select` (unqualified, `call`), the operations bound
+/// to them (or to their collections) and every type they reach. `*` selects every entity
+/// type with an address. `command` goes into each file's header.
+pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, String> {
+    let mut derived: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for t in csdl.types.values() {
+        if let Some(b) = &t.base {
+            derived.entry(csdl.qualify(b)).or_default().push(t.name.clone());
+        }
+    }
+    let mut im = Importer { csdl, derived, out: Import::default() };
+    let addresses = im.addresses();
+    let all = select.iter().any(|s| s == "*");
+    let ours = |n: &String| n.starts_with(&format!("{NAMESPACE}.")) && !short(n).contains('.');
+    let mut selected: Vec<String> = if all {
+        addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).cloned().collect()
+    } else {
+        select.iter().map(|s| format!("{NAMESPACE}.{s}")).collect()
+    };
+    selected.sort();
+    selected.dedup();
+    for s in &selected {
+        if !csdl.types.get(s).is_some_and(|t| t.is_entity) {
+            return Err(format!("`{}` is not an entity type of the metadata", short(s)));
+        }
+    }
+    let header = format!("{MARK}; do not edit, re-import with `{command}`.\n");
+    // Operations first: their parameter and return types join the closure.
+    let mut roots = selected.clone();
+    let mut actions = Vec::new();
+    for op in csdl.operations.iter().filter(|o| o.is_bound) {
+        let Some(binding) = op.parameters.first() else { continue };
+        let bound = csdl.qualify(&binding.ty.name);
+        if !selected.contains(&bound) {
+            continue;
+        }
+        let Some((coll, item)) = addresses.get(&bound) else {
+            im.skip(format!("{} bound to {}", op.name, short(&bound)), "the entity type has no address in the container".into());
+            continue;
+        };
+        let path = if binding.ty.collection {
+            match coll {
+                Some(c) => c.clone(),
+                None => {
+                    im.skip(format!("{} bound to {}", op.name, short(&bound)), "bound to a collection that is a singleton".into());
+                    continue;
+                }
+            }
+        } else {
+            item.clone()
+        };
+        if let Some(text) = im.action_yaml(op, short(&bound), &path, &header) {
+            roots.extend(op.parameters.iter().skip(1).map(|p| csdl.qualify(&p.ty.name)));
+            roots.extend(op.returns.iter().map(|r| csdl.qualify(&r.name)));
+            let file = format!("actions/{}-{}.yaml", short(&bound), op.name);
+            if actions.iter().any(|(f, _)| f == &file) {
+                im.skip(file, "a second operation of that name on that type (an overload); the spec names an operation once".into());
+                continue;
+            }
+            actions.push((file, text));
+        }
+    }
+    im.out.operations = actions.len();
+    let reached = im.closure(&roots);
+    let mut types = format!("{header}sdkgen: 1\n");
+    let enums: Vec<&csdl::EnumType> = reached.iter().filter(|n| ours(n)).filter_map(|n| csdl.enums.get(n)).collect();
+    if !enums.is_empty() {
+        types.push_str("enums:\n");
+        for e in &enums {
+            im.enum_yaml(e, &mut types);
+        }
+    }
+    let structured: Vec<&StructuredType> = reached.iter().filter(|n| ours(n)).filter_map(|n| csdl.types.get(n)).collect();
+    for t in reached.iter().filter(|n| !ours(n)) {
+        if csdl.types.contains_key(t) || csdl.enums.contains_key(t) {
+            im.skip(t.clone(), format!("outside `{NAMESPACE}`; the spec has one namespace"));
+        }
+    }
+    if !structured.is_empty() {
+        types.push_str("types:\n");
+        for t in &structured {
+            im.type_yaml(t, &mut types);
+        }
+    }
+    im.out.enums = enums.len();
+    im.out.types = structured.len();
+    im.out.files.insert("types/imported.yaml".into(), types);
+    im.out.files.extend(actions);
+    im.out.skipped.sort_by(|a, b| a.element.cmp(&b.element));
+    Ok(im.out)
+}
