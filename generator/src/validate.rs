@@ -154,6 +154,9 @@ impl<'a> Validator<'a> {
                 self.file_actions(file, &actions, &mut model, &names, &mut seen);
             }
         });
+        for (file, raw) in files {
+            self.extensions(*file, &raw.extensions, &mut model, &mut seen);
+        }
         Some(model)
     }
 
@@ -790,54 +793,9 @@ impl<'a> Validator<'a> {
             None => None,
         };
         let response = Response { status: r.status.value, description: r.description.as_ref().map(|d| d.value.clone()), body };
-        let perm = |p: &raw::RawPermission| {
-            if p.supported {
-                Permission::Supported(p.permissions.iter().map(|s| s.value.clone()).collect())
-            } else {
-                Permission::NotSupported
-            }
-        };
-        let permissions = match &a.permissions {
-            None => Permissions {
-                delegated_work: Permission::NotDocumented,
-                delegated_personal: Permission::NotDocumented,
-                application: Permission::NotDocumented,
-            },
-            Some(pr) => {
-                let pr = &pr.value;
-                for (what, p) in
-                    [("delegatedWork", &pr.delegated_work), ("delegatedPersonal", &pr.delegated_personal), ("application", &pr.application)]
-                {
-                    if !p.value.supported && !p.value.permissions.is_empty() {
-                        self.err(
-                            file,
-                            p,
-                            format!("{key}.permissions.{what}"),
-                            "permissions are listed for a permission type that is not supported",
-                            "`supported: false` with permissions",
-                        );
-                    }
-                }
-                Permissions {
-                    delegated_work: perm(&pr.delegated_work.value),
-                    delegated_personal: perm(&pr.delegated_personal.value),
-                    application: perm(&pr.application.value),
-                }
-            }
-        };
-
+        let permissions = self.permissions(file, key, a.permissions.as_ref());
         let module = match &a.module {
-            Some(m) if m.value.is_empty() || !m.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') => {
-                self.err(
-                    file,
-                    m,
-                    format!("{key}.module"),
-                    format!("module `{}` is not a module name", m.value),
-                    "letters, digits and `.` only",
-                );
-                String::new()
-            }
-            Some(m) => m.value.clone(),
+            Some(m) => self.module(file, key, m),
             None => action_first_literal(&paths).map(|l| crate::lang::ident(l, crate::lang::Case::Pascal, "N")).unwrap_or_default(),
         };
         // Microsoft's page names are the id in lower case, except where a page kept an older
@@ -888,7 +846,72 @@ impl<'a> Validator<'a> {
         if self.diags.len() != n_before || action.paths.is_empty() {
             return None;
         }
-        for (i, e) in a.examples.iter().enumerate() {
+        self.examples(file, key, &a.examples, &mut action, model, seen_examples);
+        Some(action)
+    }
+
+    /// An action's permissions; an action without them (an import) says so on its page.
+    fn permissions(&mut self, file: usize, key: &str, p: Option<&S<raw::RawPermissions>>) -> Permissions {
+        let perm = |p: &raw::RawPermission| {
+            if p.supported {
+                Permission::Supported(p.permissions.iter().map(|s| s.value.clone()).collect())
+            } else {
+                Permission::NotSupported
+            }
+        };
+        let Some(pr) = p else {
+            return Permissions {
+                delegated_work: Permission::NotDocumented,
+                delegated_personal: Permission::NotDocumented,
+                application: Permission::NotDocumented,
+            };
+        };
+        let pr = &pr.value;
+        for (what, p) in
+            [("delegatedWork", &pr.delegated_work), ("delegatedPersonal", &pr.delegated_personal), ("application", &pr.application)]
+        {
+            if !p.value.supported && !p.value.permissions.is_empty() {
+                self.err(
+                    file,
+                    p,
+                    format!("{key}.permissions.{what}"),
+                    "permissions are listed for a permission type that is not supported",
+                    "`supported: false` with permissions",
+                );
+            }
+        }
+        Permissions {
+            delegated_work: perm(&pr.delegated_work.value),
+            delegated_personal: perm(&pr.delegated_personal.value),
+            application: perm(&pr.application.value),
+        }
+    }
+
+    fn module(&mut self, file: usize, key: &str, m: &S<String>) -> String {
+        if m.value.is_empty() || !m.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+            self.err(
+                file,
+                m,
+                format!("{key}.module"),
+                format!("module `{}` is not a module name", m.value),
+                "letters, digits and `.` only",
+            );
+            return String::new();
+        }
+        m.value.clone()
+    }
+
+    /// Checks examples and adds the valid ones to `action`, after any it has.
+    fn examples(
+        &mut self,
+        file: usize,
+        key: &str,
+        raw: &[S<raw::RawExample>],
+        action: &mut Action,
+        model: &Model,
+        seen_examples: &mut HashMap<String, (usize, S<String>)>,
+    ) {
+        for (i, e) in raw.iter().enumerate() {
             let ekey = format!("{key}.examples[{i}]");
             let ename = &e.value.name;
             if !self.file_name(file, ename, &format!("{ekey}.name"), "an example name") {
@@ -909,11 +932,60 @@ impl<'a> Validator<'a> {
                 continue;
             }
             seen_examples.insert(crate::model::include_stem(&ename.value), (file, ename.clone()));
-            if let Some(ex) = self.example(file, &ekey, &e.value, &action, model) {
+            if let Some(ex) = self.example(file, &ekey, &e.value, action, model) {
                 action.examples.push(ex);
             }
         }
-        Some(action)
+    }
+
+    /// Applies a file's `extensions` to the operations they name, once every file's own
+    /// operations are in the model.
+    fn extensions(&mut self, file: usize, extensions: &[S<raw::RawExtension>], model: &mut Model, seen: &mut Seen) {
+        for (i, x) in extensions.iter().enumerate() {
+            let key = format!("extensions[{i}]");
+            let x = &x.value;
+            let Some(at) = model.actions.iter().position(|a| a.id() == x.extends.value) else {
+                let help = suggest(&x.extends.value, model.actions.iter().map(|a| a.id()).collect::<Vec<_>>().iter().map(String::as_str));
+                self.err_help(
+                    file,
+                    &x.extends,
+                    format!("{key}.extends"),
+                    format!("`{}` is not an operation of the spec", x.extends.value),
+                    "no operation has this id (boundTo-name)",
+                    help.map(|h| format!("did you mean `{h}`?")),
+                );
+                continue;
+            };
+            let mut action = model.actions[at].clone();
+            if let Some(m) = &x.module {
+                action.module = self.module(file, &key, m);
+            }
+            if let Some(d) = &x.description {
+                if action.description.is_some() {
+                    self.err(file, d, format!("{key}.description"), "the operation already has a description", "set twice");
+                }
+                action.description = Some(d.value.clone());
+            }
+            action.notes.extend(x.notes.iter().map(|n| n.value.clone()));
+            if let Some(p) = &x.permissions {
+                if action.permissions.application != Permission::NotDocumented {
+                    self.err(file, p, format!("{key}.permissions"), "the operation already has permissions", "set twice");
+                }
+                action.permissions = self.permissions(file, &key, Some(p));
+            }
+            for (j, p) in x.paths.iter().enumerate() {
+                let pkey = format!("{key}.paths[{j}].template");
+                if let Some(t) = self.path_template(file, &pkey, &p.value, &action.name, action.kind, &action.path_parameters) {
+                    if action.paths.iter().any(|q| q.template == t.template) {
+                        self.err(file, &p.value.template, pkey, "the operation already has this path", "listed twice");
+                        continue;
+                    }
+                    action.paths.push(t);
+                }
+            }
+            self.examples(file, &key, &x.examples, &mut action, model, &mut seen.examples);
+            model.actions[at] = action;
+        }
     }
 
     fn path_template(

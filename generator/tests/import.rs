@@ -201,3 +201,32 @@ fn the_whole_of_graph_v1_imports_and_validates_and_says_what_it_left_out() {
         assert!(err.contains(reason), "no element reported as {reason:?}");
     }
 }
+
+#[test]
+fn a_hand_written_file_extends_an_imported_operation_with_what_metadata_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(import_into(dir.path(), &["call"]).0);
+    std::fs::write(
+        dir.path().join("actions/call-reject.extra.yaml"),
+        "sdkgen: 1\nextensions:\n  - extends: call-reject\n    module: CloudCommunications\n    notes: [Answer or reject within 15 seconds.]\n    paths:\n      - template: /app/calls/{callId}/reject\n        deprecated: Use /communications.\n    permissions:\n      delegatedWork: {supported: false}\n      delegatedPersonal: {supported: false}\n      application: {supported: true, permissions: [Calls.Initiate.All]}\n    examples:\n      - name: reject-busy\n        title: Reject with Busy\n        request:\n          pathValues: {callId: \"{call-id}\"}\n          body: {reason: busy, callbackUri: \"https://bot.contoso.com/callback\"}\n        response: {status: 204}\n",
+    )
+    .unwrap();
+    let model = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let reject = model.actions.iter().find(|a| a.id() == "call-reject").unwrap();
+    assert_eq!(reject.module, "CloudCommunications");
+    assert_eq!(reject.notes, ["Answer or reject within 15 seconds."]);
+    assert_eq!(reject.paths.len(), 2);
+    assert_eq!(reject.paths[1].deprecated.as_deref(), Some("Use /communications."));
+    assert_eq!(reject.permissions.application, sdkgen::model::Permission::Supported(vec!["Calls.Initiate.All".into()]));
+    assert_eq!(reject.examples.len(), 1);
+    // The operation the extension names stays the imported one; a re-import keeps the extension.
+    assert!(import_into(dir.path(), &["call"]).0);
+    assert!(dir.path().join("actions/call-reject.extra.yaml").is_file());
+    assert!(sdkgen::load_model(dir.path()).is_ok());
+    // An example that does not fit the imported operation is a located error.
+    let bad = dir.path().join("actions/call-reject.extra.yaml");
+    let text = std::fs::read_to_string(&bad).unwrap().replace("reason: busy", "reason: sleepy");
+    std::fs::write(&bad, text).unwrap();
+    let err = sdkgen::load_model(dir.path()).expect_err("an invalid extension example").to_string();
+    assert!(err.contains("sleepy") && err.contains("call-reject.extra.yaml"), "{err}");
+}

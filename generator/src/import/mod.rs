@@ -241,7 +241,7 @@ impl<'a> Importer<'a> {
         let mut seen = BTreeMap::new();
         for m in &e.members {
             // Two spellings of one word become one identifier in every target language.
-            let folded: String = m.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect();
+            let folded: String = m.chars().filter(char::is_ascii_alphanumeric).flat_map(|c| c.to_lowercase()).collect();
             if let Some(first) = seen.insert(folded, m.clone()) {
                 self.skip(
                     format!("{}/{m} (line {})", e.name, e.line),

@@ -124,6 +124,31 @@ pub struct RawFile {
     /// How many actions the file has.
     #[serde(skip)]
     pub action_count: usize,
+    /// What a file adds to an operation declared elsewhere (an imported one).
+    #[serde(default)]
+    pub extensions: Vec<S<RawExtension>>,
+}
+
+/// What metadata lacks, added to an operation another file declares (`sdkgen import
+/// csdl` writes operations without examples, notes, permissions or deprecated paths).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawExtension {
+    /// The operation's id (`call-reject`).
+    pub extends: S<String>,
+    #[serde(default)]
+    pub module: Option<S<String>>,
+    #[serde(default)]
+    pub description: Option<S<String>>,
+    #[serde(default)]
+    pub notes: Vec<S<String>>,
+    /// More paths to the same operation, after its own (deprecated ones, typically).
+    #[serde(default)]
+    pub paths: Vec<S<RawPath>>,
+    #[serde(default)]
+    pub permissions: Option<S<RawPermissions>>,
+    #[serde(default)]
+    pub examples: Vec<S<RawExample>>,
 }
 
 /// A spec file's actions alone (the rest of the file was checked when it was loaded).
