@@ -231,6 +231,114 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
     Exit::Ok
 }
 
+/// `sdkgen import page`: a page's examples as an `extensions:` file, checked against the
+/// spec (with the file beside it, in a scratch copy) before anything is written.
+pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
+    use crate::import::page;
+    let model = match load_or_report(spec) {
+        Ok(m) => m,
+        Err(exit) => return exit,
+    };
+    let text = match crate::spec::read_capped(page, 32 << 20).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => {
+            eprint(&format!("sdkgen: {} is not UTF-8 text\n", shown_path(page)));
+            return Exit::SpecError;
+        }
+        Err(e) => {
+            eprint(&format!("sdkgen: {e}\n"));
+            return Exit::Io;
+        }
+    };
+    let located = |line: usize, column: usize, message: &str| {
+        let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+        let caret = " ".repeat(source.chars().take(column.saturating_sub(1)).count());
+        format!("error: {message}\n  --> {}:{line}:{column}\n   | {source}\n   | {caret}^\n", shown_path(page))
+    };
+    let stem = page.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "page".into());
+    let stem: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    let header = format!("{}; from {}. Do not edit; re-import the page.\n", page::MARK, crate::output::comment_safe(&shown_path(page)));
+    let (yaml, origins) = match page::extension(&model, &text, &stem, &header) {
+        Ok(x) => x,
+        Err(e) => {
+            eprint(&located(e.line, e.column, &e.message));
+            return Exit::SpecError;
+        }
+    };
+    for (line, note) in &origins.notes {
+        eprint(&format!("sdkgen: note: {}:{line}: {note}\n", shown_path(page)));
+    }
+    // Checked as part of the spec: a scratch copy of it with the new file beside.
+    let scratch = std::env::temp_dir().join(format!("sdkgen-import-page-{}", std::process::id()));
+    let checked = copy_spec(spec, &scratch, out).and_then(|()| std::fs::write(scratch.join("zz-imported-page.yaml"), &yaml));
+    let result = checked.map(|()| crate::load_model(&scratch));
+    let _ = std::fs::remove_dir_all(&scratch);
+    match result {
+        Err(e) => {
+            eprint(&format!("sdkgen: I/O error in a scratch copy of the spec: {e}\n"));
+            return Exit::Io;
+        }
+        Ok(Err(errors)) => {
+            for d in errors.diagnostics.iter().filter(|d| d.key.starts_with("extensions[")) {
+                let (line, column) = page::locate(&text, &origins, &d.key).unwrap_or((1, 1));
+                // The scratch copy's paths mean the spec's own.
+                let message = d.message.replace(&scratch.display().to_string(), &shown_path(spec));
+                eprint(&located(line, column, &format!("{message} (key {})", d.key)));
+            }
+            if errors.diagnostics.iter().any(|d| !d.key.starts_with("extensions[")) {
+                eprint(&errors.render());
+            }
+            return Exit::SpecError;
+        }
+        Ok(Ok(_)) => {}
+    }
+    match out {
+        None => {
+            print(&yaml);
+            Exit::Ok
+        }
+        Some(path) => match crate::export::write_own(path, &yaml, page::MARK) {
+            Ok(()) => {
+                note(&format!("sdkgen: wrote {} ({} examples)\n", shown_path(path), origins.examples.len()));
+                Exit::Ok
+            }
+            Err(e) => report_out_error(&e),
+        },
+    }
+}
+
+/// Copies a spec (one file, or a directory's *.yaml files) into `to`, leaving out
+/// `replaced` (the file an import is about to write anew).
+fn copy_spec(spec: &Path, to: &Path, replaced: Option<&Path>) -> std::io::Result<()> {
+    let replaced = replaced.and_then(|p| std::fs::canonicalize(p).ok());
+    std::fs::create_dir_all(to)?;
+    if spec.is_file() {
+        return std::fs::copy(spec, to.join("spec.yaml")).map(|_| ());
+    }
+    let mut stack = vec![spec.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let entry = entry?;
+            let kind = entry.file_type()?;
+            let path = entry.path();
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file()
+                && matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+                && std::fs::canonicalize(&path).ok() != replaced
+            {
+                let rel = path.strip_prefix(spec).map_err(std::io::Error::other)?;
+                let dest = to.join(rel);
+                if let Some(parent) = dest.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::copy(&path, dest)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `sdkgen snippet`: one snippet's code on stdout, without the file header.
 pub fn snippet(spec: &Path, example: &str, language: Language, style: Style) -> Exit {
     let model = match load_or_report(spec) {

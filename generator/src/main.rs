@@ -92,6 +92,23 @@ enum Import {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The examples of a Graph reference page (its markdown, or the page's text as a
+    /// browser copies it) as spec YAML: an `extensions:` file adding them to the
+    /// operations they call, checked against the spec; a page that contradicts it is an
+    /// error located in the page.
+    Page {
+        /// The page (`call-reject.md`).
+        page: PathBuf,
+        /// The spec the page's operation is in [default: from sdkgen.toml, else spec].
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The configuration file [default: sdkgen.toml here or above].
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The file to write (only over one an import wrote); stdout without it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -210,6 +227,10 @@ fn main() -> ExitCode {
             Err(e) => e,
         },
         Command::Import(Import::Csdl { metadata, select, out }) => cli::import_csdl(&metadata, &select, &out),
+        Command::Import(Import::Page { page, spec, config, out }) => match settings(config.as_ref(), spec, None) {
+            Ok(cfg) => cli::import_page(&cfg.spec, &page, out.as_deref()),
+            Err(e) => e,
+        },
         Command::Init { dir } => cli::init(&dir),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "sdkgen", &mut std::io::stdout());

@@ -230,3 +230,94 @@ fn a_hand_written_file_extends_an_imported_operation_with_what_metadata_lacks() 
     let err = sdkgen::load_model(dir.path()).expect_err("an invalid extension example").to_string();
     assert!(err.contains("sleepy") && err.contains("call-reject.extra.yaml"), "{err}");
 }
+
+/// Copies the shipped spec into `dir` (the importer's output goes beside it).
+fn spec_copy(dir: &std::path::Path) {
+    for sub in ["", "types", "actions"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for e in std::fs::read_dir(root().join("spec").join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "yaml") {
+                std::fs::copy(&p, dir.join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn the_reject_page_imports_to_the_examples_the_spec_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    spec_copy(dir.path());
+    let out = dir.path().join("actions/call-reject.page.yaml");
+    // The seed: the page's text as a browser copies it (no markdown, no block names).
+    let page = root().join("tests/fixtures/page/call-reject.zh-cn.txt");
+    let (ok, stdout, err) = run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(dir.path()).arg("--out").arg(&out));
+    assert!(ok, "{stdout}{err}");
+    let model = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let reject = model.actions.iter().find(|a| a.id() == "call-reject").unwrap();
+    let (written, imported) = reject.examples.split_at(2);
+    assert_eq!(imported.len(), 2, "both of the page's examples");
+    for (w, i) in written.iter().zip(imported) {
+        // Names and notification titles are not on a copied page; everything sent and
+        // received is, and must be what the spec holds.
+        assert_eq!(i.request, w.request, "{}", w.name);
+        assert_eq!(i.response, w.response, "{}", w.name);
+        let bodies = |e: &sdkgen::model::Example| {
+            e.notifications.as_ref().map(|n| {
+                (n.before.iter().map(|x| x.body.clone()).collect::<Vec<_>>(), n.after.iter().map(|x| x.body.clone()).collect::<Vec<_>>())
+            })
+        };
+        assert_eq!(bodies(i), bodies(w), "{}", w.name);
+    }
+    assert!(imported[0].title.contains("Busy"), "the page's heading is the title: {}", imported[0].title);
+}
+
+#[test]
+fn a_page_that_contradicts_the_spec_is_an_error_located_in_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    spec_copy(dir.path());
+    let page = dir.path().join("page.md");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/page/call-reject.zh-cn.txt")).unwrap();
+    // A member reject does not have, on the page's line 50.
+    std::fs::write(&page, text.replacen("\"reason\": \"busy\"", "\"reason\": \"busy\", \"mood\": \"grumpy\"", 1)).unwrap();
+    let (ok, _, err) = run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(dir.path()));
+    assert!(!ok, "{err}");
+    assert!(err.contains("page.md:50:") && err.contains("mood"), "{err}");
+    // Invalid JSON, located where the parser stopped.
+    std::fs::write(&page, text.replacen("\"reason\": \"busy\"", "\"reason\": \"busy\",", 1)).unwrap();
+    let (ok, _, err) = run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(dir.path()));
+    assert!(!ok && err.contains("page.md:51:") && err.contains("does not parse"), "{err}");
+    // A request the spec does not describe.
+    std::fs::write(&page, text.replace("/reject", "/rejects")).unwrap();
+    let (ok, _, err) = run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(dir.path()));
+    assert!(!ok && err.contains("page.md:46:") && err.contains("no operation of the spec is `POST /communications/calls/"), "{err}");
+}
+
+#[test]
+fn the_reject_pages_markdown_imports_to_exactly_the_examples_the_spec_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    spec_copy(dir.path());
+    // The spec without reject's examples: the page supplies them.
+    let reject = dir.path().join("actions/call-reject.yaml");
+    let text = std::fs::read_to_string(&reject).unwrap();
+    let cut = text.find("    examples:").unwrap();
+    std::fs::write(&reject, format!("{}    examples: []\n", &text[..cut])).unwrap();
+    let out = dir.path().join("actions/call-reject.page.yaml");
+    let page = root().join("tests/fixtures/pages/call-reject.md");
+    let import = || run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(dir.path()).arg("--out").arg(&out));
+    let (ok, stdout, err) = import();
+    assert!(ok, "{stdout}{err}");
+    // The page posts example 2's notifications to two URLs; the choice is said.
+    assert!(err.contains("call-reject.md:117: the page posts this example's notifications to"), "{err}");
+    let imported = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let shipped = sdkgen::load_model(&root().join("spec")).unwrap();
+    let examples = |m: &Model| m.actions.iter().find(|a| a.id() == "call-reject").unwrap().examples.clone();
+    assert_eq!(examples(&imported), examples(&shipped), "names, titles, requests, responses and notifications");
+    // Re-importing replaces the import's own file, byte for byte the same.
+    let first = std::fs::read(&out).unwrap();
+    assert!(import().0);
+    assert_eq!(std::fs::read(&out).unwrap(), first);
+    // Against the shipped spec, which holds them already, the names collide: located.
+    let (ok, _, err) = run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(root().join("spec")));
+    assert!(!ok && err.contains("example name `call-reject` is used twice") && err.contains("call-reject.md:68:1"), "{err}");
+}

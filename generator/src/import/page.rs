@@ -1,0 +1,442 @@
+//! Reads the HTTP examples of a Graph reference page (the docs repository's markdown, or
+//! the page's text as a browser copies it) for `sdkgen import page`.
+
+use serde_json::Value;
+
+/// One HTTP message the page prints: a request (`method` and `target`) or a response
+/// (`status`), its headers and JSON body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// 1-based line of the request or status line.
+    pub line: usize,
+    pub method: String,
+    pub target: String,
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Value>,
+    /// The heading just above it (`Notification - incoming`), where the page has one.
+    pub title: Option<String>,
+}
+
+/// An example: the request to Graph, its response, and the notifications the page shows
+/// the bot receiving before the request or after the response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageExample {
+    /// The docs pipeline's block name (`"name"` in a `blockType: request` annotation).
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub ignored: bool,
+    pub request: Message,
+    pub response: Option<Message>,
+    pub before: Vec<Message>,
+    pub after: Vec<Message>,
+}
+
+/// A page that cannot be read as examples, located in the page's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+const METHODS: [&str; 5] = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+/// Where Graph's requests go; any other absolute URL a page POSTs to is the bot's
+/// callback receiving a notification.
+const GRAPH: &str = "https://graph.microsoft.com/";
+
+fn request_line(line: &str) -> Option<(String, String)> {
+    let (method, rest) = line.trim().split_once(' ')?;
+    if !METHODS.contains(&method) {
+        return None;
+    }
+    let target = rest.trim().trim_end_matches(" HTTP/1.1").trim();
+    (target.starts_with('/') || target.starts_with("https://")).then(|| (method.to_owned(), target.to_owned()))
+}
+
+fn status_line(line: &str) -> Option<u16> {
+    line.trim().strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()
+}
+
+fn header_line(line: &str) -> Option<(String, String)> {
+    let (name, value) = line.split_once(": ")?;
+    (name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .then(|| (name.to_owned(), value.trim().to_owned()))
+}
+
+/// An example heading: markdown's `### Example 2: …` or the copied page's `示例 2:…`.
+fn heading(line: &str) -> Option<Option<String>> {
+    let t = line.trim_start_matches('#').trim();
+    let rest = t.strip_prefix("Example").or_else(|| t.strip_prefix("示例"))?.trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let title = rest[digits..].trim_start_matches([':', '：', ' ']).trim();
+    Some((!title.is_empty()).then(|| title.to_owned()))
+}
+
+/// The JSON value starting at `lines[start]`, ending where its braces balance (strings
+/// and escapes respected); the index after it.
+fn json_at(lines: &[&str], start: usize) -> Result<(Value, usize), PageError> {
+    let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
+    let mut text = String::new();
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        for c in line.chars() {
+            if in_string {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => in_string = false,
+                    _ => {}
+                }
+            } else {
+                match c {
+                    '"' => in_string = true,
+                    '{' | '[' => depth += 1,
+                    '}' | ']' => depth -= 1,
+                    _ => {}
+                }
+            }
+        }
+        text.push_str(line);
+        text.push('\n');
+        if depth <= 0 && !in_string {
+            return serde_json::from_str(&text).map(|v| (v, i + 1)).map_err(|e| PageError {
+                line: start + e.line(),
+                column: e.column(),
+                message: format!("the page's JSON does not parse: {e}"),
+            });
+        }
+    }
+    Err(PageError { line: start + 1, column: 1, message: "the page's JSON never closes".into() })
+}
+
+/// Lines to step over between a message's headers and its body: blank lines, code fences
+/// and annotation comments.
+fn skip_to_body(lines: &[&str], mut i: usize) -> usize {
+    while i < lines.len() {
+        let t = lines[i].trim();
+        if t.is_empty() || t.starts_with("```") {
+            i += 1;
+        } else if t.starts_with("<!--") {
+            while i < lines.len() && !lines[i].contains("-->") {
+                i += 1;
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The annotation just above line `i` (within a few lines), as markdown pages put one
+/// before each request block: its `name` and whether it says `ignored`.
+fn annotation_above(lines: &[&str], i: usize) -> (Option<String>, Option<String>) {
+    let from = i.saturating_sub(8);
+    let Some(open) = (from..i).rev().find(|&j| lines[j].contains("<!--")) else { return (None, None) };
+    let Some(close) = (open..i).find(|&j| lines[j].contains("-->")) else { return (None, None) };
+    let text: String = lines[open..=close].join("\n");
+    let inner = text.split_once("<!--").map_or("", |(_, r)| r).rsplit_once("-->").map_or("", |(l, _)| l);
+    match serde_json::from_str::<Value>(inner.trim()) {
+        Ok(v) => (v["blockType"].as_str().map(str::to_owned), v["name"].as_str().map(str::to_owned)),
+        Err(_) => (None, None),
+    }
+}
+
+fn message(lines: &[&str], i: usize, method: String, target: String, status: u16) -> Result<(Message, usize), PageError> {
+    let mut j = i + 1;
+    let mut headers = Vec::new();
+    while let Some(h) = lines.get(j).and_then(|l| header_line(l)) {
+        headers.push(h);
+        j += 1;
+    }
+    let k = skip_to_body(lines, j);
+    let (body, next) = match lines.get(k).map(|l| l.trim_start()) {
+        Some(l) if l.starts_with('{') || l.starts_with('[') => {
+            let (v, n) = json_at(lines, k)?;
+            (Some(v), n)
+        }
+        _ => (None, j),
+    };
+    Ok((Message { line: i + 1, method, target, status, headers, body, title: None }, next))
+}
+
+/// Every example the page prints, in order.
+pub fn scan(text: &str) -> Result<Vec<PageExample>, PageError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<PageExample> = Vec::new();
+    // Notifications seen since the last example heading, before that example's request.
+    let mut pending: Vec<Message> = Vec::new();
+    let mut title: Option<String> = None;
+    let mut heading_since_request = true;
+    // The last markdown heading since the previous message (not a tab's `# [C#](#tab/…)`).
+    let mut recent: Option<String> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.starts_with('#') && !line.contains("](#tab/") {
+            let text = line.trim_start_matches('#').trim();
+            recent = (!text.is_empty()).then(|| text.to_owned());
+        }
+        if let Some(t) = heading(line) {
+            title = t;
+            heading_since_request = true;
+            pending.clear();
+            i += 1;
+            continue;
+        }
+        if let Some((method, target)) = request_line(line) {
+            let (block, name) = annotation_above(&lines, i);
+            let graph = target.starts_with(GRAPH) || (target.starts_with('/') && block.as_deref() == Some("request"));
+            let (mut msg, next) = message(&lines, i, method, target, 0)?;
+            msg.title = recent.take();
+            if graph {
+                out.push(PageExample {
+                    name,
+                    title: if heading_since_request { title.clone() } else { None },
+                    ignored: block.as_deref() == Some("ignored"),
+                    request: msg,
+                    response: None,
+                    before: std::mem::take(&mut pending),
+                    after: Vec::new(),
+                });
+                heading_since_request = false;
+            } else if msg.target.starts_with("https://") && msg.body.is_some() {
+                // The bot's callback: before this example's request, or after its response.
+                match out.last_mut() {
+                    Some(ex) if !heading_since_request && ex.response.is_some() => ex.after.push(msg),
+                    _ => pending.push(msg),
+                }
+            }
+            i = next.max(i + 1);
+            continue;
+        }
+        if let Some(status) = status_line(line) {
+            let (msg, next) = message(&lines, i, String::new(), String::new(), status)?;
+            recent = None;
+            if let Some(ex) = out.last_mut().filter(|ex| ex.response.is_none() && !heading_since_request) {
+                ex.response = Some(msg);
+            }
+            i = next.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// The mark on files `sdkgen import page` writes; a re-import replaces only those.
+pub const MARK: &str = "# Imported by sdkgen import page";
+
+/// Where each written example came from, to locate the validator's findings in the page.
+#[derive(Debug, Default)]
+pub struct Origins {
+    /// Per example written: the page line of its request, response and notifications.
+    pub examples: Vec<(usize, Option<usize>, Vec<usize>, Vec<usize>)>,
+    /// What the import had to choose, with the page line it concerns.
+    pub notes: Vec<(usize, String)>,
+}
+
+fn json_yaml(v: &Value, indent: usize) -> String {
+    let pretty = serde_json::to_string_pretty(v).unwrap_or_default();
+    pretty.lines().enumerate().map(|(i, l)| if i == 0 { l.to_owned() } else { format!("\n{}{l}", " ".repeat(indent)) }).collect()
+}
+
+fn q(s: &str) -> String {
+    Value::String(s.to_owned()).to_string()
+}
+
+/// The operation a request addresses and its path values, by the spec's path templates.
+fn resolve<'m>(
+    model: &'m crate::model::Model,
+    ex: &PageExample,
+) -> Result<(&'m crate::model::Action, usize, Vec<(String, String)>), PageError> {
+    use crate::model::Segment;
+    let at = |message: String| PageError { line: ex.request.line, column: 1, message };
+    let target = &ex.request.target;
+    let path = if let Some(rest) = target.strip_prefix(GRAPH) {
+        let base_path = model.api.base_url.trim_start_matches(GRAPH);
+        rest.strip_prefix(base_path).ok_or_else(|| at(format!("`{target}` is not under the spec's base URL `{}`", model.api.base_url)))?
+    } else {
+        target.as_str()
+    };
+    if path.contains('?') {
+        return Err(at(format!("`{target}` has a query string, which the spec format does not describe yet")));
+    }
+    let segs: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    for action in &model.actions {
+        if action.method() != ex.request.method {
+            continue;
+        }
+        for (index, p) in action.paths.iter().enumerate() {
+            if p.segments.len() != segs.len() {
+                continue;
+            }
+            let mut values = Vec::new();
+            let fits = p.segments.iter().zip(&segs).all(|(s, got)| match s {
+                Segment::Literal(l) => l == got || got.strip_prefix("microsoft.graph.") == Some(l.as_str()),
+                Segment::Param(name) => {
+                    let raw = percent_encoding::percent_decode_str(got).decode_utf8_lossy().into_owned();
+                    values.push((name.clone(), raw));
+                    true
+                }
+            });
+            if fits {
+                return Ok((action, index, values));
+            }
+        }
+    }
+    Err(at(format!("no operation of the spec is `{} {path}`", ex.request.method)))
+}
+
+/// The one callback URL an example's notifications go to. A page that posts them to more
+/// than one gets the request's own `callbackUri` if it names one of them, else the URL most
+/// of them use (the later one on a tie), and a note saying so.
+fn callback_url(ex: &PageExample, notes: &mut Vec<(usize, String)>) -> String {
+    let all: Vec<&Message> = ex.before.iter().chain(&ex.after).collect();
+    let mut urls: Vec<&str> = all.iter().map(|m| m.target.as_str()).collect();
+    urls.dedup();
+    let mut distinct = urls.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() <= 1 {
+        return distinct.first().map_or(String::new(), |u| (*u).to_owned());
+    }
+    let own = ex.request.body.as_ref().and_then(|b| b["callbackUri"].as_str()).filter(|u| distinct.contains(u));
+    let chosen = own.map(str::to_owned).unwrap_or_else(|| {
+        let count = |u: &str| all.iter().filter(|m| m.target == u).count();
+        // `max_by_key` keeps the last of equals: the later URL on a tie.
+        all.iter().map(|m| m.target.as_str()).max_by_key(|u| count(u)).unwrap_or_default().to_owned()
+    });
+    notes.push((
+        all[0].line,
+        format!("the page posts this example's notifications to {}; the spec holds one callback URL: {chosen}", distinct.join(" and ")),
+    ));
+    chosen
+}
+
+/// The page's examples as an `extensions:` spec file for the operations they address.
+/// `stem` names examples the page leaves unnamed (`call-reject-example-2`).
+pub fn extension(model: &crate::model::Model, text: &str, stem: &str, header: &str) -> Result<(String, Origins), PageError> {
+    let examples = scan(text)?;
+    if examples.is_empty() {
+        return Err(PageError { line: 1, column: 1, message: "the page prints no request to Graph".into() });
+    }
+    let mut by_action: Vec<(String, Vec<String>)> = Vec::new();
+    let mut origins = Origins::default();
+    let mut order: Vec<(String, usize)> = Vec::new();
+    for (n, ex) in examples.iter().enumerate() {
+        let (action, path_index, values) = resolve(model, ex)?;
+        let mut y = String::new();
+        let name = ex.name.clone().unwrap_or_else(|| format!("{stem}-example-{}", n + 1));
+        let title = ex.title.clone().unwrap_or_else(|| format!("Example {}", n + 1));
+        y.push_str(&format!("      - name: {}\n        title: {}\n", q(&name), q(&title)));
+        if ex.ignored {
+            y.push_str("        ignored: true\n");
+        }
+        y.push_str("        request:\n");
+        if path_index > 0 {
+            y.push_str(&format!("          path: {path_index}\n"));
+        }
+        if !values.is_empty() {
+            y.push_str("          pathValues:\n");
+            for (k, v) in &values {
+                y.push_str(&format!("            {}: {}\n", q(k), q(v)));
+            }
+        }
+        if let Some(b) = &ex.request.body {
+            y.push_str(&format!("          body: {}\n", json_yaml(b, 12)));
+        }
+        let status = ex.response.as_ref().map_or(action.response.status, |r| r.status);
+        y.push_str(&format!("        response:\n          status: {status}\n"));
+        if let Some(r) = &ex.response {
+            let kept: Vec<&(String, String)> = r.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("Location")).collect();
+            if !kept.is_empty() {
+                y.push_str("          headers:\n");
+                for (k, v) in kept {
+                    y.push_str(&format!("            {k}: {}\n", q(v)));
+                }
+            }
+            if let Some(b) = &r.body {
+                y.push_str(&format!("          body: {}\n", json_yaml(b, 12)));
+            }
+        }
+        if !ex.before.is_empty() || !ex.after.is_empty() {
+            let url = callback_url(ex, &mut origins.notes);
+            y.push_str(&format!("        notifications:\n          callbackUrl: {}\n", q(&url)));
+            for (what, list) in [("before", &ex.before), ("after", &ex.after)] {
+                if list.is_empty() {
+                    continue;
+                }
+                y.push_str(&format!("          {what}:\n"));
+                for (i, m) in list.iter().enumerate() {
+                    let body = m.body.clone().unwrap_or(Value::Null);
+                    let ty = body["@odata.type"].as_str().and_then(|t| t.rsplit('.').next()).unwrap_or("commsNotifications").to_owned();
+                    y.push_str(&format!(
+                        "            - title: {}\n              type: {}\n              body: {}\n",
+                        q(&m.title.clone().unwrap_or_else(|| format!("Notification {}", i + 1))),
+                        q(&ty),
+                        json_yaml(&body, 16)
+                    ));
+                }
+            }
+        }
+        let id = action.id();
+        match by_action.iter_mut().find(|(a, _)| *a == id) {
+            Some((_, list)) => list.push(y),
+            None => by_action.push((id.clone(), vec![y])),
+        }
+        order.push((id, n));
+    }
+    // Origins in the order the examples are written (grouped by operation).
+    for (id, _) in &by_action {
+        for (oid, n) in &order {
+            if oid == id {
+                let ex = &examples[*n];
+                origins.examples.push((
+                    ex.request.line,
+                    ex.response.as_ref().map(|r| r.line),
+                    ex.before.iter().map(|m| m.line).collect(),
+                    ex.after.iter().map(|m| m.line).collect(),
+                ));
+            }
+        }
+    }
+    let mut out = format!("{header}sdkgen: 1\nextensions:\n");
+    for (id, list) in by_action {
+        out.push_str(&format!("  - extends: {}\n    examples:\n", q(&id)));
+        for y in list {
+            out.push_str(&y);
+        }
+    }
+    Ok((out, origins))
+}
+
+/// Where in the page a validator finding about the written file belongs: the example's
+/// message, and the member's own line when the page prints it.
+pub fn locate(text: &str, origins: &Origins, key: &str) -> Option<(usize, usize)> {
+    let rest = key.split_once("].examples[")?.1;
+    let (index, rest) = rest.split_once(']')?;
+    let (req, resp, before, after) = origins.examples.get(index.parse::<usize>().ok()?)?;
+    let line = if rest.starts_with(".response") {
+        resp.unwrap_or(*req)
+    } else if let Some(r) = rest.strip_prefix(".notifications.before[") {
+        r.split_once(']').and_then(|(i, _)| i.parse::<usize>().ok()).and_then(|i| before.get(i).copied()).unwrap_or(*req)
+    } else if let Some(r) = rest.strip_prefix(".notifications.after[") {
+        r.split_once(']').and_then(|(i, _)| i.parse::<usize>().ok()).and_then(|i| after.get(i).copied()).unwrap_or(*req)
+    } else {
+        *req
+    };
+    // The member the key ends with, printed as `"member"` below that line.
+    let member = key.contains(".body.").then(|| key.rsplit('.').next()).flatten().filter(|m| !m.contains('[')).map(|m| format!("\"{m}\""));
+    if let Some(m) = member {
+        for (i, l) in text.lines().enumerate().skip(line - 1).take(400) {
+            if let Some(col) = l.find(&m) {
+                return Some((i + 1, l[..col].chars().count() + 1));
+            }
+        }
+    }
+    Some((line, 1))
+}
