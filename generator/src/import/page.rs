@@ -230,11 +230,27 @@ pub fn scan(text: &str) -> Result<Vec<PageExample>, PageError> {
 /// The mark on files `sdkgen import page` writes; a re-import replaces only those.
 pub const MARK: &str = "# Imported by sdkgen import page";
 
+/// The page lines of one example's request, response and notifications.
+#[derive(Debug, Default)]
+pub struct Origin {
+    pub request: usize,
+    pub response: Option<usize>,
+    pub before: Vec<usize>,
+    pub after: Vec<usize>,
+}
+
+/// The operation a request calls: which of its paths, and the path values.
+struct Resolved<'m> {
+    action: &'m crate::model::Action,
+    path_index: usize,
+    values: Vec<(String, String)>,
+}
+
 /// Where each written example came from, to locate the validator's findings in the page.
 #[derive(Debug, Default)]
 pub struct Origins {
-    /// Per example written: the page line of its request, response and notifications.
-    pub examples: Vec<(usize, Option<usize>, Vec<usize>, Vec<usize>)>,
+    /// Per example written, in the order written.
+    pub examples: Vec<Origin>,
     /// What the import had to choose, with the page line it concerns.
     pub notes: Vec<(usize, String)>,
 }
@@ -249,10 +265,7 @@ fn q(s: &str) -> String {
 }
 
 /// The operation a request addresses and its path values, by the spec's path templates.
-fn resolve<'m>(
-    model: &'m crate::model::Model,
-    ex: &PageExample,
-) -> Result<(&'m crate::model::Action, usize, Vec<(String, String)>), PageError> {
+fn resolve<'m>(model: &'m crate::model::Model, ex: &PageExample) -> Result<Resolved<'m>, PageError> {
     use crate::model::Segment;
     let at = |message: String| PageError { line: ex.request.line, column: 1, message };
     let target = &ex.request.target;
@@ -284,7 +297,7 @@ fn resolve<'m>(
                 }
             });
             if fits {
-                return Ok((action, index, values));
+                return Ok(Resolved { action, path_index: index, values });
             }
         }
     }
@@ -328,7 +341,7 @@ pub fn extension(model: &crate::model::Model, text: &str, stem: &str, header: &s
     let mut origins = Origins::default();
     let mut order: Vec<(String, usize)> = Vec::new();
     for (n, ex) in examples.iter().enumerate() {
-        let (action, path_index, values) = resolve(model, ex)?;
+        let Resolved { action, path_index, values } = resolve(model, ex)?;
         let mut y = String::new();
         let name = ex.name.clone().unwrap_or_else(|| format!("{stem}-example-{}", n + 1));
         let title = ex.title.clone().unwrap_or_else(|| format!("Example {}", n + 1));
@@ -395,12 +408,12 @@ pub fn extension(model: &crate::model::Model, text: &str, stem: &str, header: &s
         for (oid, n) in &order {
             if oid == id {
                 let ex = &examples[*n];
-                origins.examples.push((
-                    ex.request.line,
-                    ex.response.as_ref().map(|r| r.line),
-                    ex.before.iter().map(|m| m.line).collect(),
-                    ex.after.iter().map(|m| m.line).collect(),
-                ));
+                origins.examples.push(Origin {
+                    request: ex.request.line,
+                    response: ex.response.as_ref().map(|r| r.line),
+                    before: ex.before.iter().map(|m| m.line).collect(),
+                    after: ex.after.iter().map(|m| m.line).collect(),
+                });
             }
         }
     }
@@ -419,9 +432,10 @@ pub fn extension(model: &crate::model::Model, text: &str, stem: &str, header: &s
 pub fn locate(text: &str, origins: &Origins, key: &str) -> Option<(usize, usize)> {
     let rest = key.split_once("].examples[")?.1;
     let (index, rest) = rest.split_once(']')?;
-    let (req, resp, before, after) = origins.examples.get(index.parse::<usize>().ok()?)?;
+    let o = origins.examples.get(index.parse::<usize>().ok()?)?;
+    let (req, before, after) = (&o.request, &o.before, &o.after);
     let line = if rest.starts_with(".response") {
-        resp.unwrap_or(*req)
+        o.response.unwrap_or(*req)
     } else if let Some(r) = rest.strip_prefix(".notifications.before[") {
         r.split_once(']').and_then(|(i, _)| i.parse::<usize>().ok()).and_then(|i| before.get(i).copied()).unwrap_or(*req)
     } else if let Some(r) = rest.strip_prefix(".notifications.after[") {
