@@ -81,10 +81,38 @@ impl Answer {
     }
 }
 
+/// A wiremock server that is dropped on a plain thread. wiremock's `Drop` runs
+/// `futures::executor::block_on(verify())` on a tokio RwLock; on a runtime thread whose
+/// cooperative budget the test has used up, that lock keeps answering "yield" and the
+/// drop spins forever (seen in CI-length runs of the SDK matrix and the OpenAPI peer test).
+/// Off the runtime there is no budget, and the drop returns.
+pub struct Recorder(Option<MockServer>);
+
+impl Recorder {
+    pub async fn start() -> Recorder {
+        Recorder(Some(MockServer::start().await))
+    }
+}
+
+impl std::ops::Deref for Recorder {
+    type Target = MockServer;
+    fn deref(&self) -> &MockServer {
+        self.0.as_ref().expect("present until dropped")
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        if let Some(server) = self.0.take() {
+            let _ = std::thread::spawn(move || drop(server)).join();
+        }
+    }
+}
+
 /// A recorder on 127.0.0.1 that answers every request with `answer` (a body as
 /// `application/json`), so SDKs that read a result read the documented one.
-pub async fn recorder(answer: &Answer) -> MockServer {
-    let server = MockServer::start().await;
+pub async fn recorder(answer: &Answer) -> Recorder {
+    let server = Recorder::start().await;
     let mut response = ResponseTemplate::new(answer.status);
     if let Some(body) = &answer.body {
         response = response.set_body_raw(serde_json::to_vec(body).expect("JSON"), "application/json");

@@ -57,7 +57,7 @@ async fn both_page_examples_send_the_documented_request() {
     let expected = [("call-reject", r#"{"reason":"busy"}"#), ("call-reject-none-reason", r#"{"reason":"none"}"#)];
     for (example, (name, body_text)) in examples.iter().zip(expected) {
         assert_eq!(example.name, name);
-        let server = MockServer::start().await;
+        let server = sdkgen_tests::recorder::Recorder::start().await;
         Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
         let body: CallRejectRequest = serde_json::from_value(example.request.body.clone().unwrap()).unwrap();
         let id = example.path_value("id").unwrap();
@@ -75,7 +75,7 @@ async fn both_page_examples_send_the_documented_request() {
 
 #[tokio::test]
 async fn unset_fields_are_omitted_and_names_are_camel_case() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
     let c = client(&server);
     c.call_reject(CALL, &CallRejectRequest::default()).await.unwrap();
@@ -92,7 +92,7 @@ async fn unset_fields_are_omitted_and_names_are_camel_case() {
 #[tokio::test]
 #[allow(deprecated)]
 async fn the_deprecated_app_path_is_still_callable() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST")).and(path(format!("/beta/app/calls/{CALL}/reject"))).respond_with(accepted()).mount(&server).await;
     client(&server).call_reject_via_app(CALL, &CallRejectRequest::default()).await.unwrap();
 }
@@ -100,7 +100,7 @@ async fn the_deprecated_app_path_is_still_callable() {
 #[tokio::test]
 async fn error_statuses_become_typed_errors() {
     for (status, code) in [(400, "BadRequest"), (403, "Forbidden"), (404, "itemNotFound"), (500, "InternalServerError")] {
-        let server = MockServer::start().await;
+        let server = sdkgen_tests::recorder::Recorder::start().await;
         Mock::given(method("POST")).respond_with(graph_error(status, code)).mount(&server).await;
         let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
         assert_eq!(err.status(), Some(status));
@@ -118,7 +118,7 @@ async fn error_statuses_become_typed_errors() {
 
 #[tokio::test]
 async fn a_non_json_error_body_is_readable() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST"))
         .respond_with(ResponseTemplate::new(502).set_body_raw("<html>upstream down</html>", "text/html"))
         .mount(&server)
@@ -135,11 +135,11 @@ async fn a_non_json_error_body_is_readable() {
 #[tokio::test]
 async fn any_success_status_is_success_and_a_redirect_is_not() {
     for status in [200, 202, 204] {
-        let server = MockServer::start().await;
+        let server = sdkgen_tests::recorder::Recorder::start().await;
         Mock::given(method("POST")).respond_with(ResponseTemplate::new(status).set_body_string("{}")).mount(&server).await;
         client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_or_else(|e| panic!("{status}: {e}"));
     }
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST")).respond_with(ResponseTemplate::new(304)).mount(&server).await;
     let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
     assert_eq!(err.status(), Some(304));
@@ -173,7 +173,7 @@ fn abstract_types_are_enums_over_their_derived_types() {
 /// An action without parameters sends no body and no `Content-Type`; DELETE likewise.
 #[tokio::test]
 async fn no_body_operations_send_no_body() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(any()).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let c = client(&server);
     c.call_keep_alive(CALL).await.unwrap();
@@ -196,7 +196,7 @@ async fn no_body_operations_send_no_body() {
 /// An operation with a documented result returns it typed, two ids deep.
 #[tokio::test]
 async fn a_result_comes_back_typed() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     let answer = serde_json::json!({
         "@odata.type": "#microsoft.graph.muteParticipantOperation",
         "id": "17e3b46c-f61d-4f4d-9635-c626ef18e6ad",
@@ -215,7 +215,7 @@ async fn a_result_comes_back_typed() {
 #[tokio::test]
 async fn throttling_is_retried_then_succeeds() {
     for status in [429, 503] {
-        let server = MockServer::start().await;
+        let server = sdkgen_tests::recorder::Recorder::start().await;
         Mock::given(method("POST"))
             .respond_with(graph_error(status, "TooManyRequests").insert_header("Retry-After", "1"))
             .up_to_n_times(1)
@@ -233,7 +233,7 @@ async fn throttling_is_retried_then_succeeds() {
 
 #[tokio::test]
 async fn retries_are_bounded() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST")).respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0")).mount(&server).await;
     let err = client_with(&server, |b| b.max_retries(2)).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
     assert_eq!(err.status(), Some(429));
@@ -242,7 +242,7 @@ async fn retries_are_bounded() {
 
 #[tokio::test]
 async fn a_retry_after_beyond_the_answer_window_is_not_waited_for() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST"))
         .respond_with(graph_error(503, "ServiceUnavailable").insert_header("Retry-After", "120"))
         .mount(&server)
@@ -263,7 +263,7 @@ async fn hostile_ids_stay_one_path_segment() {
         ("50% off", "/beta/communications/calls/50%25%20off/reject"),
     ];
     for (id, wire) in cases {
-        let server = MockServer::start().await;
+        let server = sdkgen_tests::recorder::Recorder::start().await;
         Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
         client(&server).call_reject(id, &CallRejectRequest::default()).await.unwrap();
         let req = only_request(&server).await;
@@ -271,7 +271,7 @@ async fn hostile_ids_stay_one_path_segment() {
         assert_eq!(req.url.query(), None, "id {id:?} must not start a query");
     }
     for id in ["", ".", ".."] {
-        let server = MockServer::start().await;
+        let server = sdkgen_tests::recorder::Recorder::start().await;
         let err = client(&server).call_reject(id, &CallRejectRequest::default()).await.unwrap_err();
         assert!(matches!(err, Error::InvalidArgument { ref name, .. } if name == "id"), "{id:?}: {err:?}");
         assert!(server.received_requests().await.unwrap().is_empty(), "{id:?} was sent");
@@ -281,7 +281,7 @@ async fn hostile_ids_stay_one_path_segment() {
 #[tokio::test]
 async fn callback_uri_must_be_https_before_sending() {
     for bad in ["http://bot.contoso.com/api/calls", "/api/calls", "bot.contoso.com", ""] {
-        let server = MockServer::start().await;
+        let server = sdkgen_tests::recorder::Recorder::start().await;
         let body = CallRejectRequest { reason: None, callback_uri: Some(bad.into()) };
         let err = client(&server).call_reject(CALL, &body).await.unwrap_err();
         assert!(matches!(err, Error::InvalidArgument { ref name, .. } if name == "callbackUri"), "{bad:?}: {err:?}");
@@ -291,7 +291,7 @@ async fn callback_uri_must_be_https_before_sending() {
 
 #[tokio::test]
 async fn token_sources_are_asked_per_attempt_and_never_shown() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST"))
         .respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0"))
         .up_to_n_times(1)
@@ -316,7 +316,7 @@ async fn token_sources_are_asked_per_attempt_and_never_shown() {
 
 #[tokio::test]
 async fn a_failing_token_source_is_a_token_error() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     let source = || async { Err::<AccessToken, _>(TokenError("refresh token expired".into())) };
     let c = GraphClient::new(GraphClient::builder().base_url(server.uri()).token_source(source).build().unwrap());
     let err = c.call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
@@ -326,7 +326,7 @@ async fn a_failing_token_source_is_a_token_error() {
 
 #[tokio::test]
 async fn slow_answers_time_out() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST")).respond_with(accepted().set_delay(Duration::from_secs(3))).mount(&server).await;
     let err =
         client_with(&server, |b| b.timeout(Duration::from_millis(300))).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
@@ -468,7 +468,7 @@ async fn an_endless_success_body_is_refused_past_the_cap() {
 
 #[tokio::test]
 async fn slow_throttling_answers_cannot_stretch_a_call_past_its_deadline() {
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     let slow_503 = graph_error(503, "ServiceUnavailable").insert_header("Retry-After", "1").set_delay(Duration::from_millis(900));
     Mock::given(method("POST")).respond_with(slow_503).mount(&server).await;
     let started = std::time::Instant::now();
@@ -484,7 +484,7 @@ async fn slow_throttling_answers_cannot_stretch_a_call_past_its_deadline() {
 #[tokio::test]
 async fn garbage_negative_and_huge_retry_after_values_are_not_waited_for() {
     for value in ["soon", "-5", "99999999999999999999", "1.5", "Thu, 01 Jan 3000 00:00:00 GMT", ""] {
-        let server = MockServer::start().await;
+        let server = sdkgen_tests::recorder::Recorder::start().await;
         Mock::given(method("POST"))
             .respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", value))
             .mount(&server)
@@ -500,9 +500,9 @@ async fn garbage_negative_and_huge_retry_after_values_are_not_waited_for() {
 
 #[tokio::test]
 async fn a_redirect_to_another_host_is_not_followed_and_the_token_stays_home() {
-    let other = MockServer::start().await;
+    let other = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST")).respond_with(accepted()).mount(&other).await;
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     let elsewhere = format!("{}/steal", other.uri());
     Mock::given(method("POST")).respond_with(ResponseTemplate::new(307).insert_header("Location", elsewhere.as_str())).mount(&server).await;
     let err = client(&server).call_reject(CALL, &CallRejectRequest::default()).await.unwrap_err();
@@ -510,7 +510,7 @@ async fn a_redirect_to_another_host_is_not_followed_and_the_token_stays_home() {
     assert!(other.received_requests().await.unwrap().is_empty(), "the request followed the redirect to another host");
 
     // On the same origin a redirect is followed, token and all.
-    let server = MockServer::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(path(format!("/beta/communications/calls/{CALL}/reject")))
         .respond_with(ResponseTemplate::new(307).insert_header("Location", "/moved"))
         .mount(&server)
