@@ -191,3 +191,29 @@ fn include_names_are_the_pipelines() {
     assert!(page.contains("(../includes/snippets/go/call-logteleconferencedevicequality-go-snippets.md)"), "{page}");
     assert!(sdkgen_tests::root().join("generated/docs/includes/snippets/go/call-logteleconferencedevicequality-go-snippets.md").is_file());
 }
+
+/// Entity operations' pages are titled and describe their body as Microsoft's do.
+#[test]
+fn entity_operation_pages_read_as_microsofts() {
+    for edition in EDITIONS {
+        let page = |name: &str| read(&format!("generated/{}api/{name}.md", edition.root));
+        let create = page("application-post-calls");
+        assert!(create.contains("\ntitle: \"Create call\"\n") && create.contains("\n# Create call\n"));
+        let body = section(&create, "## Request body", "## Response");
+        assert_eq!(body.trim(), "In the request body, supply a JSON representation of a [call](../resources/call.md) object.");
+        assert!(page("call-list-participants").contains("\n# List participants\n"));
+        assert!(page("call-get").contains("\n# Get call\n"));
+        for none in ["call-get", "call-delete", "call-keepalive"] {
+            assert_eq!(
+                section(&page(none), "## Request body", "## Response").trim(),
+                "Don't supply a request body for this method.",
+                "{none}"
+            );
+        }
+        // An action keeps Microsoft's `call: reject` title and its parameter table; the
+        // spec's code spans stay code spans.
+        let reject = page("call-reject");
+        assert!(reject.contains("\n# call: reject\n") && section(&reject, "## Request body", "## Response").contains("| reason |"));
+        assert!(page("call-get").contains("returns a `200 OK` response code"));
+    }
+}
