@@ -250,11 +250,8 @@ pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
             return Exit::Io;
         }
     };
-    let located = |line: usize, column: usize, message: &str| {
-        let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-        let caret = " ".repeat(source.chars().take(column.saturating_sub(1)).count());
-        format!("error: {message}\n  --> {}:{line}:{column}\n   | {source}\n   | {caret}^\n", shown_path(page))
-    };
+    let shown = shown_path(page);
+    let located = |line: usize, column: usize, message: &str| located_in(&shown, &text, line, column, message);
     let stem = page.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "page".into());
     let stem: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
     let header = format!("{}; from {}. Do not edit; re-import the page.\n", page::MARK, crate::output::comment_safe(&shown_path(page)));
@@ -268,29 +265,8 @@ pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
     for (line, note) in &origins.notes {
         eprint(&format!("sdkgen: note: {}:{line}: {note}\n", shown_path(page)));
     }
-    // Checked as part of the spec: a scratch copy of it with the new file beside.
-    let scratch = std::env::temp_dir().join(format!("sdkgen-import-page-{}", std::process::id()));
-    let checked = copy_spec(spec, &scratch, out).and_then(|()| std::fs::write(scratch.join("zz-imported-page.yaml"), &yaml));
-    let result = checked.map(|()| crate::load_model(&scratch));
-    let _ = std::fs::remove_dir_all(&scratch);
-    match result {
-        Err(e) => {
-            eprint(&format!("sdkgen: I/O error in a scratch copy of the spec: {e}\n"));
-            return Exit::Io;
-        }
-        Ok(Err(errors)) => {
-            for d in errors.diagnostics.iter().filter(|d| d.key.starts_with("extensions[")) {
-                let (line, column) = page::locate(&text, &origins, &d.key).unwrap_or((1, 1));
-                // The scratch copy's paths mean the spec's own.
-                let message = d.message.replace(&scratch.display().to_string(), &shown_path(spec));
-                eprint(&located(line, column, &format!("{message} (key {})", d.key)));
-            }
-            if errors.diagnostics.iter().any(|d| !d.key.starts_with("extensions[")) {
-                eprint(&errors.render());
-            }
-            return Exit::SpecError;
-        }
-        Ok(Ok(_)) => {}
+    if let Err(exit) = with_extension(spec, out, &yaml, &text, &origins, &located) {
+        return exit;
     }
     match out {
         None => {
@@ -305,6 +281,113 @@ pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
             Err(e) => report_out_error(&e),
         },
     }
+}
+
+/// The spec with `yaml` (an `extensions:` file made from `text`) beside it, loaded from a
+/// scratch copy so nothing is written; findings about the new file are located in `text`.
+fn with_extension(
+    spec: &Path,
+    replaced: Option<&Path>,
+    yaml: &str,
+    text: &str,
+    origins: &crate::import::page::Origins,
+    located: &dyn Fn(usize, usize, &str) -> String,
+) -> Result<crate::model::Model, Exit> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let scratch = std::env::temp_dir().join(format!("sdkgen-scratch-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst)));
+    let checked = copy_spec(spec, &scratch, replaced).and_then(|()| std::fs::write(scratch.join("zz-imported-page.yaml"), yaml));
+    let result = checked.map(|()| crate::load_model(&scratch));
+    let _ = std::fs::remove_dir_all(&scratch);
+    match result {
+        Err(e) => {
+            eprint(&format!("sdkgen: I/O error in a scratch copy of the spec: {e}\n"));
+            Err(Exit::Io)
+        }
+        Ok(Err(errors)) => {
+            for d in errors.diagnostics.iter().filter(|d| d.key.starts_with("extensions[")) {
+                let (line, column) = crate::import::page::locate(text, origins, &d.key).unwrap_or((1, 1));
+                // The scratch copy's paths mean the spec's own.
+                let message = d.message.replace(&scratch.display().to_string(), &shown_path(spec));
+                eprint(&located(line, column, &format!("{message} (key {})", d.key)));
+            }
+            if errors.diagnostics.iter().any(|d| !d.key.starts_with("extensions[")) {
+                eprint(&errors.render());
+            }
+            Err(Exit::SpecError)
+        }
+        Ok(Ok(model)) => Ok(model),
+    }
+}
+
+/// An error in a text the user gave (a page, a request), with the line and a caret.
+fn located_in(path: &str, text: &str, line: usize, column: usize, message: &str) -> String {
+    let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let caret = " ".repeat(source.chars().take(column.saturating_sub(1)).count());
+    format!("error: {message}\n  --> {path}:{line}:{column}\n   | {source}\n   | {caret}^\n")
+}
+
+/// `sdkgen snippet --http`: the snippet for a raw HTTP request as a docs page prints it,
+/// resolved against the spec (its operation, path values, body typed by the model).
+pub fn snippet_http(spec: &Path, http: &Path, language: Language, style: Style) -> Exit {
+    use std::io::Read;
+    let model = match load_or_report(spec) {
+        Ok(m) => m,
+        Err(exit) => return exit,
+    };
+    let (shown, text) = if http.as_os_str() == "-" {
+        let mut t = String::new();
+        if let Err(e) = std::io::stdin().take(1 << 20).read_to_string(&mut t) {
+            eprint(&format!("sdkgen: cannot read the request from stdin: {e}\n"));
+            return Exit::Io;
+        }
+        ("<stdin>".to_owned(), t)
+    } else {
+        match crate::spec::read_capped(http, 1 << 20).map(String::from_utf8) {
+            Ok(Ok(t)) => (shown_path(http), t),
+            Ok(Err(_)) => {
+                eprint(&format!("sdkgen: {} is not UTF-8 text\n", shown_path(http)));
+                return Exit::SpecError;
+            }
+            Err(e) => {
+                eprint(&format!("sdkgen: {e}\n"));
+                return Exit::Io;
+            }
+        }
+    };
+    let located = |line: usize, column: usize, message: &str| located_in(&shown, &text, line, column, message);
+    match snippet_for_request(spec, &model, &text, &located) {
+        Ok((model, name)) => {
+            let Some((action, example)) = model.actions.iter().find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))
+            else {
+                return Exit::SpecError;
+            };
+            print(&snippets::render(&ExampleView::new(&model, action, example), language, style));
+            Exit::Ok
+        }
+        Err(message) => {
+            if let Some(m) = message {
+                eprint(&m);
+            }
+            Exit::SpecError
+        }
+    }
+}
+
+/// The model with the request of `text` as one more example, and that example's name; an
+/// error is rendered located in `text` (or already printed: `None`).
+fn snippet_for_request(
+    spec: &Path,
+    model: &crate::model::Model,
+    text: &str,
+    located: &dyn Fn(usize, usize, &str) -> String,
+) -> Result<(crate::model::Model, String), Option<String>> {
+    use crate::import::page;
+    // A name no spec example has: the request's own.
+    let stem = "sdkgen-http-request";
+    let (yaml, origins) = page::request_extension(model, text, stem, "").map_err(|e| Some(located(e.line, e.column, &e.message)))?;
+    let model = with_extension(spec, None, &yaml, text, &origins, located).map_err(|_| None)?;
+    Ok((model, format!("{stem}-example-1")))
 }
 
 /// Copies a spec (one file, or a directory's *.yaml files) into `to`, leaving out

@@ -46,8 +46,12 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
         /// The example's name (`call-reject`).
+        #[arg(long, required_unless_present = "http", conflicts_with = "http")]
+        example: Option<String>,
+        /// A raw HTTP request as a docs page prints it (a file, or `-` for stdin) instead of
+        /// a spec example: resolved against the spec, errors located in the request.
         #[arg(long)]
-        example: String,
+        http: Option<PathBuf>,
         /// The language (http, csharp, javascript, objc, java, go, powershell, python).
         #[arg(long, value_parser = parse_language)]
         lang: Language,
@@ -218,8 +222,12 @@ fn main() -> ExitCode {
             Ok((cfg, selection)) => cli::check(&cfg, &selection),
             Err(e) => e,
         },
-        Command::Snippet { spec, config, example, lang, style } => match settings(config.as_ref(), spec, None) {
-            Ok(cfg) => cli::snippet(&cfg.spec, &example, lang, style),
+        Command::Snippet { spec, config, example, http, lang, style } => match settings(config.as_ref(), spec, None) {
+            Ok(cfg) => match (example, http) {
+                (_, Some(http)) => cli::snippet_http(&cfg.spec, &http, lang, style),
+                (Some(example), None) => cli::snippet(&cfg.spec, &example, lang, style),
+                (None, None) => Exit::SpecError,
+            },
             Err(e) => e,
         },
         Command::Export(Export::Openapi { spec, config, out }) => match settings(config.as_ref(), spec, None) {

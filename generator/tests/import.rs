@@ -321,3 +321,60 @@ fn the_reject_pages_markdown_imports_to_exactly_the_examples_the_spec_holds() {
     let (ok, _, err) = run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(root().join("spec")));
     assert!(!ok && err.contains("example name `call-reject` is used twice") && err.contains("call-reject.md:68:1"), "{err}");
 }
+
+#[test]
+fn snippet_from_a_raw_http_request_is_the_examples_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    // reject's first example as its page prints the request.
+    let request = dir.path().join("reject.http");
+    std::fs::write(
+        &request,
+        "POST https://graph.microsoft.com/beta/communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject\nContent-Type: application/json\nContent-Length: 24\n\n{\n  \"reason\": \"busy\"\n}\n",
+    )
+    .unwrap();
+    let spec = root().join("spec");
+    for lang in ["http", "csharp", "javascript", "objc", "java", "go", "powershell", "python"] {
+        for style in ["page", "current"] {
+            let by_name =
+                run(sdkgen().args(["snippet", "--example", "call-reject", "--lang", lang, "--style", style]).arg("--spec").arg(&spec));
+            let by_http =
+                run(sdkgen().args(["snippet", "--lang", lang, "--style", style, "--http"]).arg(&request).arg("--spec").arg(&spec));
+            assert!(by_http.0, "{lang} {style}: {}", by_http.2);
+            assert_eq!(by_http.1, by_name.1, "{lang} {style}: the request's snippet is the example's");
+        }
+    }
+    // From stdin, with a relative URL and a placeholder id.
+    let mut child = sdkgen()
+        .args(["snippet", "--lang", "javascript", "--http", "-", "--spec"])
+        .arg(&spec)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"POST /communications/calls/{call-id}/keepAlive\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("client.api('/communications/calls/{call-id}/keepAlive')"));
+}
+
+#[test]
+fn a_request_the_spec_does_not_describe_is_located_in_the_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = root().join("spec");
+    let case = |text: &str| {
+        let f = dir.path().join("r.http");
+        std::fs::write(&f, text).unwrap();
+        let (ok, _, err) = run(sdkgen().args(["snippet", "--lang", "go", "--http"]).arg(&f).arg("--spec").arg(&spec));
+        assert!(!ok, "{text}");
+        err
+    };
+    let err = case("POST /communications/calls/abc/reject\n\n{\n  \"reason\": \"sleepy\"\n}\n");
+    assert!(err.contains("r.http:4:3") && err.contains("`sleepy` is not a member of enum `rejectReason`") && err.contains("^"), "{err}");
+    let err = case("POST /communications/calls/abc/reject\n\n{\n  \"reason\": \"busy\",\n}\n");
+    assert!(err.contains("r.http:5:") && err.contains("does not parse"), "{err}");
+    let err = case("POST /communications/calls/abc/rejected\n");
+    assert!(err.contains("r.http:1:1") && err.contains("no operation of the spec is `POST /communications/calls/abc/rejected`"), "{err}");
+    let err = case("just text\n");
+    assert!(err.contains("no request line"), "{err}");
+}

@@ -165,6 +165,12 @@ fn message(lines: &[&str], i: usize, method: String, target: String, status: u16
 
 /// Every example the page prints, in order.
 pub fn scan(text: &str) -> Result<Vec<PageExample>, PageError> {
+    scan_with(text, false)
+}
+
+/// [`scan`]; `bare` takes a relative request line (`POST /communications/calls`) as a
+/// request to Graph without an annotation, as a raw request given on its own is.
+fn scan_with(text: &str, bare: bool) -> Result<Vec<PageExample>, PageError> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out: Vec<PageExample> = Vec::new();
     // Notifications seen since the last example heading, before that example's request.
@@ -189,7 +195,7 @@ pub fn scan(text: &str) -> Result<Vec<PageExample>, PageError> {
         }
         if let Some((method, target)) = request_line(line) {
             let (block, name) = annotation_above(&lines, i);
-            let graph = target.starts_with(GRAPH) || (target.starts_with('/') && block.as_deref() == Some("request"));
+            let graph = target.starts_with(GRAPH) || (target.starts_with('/') && (bare || block.as_deref() == Some("request")));
             let (mut msg, next) = message(&lines, i, method, target, 0)?;
             msg.title = recent.take();
             if graph {
@@ -330,10 +336,24 @@ fn callback_url(ex: &PageExample, notes: &mut Vec<(usize, String)>) -> String {
     chosen
 }
 
+/// One raw HTTP request (method and absolute or relative URL, headers, JSON body), as
+/// [`extension`] writes a page's: the input of `sdkgen snippet --http`.
+pub fn request_extension(model: &crate::model::Model, text: &str, stem: &str, header: &str) -> Result<(String, Origins), PageError> {
+    let examples = scan_with(text, true)?;
+    match examples.len() {
+        1 => written(model, &examples, stem, header),
+        0 => Err(PageError { line: 1, column: 1, message: "no request line (`POST /communications/calls/{id}/reject`)".into() }),
+        _ => Err(PageError { line: examples[1].request.line, column: 1, message: "a second request; give one at a time".into() }),
+    }
+}
+
 /// The page's examples as an `extensions:` spec file for the operations they address.
 /// `stem` names examples the page leaves unnamed (`call-reject-example-2`).
 pub fn extension(model: &crate::model::Model, text: &str, stem: &str, header: &str) -> Result<(String, Origins), PageError> {
-    let examples = scan(text)?;
+    written(model, &scan(text)?, stem, header)
+}
+
+fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, header: &str) -> Result<(String, Origins), PageError> {
     if examples.is_empty() {
         return Err(PageError { line: 1, column: 1, message: "the page prints no request to Graph".into() });
     }
