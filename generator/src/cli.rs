@@ -355,39 +355,18 @@ pub fn snippet_http(spec: &Path, http: &Path, language: Language, style: Style) 
             }
         }
     };
-    let located = |line: usize, column: usize, message: &str| located_in(&shown, &text, line, column, message);
-    match snippet_for_request(spec, &model, &text, &located) {
-        Ok((model, name)) => {
-            let Some((action, example)) = model.actions.iter().find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))
-            else {
-                return Exit::SpecError;
-            };
-            print(&snippets::render(&ExampleView::new(&model, action, example), language, style));
+    match crate::import::page::request_snippet(&model, &text, language, style) {
+        Ok(code) => {
+            print(&code);
             Exit::Ok
         }
-        Err(message) => {
-            if let Some(m) = message {
-                eprint(&m);
+        Err(errors) => {
+            for e in errors {
+                eprint(&located_in(&shown, &text, e.line, e.column, &e.message));
             }
             Exit::SpecError
         }
     }
-}
-
-/// The model with the request of `text` as one more example, and that example's name; an
-/// error is rendered located in `text` (or already printed: `None`).
-fn snippet_for_request(
-    spec: &Path,
-    model: &crate::model::Model,
-    text: &str,
-    located: &dyn Fn(usize, usize, &str) -> String,
-) -> Result<(crate::model::Model, String), Option<String>> {
-    use crate::import::page;
-    // A name no spec example has: the request's own.
-    let stem = "sdkgen-http-request";
-    let (yaml, origins) = page::request_extension(model, text, stem, "").map_err(|e| Some(located(e.line, e.column, &e.message)))?;
-    let model = with_extension(spec, None, &yaml, text, &origins, located).map_err(|_| None)?;
-    Ok((model, format!("{stem}-example-1")))
 }
 
 /// Copies a spec (one file, or a directory's *.yaml files) into `to`, leaving out

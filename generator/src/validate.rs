@@ -29,6 +29,49 @@ pub fn validate(spec: RawSpec) -> Result<Model, SpecErrors> {
     Err(SpecErrors { diagnostics, sources: spec.sources, io: false })
 }
 
+/// `model` with one more spec file's `extensions` applied (examples, notes, …), checked
+/// as [`validate`] checks them, without reading or re-checking the rest of the spec: what
+/// `sdkgen snippet --http` and `sdkgen serve` do per request. Positions point into `text`,
+/// named `name`.
+pub fn extend(mut model: Model, name: &str, text: &str) -> Result<Model, SpecErrors> {
+    let mut sources = crate::diag::Sources::default();
+    let id = sources.add(name.to_owned(), text.to_owned());
+    let parsed = serde_saphyr::from_str::<raw::RawFile>(&sources.files[id].1);
+    let raw = match parsed {
+        Ok(raw) => raw,
+        Err(e) => {
+            let d = crate::spec::from_yaml_error(id, &sources.files[id].1, &e);
+            return Err(SpecErrors { diagnostics: vec![d], sources, io: false });
+        }
+    };
+    let spec = RawSpec { files: Vec::new(), sources };
+    let mut v = Validator { spec: &spec, diags: Vec::new() };
+    // The spec's own example names were unique when it loaded; the new ones are checked
+    // among themselves and against the spec's below.
+    let mut seen = Seen::default();
+    v.extensions(id, &raw.extensions, &mut model, &mut seen);
+    let mut names = std::collections::HashSet::new();
+    for a in &model.actions {
+        for e in &a.examples {
+            if !names.insert(crate::model::include_stem(&e.name)) {
+                v.diags.push(Diagnostic {
+                    pos: None,
+                    key: "extensions".into(),
+                    message: format!("example name `{}` is the spec's already", e.name),
+                    label: String::new(),
+                    help: None,
+                });
+            }
+        }
+    }
+    if v.diags.is_empty() {
+        Ok(model)
+    } else {
+        let diagnostics = v.diags;
+        Err(SpecErrors { diagnostics, sources: spec.sources, io: false })
+    }
+}
+
 /// Names that become file names, case-folded, with where each was first declared: action
 /// ids, example names and docs pages must each be unique on a case-insensitive disk.
 #[derive(Default)]

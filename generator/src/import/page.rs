@@ -474,3 +474,33 @@ pub fn locate(text: &str, origins: &Origins, key: &str) -> Option<(usize, usize)
     }
     Some((line, 1))
 }
+
+/// The snippet for one raw HTTP request, resolved against `model`: `sdkgen snippet --http`
+/// and `sdkgen serve`. Every error is located in `text`.
+pub fn request_snippet(
+    model: &crate::model::Model,
+    text: &str,
+    language: crate::emit::snippets::Language,
+    style: crate::emit::snippets::Style,
+) -> Result<String, Vec<PageError>> {
+    // A name no spec example has.
+    const STEM: &str = "sdkgen-http-request";
+    let (yaml, origins) = request_extension(model, text, STEM, "").map_err(|e| vec![e])?;
+    let model = crate::validate::extend(model.clone(), "request", &yaml).map_err(|errors| {
+        errors
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let (line, column) = locate(text, &origins, &d.key).unwrap_or((1, 1));
+                PageError { line, column, message: d.message.clone() }
+            })
+            .collect::<Vec<_>>()
+    })?;
+    let name = format!("{STEM}-example-1");
+    let (action, example) = model
+        .actions
+        .iter()
+        .find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))
+        .ok_or_else(|| vec![PageError { line: 1, column: 1, message: "the request made no example".into() }])?;
+    Ok(crate::emit::snippets::render(&crate::emit::snippets::ExampleView::new(&model, action, example), language, style))
+}

@@ -246,7 +246,7 @@ fn plain(path: &Path, message: &str) -> Diagnostic {
     Diagnostic { pos: None, key: shown_path(path), message: message.to_owned(), label: String::new(), help: None }
 }
 
-fn from_yaml_error(file: usize, text: &str, err: &serde_saphyr::Error) -> Diagnostic {
+pub(crate) fn from_yaml_error(file: usize, text: &str, err: &serde_saphyr::Error) -> Diagnostic {
     use serde_saphyr::Error as E;
     let mut pos = err.location().filter(|l| l.line() > 0).map(|l| pos_of(file, text, &l));
     let found_key = pos.as_ref().map(|p| key_at(text, p)).unwrap_or_else(|| "-".to_owned());
