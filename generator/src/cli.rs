@@ -321,10 +321,40 @@ fn with_extension(
 }
 
 /// An error in a text the user gave (a page, a request), with the line and a caret.
-fn located_in(path: &str, text: &str, line: usize, column: usize, message: &str) -> String {
+pub fn located_in(path: &str, text: &str, line: usize, column: usize, message: &str) -> String {
     let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
     let caret = " ".repeat(source.chars().take(column.saturating_sub(1)).count());
     format!("error: {message}\n  --> {path}:{line}:{column}\n   | {source}\n   | {caret}^\n")
+}
+
+/// `sdkgen serve`: the spec loaded once, then snippets over HTTP until SIGTERM/SIGINT.
+pub fn serve(spec: &Path, addr: std::net::SocketAddr) -> Exit {
+    let model = match load_or_report(spec) {
+        Ok(m) => m,
+        Err(exit) => return exit,
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprint(&format!("sdkgen: cannot start the service: {e}\n"));
+            return Exit::Io;
+        }
+    };
+    let operations = model.actions.len();
+    let served = runtime.block_on(crate::serve::run(model, addr, |at| {
+        // Always printed (even with --quiet): callers read the port from it.
+        eprintln!("sdkgen: serving {operations} operations on http://{at}/ (POST /?lang=…, Content-Type: application/http)");
+    }));
+    match served {
+        Ok(()) => {
+            note("sdkgen: stopped\n");
+            Exit::Ok
+        }
+        Err(e) => {
+            eprint(&format!("sdkgen: cannot serve on {addr}: {e}\n"));
+            Exit::Io
+        }
+    }
 }
 
 /// `sdkgen snippet --http`: the snippet for a raw HTTP request as a docs page prints it,

@@ -50,6 +50,7 @@ pub mod outdir;
 pub mod output;
 #[doc(hidden)]
 pub mod par;
+pub mod serve;
 #[doc(hidden)]
 pub mod spec;
 pub mod stamp;

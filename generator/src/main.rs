@@ -65,6 +65,21 @@ enum Command {
     /// Write spec files from the inputs users already have.
     #[command(subcommand)]
     Import(Import),
+    /// Serve snippets over HTTP: `POST /?lang=go[&style=page]` with a raw HTTP request as
+    /// the `application/http` body answers the snippet as text/plain; a request the spec does
+    /// not describe is a 400 with the located message. Stops on SIGTERM or SIGINT after the
+    /// requests under way.
+    Serve {
+        /// The spec [default: from sdkgen.toml, else spec].
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The configuration file [default: sdkgen.toml here or above].
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Where to listen (port 0 picks a free port, printed on stderr).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
     /// Write a starter sdkgen.toml and a one-action spec that generates cleanly.
     ///
     /// Nothing is overwritten: an existing sdkgen.toml or spec/ is an error (exit 4).
@@ -237,6 +252,10 @@ fn main() -> ExitCode {
         Command::Import(Import::Csdl { metadata, select, out }) => cli::import_csdl(&metadata, &select, &out),
         Command::Import(Import::Page { page, spec, config, out }) => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::import_page(&cfg.spec, &page, out.as_deref()),
+            Err(e) => e,
+        },
+        Command::Serve { spec, config, addr } => match settings(config.as_ref(), spec, None) {
+            Ok(cfg) => cli::serve(&cfg.spec, addr),
             Err(e) => e,
         },
         Command::Init { dir } => cli::init(&dir),
