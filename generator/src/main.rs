@@ -80,6 +80,25 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
     },
+    /// For a docs repository: read every page's request blocks (`blockType: request` with a
+    /// `name`) and write each example's include files, reporting per page and example what
+    /// was written and what could not be, with the reason; exit 1 when any failed.
+    Docs {
+        /// The spec [default: from sdkgen.toml, else spec].
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The configuration file [default: sdkgen.toml here or above].
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The pages (`api-reference/beta/api`): every `*.md` in it.
+        #[arg(long)]
+        pages: PathBuf,
+        /// Where the include files go (`api-reference/beta/includes/snippets`): one
+        /// `<language>/<name>-<language>-snippets.md` per example and language; only files
+        /// sdkgen wrote are ever replaced.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a starter sdkgen.toml and a one-action spec that generates cleanly.
     ///
     /// Nothing is overwritten: an existing sdkgen.toml or spec/ is an error (exit 4).
@@ -256,6 +275,10 @@ fn main() -> ExitCode {
         },
         Command::Serve { spec, config, addr } => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::serve(&cfg.spec, addr),
+            Err(e) => e,
+        },
+        Command::Docs { spec, config, pages, out } => match settings(config.as_ref(), spec, None) {
+            Ok(cfg) => cli::docs_pages(&cfg, &pages, &out),
             Err(e) => e,
         },
         Command::Init { dir } => cli::init(&dir),

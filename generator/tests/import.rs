@@ -378,3 +378,40 @@ fn a_request_the_spec_does_not_describe_is_located_in_the_request() {
     let err = case("just text\n");
     assert!(err.contains("no request line"), "{err}");
 }
+
+#[test]
+fn docs_pages_writes_the_include_files_a_docs_repository_needs_and_reports_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("api");
+    std::fs::create_dir_all(&pages).unwrap();
+    let reject = std::fs::read_to_string(root().join("tests/fixtures/pages/call-reject.md")).unwrap();
+    std::fs::write(pages.join("call-reject.md"), &reject).unwrap();
+    let out = dir.path().join("includes");
+    let docs =
+        || run(sdkgen().args(["docs", "--spec"]).arg(root().join("spec")).arg("--pages").arg(&pages).arg("--out").arg(&out).arg("--quiet"));
+    let (ok, report, err) = docs();
+    assert!(ok, "{report}{err}");
+    assert!(report.contains("call-reject.md:68: call-reject: wrote 6 include files"), "{report}");
+    assert!(report.contains("call-reject.md:176: call-reject-none-reason: wrote 6 include files"), "{report}");
+    // Each include is what `generate` writes for the spec's example of the same name.
+    for lang in ["csharp", "go", "java", "javascript", "powershell", "python"] {
+        for name in ["call-reject", "call-reject-none-reason"] {
+            let rel = format!("{lang}/{name}-{lang}-snippets.md");
+            let made = std::fs::read_to_string(out.join(&rel)).unwrap();
+            let shipped = std::fs::read_to_string(root().join("generated/docs/includes/snippets").join(&rel)).unwrap();
+            assert_eq!(made, shipped, "{rel}");
+        }
+    }
+    // A run again replaces its own files; someone else's file is never overwritten: that
+    // example fails, the others are written, and the exit status says so.
+    let theirs = out.join("go/call-reject-go-snippets.md");
+    std::fs::write(&theirs, "written by a person\n").unwrap();
+    // And a page whose example the spec cannot describe.
+    std::fs::write(pages.join("broken.md"), reject.replace("\"reason\": \"none\"", "\"reason\": \"maybe\"")).unwrap();
+    let (ok, report, _) = docs();
+    assert!(!ok, "{report}");
+    assert!(report.contains("call-reject.md:68: call-reject: failed:") && report.contains("not written by sdkgen"), "{report}");
+    assert!(report.contains("broken.md:176: call-reject-none-reason: failed: `maybe` is not a member of enum `rejectReason`"), "{report}");
+    assert!(report.contains("call-reject.md:176: call-reject-none-reason: wrote 6 include files"), "{report}");
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "written by a person\n");
+}

@@ -504,3 +504,27 @@ pub fn request_snippet(
         .ok_or_else(|| vec![PageError { line: 1, column: 1, message: "the request made no example".into() }])?;
     Ok(crate::emit::snippets::render(&crate::emit::snippets::ExampleView::new(&model, action, example), language, style))
 }
+
+/// One page example's snippets in `languages`, checked against `model` once: what
+/// `sdkgen docs --pages` writes as include files. The error is the reason, for the report.
+pub fn example_snippets(
+    model: &crate::model::Model,
+    ex: &PageExample,
+    languages: &[crate::emit::snippets::Language],
+    style: crate::emit::snippets::Style,
+) -> Result<Vec<(crate::emit::snippets::Language, String)>, String> {
+    const STEM: &str = "sdkgen-docs-example";
+    let mut ex = ex.clone();
+    ex.name = None;
+    let (yaml, _) = written(model, std::slice::from_ref(&ex), STEM, "").map_err(|e| e.message)?;
+    let model = crate::validate::extend(model.clone(), "page", &yaml)
+        .map_err(|errors| errors.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))?;
+    let name = format!("{STEM}-example-1");
+    let (action, example) = model
+        .actions
+        .iter()
+        .find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))
+        .ok_or("the request made no example")?;
+    let view = crate::emit::snippets::ExampleView::new(&model, action, example);
+    Ok(languages.iter().map(|l| (*l, crate::emit::snippets::render(&view, *l, style))).collect())
+}

@@ -65,8 +65,24 @@ impl Edition {
 }
 
 /// `go/call-reject-go-snippets.md`: an include file under `includes/snippets/`.
+/// An include file's text (the docs repository's `*-snippets.md`) for one snippet.
+pub fn include_text(cmd: &str, language: Language, code: &str) -> String {
+    let include = Include {
+        regenerate: crate::output::comment_safe(cmd),
+        fence: md::fence(code),
+        info: language.id(),
+        code: code.trim_end().to_owned(),
+    };
+    crate::emit::snippets::fill(&include) + "\n"
+}
+
+/// Where an example's include file goes, as the docs pipeline names it.
+pub fn include_name(example_name: &str, language: Language) -> String {
+    format!("{0}/{1}-{0}-snippets.md", language.id(), crate::model::include_stem(example_name))
+}
+
 fn include_file(example: &Example, language: Language) -> String {
-    format!("{0}/{1}-{0}-snippets.md", language.id(), crate::model::include_stem(&example.name))
+    include_name(&example.name, language)
 }
 
 /// Escaping filters for the Markdown templates: every value from the spec is escaped
@@ -383,13 +399,7 @@ pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Si
         for (i, example) in action.examples.iter().enumerate() {
             for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {
                 let code = codes.code(i, language, edition.style);
-                let include = Include {
-                    regenerate: crate::output::comment_safe(cmd),
-                    fence: md::fence(code),
-                    info: language.id(),
-                    code: code.trim_end().to_owned(),
-                };
-                out.put(edition.include_path(example, language), crate::emit::snippets::fill(&include) + "\n");
+                out.put(edition.include_path(example, language), include_text(cmd, language, code));
             }
         }
     }
