@@ -415,3 +415,25 @@ fn docs_pages_writes_the_include_files_a_docs_repository_needs_and_reports_failu
     assert!(report.contains("call-reject.md:176: call-reject-none-reason: wrote 6 include files"), "{report}");
     assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "written by a person\n");
 }
+
+#[test]
+fn the_keepalive_page_imports_to_its_no_body_example() {
+    let dir = tempfile::tempdir().unwrap();
+    spec_copy(dir.path());
+    let file = dir.path().join("actions/call-keepalive.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let cut = text.find("    examples:").unwrap();
+    std::fs::write(&file, format!("{}    examples: []\n", &text[..cut])).unwrap();
+    let page = root().join("tests/fixtures/pages/call-keepalive.md");
+    let (ok, stdout, err) =
+        run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(dir.path()).arg("--out").arg(dir.path().join("actions/k.yaml")));
+    assert!(ok, "{stdout}{err}");
+    let imported = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let shipped = sdkgen::load_model(&root().join("spec")).unwrap();
+    let one = |m: &Model| m.actions.iter().find(|a| a.id() == "call-keepAlive").unwrap().examples.clone();
+    let (i, w) = (one(&imported), one(&shipped));
+    assert_eq!(i.len(), 1);
+    // The page has no example heading, so no title; all the rest is the spec's.
+    assert_eq!((&i[0].name, &i[0].request, &i[0].response), (&w[0].name, &w[0].request, &w[0].response));
+    assert_eq!(i[0].request.body, None, "no body on the wire");
+}
