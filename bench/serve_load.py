@@ -55,7 +55,7 @@ def worker():
             if resp.status != want or not text:
                 failures.append((n, resp.status))
             done = len(latencies)
-            if done in (1000, total):
+            if done % 1000 == 0:
                 rss_at[done] = rss("VmRSS")
     conn.close()
 
@@ -72,5 +72,7 @@ pct = lambda p: latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))
 print(f"requests {len(latencies)}  clients {clients}  failures {len(failures)}")
 print(f"latency ms: p50 {pct(50):.2f}  p90 {pct(90):.2f}  p99 {pct(99):.2f}  max {latencies[-1] * 1000:.2f}")
 print(f"throughput {len(latencies) / wall:.0f} requests/s over {wall:.1f} s")
-print(f"server RSS MB: after 1,000 {rss_at.get(1000)}  after {total:,} {rss_at.get(total)}  peak {rss('VmHWM')}")
+marks = sorted(rss_at)
+every = "  ".join(f"{m // 1000}k:{rss_at[m]}" for m in marks if m % max(1000, total // 10) == 0 or m == 1000)
+print(f"server RSS MB by requests served: {every}  peak {rss('VmHWM')}")
 sys.exit(1 if failures else 0)
