@@ -172,19 +172,28 @@ pub fn export_openapi(config: &Config, out: Option<&Path>) -> Exit {
     }
 }
 
-/// `sdkgen import csdl`: spec files from Graph's metadata into `out`, replacing only files
-/// an import wrote; a report of what could not be expressed on stderr.
-pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
-    let text = match crate::spec::read_capped(metadata, 256 << 20).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
+/// A text input (metadata, a page, a request): a regular file of at most `cap` bytes, in
+/// UTF-8; otherwise the reason is printed and the exit status returned.
+fn read_text(path: &Path, cap: u64) -> Result<String, Exit> {
+    match crate::spec::read_capped(path, cap).map(String::from_utf8) {
+        Ok(Ok(t)) => Ok(t),
         Ok(Err(_)) => {
-            eprint(&format!("sdkgen: {} is not UTF-8 text\n", shown_path(metadata)));
-            return Exit::SpecError;
+            eprint(&format!("sdkgen: {} is not UTF-8 text\n", shown_path(path)));
+            Err(Exit::SpecError)
         }
         Err(e) => {
             eprint(&format!("sdkgen: {e}\n"));
-            return Exit::Io;
+            Err(Exit::Io)
         }
+    }
+}
+
+/// `sdkgen import csdl`: spec files from Graph's metadata into `out`, replacing only files
+/// an import wrote; a report of what could not be expressed on stderr.
+pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
+    let text = match read_text(metadata, 256 << 20) {
+        Ok(t) => t,
+        Err(exit) => return exit,
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let csdl = match crate::import::csdl::parse(text) {
@@ -216,7 +225,7 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
             return report_out_error(&e);
         }
     }
-    for s in &import.skipped {
+    for s in &import.not_imported {
         eprint(&format!("sdkgen: not imported: {}: {}\n", s.element, s.reason));
     }
     note(&format!(
@@ -226,7 +235,7 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
         import.operations,
         import.types,
         import.enums,
-        import.skipped.len()
+        import.not_imported.len()
     ));
     Exit::Ok
 }
@@ -239,16 +248,9 @@ pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
         Ok(m) => m,
         Err(exit) => return exit,
     };
-    let text = match crate::spec::read_capped(page, 32 << 20).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
-        Ok(Err(_)) => {
-            eprint(&format!("sdkgen: {} is not UTF-8 text\n", shown_path(page)));
-            return Exit::SpecError;
-        }
-        Err(e) => {
-            eprint(&format!("sdkgen: {e}\n"));
-            return Exit::Io;
-        }
+    let text = match read_text(page, 32 << 20) {
+        Ok(t) => t,
+        Err(exit) => return exit,
     };
     let shown = shown_path(page);
     let located = |line: usize, column: usize, message: &str| located_in(&shown, &text, line, column, message);
@@ -464,16 +466,9 @@ pub fn snippet_http(spec: &Path, http: &Path, language: Language, style: Style) 
         }
         ("<stdin>".to_owned(), t)
     } else {
-        match crate::spec::read_capped(http, 1 << 20).map(String::from_utf8) {
-            Ok(Ok(t)) => (shown_path(http), t),
-            Ok(Err(_)) => {
-                eprint(&format!("sdkgen: {} is not UTF-8 text\n", shown_path(http)));
-                return Exit::SpecError;
-            }
-            Err(e) => {
-                eprint(&format!("sdkgen: {e}\n"));
-                return Exit::Io;
-            }
+        match read_text(http, 1 << 20) {
+            Ok(t) => (shown_path(http), t),
+            Err(exit) => return exit,
         }
     };
     match crate::import::page::request_snippet(&model, &text, language, style) {

@@ -67,6 +67,18 @@ pub struct Operation {
     pub line: usize,
 }
 
+impl Operation {
+    /// The parameters a caller passes: a bound operation's first is its binding parameter
+    /// (the entity or collection it is bound to), which the path addresses instead.
+    pub fn arguments(&self) -> &[Property] {
+        if self.is_bound {
+            self.parameters.get(1..).unwrap_or_default()
+        } else {
+            &self.parameters
+        }
+    }
+}
+
 /// An entity set or singleton of the container: where OData paths start.
 #[derive(Debug, Clone)]
 pub struct Root {

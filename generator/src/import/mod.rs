@@ -16,14 +16,14 @@ pub const MARK: &str = "# Imported by sdkgen import csdl";
 #[derive(Debug, Default)]
 pub struct Import {
     pub files: BTreeMap<String, String>,
-    pub skipped: Vec<Skipped>,
+    pub not_imported: Vec<NotImported>,
     pub operations: usize,
     pub types: usize,
     pub enums: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Skipped {
+pub struct NotImported {
     /// `microsoft.graph.call/contentSharingSessions`, `action reject (line 26399)`.
     pub element: String,
     pub reason: String,
@@ -58,7 +58,7 @@ fn primitive(edm: &str) -> Option<&'static str> {
 
 /// A YAML scalar that is always a plain string: JSON's quoting is valid YAML, and no
 /// metadata text can become a key, a comment or another document.
-fn q(s: &str) -> String {
+pub(crate) fn q(s: &str) -> String {
     serde_json::Value::String(s.to_owned()).to_string()
 }
 
@@ -110,8 +110,10 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn skip(&mut self, element: String, reason: String) {
-        self.out.skipped.push(Skipped { element, reason });
+    /// Records an element the spec format cannot express yet, with why; the import goes on
+    /// without it and the report lists it.
+    fn cannot_express(&mut self, element: String, reason: String) {
+        self.out.not_imported.push(NotImported { element, reason });
     }
 
     /// The types and enums `roots` reach: bases, property types, and the derived types of a
@@ -186,7 +188,7 @@ impl<'a> Importer<'a> {
                 Ok(b) => {
                     let _ = writeln!(out, "    base: {}", k(&b));
                 }
-                Err(why) => self.skip(format!("{} base", t.name), why),
+                Err(why) => self.cannot_express(format!("{} base", t.name), why),
             }
         }
         if t.is_abstract {
@@ -207,11 +209,11 @@ impl<'a> Importer<'a> {
                         let _ = writeln!(props, "        description: {}", q(d));
                     }
                 }
-                Err(why) => self.skip(format!("{}/{} (line {})", t.name, p.name, p.line), why),
+                Err(why) => self.cannot_express(format!("{}/{} (line {})", t.name, p.name, p.line), why),
             }
         }
         for n in &t.navigations {
-            self.skip(
+            self.cannot_express(
                 format!("{}/{} (navigation)", t.name, n.name),
                 "navigation properties are paths, not members, in the spec; contained ones become operation paths".into(),
             );
@@ -225,11 +227,11 @@ impl<'a> Importer<'a> {
 
     fn enum_yaml(&mut self, e: &csdl::EnumType, out: &mut String) {
         if e.is_flags {
-            self.skip(format!("{} (line {})", e.name, e.line), "a flags enum (`a,b` values) is imported as a plain enum".into());
+            self.cannot_express(format!("{} (line {})", e.name, e.line), "a flags enum (`a,b` values) is imported as a plain enum".into());
         }
         let evolvable = e.members.last().is_some_and(|m| m == "unknownFutureValue");
         if !evolvable && e.members.iter().any(|m| m == "unknownFutureValue") {
-            self.skip(
+            self.cannot_express(
                 format!("{} (line {})", e.name, e.line),
                 "members after `unknownFutureValue` (Graph's evolved members) cannot be expressed; imported as not evolvable".into(),
             );
@@ -244,7 +246,7 @@ impl<'a> Importer<'a> {
             // Two spellings of one word become one identifier in every target language.
             let folded: String = m.chars().filter(char::is_ascii_alphanumeric).flat_map(|c| c.to_lowercase()).collect();
             if let Some(first) = seen.insert(folded, m.clone()) {
-                self.skip(
+                self.cannot_express(
                     format!("{}/{m} (line {})", e.name, e.line),
                     format!("the same identifier as `{first}` in the target languages; the first spelling is kept"),
                 );
@@ -259,11 +261,11 @@ impl<'a> Importer<'a> {
     fn action_yaml(&mut self, op: &Operation, bound: &str, path: &[String], header: &str) -> Option<String> {
         let element = format!("{} {} bound to {} (line {})", if op.is_function { "function" } else { "action" }, op.name, bound, op.line);
         if op.is_function {
-            self.skip(element, "functions (GET with parameters in the path) are not an operation kind of the spec yet".into());
+            self.cannot_express(element, "functions (GET with parameters in the path) are not an operation kind of the spec yet".into());
             return None;
         }
         let mut params = String::new();
-        for p in op.parameters.iter().skip(1) {
+        for p in op.arguments().iter() {
             match self.spec_type(&p.ty) {
                 Ok(ty) => {
                     let _ = writeln!(params, "      {}:\n        type: {}", k(&p.name), k(&ty));
@@ -275,7 +277,7 @@ impl<'a> Importer<'a> {
                     }
                 }
                 Err(why) => {
-                    self.skip(element, format!("parameter `{}`: {why}", p.name));
+                    self.cannot_express(element, format!("parameter `{}`: {why}", p.name));
                     return None;
                 }
             }
@@ -289,7 +291,7 @@ impl<'a> Importer<'a> {
                     if r.collection { "      collection: true\n" } else { "" }
                 ),
                 Err(why) => {
-                    self.skip(element, format!("return type: {why}"));
+                    self.cannot_express(element, format!("return type: {why}"));
                     return None;
                 }
             },
@@ -356,14 +358,17 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
             continue;
         }
         let Some((coll, item)) = addresses.get(&bound) else {
-            im.skip(format!("{} bound to {}", op.name, short(&bound)), "the entity type has no address in the container".into());
+            im.cannot_express(format!("{} bound to {}", op.name, short(&bound)), "the entity type has no address in the container".into());
             continue;
         };
         let path = if binding.ty.collection {
             match coll {
                 Some(c) => c.clone(),
                 None => {
-                    im.skip(format!("{} bound to {}", op.name, short(&bound)), "bound to a collection that is a singleton".into());
+                    im.cannot_express(
+                        format!("{} bound to {}", op.name, short(&bound)),
+                        "bound to a collection that is a singleton".into(),
+                    );
                     continue;
                 }
             }
@@ -371,11 +376,14 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
             item.clone()
         };
         if let Some(text) = im.action_yaml(op, short(&bound), &path, &header) {
-            roots.extend(op.parameters.iter().skip(1).map(|p| csdl.qualify(&p.ty.name)));
+            roots.extend(op.arguments().iter().map(|p| csdl.qualify(&p.ty.name)));
             roots.extend(op.returns.iter().map(|r| csdl.qualify(&r.name)));
             let file = format!("actions/{}-{}.yaml", short(&bound), op.name);
             if actions.iter().any(|(f, _)| f == &file) {
-                im.skip(file, "a second operation of that name on that type (an overload); the spec names an operation once".into());
+                im.cannot_express(
+                    file,
+                    "a second operation of that name on that type (an overload); the spec names an operation once".into(),
+                );
                 continue;
             }
             actions.push((file, text));
@@ -394,7 +402,7 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
     let structured: Vec<&StructuredType> = reached.iter().filter(|n| ours(n)).filter_map(|n| csdl.types.get(n)).collect();
     for t in reached.iter().filter(|n| !ours(n)) {
         if csdl.types.contains_key(t) || csdl.enums.contains_key(t) {
-            im.skip(t.clone(), format!("outside `{NAMESPACE}`; the spec has one namespace"));
+            im.cannot_express(t.clone(), format!("outside `{NAMESPACE}`; the spec has one namespace"));
         }
     }
     if !structured.is_empty() {
@@ -407,6 +415,6 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
     im.out.types = structured.len();
     im.out.files.insert("types/imported.yaml".into(), types);
     im.out.files.extend(actions);
-    im.out.skipped.sort_by(|a, b| a.element.cmp(&b.element));
+    im.out.not_imported.sort_by(|a, b| a.element.cmp(&b.element));
     Ok(im.out)
 }

@@ -1,6 +1,7 @@
 //! Reads the HTTP examples of a Graph reference page (the docs repository's markdown, or
 //! the page's text as a browser copies it) for `sdkgen import page`.
 
+use super::q;
 use serde_json::Value;
 
 /// One HTTP message the page prints: a request (`method` and `target`) or a response
@@ -264,10 +265,6 @@ pub struct Origins {
 fn json_yaml(v: &Value, indent: usize) -> String {
     let pretty = serde_json::to_string_pretty(v).unwrap_or_default();
     pretty.lines().enumerate().map(|(i, l)| if i == 0 { l.to_owned() } else { format!("\n{}{l}", " ".repeat(indent)) }).collect()
-}
-
-fn q(s: &str) -> String {
-    Value::String(s.to_owned()).to_string()
 }
 
 /// The operation a request addresses and its path values, by the spec's path templates.
