@@ -241,12 +241,13 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
 }
 
 /// `sdkgen import page`: a page's examples as an `extensions:` file, checked against the
-/// spec (with the file beside it, in a scratch copy) before anything is written.
+/// spec as loaded, less the file it replaces, before anything is written.
 pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
     use crate::import::page;
-    let model = match load_or_report(spec) {
+    // The spec as it stands, but for the file this import replaces.
+    let model = match crate::spec::load_without(spec, out).and_then(crate::validate::validate) {
         Ok(m) => m,
-        Err(exit) => return exit,
+        Err(e) => return report_spec_errors(&e),
     };
     let text = match read_text(page, 32 << 20) {
         Ok(t) => t,
@@ -267,8 +268,12 @@ pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
     for (line, note) in &origins.notes {
         eprint(&format!("sdkgen: note: {}:{line}: {note}\n", shown_path(page)));
     }
-    if let Err(exit) = with_extension(spec, out, &yaml, &text, &origins, &located) {
-        return exit;
+    if let Err(errors) = crate::validate::extend(model, &shown, &yaml) {
+        for d in &errors.diagnostics {
+            let (line, column) = page::locate(&text, &origins, &d.key).unwrap_or((1, 1));
+            eprint(&located(line, column, &format!("{} (key {})", d.message, d.key)));
+        }
+        return Exit::SpecError;
     }
     match out {
         None => {
@@ -282,43 +287,6 @@ pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
             }
             Err(e) => report_out_error(&e),
         },
-    }
-}
-
-/// The spec with `yaml` (an `extensions:` file made from `text`) beside it, loaded from a
-/// scratch copy so nothing is written; findings about the new file are located in `text`.
-fn with_extension(
-    spec: &Path,
-    replaced: Option<&Path>,
-    yaml: &str,
-    text: &str,
-    origins: &crate::import::page::Origins,
-    located: &dyn Fn(usize, usize, &str) -> String,
-) -> Result<crate::model::Model, Exit> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let scratch = std::env::temp_dir().join(format!("sdkgen-scratch-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst)));
-    let checked = copy_spec(spec, &scratch, replaced).and_then(|()| std::fs::write(scratch.join("zz-imported-page.yaml"), yaml));
-    let result = checked.map(|()| crate::load_model(&scratch));
-    let _ = std::fs::remove_dir_all(&scratch);
-    match result {
-        Err(e) => {
-            eprint(&format!("sdkgen: I/O error in a scratch copy of the spec: {e}\n"));
-            Err(Exit::Io)
-        }
-        Ok(Err(errors)) => {
-            for d in errors.diagnostics.iter().filter(|d| d.key.starts_with("extensions[")) {
-                let (line, column) = crate::import::page::locate(text, origins, &d.key).unwrap_or((1, 1));
-                // The scratch copy's paths mean the spec's own.
-                let message = d.message.replace(&scratch.display().to_string(), &shown_path(spec));
-                eprint(&located(line, column, &format!("{message} (key {})", d.key)));
-            }
-            if errors.diagnostics.iter().any(|d| !d.key.starts_with("extensions[")) {
-                eprint(&errors.render());
-            }
-            Err(Exit::SpecError)
-        }
-        Ok(Ok(model)) => Ok(model),
     }
 }
 
@@ -483,38 +451,6 @@ pub fn snippet_http(spec: &Path, http: &Path, language: Language, style: Style) 
             Exit::SpecError
         }
     }
-}
-
-/// Copies a spec (one file, or a directory's *.yaml files) into `to`, leaving out
-/// `replaced` (the file an import is about to write anew).
-fn copy_spec(spec: &Path, to: &Path, replaced: Option<&Path>) -> std::io::Result<()> {
-    let replaced = replaced.and_then(|p| std::fs::canonicalize(p).ok());
-    std::fs::create_dir_all(to)?;
-    if spec.is_file() {
-        return std::fs::copy(spec, to.join("spec.yaml")).map(|_| ());
-    }
-    let mut stack = vec![spec.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
-            let kind = entry.file_type()?;
-            let path = entry.path();
-            if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_file()
-                && matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-                && std::fs::canonicalize(&path).ok() != replaced
-            {
-                let rel = path.strip_prefix(spec).map_err(std::io::Error::other)?;
-                let dest = to.join(rel);
-                if let Some(parent) = dest.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                std::fs::copy(&path, dest)?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// `sdkgen snippet`: one snippet's code on stdout, without the file header.

@@ -46,23 +46,21 @@ pub fn extend(mut model: Model, name: &str, text: &str) -> Result<Model, SpecErr
     };
     let spec = RawSpec { files: Vec::new(), sources };
     let mut v = Validator { spec: &spec, diags: Vec::new() };
-    // The spec's own example names were unique when it loaded; the new ones are checked
-    // among themselves and against the spec's below.
-    let mut seen = Seen::default();
-    v.extensions(id, &raw.extensions, &mut model, &mut seen);
-    let mut names = std::collections::HashSet::new();
-    for a in &model.actions {
-        for e in &a.examples {
-            if !names.insert(crate::model::include_stem(&e.name)) {
-                v.diags.push(Diagnostic {
-                    pos: None,
-                    key: "extensions".into(),
-                    message: format!("example name `{}` is the spec's already", e.name),
-                    label: String::new(),
-                    help: None,
-                });
+    // The spec's own example names were unique when it loaded; a new one must not be one
+    // of them (the new ones among themselves are checked as any file's are).
+    let taken: std::collections::HashSet<String> =
+        model.actions.iter().flat_map(|a| a.examples.iter().map(|e| crate::model::include_stem(&e.name))).collect();
+    for (i, x) in raw.extensions.iter().enumerate() {
+        for (j, e) in x.value.examples.iter().enumerate() {
+            let name = &e.value.name;
+            if taken.contains(&crate::model::include_stem(&name.value)) {
+                let message = format!("example name `{}` is used twice (the spec has it already)", name.value);
+                v.err(id, name, format!("extensions[{i}].examples[{j}].name"), message, "used again here");
             }
         }
+    }
+    if v.diags.is_empty() {
+        v.extensions(id, &raw.extensions, &mut model, &mut Seen::default());
     }
     if v.diags.is_empty() {
         Ok(model)

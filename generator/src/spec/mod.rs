@@ -130,9 +130,19 @@ fn decode(bytes: &[u8]) -> Result<String, (String, usize)> {
 
 /// Reads and parses every file; all files are tried so one run reports every error.
 pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
+    load_without(path, None)
+}
+
+/// [`load`], leaving out the file `without` (one an import is about to replace).
+pub fn load_without(path: &Path, without: Option<&Path>) -> Result<RawSpec, SpecErrors> {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
+    let without = without.and_then(|w| std::fs::canonicalize(w).ok());
     let files = match spec_files(path) {
+        Ok(mut f) if without.is_some() => {
+            f.retain(|p| std::fs::canonicalize(p).ok() != without);
+            f
+        }
         Ok(f) if f.is_empty() => {
             diagnostics.push(plain(path, &format!("no *.yaml spec files found in {}", shown_path(path))));
             Vec::new()
