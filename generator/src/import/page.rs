@@ -493,13 +493,16 @@ pub fn request_snippet(
             })
             .collect::<Vec<_>>()
     })?;
-    let name = format!("{STEM}-example-1");
-    let (action, example) = model
-        .actions
-        .iter()
-        .find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))
-        .ok_or_else(|| vec![PageError { line: 1, column: 1, message: "the request made no example".into() }])?;
-    Ok(crate::emit::snippets::render(&crate::emit::snippets::ExampleView::new(&model, action, example), language, style))
+    let view =
+        the_example(&model, STEM).ok_or_else(|| vec![PageError { line: 1, column: 1, message: "the request made no example".into() }])?;
+    Ok(crate::emit::snippets::render(&view, language, style))
+}
+
+/// The one example an import of a single request added, named after `stem`.
+fn the_example<'m>(model: &'m crate::model::Model, stem: &str) -> Option<crate::emit::snippets::ExampleView<'m>> {
+    let name = format!("{stem}-example-1");
+    let (action, example) = model.actions.iter().find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))?;
+    Some(crate::emit::snippets::ExampleView::new(model, action, example))
 }
 
 /// One page example's snippets in `languages`, checked against `model` once: what
@@ -516,12 +519,6 @@ pub fn example_snippets(
     let (yaml, _) = written(model, std::slice::from_ref(&ex), STEM, "").map_err(|e| e.message)?;
     let model = crate::validate::extend(model.clone(), "page", &yaml)
         .map_err(|errors| errors.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))?;
-    let name = format!("{STEM}-example-1");
-    let (action, example) = model
-        .actions
-        .iter()
-        .find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))
-        .ok_or("the request made no example")?;
-    let view = crate::emit::snippets::ExampleView::new(&model, action, example);
+    let view = the_example(&model, STEM).ok_or("the request made no example")?;
     Ok(languages.iter().map(|l| (*l, crate::emit::snippets::render(&view, *l, style))).collect())
 }
