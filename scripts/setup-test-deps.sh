@@ -3,12 +3,12 @@
 # the npm packages of tests/js (lockfile), the Python SDK (tests/python/requirements.txt,
 # every package ==), the Java SDKs' classpaths (tests/java/*/pom.xml via Maven), the Go SDK
 # (tests/go/go.mod + go.sum) with a warm build cache, OpenAPI Generator's Maven plugin
-# (tests/openapi/pom.xml), and Debian's chromium for the docs preview. Safe to run again: each step does nothing when its inputs have not changed.
+# (tests/openapi/pom.xml), and Debian's chromium (docs preview) and php-cli (PHP's parser). Safe to run again: each step does nothing when its inputs have not changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' is required but not installed" >&2; exit 1; }; }
-need node; need npm; need javac; need java; need mvn; need gofmt; need go; need python3
+need bash; need node; need npm; need javac; need java; need mvn; need gofmt; need go; need python3
 cache="$PWD/.cache"
 mkdir -p "$cache"
 # Runs "$@" unless the stamp says it already ran for these exact inputs.
@@ -72,11 +72,15 @@ go_setup() {
 }
 stamp go "tests/go/go.mod tests/go/go.sum tests/go/prelude.go" go_setup
 
-# Chromium, for the HTML preview test. Debian serves only the current security release,
-# so the package is not pinned to a version; the test records the version it ran.
-if [ ! -x /usr/bin/chromium ]; then
-  echo "setup: installing Debian's chromium"
-  if [ "$(id -u)" -ne 0 ]; then echo "setup: chromium is missing and installing it needs root" >&2; exit 1; fi
+# From Debian: chromium for the HTML preview test, and php-cli for PHP's own parser
+# (`php -l`) and tokenizer in the PHP snippet checks. Debian serves only the current
+# security release, so neither is pinned to a version (the preview test records chromium's).
+debs=()
+[ -x /usr/bin/chromium ] || debs+=(chromium fonts-dejavu-core)
+command -v php >/dev/null 2>&1 || debs+=(php-cli)
+if [ ${#debs[@]} -gt 0 ]; then
+  echo "setup: installing Debian's ${debs[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "setup: ${debs[*]} missing and installing needs root" >&2; exit 1; fi
   apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${debs[@]}"
 fi

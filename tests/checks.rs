@@ -14,6 +14,9 @@ pub fn grammar(language: &str) -> tree_sitter::Language {
         "objc" => tree_sitter_objc::LANGUAGE.into(),
         "powershell" => tree_sitter_powershell::LANGUAGE.into(),
         "python" => tree_sitter_python::LANGUAGE.into(),
+        // Snippets open with `<?php`: the grammar with PHP tags.
+        "php" => tree_sitter_php::LANGUAGE_PHP.into(),
+        "cli" => tree_sitter_bash::LANGUAGE.into(),
         other => panic!("no grammar for {other}"),
     }
 }
@@ -180,6 +183,65 @@ pub fn python_parse(files: &[(String, String)]) -> Vec<String> {
     failures
 }
 
+/// `php -l` (PHP's own parser, from Debian's php-cli) on each PHP snippet.
+pub fn php_lint(files: &[(String, String)]) -> Vec<String> {
+    let php = tool("php");
+    let dir = scratch("php-lint");
+    let mut failures = Vec::new();
+    for (i, (name, code)) in files.iter().enumerate() {
+        let p = write(&dir, &format!("s{i}.php"), code);
+        let (ok, out, err) = run(Command::new(&php).arg("-n").arg("-l").arg(&p));
+        if !ok {
+            failures.push(format!("{name}: {out}{err}"));
+        }
+    }
+    failures
+}
+
+/// `bash -n` (bash's own parser) on each CLI snippet.
+pub fn bash_check(files: &[(String, String)]) -> Vec<String> {
+    let bash = tool("bash");
+    let dir = scratch("bash-n");
+    let mut failures = Vec::new();
+    for (i, (name, code)) in files.iter().enumerate() {
+        let p = write(&dir, &format!("s{i}.sh"), code);
+        let (ok, _, err) = run(Command::new(&bash).arg("-n").arg(&p));
+        if !ok || !err.is_empty() {
+            failures.push(format!("{name}: {err}"));
+        }
+    }
+    failures
+}
+
+/// The program and arguments of a CLI snippet's command (`mgc-beta …`), as bash itself
+/// expands them, printed NUL-separated by bash's command-not-found hook.
+pub fn cli_argv(code: &str) -> Vec<String> {
+    let bash = tool("bash");
+    let dir = scratch("cli-argv");
+    let p = write(&dir, "snippet.sh", code);
+    // The program is no command here: bash hands its name and arguments to this hook.
+    let script = "command_not_found_handle() { printf '%s\\0' \"$@\"; }\nsource \"$1\"\n";
+    let (ok, out, err) = run(Command::new(&bash).arg("-c").arg(script).arg("cli-argv").arg(&p));
+    assert!(ok && err.is_empty(), "bash could not run the snippet:\n{code}\n{err}");
+    // Every argument ends with a NUL, so the last piece is the empty rest.
+    let mut argv: Vec<String> = out.split('\0').map(str::to_owned).collect();
+    argv.pop();
+    argv
+}
+
+/// Every string literal of a PHP snippet, as PHP's own tokenizer finds and evaluates them.
+pub fn php_strings(code: &str) -> BTreeSet<String> {
+    let php = tool("php");
+    let dir = scratch("php-strings");
+    let p = write(&dir, "snippet.php", code);
+    let script = "$out = []; foreach (token_get_all(file_get_contents($argv[1])) as $t) { \
+                  if (is_array($t) && $t[0] === T_CONSTANT_ENCAPSED_STRING) { $out[] = eval('return ' . $t[1] . ';'); } } \
+                  echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE);";
+    let (ok, out, err) = run(Command::new(&php).arg("-r").arg(script).arg(&p));
+    assert!(ok, "php could not tokenize the snippet: {out}{err}");
+    serde_json::from_str::<Vec<String>>(&out).unwrap_or_else(|e| panic!("php printed no JSON array ({e}): {out}")).into_iter().collect()
+}
+
 /// Decodes a C-family string literal's body (C#, Java, Go, JavaScript, Objective-C).
 pub fn decode_c_like(body: &str) -> String {
     let mut out = String::new();
@@ -220,6 +282,19 @@ pub fn decode_c_like(body: &str) -> String {
 
 /// Every string literal of a snippet, decoded the way its compiler would.
 pub fn string_literals(language: &str, code: &str) -> BTreeSet<String> {
+    if language == "php" {
+        return php_strings(code);
+    }
+    if language == "cli" {
+        // A CLI snippet's values are its arguments and the JSON strings in its body.
+        let argv = cli_argv(code);
+        let mut out: BTreeSet<String> = argv.iter().cloned().collect();
+        if let Some(i) = argv.iter().position(|a| a == "--body") {
+            let body: serde_json::Value = serde_json::from_str(&argv[i + 1]).expect("the --body argument is JSON");
+            json_strings(&body, &mut out);
+        }
+        return out;
+    }
     let kinds: &[&str] = match language {
         "csharp" | "java" | "objc" | "powershell" => &["string_literal"],
         "go" => &["interpreted_string_literal"],
@@ -252,4 +327,18 @@ pub fn string_literals(language: &str, code: &str) -> BTreeSet<String> {
         }
     }
     out
+}
+
+fn json_strings(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+    match v {
+        serde_json::Value::String(s) => {
+            out.insert(s.clone());
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| json_strings(i, out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, m)| {
+            out.insert(k.clone());
+            json_strings(m, out)
+        }),
+        _ => {}
+    }
 }

@@ -56,7 +56,8 @@ fn page_structure(page: &str) {
 #[test]
 fn the_editions_tab_orders_are_microsofts_and_the_pages() {
     let ids = |e: &Edition| e.tabs.iter().map(|l| l.id()).collect::<Vec<_>>();
-    assert_eq!(ids(&CURRENT), ["http", "csharp", "go", "java", "javascript", "powershell", "python"]);
+    // Today's pages: HTTP, C#, CLI, Go, Java, JavaScript, PHP, PowerShell, Python.
+    assert_eq!(ids(&CURRENT), ["http", "csharp", "cli", "go", "java", "javascript", "php", "powershell", "python"]);
     assert_eq!(ids(&SNAPSHOT), ["http", "csharp", "javascript", "objc", "java", "go", "powershell"]);
 }
 
@@ -89,7 +90,7 @@ fn each_snapshot_page_keeps_its_own_tab_set() {
     assert_eq!(ids("participant-mute"), ["http", "csharp", "javascript", "objc", "java"]);
     assert!(tabs("call-subscribetotone").is_empty(), "a page without tabs has no tab group");
     let current = read("generated/docs/api/call-subscribetotone.md");
-    assert_eq!(current.lines().filter(|l| l.starts_with("# [")).count(), 7, "today's edition shows every language");
+    assert_eq!(current.lines().filter(|l| l.starts_with("# [")).count(), 9, "today's edition shows every language");
 }
 
 fn examples_of_page(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::model::Action) {
@@ -123,7 +124,9 @@ fn examples_of_page(edition: &Edition, model: &sdkgen::model::Model, action: &sd
             let file = read(&format!("generated/{2}includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), stem, edition.root));
             assert!(file.starts_with("---\n") && file.contains("description: \"Automatically generated file. DO NOT MODIFY\"\n"));
             let code = render(&view, *l, edition.style);
-            assert!(file.contains(&format!("```{}\n{}\n```\n", l.id(), code.trim_end())), "{}: include for {}", ex.name, l.id());
+            // The CLI's blocks are `bash`, as in the docs repository.
+            let info = if *l == Language::Cli { "bash" } else { l.id() };
+            assert!(file.contains(&format!("```{info}\n{}\n```\n", code.trim_end())), "{}: include for {}", ex.name, l.id());
         }
         let status = format!("HTTP/1.1 {} {}", ex.response.status, sdkgen::model::status_reason(ex.response.status));
         assert!(part.contains("#### Response") && part.contains(&status), "{}: {status}", ex.name);

@@ -240,6 +240,8 @@ fn parsed(f: &SnippetFile) -> Outcome {
         "java" => javac_parse(&one),
         "go" => gofmt_check(&one),
         "python" => python_parse(&one),
+        "php" => php_lint(&one),
+        "cli" => bash_check(&one),
         _ => Vec::new(),
     });
     if errors.is_empty() {
@@ -672,6 +674,9 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
                         row.sdk = "Microsoft.Graph.Beta.CloudCommunications (no PowerShell engine)".into()
                     }
                     (Language::ObjC, _) => row.sdk = "msgraph-sdk-objc (no Objective-C toolchain)".into(),
+                    (Language::Php, _) => row.sdk = "Packagist microsoft/microsoft-graph-beta (Packagist not reachable)".into(),
+                    // tests/snippets.rs checks, through bash, that its arguments name the request.
+                    (Language::Cli, _) => row.sdk = "mgc-beta, Microsoft Graph CLI (no package here)".into(),
                     _ => {}
                 }
                 rows.push(row);

@@ -58,6 +58,22 @@ fn go_snippets_parse_with_gofmt() {
 }
 
 #[test]
+fn php_snippets_parse_with_php_lint() {
+    let files = of_language("php");
+    assert!(!files.is_empty());
+    let failures = php_lint(&files);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn cli_snippets_parse_with_bash() {
+    let files = of_language("cli");
+    assert!(!files.is_empty());
+    let failures = bash_check(&files);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn python_snippets_parse_with_cpython() {
     let files = of_language("python");
     assert!(!files.is_empty());
@@ -70,15 +86,16 @@ fn python_snippets_parse_with_cpython() {
 #[test]
 fn the_checkers_reject_broken_snippets() {
     let files = code_files();
-    for language in ["csharp", "java", "go", "javascript", "objc", "powershell", "python"] {
+    for language in ["csharp", "java", "go", "javascript", "objc", "powershell", "python", "php", "cli"] {
         let f = files
             .iter()
-            .find(|f| f.language == language && f.path.starts_with("generated/"))
+            .find(|f| f.language == language && f.path.starts_with("generated/") && (language != "cli" || f.code.contains("--body")))
             .unwrap_or_else(|| panic!("no shipped {language} snippet"));
         let code = f.code.trim_end();
-        let cut = code.rfind([')', '}', ']']).expect("a closing bracket");
+        // A CLI snippet's brackets are inside its quoted body: its closing quote goes instead.
+        let cut = if language == "cli" { code.rfind('\'') } else { code.rfind([')', '}', ']']) }.expect("a closing bracket");
         let unbalanced = format!("{}{}", &code[..cut], &code[cut + 1..]);
-        let quote = if language == "powershell" { "'" } else { "\"" };
+        let quote = if matches!(language, "powershell" | "cli") { "'" } else { "\"" };
         let unterminated = format!("{code}\nx = {quote}never closed;\n");
         for broken in [&unbalanced, &unterminated] {
             assert!(!syntax_errors(language, broken).is_empty(), "tree-sitter-{language} accepted:\n{broken}");
@@ -88,6 +105,8 @@ fn the_checkers_reject_broken_snippets() {
                 "java" => assert!(!javac_parse(&one).is_empty(), "javac accepted:\n{broken}"),
                 "go" => assert!(!gofmt_check(&one).is_empty(), "gofmt accepted:\n{broken}"),
                 "python" => assert!(!python_parse(&one).is_empty(), "CPython accepted:\n{broken}"),
+                "php" => assert!(!php_lint(&one).is_empty(), "php -l accepted:\n{broken}"),
+                "cli" => assert!(!bash_check(&one).is_empty(), "bash -n accepted:\n{broken}"),
                 _ => {}
             }
         }
@@ -133,8 +152,8 @@ fn hostile_literals_survive_in_every_language() {
     let hostile = example_strings(&model, "obstacle-hostile-strings");
     assert!(hostile.iter().any(|s| s.contains("*/") && s.contains('\n') && s.contains("${x}") && s.contains('🎉')));
     assert!(hostile.contains(&String::new()), "the empty string is part of the course");
-    // Six languages with code per style, two styles.
-    assert!(checked >= 12 * hostile.len(), "only {checked} literal checks ran");
+    // Six languages with code per style, two styles, and PHP and the CLI in today's.
+    assert!(checked >= 14 * hostile.len(), "only {checked} literal checks ran");
 }
 
 /// The HTTP snippets: request line, headers, a `Content-Length` equal to the body's length
@@ -333,4 +352,66 @@ fn powershell_snippets_use_the_modules_real_cmdlets() {
         }
     }
     assert!(checked > 20);
+}
+
+/// `startHoldMusic` → `start-hold-music`, written out here rather than taken from the
+/// generator, so the test states the CLI's naming independently.
+fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The CLI snippets, as bash expands them, name the example's request: the program of the
+/// API's version, the path's segments as commands, the operation's verb, every id as an
+/// option with the example's value, and the example's body as `--body` JSON.
+#[test]
+fn cli_snippets_carry_the_examples_request() {
+    use sdkgen::model::{OperationKind, Segment};
+    let mut checked = 0;
+    for (tree, model) in [("generated/", sdkgen_tests::shipped_model()), ("tests/obstacle/", sdkgen_tests::obstacle_model())] {
+        for f in snippet_files().into_iter().filter(|f| f.language == "cli" && f.path.starts_with(tree)) {
+            let (action, ex) = model.actions.iter().find_map(|a| a.examples.iter().find(|e| e.name == f.example).map(|e| (a, e))).unwrap();
+            let argv = cli_argv(&f.code);
+            let program = if model.api.version == "v1.0" { "mgc".to_owned() } else { format!("mgc-{}", model.api.version) };
+            let mut want = vec![program];
+            let mut options = Vec::new();
+            for seg in &action.paths[ex.request.path_index].segments {
+                match seg {
+                    Segment::Literal(l) => want.push(kebab(l)),
+                    Segment::Param(p) => {
+                        options.push(ex.path_value(p).unwrap_or_else(|| panic!("{}: no value for {p}", f.path)).to_owned())
+                    }
+                }
+            }
+            want.push(
+                match action.kind {
+                    OperationKind::Action => "post",
+                    OperationKind::Create => "create",
+                    OperationKind::Get => "get",
+                    OperationKind::List => "list",
+                    OperationKind::Update => "patch",
+                    OperationKind::Delete => "delete",
+                }
+                .to_owned(),
+            );
+            assert_eq!(argv[..want.len()], want[..], "{}: the command", f.path);
+            let rest = &argv[want.len()..];
+            let ids: Vec<&String> = rest.chunks(2).filter(|kv| kv[0].ends_with("-id")).map(|kv| &kv[1]).collect();
+            assert_eq!(ids, options.iter().collect::<Vec<_>>(), "{}: the ids", f.path);
+            let body = rest.chunks(2).find(|kv| kv[0] == "--body").map(|kv| serde_json::from_str::<serde_json::Value>(&kv[1]));
+            match (body, &ex.request.body) {
+                (None, None) => {}
+                (Some(Ok(sent)), Some(want)) => assert_eq!(&sent, want, "{}: the body", f.path),
+                (got, want) => panic!("{}: body {got:?}, the example has {want:?}", f.path),
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 51, "only {checked} CLI snippets checked");
 }

@@ -52,7 +52,7 @@ enum Command {
         /// a spec example: resolved against the spec, errors located in the request.
         #[arg(long)]
         http: Option<PathBuf>,
-        /// The language (http, csharp, javascript, objc, java, go, powershell, python).
+        /// The language (http, csharp, javascript, objc, java, go, powershell, python, php, cli).
         #[arg(long, value_parser = parse_language)]
         lang: Language,
         /// The SDK generation the snippet targets (a language with only one prints that).

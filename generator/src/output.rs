@@ -42,6 +42,9 @@ pub fn header(path: &str, cmd: &str) -> String {
         "toml" | "http" | "ps1" | "py" | "yaml" | "sh" => format!("# {}\n", text(&cmd)),
         // `>` could close `<!--`.
         "md" | "html" => format!("<!-- {} -->\n", text(&cmd.replace('>', "&gt;"))),
+        // A complete PHP block before the snippet's own `<?php` (a `//` line there would be
+        // output text); `*/` would close the comment, `?>` the block.
+        "php" => format!("<?php /* {} */ ?>\n", text(&cmd.replace("*/", "* /").replace("?>", "? >"))),
         // `*/` would close the comment.
         "css" => format!("/* {} */\n", text(&cmd.replace("*/", "* /"))),
         _ => format!("// {}\n", text(&cmd)),

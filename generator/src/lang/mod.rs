@@ -3,6 +3,7 @@
 //! Emitters never build an identifier or a literal themselves; they ask the module of
 //! their language, so every value from the spec is escaped for the literal it lands in.
 
+pub mod cli;
 pub mod csharp;
 pub mod go;
 pub mod http;
@@ -10,6 +11,7 @@ pub mod java;
 pub mod javascript;
 pub mod markdown;
 pub mod objc;
+pub mod php;
 pub mod powershell;
 pub mod python;
 pub mod rust;

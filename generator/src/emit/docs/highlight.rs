@@ -22,6 +22,8 @@ fn rules(language: Language) -> Rules {
         Language::ObjC => Rules { keywords: lang::objc::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
         Language::PowerShell => Rules { keywords: POWERSHELL, line_comments: &["#"], quotes: &['\'', '"'] },
         Language::Python => Rules { keywords: lang::python::KEYWORDS, line_comments: &["#"], quotes: &['\'', '"'] },
+        Language::Php => Rules { keywords: lang::php::KEYWORDS, line_comments: &["//", "#"], quotes: &['\'', '"'] },
+        Language::Cli => Rules { keywords: lang::cli::KEYWORDS, line_comments: &["#"], quotes: &['\''] },
         Language::Http => Rules { keywords: &["POST", "GET", "PATCH", "PUT", "DELETE", "HTTP"], line_comments: &[], quotes: &['"'] },
     }
 }
@@ -51,6 +53,8 @@ fn span(class: &str, text: &str, out: &mut String) {
 /// (`kw`, `str`, `com`, `num`).
 pub fn highlight(language: Language, code: &str) -> String {
     let r = rules(language);
+    // Words with dashes: PowerShell's cmdlets and the CLI's commands and options.
+    let dashed = matches!(language, Language::PowerShell | Language::Cli);
     let chars: Vec<char> = code.chars().collect();
     let mut out = String::with_capacity(code.len() * 2);
     let mut i = 0;
@@ -76,10 +80,10 @@ pub fn highlight(language: Language, code: &str) -> String {
             let end = chars[i..].iter().position(|c| !c.is_ascii_alphanumeric() && *c != '.').map_or(chars.len(), |p| i + p);
             span("num", &chars[i..end].iter().collect::<String>(), &mut out);
             i = end;
-        } else if chars[i].is_alphabetic() || chars[i] == '_' || chars[i] == '$' || chars[i] == '-' && language == Language::PowerShell {
+        } else if chars[i].is_alphabetic() || chars[i] == '_' || chars[i] == '$' || chars[i] == '-' && dashed {
             let end = chars[i..]
                 .iter()
-                .position(|c| !(c.is_alphanumeric() || *c == '_' || *c == '$' || *c == '-' && language == Language::PowerShell))
+                .position(|c| !(c.is_alphanumeric() || *c == '_' || *c == '$' || *c == '-' && dashed))
                 .map_or(chars.len(), |p| i + p);
             let word: String = chars[i..end].iter().collect();
             let is_kw = r.keywords.contains(&word.as_str()) || language == Language::JavaScript && EXTRA_JS.contains(&word.as_str());

@@ -9,8 +9,8 @@ use crate::model::*;
 use crate::output::Sink;
 use askama::Template;
 
-/// One edition of the docs: today's page (current SDKs, Microsoft's current tab order,
-/// Python included) or the reference page's own snapshot (its SDKs and tab order).
+/// One edition of the docs: today's page (current SDKs, Microsoft's current tab order:
+/// HTTP, C#, CLI, Go, Java, JavaScript, PHP, PowerShell, Python) or the reference page's own snapshot (its SDKs and tab order).
 #[derive(Debug, Clone, Copy)]
 pub struct Edition {
     pub style: Style,
@@ -22,7 +22,17 @@ pub struct Edition {
 
 pub const CURRENT: Edition = Edition {
     style: Style::Current,
-    tabs: &[Language::Http, Language::CSharp, Language::Go, Language::Java, Language::JavaScript, Language::PowerShell, Language::Python],
+    tabs: &[
+        Language::Http,
+        Language::CSharp,
+        Language::Cli,
+        Language::Go,
+        Language::Java,
+        Language::JavaScript,
+        Language::Php,
+        Language::PowerShell,
+        Language::Python,
+    ],
     root: "docs/",
 };
 
@@ -70,7 +80,7 @@ pub fn include_text(cmd: &str, language: Language, code: &str) -> String {
     let include = Include {
         regenerate: crate::output::comment_safe(cmd),
         fence: md::fence(code),
-        info: language.id(),
+        info: language.fence_info(),
         code: code.trim_end().to_owned(),
     };
     crate::emit::snippets::fill(&include) + "\n"

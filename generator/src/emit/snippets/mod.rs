@@ -1,12 +1,14 @@
 //! Code snippets for every example, one file per example, language and style, rendered
 //! from askama templates; the values in them are typed and escaped here, in Rust.
 
+mod cli;
 mod csharp;
 mod go;
 mod http;
 mod java;
 mod javascript;
 mod objc;
+mod php;
 mod powershell;
 mod python;
 
@@ -17,7 +19,7 @@ use crate::output::{header, Sink};
 use serde_json::Value;
 
 /// The snippet languages: the reference page's, in its tab order (HTTP first), then
-/// Python, which only today's SDKs have.
+/// Python, PHP and the Graph CLI, which only today's docs have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Language {
     Http,
@@ -28,10 +30,12 @@ pub enum Language {
     Go,
     PowerShell,
     Python,
+    Php,
+    Cli,
 }
 
 impl Language {
-    pub const ALL: [Language; 8] = [
+    pub const ALL: [Language; 10] = [
         Language::Http,
         Language::CSharp,
         Language::JavaScript,
@@ -40,12 +44,14 @@ impl Language {
         Language::Go,
         Language::PowerShell,
         Language::Python,
+        Language::Php,
+        Language::Cli,
     ];
 
     /// Whether a snippet of this language exists in `style`: Objective-C only in the
-    /// page's generation (no Kiota SDK), Python only in today's.
+    /// page's generation (no Kiota SDK), Python, PHP and the CLI only in today's.
     pub fn has_style(self, style: Style) -> bool {
-        !matches!((self, style), (Language::ObjC, Style::Current) | (Language::Python, Style::Page))
+        !matches!((self, style), (Language::ObjC, Style::Current) | (Language::Python | Language::Php | Language::Cli, Style::Page))
     }
 
     /// The docs pipeline's tab id (`#tab/csharp`), also used in file names and `--lang`.
@@ -59,6 +65,8 @@ impl Language {
             Language::Go => "go",
             Language::PowerShell => "powershell",
             Language::Python => "python",
+            Language::Php => "php",
+            Language::Cli => "cli",
         }
     }
 
@@ -72,6 +80,8 @@ impl Language {
             Language::Go => "go",
             Language::PowerShell => "ps1",
             Language::Python => "py",
+            Language::Php => "php",
+            Language::Cli => "sh",
         }
     }
 
@@ -86,10 +96,20 @@ impl Language {
             Language::Go => "Go",
             Language::PowerShell => "PowerShell",
             Language::Python => "Python",
+            Language::Php => "PHP",
+            Language::Cli => "CLI",
         }
     }
 
-    /// The fenced-code-block info string on a docs page.
+    /// The fenced-code-block info string of its include file: the tab id, except the
+    /// CLI's, whose blocks are `bash` in the docs repository.
+    pub fn fence_info(self) -> &'static str {
+        match self {
+            Language::Cli => "bash",
+            other => other.id(),
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Language> {
         Self::ALL.into_iter().find(|l| l.id() == id)
     }
@@ -323,6 +343,8 @@ pub fn render(view: &ExampleView, language: Language, style: Style) -> String {
         (Language::PowerShell, Style::Page) => powershell::page(view),
         (Language::PowerShell, Style::Current) => powershell::current(view),
         (Language::Python, _) => python::current(view),
+        (Language::Php, _) => php::current(view),
+        (Language::Cli, _) => cli::current(view),
     };
     let mut code = code.trim_end().to_owned();
     code.push('\n');

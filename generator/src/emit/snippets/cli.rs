@@ -1,0 +1,35 @@
+//! Microsoft Graph CLI snippets (`mgc`): one command line, the path as commands, each id
+//! as an option and the body as the example's JSON, quoted for the shell.
+
+use super::{fill, ExampleView, PathPart};
+use crate::lang::{cli, http};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "cli/current/snippet.sh")]
+struct Current {
+    command: String,
+    body: Option<String>,
+}
+
+pub fn current(view: &ExampleView) -> String {
+    let mut words = vec![cli::program(&view.model.api.version)];
+    let mut options = Vec::new();
+    for part in &view.path {
+        match part {
+            PathPart::Nav(n) => words.push(cli::command(n)),
+            PathPart::Item { collection, value } => {
+                words.push(cli::command(collection));
+                options.push(format!("{} {}", cli::id_option(collection), cli::word(value)));
+            }
+        }
+    }
+    if let Some(a) = view.action_segment() {
+        words.push(cli::command(a));
+    }
+    words.push(cli::verb(view.action.kind).to_owned());
+    words.extend(options);
+    // The body the HTTP example sends, printed as the page prints it.
+    let body = view.example.request.body.as_ref().map(|b| cli::json_body(&http::json(b)));
+    fill(&Current { command: words.join(" "), body })
+}

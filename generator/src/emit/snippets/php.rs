@@ -1,0 +1,67 @@
+//! PHP snippets: today's SDK only (`microsoft/msgraph-beta-sdk-php`, Kiota), in the layout
+//! of today's docs snippets: `use` lines, the body built by setters, then the fluent call.
+
+use super::{fill, Body, ExampleView};
+use crate::lang::{php, Locals};
+use crate::model::OperationKind;
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "php/current/snippet.php")]
+struct Current {
+    uses: Vec<String>,
+    lines: Vec<String>,
+    result: bool,
+    call: String,
+}
+
+pub fn current(view: &ExampleView) -> String {
+    let version = view.model.api.version.as_str();
+    let root = if version == "v1.0" { "Microsoft\\Graph".to_owned() } else { format!("Microsoft\\Graph\\{}", php::pascal(version)) };
+    let mut uses = vec![format!("{root}\\GraphServiceClient")];
+    let mut locals = Locals::with(&["graphServiceClient", "tokenRequestContext", "scopes", "requestBody", "result", "this"]);
+    let mut lines = Vec::new();
+    let body = match &view.body {
+        Body::None => None,
+        Body::Parameters => {
+            let class = format!("{}PostRequestBody", php::pascal(&view.action.name));
+            let namespace: Vec<String> = view.builder_segments().iter().map(|s| php::pascal(s)).collect();
+            uses.push(format!("{root}\\Generated\\{}\\{class}", namespace.join("\\")));
+            lines.push(format!("$requestBody = new {class}();"));
+            let set = view.set_params();
+            let setters = crate::lang::dedupe(set.iter().map(|(n, _)| php::setter(n)).collect(), &[], true);
+            for ((name, v), setter) in set.iter().zip(setters) {
+                let e = php::value(v, name, &mut locals, &mut lines);
+                lines.push(format!("$requestBody->{setter}({e});"));
+            }
+            Some("$requestBody")
+        }
+        Body::Entity(v) => {
+            php::object_into(v, "requestBody", &mut locals, &mut lines);
+            Some("$requestBody")
+        }
+    };
+    uses.extend(view.named_types().iter().map(|t| format!("{root}\\Generated\\Models\\{}", php::pascal(t))));
+    let arg = body.unwrap_or_default();
+    let op = match view.action.kind {
+        OperationKind::Action => format!("->{}()->post({arg})", php::camel(&view.action.name)),
+        OperationKind::Create => format!("->post({arg})"),
+        OperationKind::Get | OperationKind::List => "->get()".to_owned(),
+        OperationKind::Update => format!("->patch({arg})"),
+        OperationKind::Delete => "->delete()".to_owned(),
+    };
+    let call = view.chain(
+        "$graphServiceClient",
+        |n| format!("->{}()", php::camel(n)),
+        |c, v| {
+            format!(
+                "->{}()->by{}Id({})",
+                php::camel(c),
+                crate::lang::kiota(&crate::lang::singular(c), crate::lang::Case::Pascal, "N"),
+                php::string(v)
+            )
+        },
+    );
+    // Requests return promises; `wait()` sends the request and gives the result.
+    fill(&Current { uses, lines, result: view.result.is_some(), call: format!("{call}{op}->wait()") })
+}

@@ -1,0 +1,122 @@
+//! Microsoft Graph CLI naming (`mgc`, a Kiota-generated command tree): commands and
+//! options in kebab case, every value quoted for POSIX shells where it is written.
+
+use super::{ident, Case};
+use crate::model::OperationKind;
+
+/// What the preview highlights: bash's reserved words and the CLI's operation verbs (the
+/// CLI's other words are arguments of `mgc`, never shell keywords).
+pub const KEYWORDS: &[&str] = &[
+    "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do", "done", "in", "function", "time", "post",
+    "create", "get", "list", "patch", "delete",
+];
+
+/// The executable: `mgc` for v1.0, `mgc-beta` for beta.
+pub fn program(version: &str) -> String {
+    if version == "v1.0" {
+        "mgc".to_owned()
+    } else {
+        format!("mgc-{}", ident(version, Case::Snake, "v").replace('_', "-"))
+    }
+}
+
+/// A command word: `communications`, `start-hold-music`.
+pub fn command(name: &str) -> String {
+    ident(name, Case::Snake, "n").replace('_', "-")
+}
+
+/// `--call-id`: the option an item of a collection takes.
+pub fn id_option(collection: &str) -> String {
+    format!("--{}-id", command(&super::singular(collection)))
+}
+
+/// The command for an operation on the resource the path names: `post` for an action,
+/// and the verbs Kiota's CLI gives entity operations.
+pub fn verb(kind: OperationKind) -> &'static str {
+    match kind {
+        OperationKind::Action => "post",
+        OperationKind::Create => "create",
+        OperationKind::Get => "get",
+        OperationKind::List => "list",
+        OperationKind::Update => "patch",
+        OperationKind::Delete => "delete",
+    }
+}
+
+/// One shell word: bare when it holds only characters no shell treats specially (the
+/// docs' `{call-id}` placeholders stay as printed: without a comma or `..` they are no
+/// brace expansion), single-quoted when every character can stand as itself there, and
+/// bash's `$'…'` with escapes when a control, line-separator or bidi character would
+/// otherwise sit raw in the command.
+pub fn word(s: &str) -> String {
+    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:/@+={}".contains(c)) && !s.contains("..");
+    if plain {
+        s.to_owned()
+    } else if s.chars().any(needs_escape) {
+        ansi_c(s)
+    } else {
+        quoted(s)
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || crate::diag::is_unsafe(c)
+}
+
+/// `$'…'`: bash's quoting with C escapes, where `\` and `'` are the special characters.
+fn ansi_c(s: &str) -> String {
+    let mut out = String::from("$'");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if needs_escape(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// `'…'` with each `'` written as `'\''` (close, an escaped quote, reopen).
+pub fn quoted(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// The JSON text of a body as the `--body` argument: control, line-separator and bidi
+/// characters (which JSON allows raw inside strings) become `\u` escapes, so the command
+/// reads as it runs; then the whole text is one quoted shell word.
+pub fn json_body(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        // The printer's own line breaks are the only raw newlines (JSON escapes them in strings).
+        if c != '\n' && (c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || crate::diag::is_unsafe(c)) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    quoted(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_quoting() {
+        assert_eq!(program("beta"), "mgc-beta");
+        assert_eq!(program("v1.0"), "mgc");
+        assert_eq!(command("startHoldMusic"), "start-hold-music");
+        assert_eq!(id_option("participants"), "--participant-id");
+        assert_eq!(word("{call-id}"), "{call-id}");
+        assert_eq!(word("{a,b}"), "'{a,b}'");
+        assert_eq!(word("$(rm -rf /)"), "'$(rm -rf /)'");
+        assert_eq!(quoted("it's"), r"'it'\''s'");
+        assert_eq!(word("a'\n\u{202e}\\"), r"$'a\'\n\u202e\\'");
+        assert_eq!(json_body("{\"a\": \"\u{202e}'\"}"), "'{\"a\": \"\\u202e'\\''\"}'");
+    }
+}

@@ -1,0 +1,1 @@
+{{ command }}{% if let Some(body) = body %} --body {{ body }}{% endif %}
