@@ -3,7 +3,7 @@
 //! against the obstacle course.
 
 use sdkgen::emit::docs::{Edition, CURRENT, EDITIONS, SNAPSHOT};
-use sdkgen::emit::snippets::{render, ExampleView, Language};
+use sdkgen::emit::snippets::{render, with_placeholders, ExampleView, Language};
 
 fn read(rel: &str) -> String {
     let p = sdkgen_tests::root().join(rel);
@@ -21,7 +21,19 @@ fn section<'a>(page: &'a str, from: &str, to: &str) -> &'a str {
 fn both_editions_have_the_reference_pages_structure() {
     for edition in EDITIONS {
         page_structure(&read(&format!("generated/{}api/call-reject.md", edition.root)));
+        // The page includes its permissions table, which sdkgen writes beside it.
+        let permissions = read(&format!("generated/{}includes/permissions/call-reject-permissions.md", edition.root));
+        permissions_table(&permissions);
     }
+}
+
+fn permissions_table(include: &str) {
+    assert!(include.contains("description: Automatically generated file. DO NOT MODIFY\nms.topic: include\n"), "{include}");
+    assert!(include.contains("|Permission type|Least privileged permissions|Higher privileged permissions|\n|:---|:---|:---|\n"));
+    // Both delegated types unsupported; the application needs no permission.
+    assert!(include.contains("|Delegated (work or school account)|Not supported.|Not supported.|"));
+    assert!(include.contains("|Delegated (personal Microsoft account)|Not supported.|Not supported.|"));
+    assert!(include.contains("|Application|None.|Not available.|"));
 }
 
 fn page_structure(page: &str) {
@@ -30,10 +42,10 @@ fn page_structure(page: &str) {
     assert_eq!(headings, ["## Permissions", "## HTTP request", "## Request headers", "## Request body", "## Response", "## Examples"]);
     assert!(page.contains("The current timeout value is 15 seconds."));
     assert!(page.contains("Use delete call to end a call."));
-    // Permissions: both delegated types unsupported, application lists none.
-    assert!(page.contains("| Delegated (work or school account) | Not supported. |"));
-    assert!(page.contains("| Delegated (personal Microsoft account) | Not supported. |"));
-    assert!(page.contains("| Application | None. |"));
+    let permissions = section(&page, "## Permissions", "## HTTP request");
+    assert!(permissions.contains(
+        "<!-- { \"blockType\": \"permissions\", \"name\": \"call_reject\" } -->\n[!INCLUDE [permissions-table](../includes/permissions/call-reject-permissions.md)]"
+    ));
     // Both paths, the /app one marked deprecated.
     let http = section(&page, "## HTTP request", "## Request headers");
     assert!(http.contains("POST /communications/calls/{id}/reject\nPOST /app/calls/{id}/reject"));
@@ -123,10 +135,22 @@ fn examples_of_page(edition: &Edition, model: &sdkgen::model::Model, action: &sd
             assert!(part.contains(&format!("[!INCLUDE [sample-code]({include})]")), "{}: {include}", ex.name);
             let file = read(&format!("generated/{2}includes/snippets/{0}/{1}-{0}-snippets.md", l.id(), stem, edition.root));
             assert!(file.starts_with("---\n") && file.contains("description: \"Automatically generated file. DO NOT MODIFY\"\n"));
-            let code = render(&view, *l, edition.style);
-            // The CLI's blocks are `bash`, as in the docs repository.
+            // Includes print every id as a placeholder (`{call-id}`), as the repository's do.
+            let placeholders = with_placeholders(action, ex);
+            let code = render(&ExampleView::new(model, action, &placeholders), *l, edition.style);
+            // The CLI's blocks are `bash`, as in the docs repository; a blank line inside
+            // each end of the fence, as Microsoft's include files have.
             let info = if *l == Language::Cli { "bash" } else { l.id() };
-            assert!(file.contains(&format!("```{info}\n{}\n```\n", code.trim_end())), "{}: include for {}", ex.name, l.id());
+            assert!(file.contains(&format!("```{info}\n\n{}\n\n```\n", code.trim_end())), "{}: include for {}", ex.name, l.id());
+            // The page's tab is followed by the SDK documentation include.
+            assert!(
+                part.contains(&format!(
+                    "[!INCLUDE [sample-code]({include})]\n[!INCLUDE [sdk-documentation](../includes/snippets/snippets-sdk-documentation-link.md)]"
+                )),
+                "{}: sdk-documentation line for {}",
+                ex.name,
+                l.id()
+            );
         }
         let status = format!("HTTP/1.1 {} {}", ex.response.status, sdkgen::model::status_reason(ex.response.status));
         assert!(part.contains("#### Response") && part.contains(&status), "{}: {status}", ex.name);
@@ -219,4 +243,18 @@ fn entity_operation_pages_read_as_microsofts() {
         assert!(reject.contains("\n# call: reject\n") && section(&reject, "## Request body", "## Response").contains("| reason |"));
         assert!(page("call-get").contains("returns a `200 OK` response code"));
     }
+}
+
+/// Include files print each id as the repository's placeholder for its collection's item;
+/// the snippet files keep the example's ids (they send exactly the documented request).
+#[test]
+fn includes_print_ids_as_the_repositorys_placeholders() {
+    let php = read("generated/docs/includes/snippets/php/call-reject-php-snippets.md");
+    assert!(php.contains("->calls()->byCallId('{call-id}')->reject()"), "{php}");
+    let cli = read("generated/docs/includes/snippets/cli/call-reject-cli-snippets.md");
+    assert!(cli.contains("mgc-beta communications calls reject post --call-id {call-id} --body"), "{cli}");
+    let csharp = read("generated/docs/includes/snippets/csharp/participant-mute-csharp-snippets.md");
+    assert!(csharp.contains(".Calls[\"{call-id}\"].Participants[\"{participant-id}\"]"), "{csharp}");
+    let snippet = read("generated/snippets/current/php/call-reject.php");
+    assert!(snippet.contains("byCallId('57dab8b1-894c-409a-b240-bd8beae78896')"), "{snippet}");
 }

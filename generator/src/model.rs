@@ -32,6 +32,9 @@ pub struct Api {
     pub namespace: String,
     pub base_url: String,
     pub notice: Option<String>,
+    /// Front matter every docs page carries (`ms.subservice`, `ms.localizationpriority`).
+    pub subservice: Option<String>,
+    pub localization_priority: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -203,6 +206,8 @@ pub struct Action {
     /// The reference page's file name without `.md` (`call-record` for recordResponse,
     /// whose page kept the name of the action it replaced).
     pub page: String,
+    /// The page's author (its front matter's `author`), when the spec names one.
+    pub author: Option<String>,
     pub summary: String,
     pub description: Option<String>,
     pub notes: Vec<String>,

@@ -280,6 +280,11 @@ impl<'a> Validator<'a> {
             namespace: a.namespace.value.clone(),
             base_url: base,
             notice: a.notice.as_ref().map(|n| n.value.clone()),
+            subservice: a.subservice.as_ref().and_then(|v| self.front_matter_word(file, v, "api.subservice")),
+            localization_priority: a
+                .localization_priority
+                .as_ref()
+                .and_then(|v| self.front_matter_word(file, v, "api.localizationPriority")),
         }
     }
 
@@ -657,6 +662,24 @@ impl<'a> Validator<'a> {
     }
 
     /// A name that becomes part of a file name.
+    /// A docs front matter value (an alias, a subservice): one word of
+    /// [`FILE_NAME_CHARS`], so a page's metadata stays one plain YAML scalar.
+    fn front_matter_word(&mut self, file: usize, v: &S<String>, key: &str) -> Option<String> {
+        if is_file_name(&v.value) {
+            return Some(v.value.clone());
+        }
+        let shown = crate::diag::escape_controls(&format!("{:?}", v.value));
+        self.err_help(
+            file,
+            v,
+            key,
+            format!("{shown} is not a docs front matter word"),
+            "not one word",
+            Some(format!("use {FILE_NAME_CHARS}")),
+        );
+        None
+    }
+
     fn file_name(&mut self, file: usize, name: &S<String>, key: &str, what: &str) -> bool {
         if is_file_name(&name.value) {
             return true;
@@ -866,6 +889,7 @@ impl<'a> Validator<'a> {
             }
             out
         });
+        let author = a.author.as_ref().and_then(|v| self.front_matter_word(file, v, &format!("{key}.author")));
         let mut action = Action {
             name,
             kind,
@@ -873,6 +897,7 @@ impl<'a> Validator<'a> {
             bound_to: a.bound_to.value.clone(),
             module,
             page,
+            author,
             summary: a.summary.value.clone(),
             description: a.description.as_ref().map(|d| d.value.clone()),
             notes: a.notes.iter().map(|n| n.value.clone()).collect(),

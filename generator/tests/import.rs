@@ -391,10 +391,10 @@ fn docs_pages_writes_the_include_files_a_docs_repository_needs_and_reports_failu
         || run(sdkgen().args(["docs", "--spec"]).arg(root().join("spec")).arg("--pages").arg(&pages).arg("--out").arg(&out).arg("--quiet"));
     let (ok, report, err) = docs();
     assert!(ok, "{report}{err}");
-    assert!(report.contains("call-reject.md:68: call-reject: wrote 6 include files"), "{report}");
-    assert!(report.contains("call-reject.md:176: call-reject-none-reason: wrote 6 include files"), "{report}");
+    assert!(report.contains("call-reject.md:68: call-reject: wrote 8 include files"), "{report}");
+    assert!(report.contains("call-reject.md:176: call-reject-none-reason: wrote 8 include files"), "{report}");
     // Each include is what `generate` writes for the spec's example of the same name.
-    for lang in ["csharp", "go", "java", "javascript", "powershell", "python"] {
+    for lang in ["csharp", "cli", "go", "java", "javascript", "php", "powershell", "python"] {
         for name in ["call-reject", "call-reject-none-reason"] {
             let rel = format!("{lang}/{name}-{lang}-snippets.md");
             let made = std::fs::read_to_string(out.join(&rel)).unwrap();
@@ -412,7 +412,7 @@ fn docs_pages_writes_the_include_files_a_docs_repository_needs_and_reports_failu
     assert!(!ok, "{report}");
     assert!(report.contains("call-reject.md:68: call-reject: failed:") && report.contains("not written by sdkgen"), "{report}");
     assert!(report.contains("broken.md:176: call-reject-none-reason: failed: `maybe` is not a member of enum `rejectReason`"), "{report}");
-    assert!(report.contains("call-reject.md:176: call-reject-none-reason: wrote 6 include files"), "{report}");
+    assert!(report.contains("call-reject.md:176: call-reject-none-reason: wrote 8 include files"), "{report}");
     assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "written by a person\n");
 }
 
@@ -436,4 +436,78 @@ fn the_keepalive_page_imports_to_its_no_body_example() {
     // The page has no example heading, so no title; all the rest is the spec's.
     assert_eq!((&i[0].name, &i[0].request, &i[0].response), (&w[0].name, &w[0].request, &w[0].response));
     assert_eq!(i[0].request.body, None, "no body on the wire");
+}
+
+/// Today's mute page contradicts the model twice, each a located error: its notification
+/// carries a `//` comment, which is no JSON, and its response a status that is no member
+/// of the enum; with both fixed as the spec's recorded deviations fix them, the page
+/// imports to the spec's example.
+#[test]
+fn the_mute_page_is_located_at_its_comment_then_imports_to_the_specs_example() {
+    let dir = tempfile::tempdir().unwrap();
+    spec_copy(dir.path());
+    let file = dir.path().join("actions/call-mute.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let cut = text.find("    examples:").unwrap();
+    std::fs::write(&file, format!("{}    examples: []\n", &text[..cut])).unwrap();
+    let page = root().join("tests/fixtures/pages/call-mute.md");
+    let import = |page: &std::path::Path| {
+        run(sdkgen().args(["import", "page"]).arg(page).arg("--spec").arg(dir.path()).arg("--out").arg(dir.path().join("actions/m.yaml")))
+    };
+    let (ok, _, err) = import(&page);
+    assert!(!ok, "{err}");
+    assert!(err.contains("the page's JSON does not parse") && err.contains("call-mute.md:183:28"), "{err}");
+    // Then its operation status, which Graph's enum spells `Completed`.
+    let fixed = dir.path().join("call-mute.md");
+    let without_comment = std::fs::read_to_string(&page).unwrap().replace(" // will be set to true on mute", "");
+    std::fs::write(&fixed, &without_comment).unwrap();
+    let (ok, _, err) = import(&fixed);
+    assert!(!ok, "{err}");
+    assert!(err.contains("`completed` is not a member of enum `operationStatus`") && err.contains("call-mute.md:137:3"), "{err}");
+    std::fs::write(&fixed, without_comment.replace("\"status\": \"completed\"", "\"status\": \"Completed\"")).unwrap();
+    let (ok, stdout, err) = import(&fixed);
+    assert!(ok, "{stdout}{err}");
+    let imported = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let shipped = sdkgen::load_model(&root().join("spec")).unwrap();
+    let one = |m: &Model| m.actions.iter().find(|a| a.id() == "call-mute").unwrap().examples.clone();
+    let (i, w) = (one(&imported), one(&shipped));
+    assert_eq!(i.len(), 1);
+    assert_eq!((&i[0].name, &i[0].request), (&w[0].name, &w[0].request));
+    assert_eq!((i[0].response.status, &i[0].response.body), (w[0].response.status, &w[0].response.body));
+    let notification =
+        |e: &sdkgen::model::Example| e.notifications.as_ref().map(|n| n.after.iter().map(|x| x.body.clone()).collect::<Vec<_>>());
+    assert_eq!(notification(&i[0]), notification(&w[0]), "the roster notification");
+}
+
+/// The family's other page fixtures each contradict the model where the spec records a
+/// deviation from them: the import stops at the first contradiction with its page line
+/// and column, and that contradiction is a row of `spec-deviations.md` for the page.
+#[test]
+fn each_page_fixture_stops_at_a_contradiction_the_spec_records() {
+    let cases = [
+        ("call-unmute", "call-unmute.md:170:29", "the page's JSON does not parse", "// will be set to false on unmute"),
+        ("call-delete", "call-delete.md:154:11", "expected a value of type Int32", "`\"code\": \"200\"`"),
+        ("participant-get", "participant-get.md:57:1", "is not under the spec's base URL", "A v1.0 URL on a beta page"),
+        ("call-playprompt", "call-playprompt.md:80:5", "trailing comma", "Trailing commas are not JSON"),
+    ];
+    let rows = std::fs::read_to_string(root().join("tests/fixtures/page/spec-deviations.md")).unwrap();
+    for (page, at, message, row) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        spec_copy(dir.path());
+        let file = dir.path().join(format!("actions/{page}.yaml"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let cut = text.find("    examples:").unwrap();
+        std::fs::write(&file, format!("{}    examples: []\n", &text[..cut])).unwrap();
+        let (ok, _, err) = run(sdkgen()
+            .args(["import", "page"])
+            .arg(root().join(format!("tests/fixtures/pages/{page}.md")))
+            .arg("--spec")
+            .arg(dir.path())
+            .arg("--out")
+            .arg(dir.path().join("actions/p.yaml")));
+        assert!(!ok, "{page}: imported");
+        assert!(err.contains(at) && err.contains(message), "{page}: expected {at} {message:?}:\n{err}");
+        assert!(!dir.path().join("actions/p.yaml").exists(), "{page}: nothing is written");
+        assert!(rows.lines().any(|l| l.starts_with(&format!("| {page} |")) && l.contains(row)), "{page}: no deviation row with {row:?}");
+    }
 }

@@ -505,8 +505,8 @@ fn the_example<'m>(model: &'m crate::model::Model, stem: &str) -> Option<crate::
     Some(crate::emit::snippets::ExampleView::new(model, action, example))
 }
 
-/// One page example's snippets in `languages`, checked against `model` once: what
-/// `sdkgen docs --pages` writes as include files. The error is the reason, for the report.
+/// One page example's snippets in `languages`, checked against `model` once, with its ids
+/// as placeholders: what `sdkgen docs --pages` writes as include files. The error is the reason, for the report.
 pub fn example_snippets(
     model: &crate::model::Model,
     ex: &PageExample,
@@ -519,6 +519,14 @@ pub fn example_snippets(
     let (yaml, _) = written(model, std::slice::from_ref(&ex), STEM, "").map_err(|e| e.message)?;
     let model = crate::validate::extend(model.clone(), "page", &yaml)
         .map_err(|errors| errors.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))?;
-    let view = the_example(&model, STEM).ok_or("the request made no example")?;
+    let name = format!("{STEM}-example-1");
+    let (action, example) = model
+        .actions
+        .iter()
+        .find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))
+        .ok_or("the request made no example")?;
+    // Ids as the repository's placeholders, as `generate`'s include files print them.
+    let example = crate::emit::snippets::with_placeholders(action, example);
+    let view = crate::emit::snippets::ExampleView::new(&model, action, &example);
     Ok(languages.iter().map(|l| (*l, crate::emit::snippets::render(&view, *l, style))).collect())
 }

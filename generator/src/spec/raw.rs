@@ -167,6 +167,12 @@ pub struct RawApi {
     pub base_url: S<String>,
     #[serde(default)]
     pub notice: Option<S<String>>,
+    /// The docs repository's `ms.subservice` for every page (`cloud-communications`).
+    #[serde(default)]
+    pub subservice: Option<S<String>>,
+    /// The docs repository's `ms.localizationpriority` for every page (`medium`).
+    #[serde(default)]
+    pub localization_priority: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -245,6 +251,9 @@ pub struct RawAction {
     /// The reference page's file name without `.md`, where it is not the id in lower case.
     #[serde(default)]
     pub page: Option<S<String>>,
+    /// The page's `author` (a GitHub alias), as its front matter names it.
+    #[serde(default)]
+    pub author: Option<S<String>>,
     pub summary: S<String>,
     #[serde(default)]
     pub description: Option<S<String>>,

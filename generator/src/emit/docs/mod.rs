@@ -188,6 +188,14 @@ struct Page {
     regenerate: String,
     title: String,
     summary: String,
+    author: Option<String>,
+    localization_priority: Option<String>,
+    subservice: Option<String>,
+    /// A beta API's pages include the docs repository's beta disclaimer instead of the notice.
+    beta_disclaimer: bool,
+    permissions_annotation: String,
+    permissions_include: String,
+    page_annotation: String,
     /// The entity a create or update sends, which the page names instead of a parameter table.
     body_entity: Option<String>,
     namespace: String,
@@ -249,13 +257,60 @@ fn parameter_row(model: &Model, p: &Property) -> ParamRow {
     ParamRow { name: p.name.clone(), ty: type_label(&p.ty), description, values, sentinel, https_note }
 }
 
-fn permission_cell(p: &Permission) -> String {
-    match p {
-        Permission::NotSupported => "Not supported.".into(),
-        Permission::NotDocumented => "Not documented in the spec.".into(),
-        Permission::Supported(list) if list.is_empty() => "None.".into(),
-        Permission::Supported(list) => list.join(", "),
-    }
+/// A permission type's row as the docs repository's permissions tables print it: the
+/// least privileged permission, then the higher privileged ones.
+fn permission_row(kind: &str, p: &Permission) -> Row {
+    let (least, higher) = match p {
+        Permission::NotSupported => ("Not supported.".to_owned(), "Not supported.".to_owned()),
+        Permission::NotDocumented => ("Not documented in the spec.".to_owned(), "Not documented in the spec.".to_owned()),
+        Permission::Supported(list) => match list.split_first() {
+            None => ("None.".to_owned(), "Not available.".to_owned()),
+            Some((first, [])) => (first.clone(), "Not available.".to_owned()),
+            Some((first, rest)) => (first.clone(), rest.join(", ")),
+        },
+    };
+    Row { cells: vec![kind.to_owned(), least, higher] }
+}
+
+fn permission_rows(p: &Permissions) -> Vec<Row> {
+    vec![
+        permission_row("Delegated (work or school account)", &p.delegated_work),
+        permission_row("Delegated (personal Microsoft account)", &p.delegated_personal),
+        permission_row("Application", &p.application),
+    ]
+}
+
+/// A JSON string inside an HTML comment: `--` cannot appear there, and `\u002d` is the
+/// same character to JSON.
+fn comment_json(s: &str) -> String {
+    serde_json::Value::String(s.to_owned()).to_string().replace("--", "-\\u002d")
+}
+
+/// The permissions table's name in the docs pipeline: the page name with `_` for `-`.
+fn permissions_name(action: &Action) -> String {
+    action.page_name().replace('-', "_")
+}
+
+/// `includes/permissions/call-reject-permissions.md`: where a page's permissions table
+/// lives, relative to the edition's root.
+fn permissions_file(action: &Action) -> String {
+    format!("includes/permissions/{}-permissions.md", action.page_name())
+}
+
+/// The closing annotation every page of the docs repository ends with.
+fn page_annotation(title: &str) -> String {
+    format!(
+        "<!--\n{{\n  \"type\": \"#page.annotation\",\n  \"description\": {},\n  \"keywords\": \"\",\n  \"section\": \"documentation\",\n  \"tocPath\": \"\",\n  \"suppressions\": [\n  ]\n}}\n-->",
+        comment_json(title)
+    )
+}
+
+#[derive(Template)]
+#[template(path = "docs/permissions.md")]
+struct PermissionsInclude {
+    regenerate: String,
+    localization_priority: Option<String>,
+    rows: Vec<Row>,
 }
 
 fn annotation(fields: &[(&str, String)]) -> String {
@@ -349,6 +404,16 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
         regenerate: crate::output::comment_safe(cmd),
         title: action.page_title(),
         summary: action.summary.clone(),
+        author: action.author.clone(),
+        localization_priority: model.api.localization_priority.clone(),
+        subservice: model.api.subservice.clone(),
+        beta_disclaimer: model.api.version == "beta",
+        permissions_annotation: format!(
+            "<!-- {{ \"blockType\": \"permissions\", \"name\": {} }} -->",
+            comment_json(&permissions_name(action))
+        ),
+        permissions_include: format!("../{}", permissions_file(action)),
+        page_annotation: page_annotation(&action.page_title()),
         body_entity: match action.request_body() {
             RequestBody::Entity(ty) => Some(ty.to_owned()),
             _ => None,
@@ -357,11 +422,7 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
         notice: model.api.notice.clone(),
         description: action.description.clone(),
         notes: action.notes.clone(),
-        permissions: vec![
-            Row { cells: vec!["Delegated (work or school account)".into(), permission_cell(&action.permissions.delegated_work)] },
-            Row { cells: vec!["Delegated (personal Microsoft account)".into(), permission_cell(&action.permissions.delegated_personal)] },
-            Row { cells: vec!["Application".into(), permission_cell(&action.permissions.application)] },
-        ],
+        permissions: permission_rows(&action.permissions),
         paths_fence: md::fence(&paths.join("\n")),
         paths,
         deprecations: action.paths.iter().filter_map(|p| p.deprecated.as_ref().map(|d| (p.template.clone(), d.clone()))).collect(),
@@ -406,9 +467,15 @@ pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Si
         out.put(edition.page_path(action), crate::emit::snippets::fill(&p) + "\n");
         let title = action.page_title();
         out.put(edition.preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
+        let permissions = PermissionsInclude {
+            regenerate: crate::output::comment_safe(cmd),
+            localization_priority: model.api.localization_priority.clone(),
+            rows: permission_rows(&action.permissions),
+        };
+        out.put(format!("{}{}", edition.root, permissions_file(action)), crate::emit::snippets::fill(&permissions) + "\n");
         for (i, example) in action.examples.iter().enumerate() {
             for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {
-                let code = codes.code(i, language, edition.style);
+                let code = codes.include_code(i, language, edition.style);
                 out.put(edition.include_path(example, language), include_text(cmd, language, code));
             }
         }

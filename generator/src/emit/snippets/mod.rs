@@ -360,14 +360,19 @@ pub fn path(example: &Example, language: Language, style: Style) -> String {
 /// show it (its snippet file, the docs page's tab and preview, the include file).
 pub struct Codes<'a> {
     pub action: &'a Action,
+    model: &'a Model,
     views: Vec<ExampleView<'a>>,
     rendered: std::collections::BTreeMap<(usize, Language, Style), String>,
+    /// The examples with every id as the docs repository's placeholder, for include files.
+    placeholders: Vec<Example>,
+    included: std::collections::BTreeMap<(usize, Language, Style), String>,
 }
 
 impl<'a> Codes<'a> {
     pub fn new(model: &'a Model, action: &'a Action) -> Self {
         let views = action.examples.iter().map(|e| ExampleView::new(model, action, e)).collect();
-        Codes { action, views, rendered: Default::default() }
+        let placeholders = action.examples.iter().map(|e| with_placeholders(action, e)).collect();
+        Codes { action, model, views, rendered: Default::default(), placeholders, included: Default::default() }
     }
 
     /// Example `i`'s code in `language` and `style`.
@@ -375,6 +380,39 @@ impl<'a> Codes<'a> {
         let view = &self.views[i];
         self.rendered.entry((i, language, style)).or_insert_with(|| render(view, language, style))
     }
+
+    /// Example `i`'s code for its include file: every id a placeholder (`{call-id}`), as
+    /// the docs repository prints them; the snippet files keep the example's ids, so they
+    /// send exactly the documented request.
+    pub fn include_code(&mut self, i: usize, language: Language, style: Style) -> &str {
+        let (model, action, example) = (self.model, self.action, &self.placeholders[i]);
+        self.included.entry((i, language, style)).or_insert_with(|| render(&ExampleView::new(model, action, example), language, style))
+    }
+}
+
+/// `example` with each path value replaced by the docs' placeholder for its collection's
+/// item (`{call-id}`, `{participant-id}`; a parameter right after another, its own name).
+pub fn with_placeholders(action: &Action, example: &Example) -> Example {
+    let segments = &action.paths[example.request.path_index].segments;
+    let mut out = example.clone();
+    out.request.path_values = segments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match s {
+            Segment::Param(p) => {
+                // Letters, digits and `-` only, so the placeholder stays one as printed
+                // (see `is_placeholder`) in every language's URL and literal.
+                let kebab = |s: &str| crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "-");
+                let name = match i.checked_sub(1).map(|j| &segments[j]) {
+                    Some(Segment::Literal(collection)) => format!("{}-id", kebab(&singular(collection))),
+                    _ => kebab(p),
+                };
+                Some((p.clone(), format!("{{{name}}}")))
+            }
+            Segment::Literal(_) => None,
+        })
+        .collect();
+    out
 }
 
 /// Writes every snippet of the action in `languages` and `styles`, each file headed by the
