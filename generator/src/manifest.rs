@@ -124,11 +124,15 @@ impl<'a> Collector<'a> {
         let mut text = String::with_capacity(size);
         text.push_str(head.strip_suffix("\n}").unwrap_or(&head));
         text.push_str(",\n  \"files\": [");
-        for (i, (path, sha)) in self.files.iter().enumerate() {
+        // Each path is freed as its line is written, so the paths and the text they become
+        // are not both held at their full size.
+        let files = std::mem::take(&mut self.files);
+        let empty = files.is_empty();
+        for (i, (path, sha)) in files.into_iter().enumerate() {
             text.push_str(if i == 0 { "\n    " } else { ",\n    " });
-            self.line(path, sha, &mut text);
+            self.line(&path, &sha, &mut text);
         }
-        text.push_str(if self.files.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
+        text.push_str(if empty { "]\n}\n" } else { "\n  ]\n}\n" });
         self.inner.put(PATH.to_owned(), text);
     }
 
