@@ -1,7 +1,7 @@
 //! PHP naming (Kiota's PHP SDK, `microsoft/msgraph-beta-sdk-php`): reserved words get the
 //! `Escaped` prefix, strings are single-quoted unless a character needs an escape.
 
-use super::{Case, Locals, Reserved};
+use super::{Case, Locals};
 use crate::model::{Primitive, TypedValue};
 
 /// PHP's keywords and the names a class, method or namespace segment cannot take
@@ -104,9 +104,6 @@ pub fn escape(name: String) -> String {
         name
     }
 }
-
-/// For the preview's highlighter (lower case keywords, as snippets write them).
-pub const RESERVED: Reserved = Reserved { words: KEYWORDS, names: &[], prefix: "Escaped", suffix: "" };
 
 /// A class or namespace segment: `RejectReason`, `EscapedList`.
 pub fn pascal(name: &str) -> String {

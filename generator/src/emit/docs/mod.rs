@@ -10,7 +10,8 @@ use crate::output::Sink;
 use askama::Template;
 
 /// One edition of the docs: today's page (current SDKs, Microsoft's current tab order:
-/// HTTP, C#, CLI, Go, Java, JavaScript, PHP, PowerShell, Python) or the reference page's own snapshot (its SDKs and tab order).
+/// HTTP, C#, CLI, Go, Java, JavaScript, PHP, PowerShell, Python) or the reference page's
+/// own snapshot (its SDKs and tab order).
 #[derive(Debug, Clone, Copy)]
 pub struct Edition {
     pub style: Style,
@@ -280,10 +281,15 @@ fn permission_rows(p: &Permissions) -> Vec<Row> {
     ]
 }
 
-/// A JSON string inside an HTML comment: `--` cannot appear there, and `\u002d` is the
-/// same character to JSON.
+/// JSON text made safe inside an HTML comment: `--` cannot appear there, and `\u002d` is
+/// the same character to JSON.
+fn in_comment(json: &str) -> String {
+    json.replace("--", "-\\u002d")
+}
+
+/// A JSON string for an HTML comment.
 fn comment_json(s: &str) -> String {
-    serde_json::Value::String(s.to_owned()).to_string().replace("--", "-\\u002d")
+    in_comment(&serde_json::Value::String(s.to_owned()).to_string())
 }
 
 /// The permissions table's name in the docs pipeline: the page name with `_` for `-`.
@@ -315,8 +321,7 @@ struct PermissionsInclude {
 
 fn annotation(fields: &[(&str, String)]) -> String {
     let body: Vec<String> = fields.iter().map(|(k, v)| format!("  {}: {}", serde_json::Value::String(k.to_string()), v)).collect();
-    // `--` cannot appear inside an HTML comment; `\u002d` is the same character to JSON.
-    format!("<!-- {{\n{}\n}} -->", body.join(",\n").replace("--", "-\\u002d"))
+    format!("<!-- {{\n{}\n}} -->", in_comment(&body.join(",\n")))
 }
 
 fn notification_block(model: &Model, callback: &str, n: &Notification) -> Block {
