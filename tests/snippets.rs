@@ -415,3 +415,27 @@ fn cli_snippets_carry_the_examples_request() {
     }
     assert!(checked >= 51, "only {checked} CLI snippets checked");
 }
+
+/// Every class a shipped PHP snippet imports is a file of the real PHP SDK (found in its
+/// repository, see `tests/fixtures/sdk-php/classes.md`): `Microsoft\Graph\Beta\X\Y` is
+/// `src/X/Y.php` by the package's composer autoload rule.
+#[test]
+fn php_snippets_use_classes_the_sdk_has() {
+    let listed: std::collections::BTreeSet<String> = sdkgen_tests::fixture("sdk-php/classes.md")
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `src/"))
+        .filter_map(|l| l.split_once('`').map(|(path, _)| format!("src/{path}")))
+        .collect();
+    assert!(listed.len() >= 40, "the class list did not parse: {} entries", listed.len());
+    let mut checked = 0;
+    for f in snippet_files().into_iter().filter(|f| f.language == "php" && f.path.starts_with("generated/")) {
+        for class in f.code.lines().filter_map(|l| l.strip_prefix("use ").and_then(|c| c.strip_suffix(';'))) {
+            let rest =
+                class.strip_prefix("Microsoft\\Graph\\Beta\\").unwrap_or_else(|| panic!("{}: {class} is outside the beta SDK", f.path));
+            let file = format!("src/{}.php", rest.replace('\\', "/"));
+            assert!(listed.contains(&file), "{}: {class} ({file}) is not a file of the PHP SDK", f.path);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 100, "only {checked} use lines checked");
+}
