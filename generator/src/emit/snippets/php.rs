@@ -1,4 +1,4 @@
-//! PHP snippets: today's SDK only (`microsoft/msgraph-beta-sdk-php`, Kiota), in the layout
+//! PHP snippets: today's SDK only (`microsoft/microsoft-graph-beta`, Kiota), in the layout
 //! of today's docs snippets: `use` lines, the body built by setters, then the fluent call.
 
 use super::{fill, Body, ExampleView};
