@@ -4,11 +4,7 @@
 
 use sdkgen::emit::docs::{Edition, CURRENT, EDITIONS, SNAPSHOT};
 use sdkgen::emit::snippets::{render, with_placeholders, ExampleView, Language};
-
-fn read(rel: &str) -> String {
-    let p = sdkgen_tests::root().join(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
+use sdkgen_tests::read;
 
 /// Lines between `from` (exclusive) and the first line starting with `to`.
 fn section<'a>(page: &'a str, from: &str, to: &str) -> &'a str {

@@ -3,12 +3,8 @@
 //! docs pipeline relies on is the same on both, or differs with a reason in
 //! `tests/fixtures/pages/deviations.md`; a row that explains nothing fails too.
 
+use sdkgen_tests::read;
 use std::collections::BTreeMap;
-
-fn read(rel: &str) -> String {
-    let p = sdkgen_tests::root().join(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
 
 /// The features of a docs page that decide whether it drops into the repository, each as
 /// a canonical string: front matter (keys in order, and the values the repository sets

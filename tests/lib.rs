@@ -27,6 +27,12 @@ fn model_at(rel: &str) -> sdkgen::model::Model {
 }
 
 /// A fixture file's text.
+/// A file of the repository, by its path from the root.
+pub fn read(rel: &str) -> String {
+    let p = root().join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
 pub fn fixture(rel: &str) -> String {
     let p = root().join("tests/fixtures").join(rel);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))

@@ -244,6 +244,16 @@ fn spec_copy(dir: &std::path::Path) {
     }
 }
 
+/// A copy of the shipped spec in `dir` with the examples of `page`'s action taken out, so
+/// an import of that page supplies them.
+fn spec_without_examples(dir: &std::path::Path, page: &str) {
+    spec_copy(dir);
+    let file = dir.join(format!("actions/{page}.yaml"));
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{page}: no spec file for the page: {e}"));
+    let cut = text.find("    examples:").unwrap_or_else(|| panic!("{page}: the spec file has no examples"));
+    std::fs::write(&file, format!("{}    examples: []\n", &text[..cut])).unwrap();
+}
+
 #[test]
 fn the_reject_page_imports_to_the_examples_the_spec_holds() {
     let dir = tempfile::tempdir().unwrap();
@@ -296,12 +306,7 @@ fn a_page_that_contradicts_the_spec_is_an_error_located_in_the_page() {
 #[test]
 fn the_reject_pages_markdown_imports_to_exactly_the_examples_the_spec_holds() {
     let dir = tempfile::tempdir().unwrap();
-    spec_copy(dir.path());
-    // The spec without reject's examples: the page supplies them.
-    let reject = dir.path().join("actions/call-reject.yaml");
-    let text = std::fs::read_to_string(&reject).unwrap();
-    let cut = text.find("    examples:").unwrap();
-    std::fs::write(&reject, format!("{}    examples: []\n", &text[..cut])).unwrap();
+    spec_without_examples(dir.path(), "call-reject");
     let out = dir.path().join("actions/call-reject.page.yaml");
     let page = root().join("tests/fixtures/pages/call-reject.md");
     let import = || run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(dir.path()).arg("--out").arg(&out));
@@ -419,11 +424,7 @@ fn docs_pages_writes_the_include_files_a_docs_repository_needs_and_reports_failu
 #[test]
 fn the_keepalive_page_imports_to_its_no_body_example() {
     let dir = tempfile::tempdir().unwrap();
-    spec_copy(dir.path());
-    let file = dir.path().join("actions/call-keepalive.yaml");
-    let text = std::fs::read_to_string(&file).unwrap();
-    let cut = text.find("    examples:").unwrap();
-    std::fs::write(&file, format!("{}    examples: []\n", &text[..cut])).unwrap();
+    spec_without_examples(dir.path(), "call-keepalive");
     let page = root().join("tests/fixtures/pages/call-keepalive.md");
     let (ok, stdout, err) =
         run(sdkgen().args(["import", "page"]).arg(&page).arg("--spec").arg(dir.path()).arg("--out").arg(dir.path().join("actions/k.yaml")));
@@ -445,11 +446,7 @@ fn the_keepalive_page_imports_to_its_no_body_example() {
 #[test]
 fn the_mute_page_is_located_at_its_comment_then_imports_to_the_specs_example() {
     let dir = tempfile::tempdir().unwrap();
-    spec_copy(dir.path());
-    let file = dir.path().join("actions/call-mute.yaml");
-    let text = std::fs::read_to_string(&file).unwrap();
-    let cut = text.find("    examples:").unwrap();
-    std::fs::write(&file, format!("{}    examples: []\n", &text[..cut])).unwrap();
+    spec_without_examples(dir.path(), "call-mute");
     let page = root().join("tests/fixtures/pages/call-mute.md");
     let import = |page: &std::path::Path| {
         run(sdkgen().args(["import", "page"]).arg(page).arg("--spec").arg(dir.path()).arg("--out").arg(dir.path().join("actions/m.yaml")))
@@ -493,11 +490,7 @@ fn each_page_fixture_stops_at_a_contradiction_the_spec_records() {
     let rows = std::fs::read_to_string(root().join("tests/fixtures/page/spec-deviations.md")).unwrap();
     for (page, at, message, row) in cases {
         let dir = tempfile::tempdir().unwrap();
-        spec_copy(dir.path());
-        let file = dir.path().join(format!("actions/{page}.yaml"));
-        let text = std::fs::read_to_string(&file).unwrap();
-        let cut = text.find("    examples:").unwrap();
-        std::fs::write(&file, format!("{}    examples: []\n", &text[..cut])).unwrap();
+        spec_without_examples(dir.path(), page);
         let (ok, _, err) = run(sdkgen()
             .args(["import", "page"])
             .arg(root().join(format!("tests/fixtures/pages/{page}.md")))
@@ -530,11 +523,7 @@ fn every_family_page_imports_or_stops_located() {
     for page in &pages {
         let name = page.file_name().unwrap().to_string_lossy().into_owned();
         let dir = tempfile::tempdir().unwrap();
-        spec_copy(dir.path());
-        let file = dir.path().join("actions").join(name.replace(".md", ".yaml"));
-        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{name}: no spec file for the page: {e}"));
-        let cut = text.find("    examples:").unwrap_or_else(|| panic!("{name}: the spec file has no examples"));
-        std::fs::write(&file, format!("{}    examples: []\n", &text[..cut])).unwrap();
+        spec_without_examples(dir.path(), name.trim_end_matches(".md"));
         let out = dir.path().join("actions/imported.yaml");
         let o = sdkgen().args(["import", "page"]).arg(page).arg("--spec").arg(dir.path()).arg("--out").arg(&out).output().unwrap();
         let err = String::from_utf8_lossy(&o.stderr);
