@@ -202,3 +202,45 @@ fn the_runtime_packages_for_publishing() {
     let o = cargo(&repo(), "package-test", &["package", "-p", "sdkgen-runtime", "--allow-dirty", "--quiet"]);
     ok(o, "cargo package -p sdkgen-runtime (builds the packaged crate on its own)");
 }
+
+/// Issue 11's "the generated Rust crate for the whole communications area compiles": the
+/// area imported from Graph v1.0's metadata (its actions and entity operations), generated
+/// with a vendored runtime, built on its own, with no warning. Its build time is
+/// `bench/import.sh`'s.
+#[test]
+fn the_communications_area_imported_from_graphs_metadata_builds_as_a_crate() {
+    let tmp = tempfile::tempdir().unwrap();
+    let metadata = repo().join("tests/fixtures/graph-metadata/v1.0-cleanMetadata.xml");
+    let mut args = vec!["import", "csdl", metadata.to_str().unwrap(), "--out", "spec"];
+    for t in [
+        "cloudCommunications",
+        "call",
+        "participant",
+        "onlineMeeting",
+        "presence",
+        "adhocCall",
+        "audioRoutingGroup",
+        "commsOperation",
+        "contentSharingSession",
+    ] {
+        args.extend(["--select", t]);
+    }
+    ok(sdkgen(tmp.path(), &args), "import csdl of the communications area");
+    std::fs::write(
+        tmp.path().join("sdkgen.toml"),
+        "spec = \"spec\"\nout = \"out\"\nruntime = \"vendored\"\ncrate_name = \"graph-communications\"\n",
+    )
+    .unwrap();
+    ok(sdkgen(tmp.path(), &["generate", "-q", "--rust"]), "generate --rust");
+    let krate = tmp.path().join("out/rust");
+    let client = std::fs::read_to_string(krate.join("src/client.rs")).unwrap();
+    for method in
+        ["pub async fn call_reject", "pub async fn call_list", "pub async fn participant_create", "pub async fn presence_set_presence"]
+    {
+        assert!(client.contains(method), "{method} missing from the client");
+    }
+    std::fs::copy(repo().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    let o = ok(cargo(&krate, "standalone", &["build"]), "cargo build of the communications crate");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("warning"), "the crate builds without warnings:\n{stderr}");
+}

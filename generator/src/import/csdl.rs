@@ -96,7 +96,30 @@ pub struct Csdl {
     pub descriptions: BTreeMap<String, String>,
     /// Alias → namespace (`graph` → `microsoft.graph`).
     pub aliases: BTreeMap<String, String>,
+    /// The entity container, qualified (`microsoft.graph.GraphService`): the head of an
+    /// entity set's or singleton's annotation target.
+    pub container: String,
+    /// Annotation target (`microsoft.graph.call/participants`,
+    /// `microsoft.graph.GraphService/applicationTemplates`) → the Capabilities restrictions
+    /// stated for it (`Insertable`, `Updatable`, `Deletable`, `Readable`, `ReadableByKey`).
+    pub restrictions: BTreeMap<String, BTreeMap<&'static str, bool>>,
 }
+
+impl Csdl {
+    /// Whether the metadata allows `what` (`Insertable`, …) at `target`: OData's default is
+    /// yes, unless a Capabilities annotation says otherwise.
+    pub fn allows(&self, target: &str, what: &str) -> bool {
+        self.restrictions.get(target).and_then(|r| r.get(what)).copied().unwrap_or(true)
+    }
+}
+
+/// The Capabilities terms whose top-level flag says whether an operation exists at all.
+const RESTRICTIONS: [(&str, &str); 4] = [
+    ("Org.OData.Capabilities.V1.InsertRestrictions", "Insertable"),
+    ("Org.OData.Capabilities.V1.UpdateRestrictions", "Updatable"),
+    ("Org.OData.Capabilities.V1.DeleteRestrictions", "Deletable"),
+    ("Org.OData.Capabilities.V1.ReadRestrictions", "Readable"),
+];
 
 impl Csdl {
     /// `graph.call` and `microsoft.graph.call` both name `microsoft.graph.call`.
@@ -121,6 +144,11 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
     e.attributes().flatten().find(|a| a.key.as_ref() == key.as_bytes()).and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
+/// A `PropertyValue`'s property name.
+fn name_of(e: &BytesStart) -> String {
+    attr(e, "Property").unwrap_or_default()
+}
+
 fn lines_between(text: &str, from: usize, to: usize) -> usize {
     text.as_bytes()[from..to.max(from)].iter().filter(|b| **b == b'\n').count()
 }
@@ -136,6 +164,13 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
     let mut current_enum: Option<EnumType> = None;
     let mut current_op: Option<Operation> = None;
     let mut annotations_target: Option<String> = None;
+    // Inline annotations apply to the element they sit in: a navigation property of the
+    // current type, or an entity set or singleton of the container.
+    let mut inline_target: Option<String> = None;
+    // Inside a restriction annotation: its flag, and the enclosing `PropertyValue`s (a
+    // flag counts only at the top of its record, or as `ReadByKeyRestrictions/Readable`).
+    let mut restriction: Option<&'static str> = None;
+    let mut property_values: Vec<String> = Vec::new();
     // Lines are counted as the reader moves on, once per byte: linear in the document.
     let (mut counted_to, mut line) = (0usize, 1usize);
     loop {
@@ -168,6 +203,11 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
                     }
                     b"Action" | b"Function" => csdl.operations.extend(current_op.take()),
                     b"Annotations" => annotations_target = None,
+                    b"NavigationProperty" | b"EntitySet" | b"Singleton" => inline_target = None,
+                    b"Annotation" => restriction = None,
+                    b"PropertyValue" => {
+                        property_values.pop();
+                    }
                     _ => {}
                 }
                 (None, false)
@@ -233,6 +273,9 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
             }
             b"NavigationProperty" => {
                 if let Some(t) = &mut current_type {
+                    if !empty {
+                        inline_target = Some(format!("{}/{name}", t.name));
+                    }
                     t.navigations.push(Navigation {
                         name,
                         ty: TypeName::parse(&attr(&e, "Type").unwrap_or_default()),
@@ -260,15 +303,41 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
                     op.returns = attr(&e, "Type").map(|t| TypeName::parse(&t));
                 }
             }
-            b"EntitySet" => {
-                csdl.roots.push(Root { name, ty: TypeName { name: attr(&e, "EntityType").unwrap_or_default(), collection: true } })
+            b"EntityContainer" => csdl.container = format!("{namespace}.{name}"),
+            tag @ (b"EntitySet" | b"Singleton") => {
+                let set = tag == b"EntitySet";
+                let ty = attr(&e, if set { "EntityType" } else { "Type" }).unwrap_or_default();
+                if !empty {
+                    inline_target = Some(format!("{}/{name}", csdl.container));
+                }
+                csdl.roots.push(Root { name, ty: TypeName { name: ty, collection: set } })
             }
-            b"Singleton" => csdl.roots.push(Root { name, ty: TypeName { name: attr(&e, "Type").unwrap_or_default(), collection: false } }),
-            b"Annotations" => annotations_target = attr(&e, "Target"),
+            b"Annotations" => annotations_target = attr(&e, "Target").map(|t| csdl.qualify(&t)),
             b"Annotation" => {
-                let description = attr(&e, "Term").is_some_and(|t| t.ends_with("Core.V1.Description"));
-                if let (true, Some(target), Some(text)) = (description, &annotations_target, attr(&e, "String")) {
-                    csdl.descriptions.insert(target.clone(), text);
+                let term = attr(&e, "Term").unwrap_or_default();
+                if term.ends_with("Core.V1.Description") {
+                    if let (Some(target), Some(text)) = (&annotations_target, attr(&e, "String")) {
+                        csdl.descriptions.insert(target.clone(), text);
+                    }
+                }
+                if !empty {
+                    restriction = RESTRICTIONS.iter().find(|(t, _)| *t == term).map(|(_, flag)| *flag);
+                    property_values.clear();
+                }
+            }
+            b"PropertyValue" => {
+                let enclosing = property_values.iter().map(String::as_str).collect::<Vec<_>>().join("/");
+                let flag = match (restriction, enclosing.as_str()) {
+                    (Some(f), "") if name_of(&e) == f => Some(f),
+                    (Some("Readable"), "ReadByKeyRestrictions") if name_of(&e) == "Readable" => Some("ReadableByKey"),
+                    _ => None,
+                };
+                let target = inline_target.as_ref().or(annotations_target.as_ref());
+                if let (Some(flag), Some(target), Some(value)) = (flag, target, attr(&e, "Bool")) {
+                    csdl.restrictions.entry(target.clone()).or_default().insert(flag, value == "true");
+                }
+                if !empty && restriction.is_some() {
+                    property_values.push(name_of(&e));
                 }
             }
             _ => {}

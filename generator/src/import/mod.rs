@@ -80,6 +80,17 @@ fn short(qualified: &str) -> &str {
     qualified.strip_prefix(NAMESPACE).and_then(|s| s.strip_prefix('.')).unwrap_or(qualified)
 }
 
+/// Where an entity type lives, by OData's conventions.
+struct Address {
+    /// The collection's segments, or None for a singleton or single-valued navigation.
+    collection: Option<Vec<String>>,
+    /// One instance's segments (`communications/calls/{callId}`).
+    item: Vec<String>,
+    /// The annotation target that says what the address allows
+    /// (`microsoft.graph.cloudCommunications/calls`).
+    target: String,
+}
+
 struct Importer<'a> {
     csdl: &'a Csdl,
     /// Base type → the types deriving from it directly.
@@ -137,41 +148,39 @@ impl<'a> Importer<'a> {
     }
 
     /// OData addresses for each entity type, shortest first: entity sets and singletons,
-    /// then contained navigation (`/communications/calls/{callId}`). Each value is
-    /// (segments of the collection, or None for a singleton; segments of one instance).
-    fn addresses(&self) -> BTreeMap<String, (Option<Vec<String>>, Vec<String>)> {
-        let mut found: BTreeMap<String, (Option<Vec<String>>, Vec<String>)> = BTreeMap::new();
+    /// then contained navigation (`/communications/calls/{callId}`).
+    fn addresses(&self) -> BTreeMap<String, Address> {
+        let mut found: BTreeMap<String, Address> = BTreeMap::new();
         let mut queue = VecDeque::new();
+        let at = |target: String, ty: &str, coll: Vec<String>, collection: bool| {
+            if collection {
+                let item = [coll.clone(), vec![format!("{{{}Id}}", short(ty))]].concat();
+                Address { collection: Some(coll), item, target }
+            } else {
+                Address { collection: None, item: coll, target }
+            }
+        };
         for r in &self.csdl.roots {
             let ty = self.csdl.qualify(&r.ty.name);
-            let coll = vec![r.name.clone()];
-            if r.ty.collection {
-                let item = [coll.clone(), vec![format!("{{{}Id}}", short(&ty))]].concat();
-                queue.push_back((ty, Some(coll), item));
-            } else {
-                queue.push_back((ty, None, coll));
-            }
+            let a = at(format!("{}/{}", self.csdl.container, r.name), &ty, vec![r.name.clone()], r.ty.collection);
+            queue.push_back((ty, a));
         }
-        while let Some((ty, coll, item)) = queue.pop_front() {
-            if found.contains_key(&ty) || item.len() > 8 {
+        while let Some((ty, address)) = queue.pop_front() {
+            if found.contains_key(&ty) || address.item.len() > 8 {
                 continue;
             }
-            found.insert(ty.clone(), (coll, item.clone()));
+            let item = address.item.clone();
+            found.insert(ty.clone(), address);
             // Contained navigation of the type and its bases, in metadata order.
-            let mut at = Some(ty.clone());
-            while let Some(name) = at {
+            let mut declaring = Some(ty.clone());
+            while let Some(name) = declaring {
                 let Some(t) = self.csdl.types.get(&name) else { break };
                 for n in t.navigations.iter().filter(|n| n.contains_target) {
                     let target = self.csdl.qualify(&n.ty.name);
                     let c = [item.clone(), vec![n.name.clone()]].concat();
-                    if n.ty.collection {
-                        let i = [c.clone(), vec![format!("{{{}Id}}", short(&target))]].concat();
-                        queue.push_back((target, Some(c), i));
-                    } else {
-                        queue.push_back((target, None, c));
-                    }
+                    queue.push_back((target.clone(), at(format!("{name}/{}", n.name), &target, c, n.ty.collection)));
                 }
-                at = t.base.as_ref().map(|b| self.csdl.qualify(b));
+                declaring = t.base.as_ref().map(|b| self.csdl.qualify(b));
             }
         }
         found
@@ -297,14 +306,84 @@ impl<'a> Importer<'a> {
             },
         };
         let template: String = path.iter().map(|s| format!("/{s}")).collect::<String>() + "/" + &op.name;
-        let mut y = String::from(header);
         let summary = self
             .description(&format!("{NAMESPACE}.{}", op.name))
             .cloned()
             .unwrap_or_else(|| format!("The `{}` action of `{bound}`, imported from Graph's metadata.", op.name));
-        let _ = writeln!(y, "sdkgen: 1\nactions:\n  - name: {}\n    boundTo: {}\n    summary: {}", k(&op.name), k(bound), q(&summary));
-        let _ = writeln!(y, "    paths:\n      - template: {}", q(&template));
-        let ids: Vec<&String> = path.iter().filter(|s| s.starts_with('{')).collect();
+        let head = Head { name: &op.name, kind: None, bound, summary: &summary, path, template: &template };
+        Some(head.yaml(header, (!params.is_empty()).then_some(&params), &response))
+    }
+
+    /// The entity operations OData's conventions give an address, less those its
+    /// Capabilities annotations take away: list and create on a collection, get, update
+    /// and delete on one of its entities. As Graph's OpenAPI (and so every Kiota SDK) has them.
+    fn entity_yamls(&mut self, bound: &str, address: &Address, header: &str) -> Vec<(String, String)> {
+        let allows = |what| self.csdl.allows(&address.target, what);
+        let Some(collection) = &address.collection else {
+            self.cannot_express(
+                format!("{} (get, update)", address.target),
+                "a singleton or single-valued navigation: the spec's get and update address an entity by its id".into(),
+            );
+            return Vec::new();
+        };
+        let entity = |status: u16, collection: bool| {
+            format!(
+                "    response:\n      status: {status}\n      type: {}\n{}",
+                k(bound),
+                if collection { "      collection: true\n" } else { "" }
+            )
+        };
+        let none = "    response:\n      status: 204\n".to_owned();
+        let kinds = [
+            ("list", allows("Readable"), collection, entity(200, true)),
+            ("create", allows("Insertable"), collection, entity(201, false)),
+            ("get", allows("Readable") && allows("ReadableByKey"), &address.item, entity(200, false)),
+            ("update", allows("Updatable"), &address.item, none.clone()),
+            ("delete", allows("Deletable"), &address.item, none),
+        ];
+        let mut out = Vec::new();
+        for (kind, allowed, path, response) in kinds {
+            if !allowed {
+                continue;
+            }
+            let template: String = path.iter().map(|s| format!("/{s}")).collect();
+            let what = match kind {
+                "list" => format!("List the `{bound}` entities at `{template}`"),
+                "create" => format!("Create a `{bound}` at `{template}`"),
+                _ => format!("{} the `{bound}` at `{template}`", heck::AsUpperCamelCase(kind)),
+            };
+            let summary = format!("{what}; an entity operation by OData's conventions, imported from Graph's metadata.");
+            let head = Head { name: kind, kind: Some(kind), bound, summary: &summary, path, template: &template };
+            let body = matches!(kind, "create" | "update").then_some("");
+            out.push((format!("actions/{bound}-{kind}.yaml"), head.yaml(header, body, &response)));
+        }
+        out
+    }
+}
+
+/// What every imported operation file starts with.
+struct Head<'a> {
+    name: &'a str,
+    /// None for an action (the spec's default kind).
+    kind: Option<&'a str>,
+    bound: &'a str,
+    summary: &'a str,
+    path: &'a [String],
+    template: &'a str,
+}
+
+impl Head<'_> {
+    /// The whole file: `body` is the request's parameters (empty for an entity body), or
+    /// None when no body is sent.
+    fn yaml(&self, header: &str, body: Option<&str>, response: &str) -> String {
+        let mut y = String::from(header);
+        let _ = writeln!(y, "sdkgen: 1\nactions:\n  - name: {}", k(self.name));
+        if let Some(kind) = self.kind {
+            let _ = writeln!(y, "    kind: {kind}");
+        }
+        let _ = writeln!(y, "    boundTo: {}\n    summary: {}", k(self.bound), q(self.summary));
+        let _ = writeln!(y, "    paths:\n      - template: {}", q(self.template));
+        let ids: Vec<&String> = self.path.iter().filter(|s| s.starts_with('{')).collect();
         if !ids.is_empty() {
             y.push_str("    pathParameters:\n");
             for id in ids {
@@ -312,12 +391,15 @@ impl<'a> Importer<'a> {
             }
         }
         y.push_str("    headers:\n      Authorization:\n        value: Bearer {token}\n        required: true\n");
-        if !params.is_empty() {
-            y.push_str("      Content-Type:\n        value: application/json\n        required: true\n    parameters:\n");
-            y.push_str(&params);
+        if let Some(params) = body {
+            y.push_str("      Content-Type:\n        value: application/json\n        required: true\n");
+            if !params.is_empty() {
+                y.push_str("    parameters:\n");
+                y.push_str(params);
+            }
         }
-        y.push_str(&response);
-        Some(y)
+        y.push_str(response);
+        y
     }
 }
 
@@ -357,7 +439,7 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
         if !selected.contains(&bound) {
             continue;
         }
-        let Some((coll, item)) = addresses.get(&bound) else {
+        let Some(Address { collection: coll, item, .. }) = addresses.get(&bound) else {
             im.cannot_express(format!("{} bound to {}", op.name, short(&bound)), "the entity type has no address in the container".into());
             continue;
         };
@@ -389,6 +471,21 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
             actions.push((file, text));
         }
     }
+    for bound in &selected {
+        match addresses.get(bound) {
+            Some(address) => {
+                for (file, text) in im.entity_yamls(short(bound), address, &header) {
+                    if actions.iter().any(|(f, _)| f == &file) {
+                        im.cannot_express(file, "an action of that name on that type; the spec names an operation once".into());
+                    } else {
+                        actions.push((file, text));
+                    }
+                }
+            }
+            None => im.cannot_express(short(bound).to_owned(), "the entity type has no address in the container".into()),
+        }
+    }
+    actions.sort();
     im.out.operations = actions.len();
     let reached = im.closure(&roots);
     let mut types = format!("{header}sdkgen: 1\n");
