@@ -215,6 +215,12 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
     if std::fs::symlink_metadata(out.join("api.yaml")).is_err() {
         files.push(("api.yaml".into(), crate::import::API.to_owned()));
     }
+    // Every place is checked before anything is written: a refusal leaves the directory as it was.
+    for (rel, _) in &files {
+        if let Err(e) = crate::export::may_replace(&out.join(rel), crate::import::MARK) {
+            return report_out_error(&e);
+        }
+    }
     for (rel, text) in &files {
         let path = out.join(rel);
         if let Err(e) = path.parent().map_or(Ok(()), std::fs::create_dir_all) {
@@ -224,6 +230,15 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
         if let Err(e) = crate::export::write_own(&path, text, crate::import::MARK) {
             return report_out_error(&e);
         }
+    }
+    // What the last import wrote and this one did not (an operation the metadata dropped)
+    // would go on being generated: such files go, and only such files.
+    let removed = match remove_stale_imports(out, &files) {
+        Ok(r) => r,
+        Err(e) => return report_out_error(&e),
+    };
+    for rel in &removed {
+        eprint(&format!("sdkgen: removed {rel}: the previous import wrote it and this one does not\n"));
     }
     for s in &import.not_imported {
         eprint(&format!("sdkgen: not imported: {}: {}\n", s.element, s.reason));
@@ -238,6 +253,41 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
         import.not_imported.len()
     ));
     Exit::Ok
+}
+
+/// Removes the spec files under `out` that an earlier `import csdl` wrote (they start with
+/// its mark) and that are not among `files`; hand-written files, files `import page`
+/// wrote, links and anything else are left alone. Returns the removed paths, sorted.
+fn remove_stale_imports(out: &Path, files: &[(String, String)]) -> Result<Vec<String>, crate::outdir::OutError> {
+    use std::io::Read;
+    let io = |path: &Path, error: std::io::Error| crate::outdir::OutError::Io { path: path.to_path_buf(), error };
+    let keep: std::collections::BTreeSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    let mut removed = Vec::new();
+    for sub in ["actions", "types"] {
+        let dir = out.join(sub);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io(&dir, e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| io(&dir, e))?;
+            let rel = format!("{sub}/{}", entry.file_name().to_string_lossy());
+            let path = entry.path();
+            if keep.contains(rel.as_str()) || !rel.ends_with(".yaml") || !entry.file_type().map_err(|e| io(&path, e))?.is_file() {
+                continue;
+            }
+            let mut head = vec![0; crate::import::MARK.len()];
+            let ours =
+                std::fs::File::open(&path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && head == crate::import::MARK.as_bytes();
+            if ours {
+                std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
+                removed.push(rel);
+            }
+        }
+    }
+    removed.sort();
+    Ok(removed)
 }
 
 /// `sdkgen import page`: a page's examples as an `extensions:` file, checked against the

@@ -189,10 +189,33 @@ fn reimporting_replaces_only_imported_files_and_is_deterministic() {
     let (ok, _, err) = import_into(dir.path(), &["participant"]);
     assert!(!ok && err.contains("was not written by sdkgen"), "{err}");
     assert_eq!(std::fs::read_to_string(&taken).unwrap(), "# mine\n");
+    // ...and refused before anything is written: the import's other files are as they were.
+    let imported_get = dir.path().join("actions/participant-get.yaml");
+    let get_before = std::fs::read(&imported_get).unwrap();
+    std::fs::write(&imported_get, [get_before.as_slice(), b"# touched\n"].concat()).unwrap();
+    assert!(!import_into(dir.path(), &["participant"]).0);
+    assert!(std::fs::read_to_string(&imported_get).unwrap().ends_with("# touched\n"), "nothing written after a refusal");
     std::fs::remove_file(&taken).unwrap();
     assert!(import_into(dir.path(), &["participant"]).0);
+    assert_eq!(std::fs::read(&imported_get).unwrap(), get_before);
     assert_eq!(std::fs::read_to_string(dir.path().join("types/imported.yaml")).unwrap(), first, "byte-identical re-import");
     assert_eq!(std::fs::read_to_string(&mine).unwrap(), "# written by hand\n");
+
+    // An operation the new metadata no longer has (here: an imported file no import makes
+    // now) goes; files the import did not write stay, whatever their first lines say.
+    let dropped = dir.path().join("actions/participant-retired.yaml");
+    std::fs::copy(&imported_get, &dropped).unwrap();
+    let page_import = dir.path().join("actions/participant-get.examples.yaml");
+    std::fs::write(&page_import, "# Imported by sdkgen import page; from get.md. Do not edit; re-import the page.\n").unwrap();
+    let quoted = dir.path().join("actions/notes.yaml");
+    std::fs::write(&quoted, "# a note that quotes the mark: # Imported by sdkgen import csdl\n").unwrap();
+    let (ok, _, err) = import_into(dir.path(), &["participant"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("removed actions/participant-retired.yaml: the previous import wrote it"), "{err}");
+    assert!(!dropped.exists());
+    for kept in [&mine, &page_import, &quoted, &imported_get] {
+        assert!(kept.is_file(), "{} was removed", kept.display());
+    }
 }
 
 #[test]
