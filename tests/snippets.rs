@@ -3,7 +3,7 @@
 //! page-style snippets match the reference page except for recorded deviations.
 
 use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
-use sdkgen::model::{Model, TypedValue};
+use sdkgen::model::{Model, RequestBody, TypeKind, TypeRef, TypedValue};
 use sdkgen_tests::checks::*;
 use sdkgen_tests::{snippet_files, SnippetFile};
 
@@ -117,7 +117,13 @@ fn strings_in(v: &TypedValue, out: &mut Vec<String>) {
     match v {
         TypedValue::String(s) => out.push(s.clone()),
         TypedValue::List { items, .. } => items.iter().for_each(|i| strings_in(i, out)),
-        TypedValue::Object { members, .. } => members.iter().for_each(|(_, m)| strings_in(m, out)),
+        TypedValue::Object { members, additional, .. } => {
+            // A member the SDK's model lacks is a key of its additional data: one that is
+            // not a plain identifier (an open type's `it's "odd"`) can only be written as a
+            // string literal, in every language.
+            out.extend(additional.iter().filter(|k| !k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).cloned());
+            members.iter().for_each(|(_, m)| strings_in(m, out))
+        }
         _ => {}
     }
 }
@@ -130,6 +136,14 @@ fn example_strings(model: &Model, example: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no example {example}"));
     let view = ExampleView::new(model, action, ex);
     let mut out = Vec::new();
+    // An entity body's own members are the view's parameters; its additional-data keys are
+    // the entity value's.
+    if let (RequestBody::Entity(t), Some(body)) = (action.request_body(), &ex.request.body) {
+        let ty = TypeRef { kind: TypeKind::Complex(t.to_owned()), collection: false };
+        if let TypedValue::Object { additional, .. } = TypedValue::from_json(model, body, &ty) {
+            strings_in(&TypedValue::Object { type_name: String::new(), members: Vec::new(), additional }, &mut out);
+        }
+    }
     for (_, v) in view.set_params() {
         strings_in(&v, &mut out);
     }

@@ -62,6 +62,9 @@ pub struct ComplexType {
     pub description: Option<String>,
     pub base: Option<String>,
     pub is_abstract: bool,
+    /// An OData open type: a value may carry members the type does not declare (dynamic
+    /// properties). Types derived from an open type are open too ([`Model::is_open`]).
+    pub is_open: bool,
     /// Declared on this type only; see [`Model::all_properties`] for inherited ones.
     pub properties: Vec<Property>,
 }
@@ -365,6 +368,20 @@ impl Model {
             cur = base;
         }
         chain.iter().rev().flat_map(|t| t.properties.iter()).collect()
+    }
+
+    /// Whether values of `ty` may carry undeclared members: it or a base is open (OData
+    /// makes every type derived from an open type open).
+    pub fn is_open(&self, ty: &ComplexType) -> bool {
+        let mut cur = Some(ty);
+        for _ in 0..=self.types.len() {
+            match cur {
+                Some(t) if t.is_open => return true,
+                Some(t) => cur = t.base.as_deref().and_then(|b| self.complex_type(b)),
+                None => return false,
+            }
+        }
+        false
     }
 
     /// `#microsoft.graph.call`: the `@odata.type` a value of the type carries.

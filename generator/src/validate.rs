@@ -382,6 +382,7 @@ impl<'a> Validator<'a> {
             description: raw.description.as_ref().map(|d| d.value.clone()),
             base: raw.base.as_ref().map(|b| b.value.clone()),
             is_abstract: raw.is_abstract,
+            is_open: raw.open,
             properties,
         }
     }
@@ -1460,6 +1461,25 @@ impl<'a> Validator<'a> {
                     let j = self.typed_value(file, &mkey, val, &ty, p.format, model);
                     out.insert(k.value.clone(), j);
                 }
+                // An open type's dynamic property: it has no declared type, so it is written
+                // as the JSON scalar it is; anything else needs a declared `dynamic` member.
+                None if model.is_open(actual) && !k.value.starts_with('@') => match &val.value {
+                    _ if !self.plain_name(file, k, &mkey) => {}
+                    RawValue::Null | RawValue::Bool(_) | RawValue::Int(_) | RawValue::Float(_) | RawValue::Str(_) => {
+                        out.insert(k.value.clone(), to_json(&val.value));
+                    }
+                    RawValue::Seq(_) | RawValue::Map(_) => self.err_help(
+                        file,
+                        val,
+                        mkey,
+                        format!(
+                            "`{}` is not declared by the open type `{}`, so it can only be a string, number, boolean or null",
+                            k.value, actual.name
+                        ),
+                        "undeclared member with a structured value",
+                        Some(format!("declare it on `{}` with its type and `dynamic: true`", actual.name)),
+                    ),
+                },
                 None => {
                     let help = suggest(&k.value, props.iter().map(|p| p.name.as_str()));
                     self.err_help(file, k, mkey, format!("`{}` is not a property of `{}`", k.value, actual.name), "unknown property", help);

@@ -83,10 +83,10 @@ fn differences(imported: &Model, written: &Model) -> BTreeSet<String> {
             out.insert(format!("type {}: not in the hand-written spec", t.name));
             continue;
         };
-        if t.base != w.base || t.is_abstract != w.is_abstract {
+        if t.base != w.base || t.is_abstract != w.is_abstract || t.is_open != w.is_open {
             out.insert(format!(
-                "type {}: base {:?} abstract {} (hand-written {:?} {})",
-                t.name, t.base, t.is_abstract, w.base, w.is_abstract
+                "type {}: base {:?} abstract {} open {} (hand-written {:?} {} {})",
+                t.name, t.base, t.is_abstract, t.is_open, w.base, w.is_abstract, w.is_open
             ));
         }
         for p in &t.properties {
@@ -614,14 +614,17 @@ fn every_family_page_imports_or_stops_located() {
             other => panic!("{name}: exit {other:?}\n{err}"),
         }
     }
-    // The other 21 pages each contradict the model somewhere (rows of the spec's deviation
+    // The other 20 pages each contradict the model somewhere (rows of the spec's deviation
     // table: invalid JSON, members the types lack, `/app` and v1.0 URLs, reused names).
+    // participant-delete's response carries `id` on an invitationParticipantInfo and
+    // `phone: null` on an identitySet: undeclared members of types Graph makes open.
     let clean = [
         "call-changescreensharingrole.md",
         "call-keepalive.md",
         "call-list-participants.md",
         "call-logteleconferencedevicequality.md",
         "call-reject.md",
+        "participant-delete.md",
     ];
     assert_eq!(imported, clean, "pages that import as they are; stopped, located: {located:?}");
 }

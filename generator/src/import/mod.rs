@@ -203,6 +203,9 @@ impl<'a> Importer<'a> {
         if t.is_abstract {
             out.push_str("    abstract: true\n");
         }
+        if t.is_open {
+            out.push_str("    open: true\n");
+        }
         if let Some(d) = self.description(&t.name) {
             let _ = writeln!(out, "    description: {}", q(d));
         }

@@ -122,6 +122,10 @@ pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<
         TypedValue::Number { value, ty: Some(Primitive::Int64) } => Arg::Pointer(format!("int64({value})")),
         TypedValue::Number { value, ty: Some(Primitive::Double) } => Arg::Pointer(format!("float64({value})")),
         TypedValue::Number { value, .. } if value.is_f64() => Arg::Pointer(format!("float64({value})")),
+        // An untyped number (an open type's dynamic member) too large for an int32.
+        TypedValue::Number { value, ty: None } if value.as_i64().is_some_and(|i| i32::try_from(i).is_err()) => {
+            Arg::Pointer(format!("int64({value})"))
+        }
         TypedValue::Number { value, .. } => Arg::Pointer(format!("int32({value})")),
         TypedValue::String(s) => Arg::Pointer(string(s)),
         TypedValue::Text { value, ty: Primitive::Guid } => Arg::Pointer(format!("uuid.MustParse({})", string(value))),

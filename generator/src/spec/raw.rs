@@ -202,6 +202,8 @@ pub struct RawType {
     #[serde(default, rename = "abstract")]
     pub is_abstract: bool,
     #[serde(default)]
+    pub open: bool,
+    #[serde(default)]
     pub properties: OrderedMap<S<RawProperty>>,
 }
 

@@ -5,5 +5,8 @@ mgc-obstacle packages create --body '{
   "while": "PT1H30M",
   "await": "0c0ffee0-0000-4000-8000-000000000001",
   "match": "*/ \"\"\" ${match} $(match) `match` % \\ 日本",
-  "switch": [ "None", "$x" ]
+  "switch": [ "None", "$x" ],
+  "it'\''s \"odd\" ${x} $(x) `x` */": "*/ \"\"\" ${open} $(open) `open` % \\ ü",
+  "big": 3000000000,
+  "flag": false
 }'

@@ -18,6 +18,9 @@ var requestBody = new Function
     AdditionalData = new Dictionary<string, object>
     {
         { "match", "*/ \"\"\" ${match} $(match) `match` % \\ 日本" },
+        { "it's \"odd\" ${x} $(x) `x` */", "*/ \"\"\" ${open} $(open) `open` % \\ ü" },
+        { "big", 3000000000 },
+        { "flag", false },
     },
 };
 

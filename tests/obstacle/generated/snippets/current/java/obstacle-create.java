@@ -12,5 +12,8 @@ switchEscapedList.add(Select.X);
 function.setSwitch(switchEscapedList);
 HashMap<String, Object> additionalData = new HashMap<String, Object>();
 additionalData.put("match", "*/ \"\"\" ${match} $(match) `match` % \\ 日本");
+additionalData.put("it's \"odd\" ${x} $(x) `x` */", "*/ \"\"\" ${open} $(open) `open` % \\ ü");
+additionalData.put("big", 3000000000L);
+additionalData.put("flag", false);
 function.setAdditionalData(additionalData);
 Class result = graphClient.packages().post(function);

@@ -12,6 +12,6 @@ $requestBody->setEscapedDefault('*/ /* """ ${default} $(default) `default` % \\ 
 $requestBody->setEscapedWhile(new \DateInterval('PT1H30M'));
 $requestBody->setAwait('0c0ffee0-0000-4000-8000-000000000001');
 $requestBody->setEscapedSwitch([new Select('None'), new Select('$x')]);
-$requestBody->setAdditionalData(['match' => '*/ """ ${match} $(match) `match` % \\ 日本']);
+$requestBody->setAdditionalData(['match' => '*/ """ ${match} $(match) `match` % \\ 日本', 'it\'s "odd" ${x} $(x) `x` */' => '*/ """ ${open} $(open) `open` % \\ ü', 'big' => 3000000000, 'flag' => false]);
 
 $result = $graphServiceClient->packages()->post($requestBody)->wait();

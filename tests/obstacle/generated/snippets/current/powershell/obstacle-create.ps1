@@ -11,6 +11,9 @@ $params = @{
         'None'
         '$x'
     )
+    'it''s "odd" ${x} $(x) `x` */' = '*/ """ ${open} $(open) `open` % \ ü'
+    big = 3000000000
+    flag = $false
 }
 
 New-MgObstaclePackage -BodyParameter $params

@@ -15,6 +15,9 @@ request_body = Function(
 	],
 	additional_data = {
 		'match' : '*/ """ ${match} $(match) `match` % \\ 日本',
+		'it\'s "odd" ${x} $(x) `x` */' : '*/ """ ${open} $(open) `open` % \\ ü',
+		'big' : 3000000000,
+		'flag' : False,
 	},
 )
 

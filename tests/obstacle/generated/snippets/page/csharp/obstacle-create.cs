@@ -15,6 +15,9 @@ var @class = new Function
     AdditionalData = new Dictionary<string, object>
     {
         { "match", "*/ \"\"\" ${match} $(match) `match` % \\ 日本" },
+        { "it's \"odd\" ${x} $(x) `x` */", "*/ \"\"\" ${open} $(open) `open` % \\ ü" },
+        { "big", 3000000000 },
+        { "flag", false },
     },
 };
 

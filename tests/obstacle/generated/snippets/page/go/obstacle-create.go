@@ -17,6 +17,9 @@ function.SetSwitch([]graphmodels.Select{
 })
 additionalData := map[string]interface{}{
 	"match": "*/ \"\"\" ${match} $(match) `match` % \\ 日本",
+	"it's \"odd\" ${x} $(x) `x` */": "*/ \"\"\" ${open} $(open) `open` % \\ ü",
+	"big": int64(3000000000),
+	"flag": false,
 }
 function.SetAdditionalData(additionalData)
 result, err := graphClient.Packages().Post(context.Background(), function, nil)

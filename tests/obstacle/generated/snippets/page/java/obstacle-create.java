@@ -11,6 +11,9 @@ LinkedList<Select> switchEscapedList = new LinkedList<Select>();
 switchEscapedList.add(Select.NONE);
 switchEscapedList.add(Select.X);
 function.switchEscaped = switchEscapedList;
+function.additionalDataManager().put("it's \"odd\" ${x} $(x) `x` */", new JsonPrimitive("*/ \"\"\" ${open} $(open) `open` % \\ ü"));
+function.additionalDataManager().put("big", new JsonPrimitive(3000000000L));
+function.additionalDataManager().put("flag", new JsonPrimitive(false));
 
 Class result = graphClient.packages()
     .buildRequest()

@@ -26,6 +26,15 @@ payloadDictionary[@"match"] = match;
 NSArray *switchValue = @[@"None", @"$x"];
 payloadDictionary[@"switch"] = switchValue;
 
+NSString *itSOddXXX = @"*/ \"\"\" ${open} $(open) `open` % \\ ü";
+payloadDictionary[@"it's \"odd\" ${x} $(x) `x` */"] = itSOddXXX;
+
+NSObject *big = @(3000000000);
+payloadDictionary[@"big"] = big;
+
+NSObject *flag = @NO;
+payloadDictionary[@"flag"] = flag;
+
 NSError *error;
 NSData *data = [NSJSONSerialization dataWithJSONObject:payloadDictionary options:kNilOptions error:&error];
 [urlRequest setHTTPBody:data];

@@ -11,6 +11,9 @@ $params = @{
         'None'
         '$x'
     )
+    'it''s "odd" ${x} $(x) `x` */' = '*/ """ ${open} $(open) `open` % \ ü'
+    Big = 3000000000
+    Flag = $false
 }
 
 New-MgPackage -BodyParameter $params
