@@ -106,7 +106,7 @@ pub fn scan(root: &Path) -> Result<Scan, OutError> {
                 // Cargo's own files from building the crate in place: kept, not refused.
                 scan.build_outputs.insert(rel);
             } else if kind.is_file() && name.to_str().is_some() {
-                if is_ours(&path, listed.contains(&rel))? {
+                if is_ours(&path, listed.contains(&rel))? || is_headerless_copy(&path, &rel)? {
                     scan.ours.insert(rel);
                 } else {
                     scan.foreign.insert(rel);
@@ -152,6 +152,16 @@ fn is_ours(path: &Path, listed: bool) -> Result<bool, OutError> {
     let manifest = path.file_name() == Some(std::ffi::OsStr::new(crate::manifest::PATH))
         && head.windows(24).any(|w| w == br#""generatedBy": "sdkgen","#);
     Ok(headed || manifest)
+}
+
+/// Whether the file is sdkgen's header-less file at its place, byte for byte: replacing
+/// it with the same bytes loses nothing.
+fn is_headerless_copy(path: &Path, rel: &str) -> Result<bool, OutError> {
+    let (place, text) = crate::emit::rust::HEADERLESS;
+    if rel != place || fs::symlink_metadata(path).map_err(io_at(path))?.len() != text.len() as u64 {
+        return Ok(false);
+    }
+    Ok(read_regular(path).map_err(io_at(path))? == text.as_bytes())
 }
 
 fn read_up_to(file: &mut File, buf: &mut [u8]) -> io::Result<usize> {

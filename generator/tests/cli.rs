@@ -363,3 +363,28 @@ fn style_narrows_a_run_to_one_sdk_generation() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("page") && text(&bad.stderr).contains("current"), "{}", text(&bad.stderr));
 }
+
+/// A `--rust` run writes no manifest, so the next one knows the vendored runtime's
+/// README (the one file without a header) by its bytes; a README someone changed is
+/// theirs, refused and kept.
+#[test]
+fn a_second_rust_only_run_with_a_vendored_runtime_rewrites_its_own_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let config = tmp.path().join("sdkgen.toml");
+    let spec = root().join("spec");
+    std::fs::write(&config, format!("spec = {:?}\nout = \"out\"\nruntime = \"vendored\"\n", spec.to_str().unwrap())).unwrap();
+    let generate = || sdkgen(&["generate", "-q", "--rust", "--config", config.to_str().unwrap()]);
+    for run in ["first", "second"] {
+        let o = generate();
+        assert!(o.status.success(), "{run} run: {}", text(&o.stderr));
+    }
+    assert!(!out.join("manifest.json").exists(), "a --rust run writes no manifest");
+    let readme = out.join("rust/sdkgen-runtime/README.md");
+    let mine = format!("{}\nMy own notes.\n", std::fs::read_to_string(&readme).unwrap());
+    std::fs::write(&readme, &mine).unwrap();
+    let o = generate();
+    assert_eq!(o.status.code(), Some(4), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("rust/sdkgen-runtime/README.md"), "{}", text(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&readme).unwrap(), mine);
+}

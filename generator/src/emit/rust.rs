@@ -66,6 +66,11 @@ const RUNTIME_FILES: [(&str, &str); 12] = [
 /// Where a vendored runtime goes, inside the generated crate's directory.
 const VENDORED: &str = "sdkgen-runtime";
 
+/// The one generated file with no header (the vendored runtime's README, whose first line
+/// a docs site shows), and its text: the output directory knows it as sdkgen's by its
+/// bytes when no manifest lists it (a `--rust` run writes none).
+pub const HEADERLESS: (&str, &str) = ("rust/sdkgen-runtime/README.md", RUNTIME_FILES[1].1);
+
 pub fn emit(model: &Model, settings: &Settings, out: &mut dyn Sink) {
     let cmd = settings.regenerate.as_str();
     let names = Names::new(model);
