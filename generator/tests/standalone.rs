@@ -244,3 +244,28 @@ fn the_communications_area_imported_from_graphs_metadata_builds_as_a_crate() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!stderr.contains("warning"), "the crate builds without warnings:\n{stderr}");
 }
+
+/// An abstract type the spec derives nothing from (as an import of part of Graph's
+/// metadata leaves some) is an enum with only `Unknown`; its crate builds, as the whole of
+/// v1.0's does (`bench/import.sh`).
+#[test]
+fn an_abstract_type_with_no_derived_type_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("spec.yaml"),
+        "sdkgen: 1\napi:\n  title: T\n  version: v1.0\n  namespace: t.ns\n  baseUrl: https://example.com/v1.0\ntypes:\n  shape:\n    abstract: true\n  thing:\n    properties:\n      shape:\n        type: shape\nactions:\n  - name: get\n    kind: get\n    boundTo: thing\n    summary: Get a thing.\n    paths:\n      - template: /things/{id}\n    pathParameters:\n      id:\n        type: String\n    response:\n      status: 200\n      type: thing\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("sdkgen.toml"),
+        "spec = \"spec.yaml\"\nout = \"out\"\nruntime = \"vendored\"\ncrate_name = \"graph-shapes\"\n",
+    )
+    .unwrap();
+    ok(sdkgen(tmp.path(), &["generate", "-q", "--rust"]), "generate --rust");
+    let krate = tmp.path().join("out/rust");
+    assert!(std::fs::read_to_string(krate.join("src/models.rs")).unwrap().contains("pub enum Shape {"));
+    std::fs::copy(repo().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    let o = ok(cargo(&krate, "standalone", &["build"]), "cargo build of a crate with an underived abstract type");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("warning"), "the crate builds without warnings:\n{stderr}");
+}

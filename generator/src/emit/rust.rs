@@ -451,6 +451,29 @@ fn abstract_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream
         t.name
     ));
     let doc = doc_attr(&doc);
+    // An abstract type the spec derives nothing from (an import of part of the metadata)
+    // has only `Unknown`: written back as received.
+    let serialize = if derived.is_empty() {
+        quote! {
+            let Self::Unknown(map) = self;
+            map.serialize(serializer)
+        }
+    } else {
+        quote! {
+            let (value, odata_type) = match self {
+                #( Self::#variants(v) => (::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?, #odata), )*
+                Self::Unknown(map) => return map.serialize(serializer),
+            };
+            let ::serde_json::Value::Object(members) = value else {
+                return ::std::result::Result::Err(::serde::ser::Error::custom("a derived type serialized to a non-object"));
+            };
+            let mut out = ::serde_json::Map::new();
+            out.insert("@odata.type".to_owned(), ::serde_json::Value::String(odata_type.to_owned()));
+            // The value's own `@odata.type`, if any, replaces the default in place.
+            out.extend(members);
+            out.serialize(serializer)
+        }
+    };
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
@@ -463,18 +486,7 @@ fn abstract_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream
 
         impl ::serde::Serialize for #ident {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                let (value, odata_type) = match self {
-                    #( Self::#variants(v) => (::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?, #odata), )*
-                    Self::Unknown(map) => return map.serialize(serializer),
-                };
-                let ::serde_json::Value::Object(members) = value else {
-                    return ::std::result::Result::Err(::serde::ser::Error::custom("a derived type serialized to a non-object"));
-                };
-                let mut out = ::serde_json::Map::new();
-                out.insert("@odata.type".to_owned(), ::serde_json::Value::String(odata_type.to_owned()));
-                // The value's own `@odata.type`, if any, replaces the default in place.
-                out.extend(members);
-                out.serialize(serializer)
+                #serialize
             }
         }
 
