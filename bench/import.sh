@@ -3,7 +3,8 @@
 # through `import csdl --select '*'`, `check` and a fresh `generate` (every language, style
 # and docs page); then the communications area alone (the entity types `communications`
 # contains) imported, generated with a vendored runtime, and its Rust crate built from
-# cold. Wall and CPU seconds, peak memory, files and bytes. Release build.
+# cold; the whole of v1.0's crate type-checked from cold. Wall and CPU seconds, peak
+# memory, files and bytes. Release build.
 # Usage: bench/import.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,3 +46,11 @@ run generate-area "$bin" generate -q --config "$work/comm/sdkgen.toml" --rust
 line "generate --rust (communications area)"
 run build-area env CARGO_TARGET_DIR="$work/comm/target" CARGO_PROFILE_DEV_DEBUG=false cargo build -q --offline --manifest-path "$work/comm/out/rust/Cargo.toml"
 line "cargo build of its crate (cold, dev)" "$(grep -c 'pub async fn' "$work/comm/out/rust/src/client.rs") methods, $(grep -c '^pub struct\|^pub enum' "$work/comm/out/rust/src/models.rs") types"
+
+# The whole of v1.0's Rust crate: type-checked from cold (its dependencies included).
+printf 'spec = "../v1"\nout = "out"\nruntime = "vendored"\ncrate_name = "graph-v1"\n' >"$work/v1rs.toml"
+mkdir -p "$work/v1rs" && mv "$work/v1rs.toml" "$work/v1rs/sdkgen.toml"
+run generate-v1-rust "$bin" generate -q --config "$work/v1rs/sdkgen.toml" --rust
+line "generate --rust (whole v1.0)" "$(grep -c 'pub async fn' "$work/v1rs/out/rust/src/client.rs") methods"
+run check-v1 env CARGO_TARGET_DIR="$work/v1rs/target" cargo check -q --offline --manifest-path "$work/v1rs/out/rust/Cargo.toml"
+line "cargo check of its crate (cold)" "$(grep -c '^pub struct\|^pub enum' "$work/v1rs/out/rust/src/models.rs") types and enums"

@@ -241,6 +241,30 @@ fn entity_operation_pages_read_as_microsofts() {
     }
 }
 
+/// A function's page, as Graph's function pages read: the call with its arguments on the
+/// request line, a "Function parameters" table, and no request body.
+#[test]
+fn a_function_page_puts_its_parameters_in_the_url() {
+    let page = read("tests/obstacle/generated/docs/api/class-find.md");
+    let request = section(&page, "## HTTP request", "## Request headers");
+    assert!(
+        request
+            .contains("\nGET /packages/{in}/find(self='{self}',when={when},type='{type}',func={func},package={package},while={while})\n"),
+        "{request}"
+    );
+    let params = section(&page, "## Function parameters", "## Request body");
+    assert!(params.contains("In the request URL, provide the following function parameters with values."), "{params}");
+    let rows: Vec<&str> =
+        params.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| Parameter")).map(|l| l.split(" | ").next().unwrap()).collect();
+    assert_eq!(rows, ["| self", "| when", "| type", "| func", "| package", "| while"]);
+    assert_eq!(section(&page, "## Request body", "## Response").trim(), "Don't supply a request body for this method.");
+    let html = read("tests/obstacle/generated/docs/preview/class-find.html");
+    assert!(html.contains("<h2>Function parameters</h2>"), "{html}");
+    assert!(html.contains("GET /packages/{in}/find(self=&#39;{self}&#39;,when={when},"), "the request line, escaped for HTML:\n{html}");
+    // Every other page keeps its body section as it was: no function section.
+    assert!(!read("generated/docs/api/call-reject.md").contains("## Function parameters"));
+}
+
 /// Include files print each id as the repository's placeholder for its collection's item;
 /// the snippet files keep the example's ids (they send exactly the documented request).
 #[test]

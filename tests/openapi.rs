@@ -72,6 +72,25 @@ fn inheritance_is_all_of_and_polymorphism_a_discriminator_on_odata_type() {
     assert!(get.get("requestBody").is_none(), "a GET sends no body");
 }
 
+#[test]
+fn a_function_is_a_get_whose_arguments_are_path_parameters_inside_its_call() {
+    let doc = export(&sdkgen_tests::obstacle_model());
+    let path = "/packages/{in}/find(self='{self}',when={when},type='{type}',func={func},package={package},while={while})";
+    let find = &doc["paths"][path]["get"];
+    assert!(find.is_object(), "no GET at {path}: {:?}", doc["paths"].as_object().unwrap().keys().collect::<Vec<_>>());
+    assert!(find.get("requestBody").is_none(), "a function sends no body");
+    let params: Vec<(&str, &str, bool)> = find["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["in"].as_str().unwrap(), p["required"].as_bool().unwrap()))
+        .collect();
+    let names: Vec<&str> = params.iter().map(|p| p.0).collect();
+    assert_eq!(names, ["in", "self", "when", "type", "func", "package", "while"]);
+    assert!(params.iter().all(|p| p.1 == "path" && p.2), "each a required path parameter: {params:?}");
+    assert_eq!(find["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["value"]["type"], "array");
+}
+
 /// Builds OpenAPI Generator's Python client (tests/openapi/pom.xml, pinned; its Maven
 /// artifacts fetched by scripts/setup-test-deps.sh, so this runs offline) from `doc`.
 fn peer_client(doc: &Value) -> std::path::PathBuf {

@@ -407,7 +407,7 @@ fn cli_snippets_carry_the_examples_request() {
                 match action.kind {
                     OperationKind::Action => "post",
                     OperationKind::Create => "create",
-                    OperationKind::Get => "get",
+                    OperationKind::Get | OperationKind::Function => "get",
                     OperationKind::List => "list",
                     OperationKind::Update => "patch",
                     OperationKind::Delete => "delete",

@@ -62,3 +62,32 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
         }
     }
 }
+
+/// A function's arguments go in the path as OData literals (text quoted with `'` doubled,
+/// the rest bare, a null for a missing optional one), each percent-encoded so no value can
+/// end the call or the segment; the result is the collection page Graph answers with.
+#[tokio::test]
+async fn a_function_call_writes_each_argument_as_an_odata_literal_inside_the_call() {
+    use graph_obstacle::models::Select;
+    let model = sdkgen_tests::obstacle_model();
+    let find = model.actions.iter().find(|a| a.id() == "class-find").expect("the obstacle course's function");
+    assert_eq!(find.kind, sdkgen::model::OperationKind::Function);
+
+    let page = serde_json::json!({"value": [{"@odata.type": "#obstacle.ns.function", "default": "found"}]});
+    let server = recorder(&Answer { status: 200, body: Some(page.clone()) }).await;
+    let client = graph_obstacle::GraphClient::new(
+        graph_obstacle::GraphClient::builder().base_url(format!("{}/obstacle", server.uri())).token("t").build().unwrap(),
+    );
+    let found = client
+        .class_find("a/b", "it's ),x=('/../?#é", "2020-01-01T00:00:00+01:00", &Select::X, -7, Some(f64::INFINITY), None)
+        .await
+        .unwrap();
+    assert_eq!(serde_json::to_value(&found).unwrap(), page);
+    let wire = from_request(&server.received_requests().await.unwrap()[0]).wire;
+    assert_eq!(wire.method, "GET");
+    assert_eq!(
+        wire.path,
+        "/obstacle/packages/a%2Fb/find(self='it%27%27s%20%29%2Cx%3D%28%27%27%2F..%2F%3F%23%C3%A9',when=2020-01-01T00%3A00%3A00%2B01%3A00,type='%24x',func=-7,package=INF,while=null)"
+    );
+    assert_eq!((wire.query, wire.body), (None, None));
+}

@@ -154,12 +154,16 @@ impl Format {
     pub const ALL: [(&'static str, Format); 1] = [("httpsUrl", Format::HttpsUrl)];
 }
 
-/// What an operation does: Graph's bound actions, and the entity operations a resource's
-/// pages document. Decides the HTTP method, whether a body is sent, and each SDK's call.
+/// What an operation does: Graph's bound actions and functions, and the entity operations a
+/// resource's pages document. Decides the HTTP method, whether a body is sent, and each
+/// SDK's call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OperationKind {
     /// `POST …/{name}`; a body when the action has parameters.
     Action,
+    /// `GET …/{name}(p='v',…)`: an OData function, its parameters in the path, a result
+    /// always, no body.
+    Function,
     /// `POST` to a collection; the body is the new entity.
     Create,
     /// `GET` one entity.
@@ -173,8 +177,9 @@ pub enum OperationKind {
 }
 
 impl OperationKind {
-    pub const ALL: [(&'static str, OperationKind); 6] = [
+    pub const ALL: [(&'static str, OperationKind); 7] = [
         ("action", OperationKind::Action),
+        ("function", OperationKind::Function),
         ("create", OperationKind::Create),
         ("get", OperationKind::Get),
         ("list", OperationKind::List),
@@ -185,7 +190,7 @@ impl OperationKind {
     pub fn method(self) -> &'static str {
         match self {
             OperationKind::Action | OperationKind::Create => "POST",
-            OperationKind::Get | OperationKind::List => "GET",
+            OperationKind::Function | OperationKind::Get | OperationKind::List => "GET",
             OperationKind::Update => "PATCH",
             OperationKind::Delete => "DELETE",
         }
@@ -194,6 +199,12 @@ impl OperationKind {
     /// Whether the path ends at one entity (`…/{id}`) rather than a collection or an action.
     pub fn addresses_item(self) -> bool {
         matches!(self, OperationKind::Get | OperationKind::Update | OperationKind::Delete)
+    }
+
+    /// Whether the path's last segment is the operation's own name (`…/reject`,
+    /// `…/find(…)`): Graph's bound actions and functions.
+    pub fn is_bound_operation(self) -> bool {
+        matches!(self, OperationKind::Action | OperationKind::Function)
     }
 }
 
@@ -410,7 +421,7 @@ impl Action {
     /// entity operation, "call: reject" for an action.
     pub fn page_title(&self) -> String {
         let verb = match self.kind {
-            OperationKind::Action => return format!("{}: {}", self.bound_to, self.name),
+            OperationKind::Action | OperationKind::Function => return format!("{}: {}", self.bound_to, self.name),
             OperationKind::Create => "Create",
             OperationKind::Get => "Get",
             OperationKind::Update => "Update",
@@ -430,6 +441,30 @@ impl Action {
         }
     }
 
+    /// The request target as the docs print it: the template, and for a function its
+    /// parameters as OData writes them, each a placeholder
+    /// (`/packages/{in}/find(name='{name}',count={count})`).
+    pub fn documented_target(&self, path: &PathTemplate) -> String {
+        format!("{}{}", path.template, self.function_arguments())
+    }
+
+    /// A function's `(name='{name}',count={count})` after its name, as OData writes the
+    /// call and Graph's OpenAPI its path; empty for any other operation.
+    pub fn function_arguments(&self) -> String {
+        if self.kind != OperationKind::Function {
+            return String::new();
+        }
+        let args: Vec<String> = self
+            .parameters
+            .iter()
+            .map(|p| match &p.ty.kind {
+                TypeKind::Primitive(Primitive::String) | TypeKind::Enum(_) => format!("{}='{{{}}}'", p.name, p.name),
+                _ => format!("{}={{{}}}", p.name, p.name),
+            })
+            .collect();
+        format!("({})", args.join(","))
+    }
+
     /// What the request body is: the action's parameters, the entity itself (create,
     /// update), or nothing. An action without parameters sends no body at all, as Graph
     /// documents ("Do not supply a request body").
@@ -445,7 +480,7 @@ impl Action {
     /// for an entity operation, all but the action's own segment for an action.
     pub fn navigation<'p>(&self, path: &'p PathTemplate) -> &'p [Segment] {
         match self.kind {
-            OperationKind::Action => &path.segments[..path.segments.len().saturating_sub(1)],
+            OperationKind::Action | OperationKind::Function => &path.segments[..path.segments.len().saturating_sub(1)],
             _ => &path.segments,
         }
     }

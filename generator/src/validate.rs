@@ -831,7 +831,39 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        if kind != OperationKind::Action && !a.parameters.0.is_empty() {
+        if kind == OperationKind::Function {
+            // OData writes a function's arguments in the path: `name=literal` each, so a
+            // name is an OData identifier (nothing that could end the call or the segment).
+            for (k, _) in &a.parameters.0 {
+                let mut chars = k.value.chars();
+                let identifier = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !identifier {
+                    self.err(
+                        file,
+                        k,
+                        format!("{key}.parameters.{}", k.value),
+                        format!("function parameter `{}` is not an OData identifier (letters, digits, `_`)", k.value),
+                        "goes into the path as written",
+                    );
+                }
+            }
+            for p in &parameters {
+                if !matches!(p.ty.kind, TypeKind::Primitive(_) | TypeKind::Enum(_)) || p.ty.collection || p.one_or_many {
+                    if let Some((k, _)) = a.parameters.0.iter().find(|(k, _)| k.value == p.name) {
+                        self.err_help(
+                            file,
+                            k,
+                            format!("{key}.parameters.{}", p.name),
+                            "a function parameter must be a single primitive or enum value",
+                            "not one literal",
+                            Some("OData passes anything else as a JSON parameter alias, which the spec format does not express yet".into()),
+                        );
+                    }
+                }
+            }
+        }
+        if !kind.is_bound_operation() && !a.parameters.0.is_empty() {
             self.err(
                 file,
                 &a.parameters.0[0].0,
@@ -857,6 +889,9 @@ impl<'a> Validator<'a> {
             Some(t) => self.type_ref(file, &format!("{key}.response.type"), t, r.collection, names),
             None => None,
         };
+        if kind == OperationKind::Function && r.ty.is_none() {
+            self.err(file, &a.response, format!("{key}.response"), "a function returns a result: give `response.type`", "no result type");
+        }
         let response = Response { status: r.status.value, description: r.description.as_ref().map(|d| d.value.clone()), body };
         let permissions = self.permissions(file, key, a.permissions.as_ref());
         let module = match &a.module {
@@ -980,6 +1015,19 @@ impl<'a> Validator<'a> {
     ) {
         for (i, e) in raw.iter().enumerate() {
             let ekey = format!("{key}.examples[{i}]");
+            if action.kind == OperationKind::Function {
+                self.err(
+                    file,
+                    e,
+                    ekey,
+                    format!(
+                        "`{}` is a function: examples of functions are not supported yet, as no snippet language writes a function call",
+                        action.id()
+                    ),
+                    "example of a function",
+                );
+                continue;
+            }
             let ename = &e.value.name;
             if !self.file_name(file, ename, &format!("{ekey}.name"), "an example name") {
                 continue;
@@ -1102,7 +1150,7 @@ impl<'a> Validator<'a> {
             }
         }
         let ends_at_item = matches!(segments.last(), Some(Segment::Param(_)));
-        if kind.addresses_item() != ends_at_item && kind != OperationKind::Action {
+        if kind.addresses_item() != ends_at_item && !kind.is_bound_operation() {
             let (message, label) = if kind.addresses_item() {
                 ("must end with the entity's `{id}` placeholder", "does not address one entity")
             } else {
@@ -1111,7 +1159,7 @@ impl<'a> Validator<'a> {
             self.err(file, t, key, format!("the path of a `{}` operation {message}", kind.method()), label);
             return None;
         }
-        if kind == OperationKind::Action && segments.last() != Some(&Segment::Literal(action.to_owned())) {
+        if kind.is_bound_operation() && segments.last() != Some(&Segment::Literal(action.to_owned())) {
             self.err(
                 file,
                 t,

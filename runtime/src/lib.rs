@@ -22,7 +22,7 @@ pub use client::{
 pub use collection::CollectionPage;
 pub use error::{ApiError, Error, GraphError, InnerError};
 pub use one_or_many::OneOrMany;
-pub use path::{encode_segment, PathBuilder};
+pub use path::{encode_segment, FunctionArg, PathBuilder};
 pub use token::{AccessToken, TokenError, TokenFuture, TokenSource};
 pub use validate::require_https_url;
 pub use wire_enum::WireEnum;

@@ -1,4 +1,5 @@
-//! Request paths built from literal segments and caller-supplied values, one segment each.
+//! Request paths built from literal segments, caller-supplied values (one segment each)
+//! and OData function calls.
 
 use crate::error::Error;
 
@@ -39,15 +40,89 @@ impl PathBuilder {
         Ok(self)
     }
 
+    /// Appends an OData function call, `name(a='x',b=3)`, as one segment. `name` and the
+    /// parameter names come from the spec; each value is written as the literal its type
+    /// takes and percent-encoded, so it cannot end the call, the segment or the path.
+    pub fn function(mut self, name: &str, args: &[(&str, FunctionArg<'_>)]) -> Self {
+        self.path.push('/');
+        self.path.push_str(name);
+        self.path.push('(');
+        for (i, (param, value)) in args.iter().enumerate() {
+            if i > 0 {
+                self.path.push(',');
+            }
+            self.path.push_str(param);
+            self.path.push('=');
+            self.path.push_str(&value.literal());
+        }
+        self.path.push(')');
+        self
+    }
+
     /// The finished path, starting with `/`.
     pub fn finish(self) -> String {
         self.path
     }
 }
 
+/// A value passed to an OData function, by the literal form its type takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FunctionArg<'a> {
+    /// A string or an enum member: `'text'`, a `'` inside doubled.
+    Text(&'a str),
+    /// A number, a boolean, a date-time or a Guid: written as it is.
+    Bare(String),
+    /// A double: `NaN`, `INF` and `-INF` as OData spells them.
+    Double(f64),
+    /// An ISO 8601 duration: `duration'PT1H'`.
+    Duration(&'a str),
+    /// No value, for a nullable parameter.
+    Null,
+}
+
+impl FunctionArg<'_> {
+    /// The literal as it goes in the path, percent-encoded but for its own quotes.
+    pub fn literal(&self) -> String {
+        let encode = |s: &str| percent_encoding::utf8_percent_encode(s, crate::rules::SEGMENT).to_string();
+        match self {
+            FunctionArg::Text(s) => format!("'{}'", encode(&s.replace('\'', "''"))),
+            FunctionArg::Bare(s) => encode(s),
+            FunctionArg::Double(d) if d.is_nan() => "NaN".to_owned(),
+            FunctionArg::Double(d) if d.is_infinite() => if *d > 0.0 { "INF" } else { "-INF" }.to_owned(),
+            FunctionArg::Double(d) => encode(&format!("{d:?}")),
+            FunctionArg::Duration(s) => format!("duration'{}'", encode(s)),
+            FunctionArg::Null => "null".to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_arguments_are_odata_literals_that_stay_inside_the_call() {
+        let path = PathBuilder::new()
+            .literal("reports")
+            .function(
+                "find",
+                &[
+                    ("name", FunctionArg::Text("O'Neil),x=('/../?#")),
+                    ("when", FunctionArg::Bare("2020-01-01T00:00:00+01:00".into())),
+                    ("count", FunctionArg::Bare(3.to_string())),
+                    ("ratio", FunctionArg::Double(0.5)),
+                    ("limit", FunctionArg::Double(f64::NEG_INFINITY)),
+                    ("wait", FunctionArg::Duration("PT1H")),
+                    ("tag", FunctionArg::Null),
+                ],
+            )
+            .finish();
+        assert_eq!(
+            path,
+            "/reports/find(name='O%27%27Neil%29%2Cx%3D%28%27%27%2F..%2F%3F%23',when=2020-01-01T00%3A00%3A00%2B01%3A00,count=3,ratio=0.5,limit=-INF,wait=duration'PT1H',tag=null)"
+        );
+        assert_eq!(PathBuilder::new().function("delta", &[]).finish(), "/delta()");
+    }
 
     #[test]
     fn separators_and_query_characters_are_encoded() {

@@ -45,7 +45,7 @@ impl Names {
 
 /// The `sdkgen-runtime` version generated crates depend on (the crate in `runtime/`;
 /// a test holds the two equal).
-pub const RUNTIME_VERSION: &str = "0.1.0";
+pub const RUNTIME_VERSION: &str = "0.1.1";
 
 /// The runtime's files, for `runtime = "vendored"`: a copy beside the generated crate.
 const RUNTIME_FILES: [(&str, &str); 12] = [
@@ -628,26 +628,69 @@ fn client_parts<'m>(model: &'m Model, krate: &str) -> (TokenStream, Vec<(&'m Act
 
 fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, method: &str) -> TokenStream {
     let ident = to_ident(method);
+    let function = a.kind == OperationKind::Function;
     let param_specs: Vec<&str> = a.path_parameters.iter().map(|p| p.name.as_str()).collect();
-    let param_names = field_names(&param_specs, &["body", "path", "self"]);
-    let params: BTreeMap<&str, proc_macro2::Ident> = param_specs.iter().copied().zip(param_names.iter().map(|n| to_ident(n))).collect();
+    // A function's arguments are named beside the path values, unique among them.
+    let arguments: &[Property] = if function { &a.parameters } else { &[] };
+    let all: Vec<&str> = param_specs.iter().copied().chain(arguments.iter().map(|p| p.name.as_str())).collect();
+    let all_names: Vec<proc_macro2::Ident> = field_names(&all, &["body", "path", "self"]).iter().map(|n| to_ident(n)).collect();
+    let (param_names, argument_names) = all_names.split_at(param_specs.len());
+    let params: BTreeMap<&str, &proc_macro2::Ident> = param_specs.iter().copied().zip(param_names).collect();
     let used: Vec<&Property> = a.path_parameters.iter().filter(|p| path.segments.contains(&Segment::Param(p.name.clone()))).collect();
-    let args = used.iter().map(|p| {
-        let id = &params[p.name.as_str()];
-        quote!(#id: &str)
-    });
-    let segments = path.segments.iter().map(|s| match s {
-        Segment::Literal(l) => quote!(.literal(#l)),
-        Segment::Param(p) => {
-            let id = &params[p.as_str()];
-            quote!(.value(#p, #id)?)
+    let mut args: Vec<TokenStream> = used
+        .iter()
+        .map(|p| {
+            let id = params[p.name.as_str()];
+            quote!(#id: &str)
+        })
+        .collect();
+    let mut function_checks = Vec::new();
+    let mut function_args = Vec::new();
+    for (p, id) in arguments.iter().zip(argument_names) {
+        let (ty, value) = function_argument(names, p, id);
+        args.push(if p.required { quote!(#id: #ty) } else { quote!(#id: ::std::option::Option<#ty>) });
+        let wire = &p.name;
+        let value = if p.required {
+            value
+        } else {
+            quote!(match #id { ::std::option::Option::Some(#id) => #value, ::std::option::Option::None => sdkgen_runtime::FunctionArg::Null })
+        };
+        function_args.push(quote!((#wire, #value)));
+        if p.format == Some(Format::HttpsUrl) {
+            function_checks.push(if p.required {
+                quote!(sdkgen_runtime::require_https_url(#wire, #id)?;)
+            } else {
+                quote!(if let ::std::option::Option::Some(value) = #id { sdkgen_runtime::require_https_url(#wire, value)?; })
+            });
         }
-    });
+    }
+    let mut segments: Vec<TokenStream> = a
+        .navigation(path)
+        .iter()
+        .map(|s| match s {
+            Segment::Literal(l) => quote!(.literal(#l)),
+            Segment::Param(p) => {
+                let id = params[p.as_str()];
+                quote!(.value(#p, #id)?)
+            }
+        })
+        .collect();
+    match a.kind {
+        OperationKind::Function => {
+            let name = &a.name;
+            segments.push(quote!(.function(#name, &[#(#function_args),*])));
+        }
+        OperationKind::Action => {
+            let name = &a.name;
+            segments.push(quote!(.literal(#name)));
+        }
+        _ => {}
+    }
     let https_checks = a
         .parameters
         .iter()
         .zip(field_names(&a.parameters.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), &[]))
-        .filter(|(p, _)| p.format == Some(Format::HttpsUrl))
+        .filter(|(p, _)| p.format == Some(Format::HttpsUrl) && !function)
         .map(|(p, f)| {
             let f = to_ident(&f);
             let wire = &p.name;
@@ -703,7 +746,7 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
         "\n\n`{} {}` ({} {}){}; documented to succeed with `{status} {status_text}`{}. Any other 2xx status \
          is success too (Graph may answer `200` where it documents `202`){}.",
         a.method(),
-        path.template,
+        a.documented_target(path),
         model.api.title,
         model.api.version,
         if matches!(a.request_body(), RequestBody::None) { " with no request body" } else { "" },
@@ -731,13 +774,37 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
     );
     let doc = doc_attr(&doc);
     let deprecated = path.deprecated.as_ref().map(|note| quote!(#[deprecated(note = #note)]));
+    // A function takes its OData parameters as they are (Graph's have up to a dozen);
+    // bundling them would hide the call's shape, so clippy's limit is waived there only.
+    let many = (args.len() + usize::from(body_arg.is_some()) + 1 > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         #doc
         #deprecated
+        #many
         pub async fn #ident(&self, #(#args,)* #body_arg) -> ::std::result::Result<#ret, sdkgen_runtime::Error> {
             #(#https_checks)*
+            #(#function_checks)*
             let path = sdkgen_runtime::PathBuilder::new() #(#segments)* .finish();
             #call
+        }
+    }
+}
+
+/// A function parameter's Rust type and the [`sdkgen_runtime::FunctionArg`] that writes
+/// `id`'s value as the OData literal of its spec type.
+fn function_argument(names: &Names, p: &Property, id: &proc_macro2::Ident) -> (TokenStream, TokenStream) {
+    let arg = quote!(sdkgen_runtime::FunctionArg);
+    match &p.ty.kind {
+        TypeKind::Primitive(Primitive::String) => (quote!(&str), quote!(#arg::Text(#id))),
+        TypeKind::Primitive(Primitive::DateTimeOffset | Primitive::Guid) => (quote!(&str), quote!(#arg::Bare(#id.to_owned()))),
+        TypeKind::Primitive(Primitive::Duration) => (quote!(&str), quote!(#arg::Duration(#id))),
+        TypeKind::Primitive(Primitive::Double) => (quote!(f64), quote!(#arg::Double(#id))),
+        TypeKind::Primitive(Primitive::Int32 | Primitive::Int64 | Primitive::Boolean) => {
+            (rust_type(names, &p.ty, false), quote!(#arg::Bare(#id.to_string())))
+        }
+        TypeKind::Enum(_) | TypeKind::Complex(_) => {
+            let ty = rust_type(names, &p.ty, false);
+            (quote!(&#ty), quote!(#arg::Text(sdkgen_runtime::WireEnum::as_wire(#id))))
         }
     }
 }

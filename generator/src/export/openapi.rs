@@ -14,7 +14,7 @@ pub fn document(model: &Model, regenerate: &str) -> Value {
     for action in &model.actions {
         let names = operation_ids(action);
         for (path, id) in action.paths.iter().zip(names) {
-            let entry = paths.entry(openapi_path(path)).or_insert_with(|| json!({}));
+            let entry = paths.entry(openapi_path(path) + &action.function_arguments()).or_insert_with(|| json!({}));
             entry[action.method().to_ascii_lowercase()] = operation(model, action, path, &id);
         }
     }
@@ -118,6 +118,16 @@ fn operation(model: &Model, action: &Action, path: &PathTemplate, id: &str) -> V
             param["description"] = json!(d);
         }
         parameters.push(param);
+    }
+    // A function's arguments are path parameters inside its call, as Graph's OpenAPI has them.
+    if action.kind == OperationKind::Function {
+        for p in &action.parameters {
+            let mut param = json!({"name": p.name, "in": "path", "required": true, "schema": type_schema(model, &p.ty, p.format)});
+            if let Some(d) = &p.description {
+                param["description"] = json!(d);
+            }
+            parameters.push(param);
+        }
     }
     // OpenAPI ignores `Authorization` and `Content-Type` as header parameters: security and
     // the media type say them.

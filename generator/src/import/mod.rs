@@ -272,12 +272,18 @@ impl<'a> Importer<'a> {
     /// One action file: the operation bound to `bound` at `path`, or why it cannot be.
     fn action_yaml(&mut self, op: &Operation, bound: &str, path: &[String], header: &str) -> Option<String> {
         let element = format!("{} {} bound to {} (line {})", if op.is_function { "function" } else { "action" }, op.name, bound, op.line);
-        if op.is_function {
-            self.cannot_express(element, "functions (GET with parameters in the path) are not an operation kind of the spec yet".into());
-            return None;
-        }
+        let kind_name = if op.is_function { "function" } else { "action" };
         let mut params = String::new();
         for p in op.arguments().iter() {
+            // A function's arguments are literals in its path: one primitive or enum value.
+            let structured = self.csdl.types.contains_key(&self.csdl.qualify(&p.ty.name));
+            if op.is_function && (p.ty.collection || structured) {
+                self.cannot_express(
+                    element,
+                    format!("parameter `{}`: a function parameter that is a collection or a structured value (OData passes it as a JSON alias) cannot be expressed yet", p.name),
+                );
+                return None;
+            }
             match self.spec_type(&p.ty) {
                 Ok(ty) => {
                     let _ = writeln!(params, "      {}:\n        type: {}", k(&p.name), k(&ty));
@@ -312,9 +318,11 @@ impl<'a> Importer<'a> {
         let summary = self
             .description(&format!("{NAMESPACE}.{}", op.name))
             .cloned()
-            .unwrap_or_else(|| format!("The `{}` action of `{bound}`, imported from Graph's metadata.", op.name));
-        let head = Head { name: &op.name, kind: None, bound, summary: &summary, path, template: &template };
-        Some(head.yaml(header, (!params.is_empty()).then_some(&params), &response))
+            .unwrap_or_else(|| format!("The `{}` {} of `{bound}`, imported from Graph's metadata.", op.name, kind_name));
+        let kind = op.is_function.then_some("function");
+        let head = Head { name: &op.name, kind, bound, summary: &summary, path, template: &template };
+        // A function's parameters go in its path; only an action's make a body.
+        Some(head.yaml(header, !op.is_function && !params.is_empty(), &params, &response))
     }
 
     /// The entity operations OData's conventions give an address, less those its
@@ -357,8 +365,8 @@ impl<'a> Importer<'a> {
             };
             let summary = format!("{what}; an entity operation by OData's conventions, imported from Graph's metadata.");
             let head = Head { name: kind, kind: Some(kind), bound, summary: &summary, path, template: &template };
-            let body = matches!(kind, "create" | "update").then_some("");
-            out.push((format!("actions/{bound}-{kind}.yaml"), head.yaml(header, body, &response)));
+            let body = matches!(kind, "create" | "update");
+            out.push((format!("actions/{bound}-{kind}.yaml"), head.yaml(header, body, "", &response)));
         }
         out
     }
@@ -376,9 +384,9 @@ struct Head<'a> {
 }
 
 impl Head<'_> {
-    /// The whole file: `body` is the request's parameters (empty for an entity body), or
-    /// None when no body is sent.
-    fn yaml(&self, header: &str, body: Option<&str>, response: &str) -> String {
+    /// The whole file: `body` says whether a JSON body is sent, `params` are the
+    /// operation's parameters (an action's body members, a function's arguments).
+    fn yaml(&self, header: &str, body: bool, params: &str, response: &str) -> String {
         let mut y = String::from(header);
         let _ = writeln!(y, "sdkgen: 1\nactions:\n  - name: {}", k(self.name));
         if let Some(kind) = self.kind {
@@ -394,12 +402,12 @@ impl Head<'_> {
             }
         }
         y.push_str("    headers:\n      Authorization:\n        value: Bearer {token}\n        required: true\n");
-        if let Some(params) = body {
+        if body {
             y.push_str("      Content-Type:\n        value: application/json\n        required: true\n");
-            if !params.is_empty() {
-                y.push_str("    parameters:\n");
-                y.push_str(params);
-            }
+        }
+        if !params.is_empty() {
+            y.push_str("    parameters:\n");
+            y.push_str(params);
         }
         y.push_str(response);
         y

@@ -36,7 +36,8 @@ pub fn verb(kind: OperationKind) -> &'static str {
     match kind {
         OperationKind::Action => "post",
         OperationKind::Create => "create",
-        OperationKind::Get => "get",
+        // Kiota's CLI reads a function with `get`, as any GET.
+        OperationKind::Get | OperationKind::Function => "get",
         OperationKind::List => "list",
         OperationKind::Update => "patch",
         OperationKind::Delete => "delete",

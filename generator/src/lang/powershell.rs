@@ -56,6 +56,8 @@ pub fn cmdlet(prefix: &str, kind: OperationKind, action: &str, literal_segments:
         OperationKind::Update => Some("Update"),
         OperationKind::Delete => Some("Remove"),
         OperationKind::Action => None,
+        // A function reads: `Get-MgUserDelta`, `Get-MgUserReminderView`.
+        OperationKind::Function => return format!("Get-{prefix}{nouns}{}", ident(action, Case::Pascal, "N")),
     };
     if let Some(verb) = verb {
         return format!("{verb}-{prefix}{nouns}");

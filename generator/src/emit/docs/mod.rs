@@ -199,6 +199,8 @@ struct Page {
     page_annotation: String,
     /// The entity a create or update sends, which the page names instead of a parameter table.
     body_entity: Option<String>,
+    /// An OData function: its parameters go in the URL, and no body is sent.
+    function: bool,
     namespace: String,
     notice: Option<String>,
     description: Option<String>,
@@ -404,7 +406,7 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
             }
         })
         .collect();
-    let paths: Vec<String> = action.paths.iter().map(|p| format!("{} {}", action.method(), p.template)).collect();
+    let paths: Vec<String> = action.paths.iter().map(|p| format!("{} {}", action.method(), action.documented_target(p))).collect();
     Page {
         regenerate: crate::output::comment_safe(cmd),
         title: action.page_title(),
@@ -419,6 +421,7 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
         ),
         permissions_include: format!("../{}", permissions_file(action)),
         page_annotation: page_annotation(&action.page_title()),
+        function: action.kind == OperationKind::Function,
         body_entity: match action.request_body() {
             RequestBody::Entity(ty) => Some(ty.to_owned()),
             _ => None,

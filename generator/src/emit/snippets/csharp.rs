@@ -48,6 +48,7 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => "GetAsync()".to_owned(),
         OperationKind::Update => format!("UpdateAsync({})", args.first().map_or("", String::as_str)),
         OperationKind::Delete => "DeleteAsync()".to_owned(),
+        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     fill(&Page { vars, result: view.result.is_some(), request, method, call })
 }
@@ -88,6 +89,7 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => ".GetAsync()".to_owned(),
         OperationKind::Update => format!(".PatchAsync({arg})"),
         OperationKind::Delete => ".DeleteAsync()".to_owned(),
+        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let call =
         view.chain("graphClient", |n| format!(".{}", csharp::pascal(n)), |c, v| format!(".{}[{}]", csharp::pascal(c), csharp::string(v)));

@@ -33,6 +33,7 @@ fn operation(view: &ExampleView, body: Option<&str>) -> String {
         OperationKind::Get | OperationKind::List => ".Get(context.Background(), nil)".to_owned(),
         OperationKind::Update => format!(".Patch(context.Background(), {body}nil)"),
         OperationKind::Delete => ".Delete(context.Background(), nil)".to_owned(),
+        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     }
 }
 

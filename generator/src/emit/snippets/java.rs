@@ -78,6 +78,7 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => "get()".to_owned(),
         OperationKind::Update => format!("patch({entity})"),
         OperationKind::Delete => "delete()".to_owned(),
+        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     fill(&Page { groups, result: view.result.map(legacy_result), request, action, withs, call })
 }
@@ -126,6 +127,7 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => ".get()".to_owned(),
         OperationKind::Update => format!(".patch({arg})"),
         OperationKind::Delete => ".delete()".to_owned(),
+        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let call = view.chain(
         "graphClient",

@@ -35,6 +35,7 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => "get()".to_owned(),
         OperationKind::Update => format!("update({var})"),
         OperationKind::Delete => "delete()".to_owned(),
+        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     fill(&Page {
         body,

@@ -43,6 +43,7 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => ".get()".to_owned(),
         OperationKind::Update => format!(".patch({arg})"),
         OperationKind::Delete => ".delete()".to_owned(),
+        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let call = view.chain(
         "graph_client",

@@ -173,4 +173,77 @@ impl GraphClient {
             )
             .await
     }
+
+    /// Find packages */ """ ${x}
+    ///
+    /// `GET /packages/{in}/find(self='{self}',when={when},type='{type}',func={func},package={package},while={while})` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn class_find(
+        &self,
+        r#in: &str,
+        self2: &str,
+        when: &str,
+        r#type: &crate::models::Select,
+        func: i32,
+        package: ::std::option::Option<f64>,
+        r#while: ::std::option::Option<&str>,
+    ) -> ::std::result::Result<
+        sdkgen_runtime::CollectionPage<crate::models::Class>,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("packages")
+            .value("in", r#in)?
+            .function(
+                "find",
+                &[
+                    ("self", sdkgen_runtime::FunctionArg::Text(self2)),
+                    ("when", sdkgen_runtime::FunctionArg::Bare(when.to_owned())),
+                    (
+                        "type",
+                        sdkgen_runtime::FunctionArg::Text(
+                            sdkgen_runtime::WireEnum::as_wire(r#type),
+                        ),
+                    ),
+                    ("func", sdkgen_runtime::FunctionArg::Bare(func.to_string())),
+                    (
+                        "package",
+                        match package {
+                            ::std::option::Option::Some(package) => {
+                                sdkgen_runtime::FunctionArg::Double(package)
+                            }
+                            ::std::option::Option::None => {
+                                sdkgen_runtime::FunctionArg::Null
+                            }
+                        },
+                    ),
+                    (
+                        "while",
+                        match r#while {
+                            ::std::option::Option::Some(r#while) => {
+                                sdkgen_runtime::FunctionArg::Duration(r#while)
+                            }
+                            ::std::option::Option::None => {
+                                sdkgen_runtime::FunctionArg::Null
+                            }
+                        },
+                    ),
+                ],
+            )
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
 }
