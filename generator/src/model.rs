@@ -213,6 +213,9 @@ pub struct Action {
     /// The action's name, or for an entity operation the name its page uses (`get`).
     pub name: String,
     pub kind: OperationKind,
+    /// A get, update or delete of a singleton or single-valued navigation
+    /// (`/communications`): the path ends with its segment, not an entity's id.
+    pub single_valued: bool,
     /// The entity type the action is bound to (`call`).
     pub bound_to: String,
     /// The SDK module area (`CloudCommunications`); PowerShell's `Microsoft.Graph.<module>`.

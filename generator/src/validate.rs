@@ -748,6 +748,23 @@ impl<'a> Validator<'a> {
                 }
             },
         };
+        let single_valued = match &a.single_valued {
+            Some(s) if s.value && !kind.addresses_item() => {
+                self.err(
+                    file,
+                    s,
+                    format!("{key}.singleValued"),
+                    format!(
+                        "`singleValued` is for a get, update or delete, not a `{}`",
+                        OperationKind::ALL.iter().find(|(_, k)| *k == kind).map_or("", |(n, _)| n)
+                    ),
+                    "not an operation on one entity",
+                );
+                false
+            }
+            Some(s) => s.value,
+            None => false,
+        };
         let path_parameters = self.properties(file, &format!("{key}.pathParameters"), &a.path_parameters, names);
         for p in &path_parameters {
             if !matches!(p.ty.kind, TypeKind::Primitive(_)) || p.ty.collection {
@@ -768,7 +785,7 @@ impl<'a> Validator<'a> {
         }
         for (i, p) in a.paths.value.iter().enumerate() {
             let pkey = format!("{key}.paths[{i}].template");
-            if let Some(t) = self.path_template(file, &pkey, &p.value, &name, kind, &path_parameters) {
+            if let Some(t) = self.path_template(file, &pkey, &p.value, &name, (kind, single_valued), &path_parameters) {
                 paths.push(t);
             }
         }
@@ -929,6 +946,7 @@ impl<'a> Validator<'a> {
         let mut action = Action {
             name,
             kind,
+            single_valued,
             page_tabs,
             bound_to: a.bound_to.value.clone(),
             module,
@@ -1090,7 +1108,9 @@ impl<'a> Validator<'a> {
             }
             for (j, p) in x.paths.iter().enumerate() {
                 let pkey = format!("{key}.paths[{j}].template");
-                if let Some(t) = self.path_template(file, &pkey, &p.value, &action.name, action.kind, &action.path_parameters) {
+                if let Some(t) =
+                    self.path_template(file, &pkey, &p.value, &action.name, (action.kind, action.single_valued), &action.path_parameters)
+                {
                     if action.paths.iter().any(|q| q.template == t.template) {
                         self.err(file, &p.value.template, pkey, "the operation already has this path", "listed twice");
                         continue;
@@ -1109,7 +1129,7 @@ impl<'a> Validator<'a> {
         key: &str,
         p: &raw::RawPath,
         action: &str,
-        kind: OperationKind,
+        (kind, single_valued): (OperationKind, bool),
         params: &[Property],
     ) -> Option<PathTemplate> {
         let t = &p.template;
@@ -1150,8 +1170,11 @@ impl<'a> Validator<'a> {
             }
         }
         let ends_at_item = matches!(segments.last(), Some(Segment::Param(_)));
-        if kind.addresses_item() != ends_at_item && !kind.is_bound_operation() {
-            let (message, label) = if kind.addresses_item() {
+        let by_id = kind.addresses_item() && !single_valued;
+        if by_id != ends_at_item && !kind.is_bound_operation() {
+            let (message, label) = if single_valued {
+                ("must end with the single-valued segment (`singleValued: true`), not an id", "ends with an id")
+            } else if kind.addresses_item() {
                 ("must end with the entity's `{id}` placeholder", "does not address one entity")
             } else {
                 ("must end with the collection's segment", "ends with an id")

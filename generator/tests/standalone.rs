@@ -234,9 +234,13 @@ fn the_communications_area_imported_from_graphs_metadata_builds_as_a_crate() {
     ok(sdkgen(tmp.path(), &["generate", "-q", "--rust"]), "generate --rust");
     let krate = tmp.path().join("out/rust");
     let client = std::fs::read_to_string(krate.join("src/client.rs")).unwrap();
-    for method in
-        ["pub async fn call_reject", "pub async fn call_list", "pub async fn participant_create", "pub async fn presence_set_presence"]
-    {
+    for method in [
+        "pub async fn call_reject",
+        "pub async fn call_list",
+        "pub async fn participant_create",
+        "pub async fn presence_set_presence",
+        "pub async fn cloud_communications_get",
+    ] {
         assert!(client.contains(method), "{method} missing from the client");
     }
     std::fs::copy(repo().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();

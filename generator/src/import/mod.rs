@@ -320,7 +320,7 @@ impl<'a> Importer<'a> {
             .cloned()
             .unwrap_or_else(|| format!("The `{}` {} of `{bound}`, imported from Graph's metadata.", op.name, kind_name));
         let kind = op.is_function.then_some("function");
-        let head = Head { name: &op.name, kind, bound, summary: &summary, path, template: &template };
+        let head = Head { name: &op.name, kind, single_valued: false, bound, summary: &summary, path, template: &template };
         // A function's parameters go in its path; only an action's make a body.
         Some(head.yaml(header, !op.is_function && !params.is_empty(), &params, &response))
     }
@@ -330,13 +330,6 @@ impl<'a> Importer<'a> {
     /// and delete on one of its entities. As Graph's OpenAPI (and so every Kiota SDK) has them.
     fn entity_yamls(&mut self, bound: &str, address: &Address, header: &str) -> Vec<(String, String)> {
         let allows = |what| self.csdl.allows(&address.target, what);
-        let Some(collection) = &address.collection else {
-            self.cannot_express(
-                format!("{} (get, update)", address.target),
-                "a singleton or single-valued navigation: the spec's get and update address an entity by its id".into(),
-            );
-            return Vec::new();
-        };
         let entity = |status: u16, collection: bool| {
             format!(
                 "    response:\n      status: {status}\n      type: {}\n{}",
@@ -345,13 +338,20 @@ impl<'a> Importer<'a> {
             )
         };
         let none = "    response:\n      status: 204\n".to_owned();
-        let kinds = [
-            ("list", allows("Readable"), collection, entity(200, true)),
-            ("create", allows("Insertable"), collection, entity(201, false)),
-            ("get", allows("Readable") && allows("ReadableByKey"), &address.item, entity(200, false)),
-            ("update", allows("Updatable"), &address.item, none.clone()),
-            ("delete", allows("Deletable"), &address.item, none),
-        ];
+        let kinds: Vec<(&str, bool, &[String], String)> = match &address.collection {
+            Some(collection) => vec![
+                ("list", allows("Readable"), collection, entity(200, true)),
+                ("create", allows("Insertable"), collection, entity(201, false)),
+                ("get", allows("Readable") && allows("ReadableByKey"), &address.item, entity(200, false)),
+                ("update", allows("Updatable"), &address.item, none.clone()),
+                ("delete", allows("Deletable"), &address.item, none),
+            ],
+            // A singleton or single-valued navigation: read and updated where it is.
+            None => {
+                vec![("get", allows("Readable"), &address.item, entity(200, false)), ("update", allows("Updatable"), &address.item, none)]
+            }
+        };
+        let single_valued = address.collection.is_none();
         let mut out = Vec::new();
         for (kind, allowed, path, response) in kinds {
             if !allowed {
@@ -364,7 +364,7 @@ impl<'a> Importer<'a> {
                 _ => format!("{} the `{bound}` at `{template}`", heck::AsUpperCamelCase(kind)),
             };
             let summary = format!("{what}; an entity operation by OData's conventions, imported from Graph's metadata.");
-            let head = Head { name: kind, kind: Some(kind), bound, summary: &summary, path, template: &template };
+            let head = Head { name: kind, kind: Some(kind), single_valued, bound, summary: &summary, path, template: &template };
             let body = matches!(kind, "create" | "update");
             out.push((format!("actions/{bound}-{kind}.yaml"), head.yaml(header, body, "", &response)));
         }
@@ -377,6 +377,8 @@ struct Head<'a> {
     name: &'a str,
     /// None for an action (the spec's default kind).
     kind: Option<&'a str>,
+    /// A get or update of a singleton or single-valued navigation.
+    single_valued: bool,
     bound: &'a str,
     summary: &'a str,
     path: &'a [String],
@@ -391,6 +393,9 @@ impl Head<'_> {
         let _ = writeln!(y, "sdkgen: 1\nactions:\n  - name: {}", k(self.name));
         if let Some(kind) = self.kind {
             let _ = writeln!(y, "    kind: {kind}");
+        }
+        if self.single_valued {
+            y.push_str("    singleValued: true\n");
         }
         let _ = writeln!(y, "    boundTo: {}\n    summary: {}", k(self.bound), q(self.summary));
         let _ = writeln!(y, "    paths:\n      - template: {}", q(self.template));

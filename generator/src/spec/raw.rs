@@ -246,6 +246,10 @@ pub struct RawAction {
     /// `action` (the default), `create`, `get`, `list`, `update` or `delete`.
     #[serde(default)]
     pub kind: Option<S<String>>,
+    /// A get, update or delete of a singleton or single-valued navigation (`/me`): its
+    /// path ends with that segment, not an id.
+    #[serde(default)]
+    pub single_valued: Option<S<bool>>,
     pub bound_to: S<String>,
     /// The SDK module holding the action (PowerShell `Microsoft.Graph.<module>`).
     #[serde(default)]
