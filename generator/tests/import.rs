@@ -153,16 +153,7 @@ fn the_call_family_imports_from_graphs_metadata_as_the_hand_written_spec_has_it(
 
     let written = sdkgen::load_model(&root().join("spec")).unwrap_or_else(|e| panic!("{e}"));
     let found = differences(&imported, &written);
-    let table = std::fs::read_to_string(root().join("tests/fixtures/import/differences.md")).unwrap_or_default();
-    let listed: BTreeSet<String> = table
-        .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| difference") && !l.starts_with("| ---"))
-        .map(|l| {
-            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
-            assert!(cells.len() == 2 && !cells[1].is_empty(), "a row needs a difference and its reason: {l}");
-            cells[0].trim_matches('`').to_owned()
-        })
-        .collect();
+    let listed = table_rows(&std::fs::read_to_string(root().join("tests/fixtures/import/differences.md")).unwrap());
     let unexplained: Vec<&String> = found.difference(&listed).collect();
     let stale: Vec<&String> = listed.difference(&found).collect();
     assert!(unexplained.is_empty(), "differences with no row in tests/fixtures/import/differences.md:\n{unexplained:#?}");
@@ -602,6 +593,9 @@ fn each_page_fixture_stops_at_a_contradiction_the_spec_records() {
 #[test]
 fn every_family_page_imports_or_stops_located() {
     let (mut imported, mut located) = (Vec::new(), Vec::new());
+    // Each page that imports is held to the spec's examples of its operation.
+    let shipped = sdkgen::load_model(&root().join("spec")).unwrap();
+    let mut differences = BTreeSet::new();
     let mut pages: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/pages"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -620,7 +614,10 @@ fn every_family_page_imports_or_stops_located() {
         match o.status.code() {
             Some(0) => {
                 assert!(out.is_file(), "{name}: exit 0 but nothing written");
-                sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{name}: the imported examples do not load: {e}"));
+                let model = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{name}: the imported examples do not load: {e}"));
+                let stem = name.trim_end_matches(".md");
+                let of = |m: &Model| m.actions.iter().find(|a| a.page_name() == stem).unwrap().examples.clone();
+                differences.extend(example_differences(&name, &of(&model), &of(&shipped)));
                 imported.push(name);
             }
             Some(2) => {
@@ -644,4 +641,48 @@ fn every_family_page_imports_or_stops_located() {
         "participant-delete.md",
     ];
     assert_eq!(imported, clean, "pages that import as they are; stopped, located: {located:?}");
+    let table = std::fs::read_to_string(root().join("tests/fixtures/import/imported-examples.md")).unwrap();
+    let listed = table_rows(&table);
+    let unexplained: Vec<&String> = differences.difference(&listed).collect();
+    let stale: Vec<&String> = listed.difference(&differences).collect();
+    assert!(unexplained.is_empty(), "imported examples that differ from the spec's with no row in imported-examples.md:\n{unexplained:#?}");
+    assert!(stale.is_empty(), "rows of imported-examples.md that match no difference any more:\n{stale:#?}");
+}
+
+/// How a page's imported examples differ from the spec's, one line per example and field.
+fn example_differences(page: &str, imported: &[sdkgen::model::Example], spec: &[sdkgen::model::Example]) -> Vec<String> {
+    let mut out = Vec::new();
+    if imported.len() != spec.len() {
+        out.push(format!("{page}: {} examples (spec {})", imported.len(), spec.len()));
+    }
+    for (a, b) in imported.iter().zip(spec) {
+        let fields = [
+            ("name", a.name == b.name),
+            ("ignored", a.ignored == b.ignored),
+            ("title", a.title == b.title),
+            ("description", a.description == b.description),
+            ("request", a.request == b.request),
+            ("response", a.response == b.response),
+            ("notifications", a.notifications == b.notifications),
+        ];
+        for (field, same) in fields {
+            if !same {
+                out.push(format!("{page} {}: {field}", b.name));
+            }
+        }
+    }
+    out
+}
+
+/// The first cells of a `| difference | why |` table, each row required to give a reason.
+fn table_rows(table: &str) -> BTreeSet<String> {
+    table
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| difference") && !l.starts_with("| ---"))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            assert!(cells.len() == 2 && !cells[1].is_empty(), "a row needs a difference and its reason: {l}");
+            cells[0].trim_matches('`').to_owned()
+        })
+        .collect()
 }

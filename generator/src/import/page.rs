@@ -202,7 +202,8 @@ fn scan_with(text: &str, bare: bool) -> Result<Vec<PageExample>, PageError> {
             if graph {
                 out.push(PageExample {
                     name,
-                    title: if heading_since_request { title.clone() } else { None },
+                    // Every step of one example (an invite, then the delete) is titled by it.
+                    title: title.clone(),
                     ignored: block.as_deref() == Some("ignored"),
                     request: msg,
                     response: None,
