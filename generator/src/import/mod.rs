@@ -448,7 +448,8 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
     let header = format!("{MARK}; do not edit, re-import with `{command}`.\n");
     // Operations first: their parameter and return types join the closure.
     let mut roots = selected.clone();
-    let mut actions = Vec::new();
+    // File → text: one operation per file, looked up by name (thousands in the whole of v1.0).
+    let mut actions: BTreeMap<String, String> = BTreeMap::new();
     for op in csdl.operations.iter().filter(|o| o.is_bound) {
         let Some(binding) = op.parameters.first() else { continue };
         let bound = csdl.qualify(&binding.ty.name);
@@ -477,31 +478,34 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
             roots.extend(op.arguments().iter().map(|p| csdl.qualify(&p.ty.name)));
             roots.extend(op.returns.iter().map(|r| csdl.qualify(&r.name)));
             let file = format!("actions/{}-{}.yaml", short(&bound), op.name);
-            if actions.iter().any(|(f, _)| f == &file) {
+            if actions.contains_key(&file) {
                 im.cannot_express(
                     file,
                     "a second operation of that name on that type (an overload); the spec names an operation once".into(),
                 );
                 continue;
             }
-            actions.push((file, text));
+            actions.insert(file, text);
         }
     }
     for bound in &selected {
         match addresses.get(bound) {
             Some(address) => {
                 for (file, text) in im.entity_yamls(short(bound), address, &header) {
-                    if actions.iter().any(|(f, _)| f == &file) {
-                        im.cannot_express(file, "an action of that name on that type; the spec names an operation once".into());
-                    } else {
-                        actions.push((file, text));
+                    match actions.entry(file) {
+                        std::collections::btree_map::Entry::Occupied(taken) => im.cannot_express(
+                            taken.key().clone(),
+                            "an action of that name on that type; the spec names an operation once".into(),
+                        ),
+                        std::collections::btree_map::Entry::Vacant(free) => {
+                            free.insert(text);
+                        }
                     }
                 }
             }
             None => im.cannot_express(short(bound).to_owned(), "the entity type has no address in the container".into()),
         }
     }
-    actions.sort();
     im.out.operations = actions.len();
     let reached = im.closure(&roots);
     let mut types = format!("{header}sdkgen: 1\n");
