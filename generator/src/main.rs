@@ -128,7 +128,8 @@ enum Import {
     Csdl {
         /// The metadata document (`v1.0-cleanMetadata.xml`).
         metadata: PathBuf,
-        /// An entity type to import (`call`), repeatable; `*` for every addressable one.
+        /// An entity type to import (`call`), repeatable; a pattern (`*`, `call*`,
+        /// `*Operation`) selects every addressable entity type whose name it matches.
         #[arg(long, required = true)]
         select: Vec<String>,
         /// The spec directory to write into (`types/imported.yaml`, `actions/*.yaml`).

@@ -214,6 +214,8 @@ fn an_unknown_selection_or_a_broken_document_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let (ok, _, err) = import_into(dir.path(), &["notAType"]);
     assert!(!ok && err.contains("`notAType` is not an entity type of the metadata"), "{err}");
+    let (ok, _, err) = import_into(dir.path(), &["notAType*"]);
+    assert!(!ok && err.contains("`notAType*` matches no addressable entity type of the metadata"), "{err}");
     let bad = dir.path().join("bad.xml");
     std::fs::write(&bad, "<edmx:Edmx>\n<Schema>\n</Wrong>\n").unwrap();
     let (ok, _, err) = run(sdkgen().args(["import", "csdl"]).arg(&bad).args(["--select", "call", "--out"]).arg(dir.path().join("o")));
@@ -259,6 +261,18 @@ fn the_whole_of_graph_v1_imports_and_validates_and_says_what_it_left_out() {
     ] {
         assert!(err.contains(reason), "no element reported as {reason:?}");
     }
+}
+
+#[test]
+fn a_pattern_selects_the_addressable_entity_types_it_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out, err) = import_into(dir.path(), &["call*", "presence"]);
+    assert!(ok, "{out}{err}");
+    let model = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let bound: BTreeSet<&str> = model.actions.iter().map(|a| a.bound_to.as_str()).collect();
+    assert!(bound.contains("call") && bound.contains("callRecording") && bound.contains("presence"), "{bound:?}");
+    assert!(bound.iter().all(|b| b.starts_with("call") || *b == "presence"), "only what the patterns name: {bound:?}");
+    assert!(!bound.contains("participant"));
 }
 
 #[test]

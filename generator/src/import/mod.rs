@@ -419,9 +419,35 @@ impl Head<'_> {
     }
 }
 
+/// Whether `name` matches `pattern`, where `*` stands for any run of characters and `?`
+/// for one (`call*`, `*Operation`).
+fn glob(pattern: &str, name: &str) -> bool {
+    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    let (mut i, mut j) = (0, 0);
+    // Where the last `*` was, and the name position it has absorbed up to.
+    let mut star: Option<(usize, usize)> = None;
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some((i, j));
+            i += 1;
+        } else if let Some((si, sj)) = star {
+            star = Some((si, sj + 1));
+            i = si + 1;
+            j = sj + 1;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|c| *c == '*')
+}
+
 /// Imports the entity types named in `select` (unqualified, `call`), the operations bound
-/// to them (or to their collections) and every type they reach. `*` selects every entity
-/// type with an address. `command` goes into each file's header.
+/// to them (or to their collections) and every type they reach. A pattern (`*`, `call*`,
+/// `*Operation`) selects every entity type with an address whose name it matches.
+/// `command` goes into each file's header.
 pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, String> {
     let mut derived: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for t in csdl.types.values() {
@@ -431,23 +457,28 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
     }
     let mut im = Importer { csdl, derived, out: Import::default() };
     let addresses = im.addresses();
-    let all = select.iter().any(|s| s == "*");
     let ours = |n: &String| n.starts_with(&format!("{NAMESPACE}.")) && !short(n).contains('.');
-    let mut selected: Vec<String> = if all {
-        addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).cloned().collect()
-    } else {
-        select.iter().map(|s| format!("{NAMESPACE}.{s}")).collect()
-    };
-    selected.sort();
-    selected.dedup();
-    for s in &selected {
-        if !csdl.types.get(s).is_some_and(|t| t.is_entity) {
-            return Err(format!("`{}` is not an entity type of the metadata", short(s)));
+    let addressable: Vec<&String> = addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).collect();
+    let mut selected = BTreeSet::new();
+    for s in select {
+        if s.contains(['*', '?']) {
+            // A pattern selects the addressable entity types whose names it matches.
+            let matched: Vec<&&String> = addressable.iter().filter(|n| glob(s, short(n))).collect();
+            if matched.is_empty() {
+                return Err(format!("`{s}` matches no addressable entity type of the metadata"));
+            }
+            selected.extend(matched.into_iter().map(|n| (*n).clone()));
+        } else {
+            let name = format!("{NAMESPACE}.{s}");
+            if !csdl.types.get(&name).is_some_and(|t| t.is_entity) {
+                return Err(format!("`{s}` is not an entity type of the metadata"));
+            }
+            selected.insert(name);
         }
     }
     let header = format!("{MARK}; do not edit, re-import with `{command}`.\n");
     // Operations first: their parameter and return types join the closure.
-    let mut roots = selected.clone();
+    let mut roots: Vec<String> = selected.iter().cloned().collect();
     // File → text: one operation per file, looked up by name (thousands in the whole of v1.0).
     let mut actions: BTreeMap<String, String> = BTreeMap::new();
     for op in csdl.operations.iter().filter(|o| o.is_bound) {
@@ -534,4 +565,28 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
     im.out.files.extend(actions);
     im.out.not_imported.sort_by(|a, b| a.element.cmp(&b.element));
     Ok(im.out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob;
+
+    #[test]
+    fn selection_patterns_match_whole_names() {
+        for (pattern, name) in [
+            ("*", "call"),
+            ("call*", "callRecording"),
+            ("*Operation", "muteParticipantOperation"),
+            ("c?ll", "call"),
+            ("*a*l*", "call"),
+            ("call", "call"),
+        ] {
+            assert!(glob(pattern, name), "{pattern} {name}");
+        }
+        for (pattern, name) in
+            [("call*", "onlineMeeting"), ("*Operation", "operations"), ("c?ll", "cll"), ("call", "calls"), ("", "call"), ("?", "")]
+        {
+            assert!(!glob(pattern, name), "{pattern} {name}");
+        }
+    }
 }
