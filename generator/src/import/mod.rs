@@ -139,6 +139,7 @@ impl<'a> Importer<'a> {
             let Some(t) = self.csdl.types.get(&name) else { continue };
             let mut next: Vec<String> = t.base.iter().map(|b| self.csdl.qualify(b)).collect();
             next.extend(t.properties.iter().map(|p| self.csdl.qualify(&p.ty.name)));
+            next.extend(t.navigations.iter().map(|n| self.csdl.qualify(&n.ty.name)));
             if t.is_abstract && !t.is_entity {
                 next.extend(self.derived.get(&name).into_iter().flatten().cloned());
             }
@@ -210,25 +211,23 @@ impl<'a> Importer<'a> {
             let _ = writeln!(out, "    description: {}", q(d));
         }
         let mut props = String::new();
-        for p in &t.properties {
-            match self.spec_type(&p.ty) {
-                Ok(ty) => {
-                    let _ = writeln!(props, "      {}:\n        type: {}", k(&p.name), k(&ty));
-                    if p.ty.collection {
+        // Navigation properties are members too, as in the SDKs' models: a response with
+        // `$expand` carries them (contained ones are also operation paths).
+        let members = t.properties.iter().map(|p| (&p.name, &p.ty, format!("line {}", p.line)));
+        let navigations = t.navigations.iter().map(|n| (&n.name, &n.ty, "navigation".to_owned()));
+        for (name, ty, at) in members.chain(navigations) {
+            match self.spec_type(ty) {
+                Ok(spec) => {
+                    let _ = writeln!(props, "      {}:\n        type: {}", k(name), k(&spec));
+                    if ty.collection {
                         props.push_str("        collection: true\n");
                     }
-                    if let Some(d) = self.description(&format!("{}/{}", t.name, p.name)) {
+                    if let Some(d) = self.description(&format!("{}/{}", t.name, name)) {
                         let _ = writeln!(props, "        description: {}", q(d));
                     }
                 }
-                Err(why) => self.cannot_express(format!("{}/{} (line {})", t.name, p.name, p.line), why),
+                Err(why) => self.cannot_express(format!("{}/{name} ({at})", t.name), why),
             }
-        }
-        for n in &t.navigations {
-            self.cannot_express(
-                format!("{}/{} (navigation)", t.name, n.name),
-                "navigation properties are paths, not members, in the spec; contained ones become operation paths".into(),
-            );
         }
         if !props.is_empty() {
             out.push_str("    properties:\n");
