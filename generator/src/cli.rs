@@ -259,7 +259,6 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
 /// its mark) and that are not among `files`; hand-written files, files `import page`
 /// wrote, links and anything else are left alone. Returns the removed paths, sorted.
 fn remove_stale_imports(out: &Path, files: &[(String, String)]) -> Result<Vec<String>, crate::outdir::OutError> {
-    use std::io::Read;
     let io = |path: &Path, error: std::io::Error| crate::outdir::OutError::Io { path: path.to_path_buf(), error };
     let keep: std::collections::BTreeSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
     let mut removed = Vec::new();
@@ -277,9 +276,8 @@ fn remove_stale_imports(out: &Path, files: &[(String, String)]) -> Result<Vec<St
             if keep.contains(rel.as_str()) || !rel.ends_with(".yaml") || !entry.file_type().map_err(|e| io(&path, e))?.is_file() {
                 continue;
             }
-            let mut head = vec![0; crate::import::MARK.len()];
-            let ours =
-                std::fs::File::open(&path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && head == crate::import::MARK.as_bytes();
+            // The project's reader for files it may replace: no link is followed, no FIFO waited on.
+            let ours = crate::outdir::read_regular(&path).is_ok_and(|b| b.starts_with(crate::import::MARK.as_bytes()));
             if ours {
                 std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
                 removed.push(rel);
