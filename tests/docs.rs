@@ -3,7 +3,8 @@
 //! against the obstacle course.
 
 use sdkgen::emit::docs::{Edition, CURRENT, EDITIONS, SNAPSHOT};
-use sdkgen::emit::snippets::{render, with_placeholders, ExampleView, Language};
+use sdkgen::emit::snippets::{render, with_placeholders, ExampleView};
+use sdkgen::target::Language;
 use sdkgen_tests::read;
 
 /// Lines between `from` (exclusive) and the first line starting with `to`.

@@ -135,7 +135,8 @@ const PEER_CANNOT: [(&str, &str); 16] = [
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_peer_generators_client_sends_every_documented_request() {
-    use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
+    use sdkgen::emit::snippets::{render, ExampleView};
+    use sdkgen::target::{Language, Style};
     use sdkgen_tests::recorder::{from_http_snippet, only_request, recorder, Answer};
     let model = sdkgen_tests::shipped_model();
     let doc = export(&model);

@@ -8,8 +8,8 @@
 //! copy is stale (`SDKGEN_UPDATE_MATRIX=1 cargo test -p sdkgen-tests --test sdk_matrix`
 //! rewrites it) and when any runnable cell is not green.
 
-use sdkgen::emit::snippets::{Language, Style};
 use sdkgen::model::{Action, Example};
+use sdkgen::target::{Language, Style};
 use sdkgen_tests::checks::*;
 use sdkgen_tests::recorder::{from_http_snippet, only_request, recorder, run_javascript, run_python, Answer, Captured, Wire};
 use sdkgen_tests::{root, run, scratch, tool, write, SnippetFile};

@@ -2,8 +2,9 @@
 //! and its own parser, hostile literals come out exactly as the spec wrote them, and the
 //! page-style snippets match the reference page except for recorded deviations.
 
-use sdkgen::emit::snippets::{render, ExampleView, Language, Style};
+use sdkgen::emit::snippets::{render, ExampleView};
 use sdkgen::model::{Model, RequestBody, TypeKind, TypeRef, TypedValue};
+use sdkgen::target::{Language, Style};
 use sdkgen_tests::checks::*;
 use sdkgen_tests::{snippet_files, SnippetFile};
 

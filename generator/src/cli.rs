@@ -1,9 +1,10 @@
 //! What each subcommand does, as library functions the binary and the tests share.
 
 use crate::config::Config;
-use crate::diag::shown_path;
-use crate::emit::snippets::{self, ExampleView, Language, Style};
+use crate::diag::{eprint, located_in, shown_path};
+use crate::emit::snippets::{self, ExampleView};
 use crate::outdir::{self, OutError};
+use crate::target::{Language, Style};
 use crate::Selection;
 use std::io::Write;
 use std::path::Path;
@@ -38,9 +39,6 @@ fn note(text: &str) {
 }
 
 /// Writes to stderr, ignoring a closed pipe: a vanished reader is no reason to panic.
-pub(crate) fn eprint(text: &str) {
-    let _ = std::io::stderr().write_all(text.as_bytes());
-}
 
 fn print(text: &str) {
     let _ = std::io::stdout().write_all(text.as_bytes());
@@ -336,13 +334,6 @@ pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
             Err(e) => report_out_error(&e),
         },
     }
-}
-
-/// An error in a text the user gave (a page, a request), with the line and a caret.
-pub fn located_in(path: &str, text: &str, line: usize, column: usize, message: &str) -> String {
-    let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-    let caret = " ".repeat(source.chars().take(column.saturating_sub(1)).count());
-    format!("error: {message}\n  --> {path}:{line}:{column}\n   | {source}\n   | {caret}^\n")
 }
 
 /// `sdkgen docs --pages`: include files for every named request block of every page in

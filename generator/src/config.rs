@@ -7,15 +7,14 @@
 //! newline cannot put code after a comment.
 
 use crate::diag::{Diagnostic, Pos, Sources, SpecErrors};
-use crate::emit::snippets::{Language, Style};
-use crate::{RuntimeMode, Settings};
+use crate::settings::{RuntimeMode, Settings};
+use crate::target::{Language, Style};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// The configuration file's name, looked for in the current directory and above.
 pub const FILE: &str = "sdkgen.toml";
-/// The command headers name when no configuration says otherwise.
-pub const DEFAULT_REGENERATE: &str = "sdkgen generate";
+pub use crate::settings::DEFAULT_REGENERATE;
 /// The keys a configuration file may hold, for messages.
 const KEYS: &str = "spec, out, regenerate, crate_name, crate_version, runtime, languages, styles";
 
@@ -169,16 +168,9 @@ pub fn parse(path: &Path, text: String) -> Result<Config, SpecErrors> {
     if let Some(languages) = raw.languages {
         let mut out = Vec::new();
         for l in &languages {
-            match Language::from_id(l) {
-                Some(lang) => out.push(lang),
-                None => {
-                    let known: Vec<&str> = Language::ALL.iter().map(|l| l.id()).collect();
-                    return Err(fail(
-                        format!("unknown language {l:?}; known languages: {}", known.join(", ")),
-                        "languages",
-                        at("languages"),
-                    ));
-                }
+            match Language::parse(l) {
+                Ok(lang) => out.push(lang),
+                Err(e) => return Err(fail(e.to_string(), "languages", at("languages"))),
             }
         }
         out.sort();
@@ -188,9 +180,9 @@ pub fn parse(path: &Path, text: String) -> Result<Config, SpecErrors> {
     if let Some(styles) = raw.styles {
         let mut out = Vec::new();
         for s in &styles {
-            match Style::from_id(s) {
-                Some(style) => out.push(style),
-                None => return Err(fail(format!("unknown style {s:?}; known styles: page, current"), "styles", at("styles"))),
+            match Style::parse(s) {
+                Ok(style) => out.push(style),
+                Err(e) => return Err(fail(e.to_string(), "styles", at("styles"))),
             }
         }
         out.sort();

@@ -158,6 +158,38 @@ pub fn escape_controls(text: &str) -> String {
     out
 }
 
+/// `text` cut to its first [`WINDOW`] characters (with `…` after), so that an echoed
+/// name or value never prints megabytes; escape it too before it is shown.
+pub fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(WINDOW) {
+        Some((at, _)) => format!("{}…", &text[..at]).into(),
+        None => text.into(),
+    }
+}
+
+/// Writes `text` to stderr as it is (a closed stderr is not an error worth dying of).
+pub fn eprint(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// A message located in a text that is not a spec file (an HTTP request, a page):
+/// `error: …`, `--> path:line:column`, the line and a caret. The line is cut to a window
+/// around the column and, like the message, shown with control characters escaped.
+pub fn located_in(path: &str, text: &str, line: usize, column: usize, message: &str) -> String {
+    let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let chars: Vec<char> = source.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let from = if chars.len() > WINDOW { at.saturating_sub(WINDOW / 2) } else { 0 };
+    let to = (from + WINDOW).min(chars.len());
+    let show = |c: &char| if is_unsafe(*c) { '?' } else { *c };
+    let (cut_l, cut_r) = (if from > 0 { "…" } else { "" }, if to < chars.len() { "…" } else { "" });
+    let shown: String = chars[from..to].iter().map(show).collect();
+    let caret = " ".repeat(at - from + usize::from(from > 0));
+    let message = escape_controls(message);
+    format!("error: {message}\n  --> {}:{line}:{column}\n   | {cut_l}{shown}{cut_r}\n   | {caret}^\n", escape_controls(path))
+}
+
 /// A path as it may be printed: lossy UTF-8, control characters escaped.
 pub fn shown_path(path: &Path) -> String {
     escape_controls(&path.display().to_string()).replace('\n', "\\n")

@@ -3,7 +3,7 @@
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use sdkgen::cli::{self, Exit};
 use sdkgen::config::{self, Config};
-use sdkgen::emit::snippets::{Language, Style};
+use sdkgen::target::{Language, Style};
 use sdkgen::Selection;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,11 +57,11 @@ enum Command {
         /// a spec example: resolved against the spec, errors located in the request.
         #[arg(long)]
         http: Option<PathBuf>,
-        /// The language (http, csharp, javascript, objc, java, go, powershell, python, php, cli).
-        #[arg(long, value_parser = parse_language)]
+        /// The language.
+        #[arg(long, value_parser = languages())]
         lang: Language,
         /// The SDK generation the snippet targets (a language with only one prints that).
-        #[arg(long, value_parser = parse_style, default_value = "current")]
+        #[arg(long, value_parser = style(), default_value = "current")]
         style: Style,
     },
     /// Write the spec out for other tools.
@@ -173,17 +173,56 @@ enum Export {
     },
 }
 
-fn parse_language(s: &str) -> Result<Language, String> {
-    Language::from_id(s).ok_or_else(|| {
-        let known: Vec<&str> = Language::ALL.iter().map(|l| l.id()).collect();
-        format!("unknown language `{s}`; known languages: {}", known.join(", "))
-    })
+/// Parses a registry id with clap, which then lists every id in `--help` and offers them
+/// to the shell's completion (a plain function parser offers file names).
+#[derive(Clone)]
+struct Ids<T: 'static> {
+    ids: fn() -> Vec<&'static str>,
+    parse: fn(&str) -> Result<T, sdkgen::target::Unknown>,
 }
 
-fn parse_style(s: &str) -> Result<Style, String> {
-    Style::from_id(s).ok_or_else(|| {
-        let known: Vec<&str> = Style::ALL.iter().map(|l| l.id()).collect();
-        format!("unknown style `{s}`; known styles: {}", known.join(", "))
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Ids<T> {
+    type Value = T;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<T, clap::Error> {
+        let text = value.to_string_lossy();
+        (self.parse)(&text).map_err(|e| {
+            let name = arg.map(|a| a.to_string()).unwrap_or_default();
+            clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("invalid value for {name}: {e}\n")).with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new((self.ids)().into_iter().map(clap::builder::PossibleValue::new)))
+    }
+}
+
+fn languages() -> Ids<Language> {
+    Ids { ids: || Language::ALL.map(Language::id).to_vec(), parse: Language::parse }
+}
+
+fn style() -> Ids<Style> {
+    Ids { ids: || Style::ALL.map(Style::id).to_vec(), parse: Style::parse }
+}
+
+fn styles() -> Ids<Styles> {
+    Ids { ids: || Style::ALL.map(Style::id).into_iter().chain(["all"]).collect(), parse: parse_styles }
+}
+
+/// `--style`'s values: each generation's id, or `all`.
+#[derive(Clone, Copy)]
+enum Styles {
+    One(Style),
+    All,
+}
+
+fn parse_styles(s: &str) -> Result<Styles, sdkgen::target::Unknown> {
+    if s == "all" {
+        return Ok(Styles::All);
+    }
+    Style::parse(s).map(Styles::One).map_err(|mut e| {
+        e.known.push_str(", all");
+        e
     })
 }
 
@@ -199,15 +238,15 @@ struct Common {
     #[arg(long)]
     config: Option<PathBuf>,
     /// Only these languages' snippets (comma-separated); every other file is left alone.
-    #[arg(long, value_delimiter = ',', value_parser = parse_language)]
+    #[arg(long, value_delimiter = ',', value_parser = languages())]
     lang: Vec<Language>,
     /// Only the Rust client crate (with `--lang`, that and those snippets); every other
     /// file is left alone.
     #[arg(long)]
     rust: bool,
     /// Which SDK generation's snippets: the reference page's, today's, or both.
-    #[arg(long, value_parser = ["page", "current", "all"])]
-    style: Option<String>,
+    #[arg(long, value_parser = styles())]
+    style: Option<Styles>,
     /// Write into a directory that holds files sdkgen did not write; they are kept.
     #[arg(long)]
     force: bool,
@@ -222,9 +261,9 @@ impl Common {
             c.languages.sort();
             c.languages.dedup();
         }
-        match self.style.as_deref().map(Style::from_id) {
-            Some(Some(style)) => c.styles = vec![style],
-            Some(None) => c.styles = Style::ALL.to_vec(),
+        match self.style {
+            Some(Styles::One(style)) => c.styles = vec![style],
+            Some(Styles::All) => c.styles = Style::ALL.to_vec(),
             None => {}
         }
         // The client comes with every file, or on its own with --rust; snippets narrowed

@@ -1,8 +1,8 @@
 //! `sdkgen serve`: HTTP in, snippet out, as a service shaped like Microsoft's snippet
 //! service (`POST /?lang=go` with the raw request as an `application/http` body).
 
-use crate::emit::snippets::{Language, Style};
 use crate::model::Model;
+use crate::target::{Language, Style};
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -24,19 +24,19 @@ async fn snippet(State(model): State<Arc<Model>>, Query(q): Query<HashMap<String
     if !kind.trim().to_ascii_lowercase().starts_with("application/http") {
         return text(StatusCode::UNSUPPORTED_MEDIA_TYPE, "the body must be a raw HTTP request: Content-Type: application/http\n".into());
     }
-    let Some(language) = q.get("lang").and_then(|l| Language::from_id(&l.to_ascii_lowercase())) else {
-        let known: Vec<&str> = Language::ALL.iter().map(|l| l.id()).collect();
-        return text(StatusCode::BAD_REQUEST, format!("`lang` must be one of: {}\n", known.join(", ")));
+    // Microsoft's service takes `lang=CSharp`: ids are matched in any letter case.
+    let language = match Language::parse(&q.get("lang").map(|l| l.to_ascii_lowercase()).unwrap_or_default()) {
+        Ok(l) => l,
+        Err(e) => return text(StatusCode::BAD_REQUEST, format!("`lang`: {e}\n")),
     };
-    let style = match q.get("style").map(String::as_str) {
-        None | Some("current") => Style::Current,
-        Some("page") => Style::Page,
-        Some(other) => return text(StatusCode::BAD_REQUEST, format!("`style` must be `current` or `page`, not `{other}`\n")),
+    let style = match q.get("style").map(|s| Style::parse(s)).unwrap_or(Ok(Style::Current)) {
+        Ok(s) => s,
+        Err(e) => return text(StatusCode::BAD_REQUEST, format!("`style`: {e}\n")),
     };
     // Rendering is CPU work: off the reactor, so slow requests never stall the others.
     let done = tokio::task::spawn_blocking(move || {
         crate::import::page::request_snippet(&model, &body, language, style).map_err(|errors| {
-            errors.iter().map(|e| crate::cli::located_in("request", &body, e.line, e.column, &e.message)).collect::<String>()
+            errors.iter().map(|e| crate::diag::located_in("request", &body, e.line, e.column, &e.message)).collect::<String>()
         })
     })
     .await;

@@ -925,9 +925,10 @@ impl<'a> Validator<'a> {
         let page_tabs = a.page_tabs.as_ref().map(|tabs| {
             let mut out = Vec::new();
             for t in &tabs.value {
-                match crate::emit::snippets::Language::from_id(&t.value) {
-                    Some(crate::emit::snippets::Language::Http) | None => {
-                        let known: Vec<&str> = crate::emit::snippets::Language::ALL[1..].iter().map(|l| l.id()).collect();
+                match crate::target::Language::from_id(&t.value) {
+                    Some(crate::target::Language::Http) | None => {
+                        let tabs = crate::target::Language::ALL.into_iter().filter(|l| *l != crate::target::Language::Http);
+                        let known: Vec<&str> = tabs.map(|l| l.id()).collect();
                         self.err_help(
                             file,
                             t,

@@ -3,7 +3,7 @@
 use crate::lang::rust::{field_names, to_ident, type_names, variant_names};
 use crate::model::*;
 use crate::output::{header, Sink};
-use crate::{RuntimeMode, Settings};
+use crate::settings::{RuntimeMode, Settings};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;

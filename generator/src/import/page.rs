@@ -478,8 +478,8 @@ pub fn locate(text: &str, origins: &Origins, key: &str) -> Option<(usize, usize)
 pub fn request_snippet(
     model: &crate::model::Model,
     text: &str,
-    language: crate::emit::snippets::Language,
-    style: crate::emit::snippets::Style,
+    language: crate::target::Language,
+    style: crate::target::Style,
 ) -> Result<String, Vec<PageError>> {
     // A name no spec example has.
     const STEM: &str = "sdkgen-http-request";
@@ -511,9 +511,9 @@ fn the_example<'m>(model: &'m crate::model::Model, stem: &str) -> Option<crate::
 pub fn example_snippets(
     model: &crate::model::Model,
     ex: &PageExample,
-    languages: &[crate::emit::snippets::Language],
-    style: crate::emit::snippets::Style,
-) -> Result<Vec<(crate::emit::snippets::Language, String)>, String> {
+    languages: &[crate::target::Language],
+    style: crate::target::Style,
+) -> Result<Vec<(crate::target::Language, String)>, String> {
     const STEM: &str = "sdkgen-docs-example";
     let mut ex = ex.clone();
     ex.name = None;

@@ -2,33 +2,9 @@
 //! language's keywords (the naming modules' keyword lists, not the names a snippet
 //! declares), HTML-escaped as it goes.
 
-use crate::emit::snippets::Language;
-use crate::lang;
-
-struct Rules {
-    keywords: &'static [&'static str],
-    line_comments: &'static [&'static str],
-    quotes: &'static [char],
-}
+use crate::target::Language;
 
 const EXTRA_JS: &[&str] = &["const", "let", "await", "async"];
-
-fn rules(language: Language) -> Rules {
-    match language {
-        Language::CSharp => Rules { keywords: lang::csharp::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
-        Language::Java => Rules { keywords: lang::java::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
-        Language::Go => Rules { keywords: lang::go::KEYWORDS, line_comments: &["//"], quotes: &['"', '`'] },
-        Language::JavaScript => Rules { keywords: lang::javascript::KEYWORDS, line_comments: &["//"], quotes: &['\'', '"', '`'] },
-        Language::ObjC => Rules { keywords: lang::objc::KEYWORDS, line_comments: &["//"], quotes: &['"'] },
-        Language::PowerShell => Rules { keywords: POWERSHELL, line_comments: &["#"], quotes: &['\'', '"'] },
-        Language::Python => Rules { keywords: lang::python::KEYWORDS, line_comments: &["#"], quotes: &['\'', '"'] },
-        Language::Php => Rules { keywords: lang::php::KEYWORDS, line_comments: &["//", "#"], quotes: &['\'', '"'] },
-        Language::Cli => Rules { keywords: lang::cli::KEYWORDS, line_comments: &["#"], quotes: &['\''] },
-        Language::Http => Rules { keywords: &["POST", "GET", "PATCH", "PUT", "DELETE", "HTTP"], line_comments: &[], quotes: &['"'] },
-    }
-}
-
-const POWERSHELL: &[&str] = &["Import-Module", "function", "param", "if", "else", "foreach", "return", "$true", "$false", "$null"];
 
 fn escape(text: &str, out: &mut String) {
     for c in text.chars() {
@@ -52,9 +28,9 @@ fn span(class: &str, text: &str, out: &mut String) {
 /// HTML for `code`: every character escaped, tokens wrapped in `<span class="…">`
 /// (`kw`, `str`, `com`, `num`).
 pub fn highlight(language: Language, code: &str) -> String {
-    let r = rules(language);
+    let r = language.spec();
     // Words with dashes: PowerShell's cmdlets and the CLI's commands and options.
-    let dashed = matches!(language, Language::PowerShell | Language::Cli);
+    let dashed = r.dashed_words;
     let chars: Vec<char> = code.chars().collect();
     let mut out = String::with_capacity(code.len() * 2);
     let mut i = 0;

@@ -3,10 +3,11 @@
 
 mod highlight;
 
-use crate::emit::snippets::{Codes, Language, Style};
+use crate::emit::snippets::Codes;
 use crate::lang::{http, markdown as md};
 use crate::model::*;
 use crate::output::Sink;
+use crate::target::{Language, Style};
 use askama::Template;
 
 /// One edition of the docs: today's page (current SDKs, Microsoft's current tab order:

@@ -16,133 +16,13 @@ use crate::lang::singular;
 pub use crate::model::TypedValue;
 use crate::model::*;
 use crate::output::{header, Sink};
+use crate::target::{Language, Style};
 use serde_json::Value;
 
 /// Why no snippet emitter meets a function: the validator refuses examples of functions,
 /// since no snippet language writes a function call yet (each SDK's `…With…` request
 /// builder is not modelled).
 const NO_FUNCTION_EXAMPLES: &str = "the validator refuses examples of functions";
-
-/// The snippet languages: the reference page's, in its tab order (HTTP first), then
-/// Python, PHP and the Graph CLI, which only today's docs have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Language {
-    Http,
-    CSharp,
-    JavaScript,
-    ObjC,
-    Java,
-    Go,
-    PowerShell,
-    Python,
-    Php,
-    Cli,
-}
-
-impl Language {
-    pub const ALL: [Language; 10] = [
-        Language::Http,
-        Language::CSharp,
-        Language::JavaScript,
-        Language::ObjC,
-        Language::Java,
-        Language::Go,
-        Language::PowerShell,
-        Language::Python,
-        Language::Php,
-        Language::Cli,
-    ];
-
-    /// Whether a snippet of this language exists in `style`: Objective-C only in the
-    /// page's generation (no Kiota SDK), Python, PHP and the CLI only in today's.
-    pub fn has_style(self, style: Style) -> bool {
-        !matches!((self, style), (Language::ObjC, Style::Current) | (Language::Python | Language::Php | Language::Cli, Style::Page))
-    }
-
-    /// The docs pipeline's tab id (`#tab/csharp`), also used in file names and `--lang`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Language::Http => "http",
-            Language::CSharp => "csharp",
-            Language::JavaScript => "javascript",
-            Language::ObjC => "objc",
-            Language::Java => "java",
-            Language::Go => "go",
-            Language::PowerShell => "powershell",
-            Language::Python => "python",
-            Language::Php => "php",
-            Language::Cli => "cli",
-        }
-    }
-
-    pub fn ext(self) -> &'static str {
-        match self {
-            Language::Http => "http",
-            Language::CSharp => "cs",
-            Language::JavaScript => "js",
-            Language::ObjC => "m",
-            Language::Java => "java",
-            Language::Go => "go",
-            Language::PowerShell => "ps1",
-            Language::Python => "py",
-            Language::Php => "php",
-            Language::Cli => "sh",
-        }
-    }
-
-    /// The tab's title on a docs page.
-    pub fn title(self) -> &'static str {
-        match self {
-            Language::Http => "HTTP",
-            Language::CSharp => "C#",
-            Language::JavaScript => "JavaScript",
-            Language::ObjC => "Objective-C",
-            Language::Java => "Java",
-            Language::Go => "Go",
-            Language::PowerShell => "PowerShell",
-            Language::Python => "Python",
-            Language::Php => "PHP",
-            Language::Cli => "CLI",
-        }
-    }
-
-    /// The fenced-code-block info string of its include file: the tab id, except the
-    /// CLI's, whose blocks are `bash` in the docs repository.
-    pub fn fence_info(self) -> &'static str {
-        match self {
-            Language::Cli => "bash",
-            other => other.id(),
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Language> {
-        Self::ALL.into_iter().find(|l| l.id() == id)
-    }
-}
-
-/// Which SDK generation a snippet targets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Style {
-    /// The SDKs of the reference page's era, in the page's layout.
-    Page,
-    /// Today's Kiota-generated SDKs, in the layout of today's docs snippets.
-    Current,
-}
-
-impl Style {
-    pub const ALL: [Style; 2] = [Style::Page, Style::Current];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Style::Page => "page",
-            Style::Current => "current",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Style> {
-        Self::ALL.into_iter().find(|s| s.id() == id)
-    }
-}
 
 /// One step of a request builder chain, from the path's segments.
 #[derive(Debug, Clone, PartialEq)]
