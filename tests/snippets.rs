@@ -2,7 +2,9 @@
 //! and its own parser, hostile literals come out exactly as the spec wrote them, and the
 //! page-style snippets match the reference page except for recorded deviations.
 
-use sdkgen::emit::snippets::{render, ExampleView};
+use sdkgen::emit::snippets::{render, with_placeholders, ExampleView};
+use sdkgen_tests::{root, run, scratch, tool, write};
+use std::process::Command;
 use sdkgen::model::{Model, RequestBody, TypeKind, TypeRef, TypedValue};
 use sdkgen::target::{Language, Style};
 use sdkgen_tests::checks::*;
@@ -453,4 +455,145 @@ fn php_snippets_use_classes_the_sdk_has() {
         }
     }
     assert!(checked >= 100, "only {checked} use lines checked");
+}
+
+/// Two real Graph beta addresses with a multi-word segment (`mailFolders`) and an acronym
+/// whose item is no singular of its segment (`chromeOSOnboardingSettings`), keys written
+/// as Graph's OpenAPI writes them.
+const KIOTA_SPEC: &str = r#"
+sdkgen: 1
+api: {title: Kiota names, version: beta, namespace: microsoft.graph, baseUrl: "https://graph.microsoft.com/beta"}
+types:
+  mailFolder: {properties: {displayName: {type: String}}}
+  chromeOSOnboardingSettings: {properties: {ownerUserPrincipalName: {type: String}}}
+actions:
+  - name: get
+    kind: get
+    boundTo: mailFolder
+    module: Mail
+    summary: Get a mail folder
+    paths: [{template: "/users/{user-id}/mailFolders/{mailFolder-id}"}]
+    pathParameters: {user-id: {type: String}, mailFolder-id: {type: String}}
+    response: {status: 200, type: mailFolder}
+    examples:
+      - name: get-mail-folder
+        title: Get a folder
+        request: {pathValues: {user-id: u1, mailFolder-id: inbox}}
+        response: {status: 200}
+  - name: get
+    kind: get
+    boundTo: chromeOSOnboardingSettings
+    module: DeviceManagement
+    summary: Get the settings
+    paths: [{template: "/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettings-id}"}]
+    pathParameters: {chromeOSOnboardingSettings-id: {type: String}}
+    response: {status: 200, type: chromeOSOnboardingSettings}
+    examples:
+      - name: get-chrome-settings
+        title: Get the settings
+        request: {pathValues: {chromeOSOnboardingSettings-id: s1}}
+        response: {status: 200}
+"#;
+
+/// A file of an installed SDK package under `.cache/`, or a loud failure (scripts/test.sh
+/// installs them, pinned).
+fn sdk_file(rel: &str) -> String {
+    let p = root().join(".cache").join(rel);
+    std::fs::read(&p).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_else(|e| {
+        panic!("{}: {e}: the pinned SDK packages are installed by scripts/test.sh", p.display())
+    })
+}
+
+/// Today's Go, Java and Python snippets name each builder and by-id method as the real
+/// packages do (each name is looked for in the SDK's own file for that builder), and the
+/// snapshot's C# and every include keep the item's name in the placeholder.
+#[test]
+fn kiota_builders_are_named_as_the_real_sdks_name_them() {
+    let dir = scratch("kiota-names");
+    write(&dir, "spec.yaml", KIOTA_SPEC);
+    let model = sdkgen::load_model(&dir.join("spec.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let code = |example: &str, language: Language, style: Style| {
+        let action = model.actions.iter().find(|a| a.examples.iter().any(|e| e.name == example)).expect("action");
+        let ex = action.examples.iter().find(|e| e.name == example).expect("example");
+        (render(&ExampleView::new(&model, action, ex), language, style), with_placeholders(action, ex), action)
+    };
+    let go = "go-mod/github.com/microsoftgraph/msgraph-beta-sdk-go@v0.165.0";
+    let py = "venv/lib/python3.11/site-packages/msgraph_beta/generated";
+    // (example, language, the chain the snippet holds, [(SDK file, a name it declares)])
+    let cases: &[(&str, Language, &str, &[(&str, &str)])] = &[
+        (
+            "get-mail-folder",
+            Language::Go,
+            ".Users().ByUserId(\"u1\").MailFolders().ByMailFolderId(\"inbox\").Get(",
+            &[("users/user_item_request_builder.go", ") MailFolders("), ("users/item_mail_folders_request_builder.go", ") ByMailFolderId(")],
+        ),
+        (
+            "get-chrome-settings",
+            Language::Go,
+            ".DeviceManagement().ChromeOSOnboardingSettings().ByChromeOSOnboardingSettingsId(\"s1\").Get(",
+            &[
+                ("devicemanagement/device_management_request_builder.go", ") ChromeOSOnboardingSettings("),
+                ("devicemanagement/chrome_o_s_onboarding_settings_request_builder.go", ") ByChromeOSOnboardingSettingsId("),
+            ],
+        ),
+        (
+            "get-mail-folder",
+            Language::Python,
+            ".users.by_user_id('u1').mail_folders.by_mail_folder_id('inbox').get()",
+            &[
+                ("users/item/user_item_request_builder.py", "def mail_folders("),
+                ("users/item/mail_folders/mail_folders_request_builder.py", "def by_mail_folder_id("),
+            ],
+        ),
+        (
+            "get-chrome-settings",
+            Language::Python,
+            ".device_management.chrome_o_s_onboarding_settings.by_chrome_o_s_onboarding_settings_id('s1').get()",
+            &[
+                ("device_management/device_management_request_builder.py", "def chrome_o_s_onboarding_settings("),
+                (
+                    "device_management/chrome_o_s_onboarding_settings/chrome_o_s_onboarding_settings_request_builder.py",
+                    "def by_chrome_o_s_onboarding_settings_id(",
+                ),
+            ],
+        ),
+    ];
+    for (example, language, chain, names) in cases {
+        let (snippet, _, _) = code(example, *language, Style::Current);
+        assert!(snippet.contains(chain), "{example} in {language:?}: expected {chain}\n{snippet}");
+        for (file, name) in *names {
+            let root_dir = if *language == Language::Go { go } else { py };
+            assert!(sdk_file(&format!("{root_dir}/{file}")).contains(name), "{file} declares no {name}");
+        }
+    }
+    // Java: the 6.x jar's request-builder classes hold the method names.
+    let jar = root().join(".cache/m2/com/microsoft/graph/microsoft-graph-beta/6.59.0/microsoft-graph-beta-6.59.0.jar");
+    let classes = [
+        ("com/microsoft/graph/beta/users/item/UserItemRequestBuilder.class", "mailFolders"),
+        ("com/microsoft/graph/beta/users/item/mailfolders/MailFoldersRequestBuilder.class", "byMailFolderId"),
+        ("com/microsoft/graph/beta/devicemanagement/DeviceManagementRequestBuilder.class", "chromeOSOnboardingSettings"),
+        (
+            "com/microsoft/graph/beta/devicemanagement/chromeosonboardingsettings/ChromeOSOnboardingSettingsRequestBuilder.class",
+            "byChromeOSOnboardingSettingsId",
+        ),
+    ];
+    let out = scratch("kiota-jar");
+    let (ok, _, err) = run(Command::new(tool("jar")).arg("xf").arg(&jar).args(classes.map(|(c, _)| c)).current_dir(&out));
+    assert!(ok, "jar xf {}: {err}", jar.display());
+    for (class, name) in classes {
+        let bytes = std::fs::read(out.join(class)).unwrap_or_else(|e| panic!("{class}: {e}"));
+        assert!(bytes.windows(name.len()).any(|w| w == name.as_bytes()), "{class} has no {name}");
+    }
+    let (java, _, _) = code("get-chrome-settings", Language::Java, Style::Current);
+    assert!(java.contains(".deviceManagement().chromeOSOnboardingSettings().byChromeOSOnboardingSettingsId(\"s1\").get()"), "{java}");
+    let (java, _, _) = code("get-mail-folder", Language::Java, Style::Current);
+    assert!(java.contains(".users().byUserId(\"u1\").mailFolders().byMailFolderId(\"inbox\").get()"), "{java}");
+    // Placeholders: one rule, the item's own name, in the snapshot's C# and the includes.
+    let (csharp, placeholders, action) = code("get-chrome-settings", Language::CSharp, Style::Page);
+    assert!(csharp.contains(".ChromeOSOnboardingSettings[\"{chromeOSOnboardingSettings-id}\"]"), "{csharp}");
+    let included = render(&ExampleView::new(&model, action, &placeholders), Language::Go, Style::Current);
+    assert!(included.contains(".ByChromeOSOnboardingSettingsId(\"{chromeOSOnboardingSettings-id}\")"), "{included}");
+    let (_, placeholders, action) = code("get-mail-folder", Language::Go, Style::Current);
+    let included = render(&ExampleView::new(&model, action, &placeholders), Language::Go, Style::Current);
+    assert!(included.contains(".ByUserId(\"{user-id}\").MailFolders().ByMailFolderId(\"{mailFolder-id}\")"), "{included}");
 }

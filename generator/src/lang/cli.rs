@@ -25,9 +25,10 @@ pub fn command(name: &str) -> String {
     ident(name, Case::Snake, "n").replace('_', "-")
 }
 
-/// `--call-id`: the option an item of a collection takes.
-pub fn id_option(collection: &str) -> String {
-    format!("--{}-id", command(&super::singular(collection)))
+/// `--call-id`, `--mail-folder-id`: the option an item of a collection takes, named after
+/// the item (see `snippets::kiota::item`).
+pub fn id_option(item: &str) -> String {
+    format!("--{}-id", command(item))
 }
 
 /// The command for an operation on the resource the path names: `post` for an action,
@@ -112,7 +113,8 @@ mod tests {
         assert_eq!(program("beta"), "mgc-beta");
         assert_eq!(program("v1.0"), "mgc");
         assert_eq!(command("startHoldMusic"), "start-hold-music");
-        assert_eq!(id_option("participants"), "--participant-id");
+        assert_eq!(id_option("participant"), "--participant-id");
+        assert_eq!(id_option("mailFolder"), "--mail-folder-id");
         assert_eq!(word("{call-id}"), "{call-id}");
         assert_eq!(word("{a,b}"), "'{a,b}'");
         assert_eq!(word("$(rm -rf /)"), "'$(rm -rf /)'");

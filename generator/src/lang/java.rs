@@ -73,6 +73,13 @@ pub fn pascal(name: &str) -> String {
     escape(super::kiota(name, Case::Pascal, "N"))
 }
 
+/// A request builder's method: the segment with only its first letter lowered
+/// (`chromeOSOnboardingSettings()`), as both SDK generations spell it (the 5.x jar has
+/// `userExperienceAnalyticsAppHealthOSVersionPerformance()`, 6.x `chromeOSOnboardingSettings()`).
+pub fn builder(name: &str) -> String {
+    escape(super::kiota(name, Case::Camel, "n"))
+}
+
 pub fn camel(name: &str) -> String {
     escape(ident(name, Case::Camel, "n"))
 }

@@ -18,9 +18,9 @@ pub fn current(view: &ExampleView) -> String {
     for part in &view.path {
         match part {
             PathPart::Nav(n) => words.push(cli::command(n)),
-            PathPart::Item { collection, value } => {
+            PathPart::Item { collection, item, value } => {
                 words.push(cli::command(collection));
-                options.push(format!("{} {}", cli::id_option(collection), cli::word(value)));
+                options.push(format!("{} {}", cli::id_option(item), cli::word(value)));
             }
         }
     }

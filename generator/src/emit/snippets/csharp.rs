@@ -1,7 +1,7 @@
 //! C# snippets: the request-builder SDK (`Microsoft.Graph.Beta` 0.x–4.x) in the page's layout,
 //! and today's Kiota SDK (5.x).
 
-use super::{fill, Body, ExampleView, PathPart};
+use super::{fill, Body, ExampleView};
 use crate::lang::{csharp, Locals};
 use crate::model::OperationKind;
 use askama::Template;
@@ -38,7 +38,7 @@ pub fn page(view: &ExampleView) -> String {
     let request = view.chain(
         "graphClient",
         |n| format!(".{}", csharp::pascal(n)),
-        |c, _| format!(".{}[{}]", csharp::pascal(c), csharp::string(&format!("{{{}}}", PathPart::placeholder(c)))),
+        |c, item, _| format!(".{}[{}]", csharp::pascal(c), csharp::string(&format!("{{{}}}", super::kiota::placeholder(item)))),
     );
     let method = view.action_segment().map(|a| format!(".{}({})", csharp::pascal(a), args.join(","))).unwrap_or_default();
     let call = match view.action.kind {
@@ -92,6 +92,6 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let call =
-        view.chain("graphClient", |n| format!(".{}", csharp::pascal(n)), |c, v| format!(".{}[{}]", csharp::pascal(c), csharp::string(v)));
+        view.chain("graphClient", |n| format!(".{}", csharp::pascal(n)), |c, _, v| format!(".{}[{}]", csharp::pascal(c), csharp::string(v)));
     fill(&Current { usings, body, result: view.result.is_some(), call: format!("{call}{op}") })
 }

@@ -1,7 +1,7 @@
 //! Go snippets: msgraph-beta-sdk-go, valid Go in the page's layout and in today's docs' layout.
 
 use super::{fill, Body, ExampleView, PathPart};
-use crate::lang::{go, Locals};
+use crate::lang::{go, Case, Locals};
 use crate::model::OperationKind;
 use askama::Template;
 
@@ -56,9 +56,9 @@ pub fn page(view: &ExampleView) -> String {
     for part in &view.path {
         match part {
             PathPart::Nav(n) => call.push_str(&format!(".{}()", go::pascal(n))),
-            PathPart::Item { collection, .. } => {
-                let var = locals.fresh(&go::local(&format!("{}Id", crate::lang::singular(collection))));
-                path_vars.push((var.clone(), go::string(&PathPart::placeholder(collection))));
+            PathPart::Item { collection, item, .. } => {
+                let var = locals.fresh(&go::local(&format!("{item}Id")));
+                path_vars.push((var.clone(), go::string(&super::kiota::placeholder(item))));
                 call.push_str(&format!(".{}ById({var})", go::pascal(collection)));
             }
         }
@@ -102,7 +102,7 @@ pub fn current(view: &ExampleView) -> String {
     let call = view.chain(
         "graphClient",
         |n| format!(".{}()", go::pascal(n)),
-        |c, v| format!(".{}().By{}Id({})", go::pascal(c), go::pascal(&crate::lang::singular(c)), go::string(v)),
+        |c, item, v| format!(".{}().{}({})", go::pascal(c), super::kiota::by_id(item, Case::Pascal), go::string(v)),
     );
     fill(&Current {
         module,

@@ -66,7 +66,7 @@ pub fn page(view: &ExampleView) -> String {
         groups.push(stmts);
     }
     let request =
-        view.chain("graphClient", |n| format!(".{}()", java::camel(n)), |c, v| format!(".{}({})", java::camel(c), java::string(v)));
+        view.chain("graphClient", |n| format!(".{}()", java::builder(n)), |c, _, v| format!(".{}({})", java::builder(c), java::string(v)));
     let action = view.action_segment().map(|a| {
         let set = (!view.params.is_empty())
             .then(|| format!("{}{}ParameterSet", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)));
@@ -131,15 +131,8 @@ pub fn current(view: &ExampleView) -> String {
     };
     let call = view.chain(
         "graphClient",
-        |n| format!(".{}()", java::camel(n)),
-        |c, v| {
-            format!(
-                ".{}().by{}Id({})",
-                java::camel(c),
-                crate::lang::ident(&crate::lang::singular(c), crate::lang::Case::Pascal, "N"),
-                java::string(v)
-            )
-        },
+        |n| format!(".{}()", java::builder(n)),
+        |c, item, v| format!(".{}().{}({})", java::builder(c), super::kiota::by_id(item, crate::lang::Case::Camel), java::string(v)),
     );
     let result = view.result.map(|ty| {
         let name = java::type_name(&ty.kind);

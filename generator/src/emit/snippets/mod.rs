@@ -7,12 +7,12 @@ mod go;
 mod http;
 mod java;
 mod javascript;
+pub mod kiota;
 mod objc;
 mod php;
 mod powershell;
 mod python;
 
-use crate::lang::singular;
 pub use crate::model::TypedValue;
 use crate::model::*;
 use crate::output::{header, Sink};
@@ -29,16 +29,10 @@ const NO_FUNCTION_EXAMPLES: &str = "the validator refuses examples of functions"
 pub enum PathPart {
     /// `communications`: a navigation with no id.
     Nav(String),
-    /// `calls/{id}`: a collection, then an item of it. `value` is the example's raw id, or
+    /// `calls/{id}`: a collection, then an item of it. `item` names one of its items as
+    /// Graph's key does (`call`, see [`kiota::item`]); `value` is the example's raw id, or
     /// a placeholder as docs print it (`{call-id}`, see [`is_placeholder`]).
-    Item { collection: String, value: String },
-}
-
-impl PathPart {
-    /// `call-id`: the item's name in the SDKs' placeholders.
-    pub fn placeholder(collection: &str) -> String {
-        format!("{}-id", singular(collection))
-    }
+    Item { collection: String, item: String, value: String },
 }
 
 /// A body parameter of the action and the example's value for it, if any.
@@ -104,7 +98,7 @@ impl<'a> ExampleView<'a> {
             match (&segs[i], segs.get(i + 1)) {
                 (Segment::Literal(l), Some(Segment::Param(p))) => {
                     let value = example.path_value(p).unwrap_or_default().to_owned();
-                    path.push(PathPart::Item { collection: l.clone(), value });
+                    path.push(PathPart::Item { collection: l.clone(), item: kiota::item(l, p), value });
                     i += 2;
                 }
                 (Segment::Literal(l), _) => {
@@ -114,7 +108,7 @@ impl<'a> ExampleView<'a> {
                 (Segment::Param(p), _) => {
                     // A placeholder right after another: an unnamed collection.
                     let value = example.path_value(p).unwrap_or_default().to_owned();
-                    path.push(PathPart::Item { collection: p.clone(), value });
+                    path.push(PathPart::Item { collection: p.clone(), item: p.clone(), value });
                     i += 1;
                 }
             }
@@ -140,13 +134,13 @@ impl<'a> ExampleView<'a> {
     }
 
     /// The request chain in one language's spelling: `nav` for a navigation, `item` for a
-    /// collection and the id (raw, or a placeholder) of one of its items.
-    pub fn chain(&self, root: &str, nav: impl Fn(&str) -> String, item: impl Fn(&str, &str) -> String) -> String {
+    /// collection, the name of its items and the id (raw, or a placeholder) of one of them.
+    pub fn chain(&self, root: &str, nav: impl Fn(&str) -> String, item: impl Fn(&str, &str, &str) -> String) -> String {
         let mut out = root.to_owned();
         for part in &self.path {
             match part {
                 PathPart::Nav(n) => out.push_str(&nav(n)),
-                PathPart::Item { collection, value } => out.push_str(&item(collection, value)),
+                PathPart::Item { collection, item: name, value } => out.push_str(&item(collection, name, value)),
             }
         }
         out
@@ -285,12 +279,11 @@ pub fn with_placeholders(action: &Action, example: &Example) -> Example {
         .enumerate()
         .filter_map(|(i, s)| match s {
             Segment::Param(p) => {
-                // Letters, digits and `-` only, so the placeholder stays one as printed
-                // (see `is_placeholder`) in every language's URL and literal.
-                let kebab = |s: &str| crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "-");
                 let name = match i.checked_sub(1).map(|j| &segments[j]) {
-                    Some(Segment::Literal(collection)) => format!("{}-id", kebab(&singular(collection))),
-                    _ => kebab(p),
+                    Some(Segment::Literal(collection)) => kiota::placeholder(&kiota::item(collection, p)),
+                    // Letters, digits and `-` only, so the placeholder stays one as printed
+                    // (see `is_placeholder`) in every language's URL and literal.
+                    _ => crate::lang::ident(p, crate::lang::Case::Snake, "n").replace('_', "-"),
                 };
                 Some((p.clone(), format!("{{{name}}}")))
             }

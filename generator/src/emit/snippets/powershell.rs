@@ -41,8 +41,8 @@ fn path_args(view: &ExampleView) -> Vec<(String, String)> {
     view.path
         .iter()
         .filter_map(|p| match p {
-            PathPart::Item { collection, .. } => {
-                let name = format!("{}Id", crate::lang::singular(collection));
+            PathPart::Item { item, .. } => {
+                let name = format!("{item}Id");
                 Some((powershell::parameter(&name), powershell::variable(&name)))
             }
             PathPart::Nav(_) => None,

@@ -48,14 +48,7 @@ pub fn current(view: &ExampleView) -> String {
     let call = view.chain(
         "graph_client",
         |n| format!(".{}", python::snake(n)),
-        |c, v| {
-            format!(
-                ".{}.by_{}_id({})",
-                python::snake(c),
-                crate::lang::ident(&crate::lang::singular(c), crate::lang::Case::Snake, "n"),
-                python::string(v)
-            )
-        },
+        |c, item, v| format!(".{}.{}({})", python::snake(c), super::kiota::by_id(item, crate::lang::Case::Snake), python::string(v)),
     );
     fill(&Current { package, imports, body, result: view.result.is_some(), call: format!("{call}{op}") })
 }

@@ -147,6 +147,42 @@ impl GraphClient {
             .await
     }
 
+    /// Get a package deep under multi-word segments
+    ///
+    /// `GET /localIPCalls/{localIPCallId}/chromeOSOnboardingSettings/{chromeOSOnboardingSettings-id}/mailFolders/{mailFolderId}/policies/{policyId}` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn class_get_nested(
+        &self,
+        local_ip_call_id: &str,
+        chrome_os_onboarding_settings_id: &str,
+        mail_folder_id: &str,
+        policy_id: &str,
+    ) -> ::std::result::Result<crate::models::Class, sdkgen_runtime::Error> {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("localIPCalls")
+            .value("localIPCallId", local_ip_call_id)?
+            .literal("chromeOSOnboardingSettings")
+            .value("chromeOSOnboardingSettings-id", chrome_os_onboarding_settings_id)?
+            .literal("mailFolders")
+            .value("mailFolderId", mail_folder_id)?
+            .literal("policies")
+            .value("policyId", policy_id)?
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
     /// Delete a package
     ///
     /// `DELETE /packages/{in}` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `204 No Content` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.

@@ -1,0 +1,68 @@
+//! Kiota's naming conventions, written once for every printer of a Kiota-generated SDK (C#, Go, Java, PHP, Python) and the docs' placeholders.
+//!
+//! Graph's OpenAPI names a collection's key `{<item>-id}` after the item's type
+//! (`/users/{user-id}/mailFolders/{mailFolder-id}`), and Kiota builds every name of the
+//! item from it: `ByMailFolderId` (Go), `byMailFolderId` (Java, PHP),
+//! `by_mail_folder_id` (Python), `["{mailFolder-id}"]` (C#, and every docs placeholder).
+//! Only the first letter changes case (`chromeOSOnboardingSettings` →
+//! `ByChromeOSOnboardingSettingsId`, `by_chrome_o_s_onboarding_settings_id`): the
+//! names are the SDKs' own, checked against their packages in `tests/snippets.rs`.
+
+use crate::lang::{kiota, singular, Case};
+
+/// The item's name in the key Graph's OpenAPI gives `collection`: the spec's own
+/// parameter when it is written Graph's way (`{chromeOSOnboardingSettings-id}`, where
+/// the type's name is no singular of the segment), else the segment's singular
+/// (`calls` → `call`).
+pub fn item(collection: &str, param: &str) -> String {
+    match param.strip_suffix("-id") {
+        Some(name) if !name.is_empty() => name.to_owned(),
+        _ => singular(collection),
+    }
+}
+
+/// The by-id request builder of an item, in the SDK's casing: `ByMailFolderId`,
+/// `byMailFolderId`, `by_mail_folder_id`.
+pub fn by_id(item: &str, case: Case) -> String {
+    match case {
+        Case::Snake => format!("by_{}_id", kiota(item, Case::Snake, "n")),
+        Case::Camel => format!("by{}Id", kiota(item, Case::Pascal, "N")),
+        Case::Pascal | Case::ScreamingSnake => format!("By{}Id", kiota(item, Case::Pascal, "N")),
+    }
+}
+
+/// The docs' placeholder for an item's id, without braces: `mailFolder-id`. Names that
+/// are no plain identifier are spelled with letters, digits and `-` only, so that the
+/// placeholder stays one as printed (see [`crate::model::is_placeholder`]) in every
+/// language's URL and literal.
+pub fn placeholder(item: &str) -> String {
+    let plain = item.starts_with(|c: char| c.is_ascii_alphabetic()) && item.bytes().all(|b| b.is_ascii_alphanumeric());
+    if plain {
+        format!("{item}-id")
+    } else {
+        format!("{}-id", crate::lang::ident(item, Case::Snake, "n").replace('_', "-"))
+    }
+}
+
+/// The request-body class of an action with parameters: `RejectPostRequestBody`.
+pub fn request_body_class(action: &str) -> String {
+    format!("{}PostRequestBody", kiota(action, Case::Pascal, "N"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_of_an_item_follow_its_key() {
+        assert_eq!(item("calls", "id"), "call");
+        assert_eq!(item("chromeOSOnboardingSettings", "chromeOSOnboardingSettings-id"), "chromeOSOnboardingSettings");
+        assert_eq!(by_id("localIPCall", Case::Pascal), "ByLocalIPCallId");
+        assert_eq!(by_id("localIPCall", Case::Camel), "byLocalIPCallId");
+        assert_eq!(by_id("localIPCall", Case::Snake), "by_local_i_p_call_id");
+        assert_eq!(placeholder("localIPCall"), "localIPCall-id");
+        assert_eq!(placeholder("in"), "in-id");
+        assert_eq!(placeholder("a.b"), "a-b-id");
+        assert_eq!(request_body_class("logTeleconferenceDeviceQuality"), "LogTeleconferenceDeviceQualityPostRequestBody");
+    }
+}
