@@ -3,12 +3,12 @@
 //! page-style snippets match the reference page except for recorded deviations.
 
 use sdkgen::emit::snippets::{render, with_placeholders, ExampleView};
-use sdkgen_tests::{root, run, scratch, tool, write};
-use std::process::Command;
 use sdkgen::model::{Model, RequestBody, TypeKind, TypeRef, TypedValue};
 use sdkgen::target::{Language, Style};
 use sdkgen_tests::checks::*;
+use sdkgen_tests::{root, run, scratch, tool, write};
 use sdkgen_tests::{snippet_files, SnippetFile};
+use std::process::Command;
 
 fn code_files() -> Vec<SnippetFile> {
     let files: Vec<_> = snippet_files().into_iter().filter(|f| f.language != "http").collect();
@@ -499,9 +499,9 @@ actions:
 /// installs them, pinned).
 fn sdk_file(rel: &str) -> String {
     let p = root().join(".cache").join(rel);
-    std::fs::read(&p).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_else(|e| {
-        panic!("{}: {e}: the pinned SDK packages are installed by scripts/test.sh", p.display())
-    })
+    std::fs::read(&p)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_else(|e| panic!("{}: {e}: the pinned SDK packages are installed by scripts/test.sh", p.display()))
 }
 
 /// Today's Go, Java and Python snippets name each builder and by-id method as the real
@@ -525,7 +525,10 @@ fn kiota_builders_are_named_as_the_real_sdks_name_them() {
             "get-mail-folder",
             Language::Go,
             ".Users().ByUserId(\"u1\").MailFolders().ByMailFolderId(\"inbox\").Get(",
-            &[("users/user_item_request_builder.go", ") MailFolders("), ("users/item_mail_folders_request_builder.go", ") ByMailFolderId(")],
+            &[
+                ("users/user_item_request_builder.go", ") MailFolders("),
+                ("users/item_mail_folders_request_builder.go", ") ByMailFolderId("),
+            ],
         ),
         (
             "get-chrome-settings",

@@ -18,7 +18,7 @@ pub fn current(view: &ExampleView) -> String {
     for part in &view.path {
         match part {
             PathPart::Nav(n) => words.push(cli::command(n)),
-            PathPart::Item { collection, item, value } => {
+            PathPart::Item { collection, item, value, .. } => {
                 words.push(cli::command(collection));
                 options.push(format!("{} {}", cli::id_option(item), cli::word(value)));
             }

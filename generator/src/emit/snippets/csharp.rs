@@ -91,7 +91,10 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Delete => ".DeleteAsync()".to_owned(),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
-    let call =
-        view.chain("graphClient", |n| format!(".{}", csharp::pascal(n)), |c, _, v| format!(".{}[{}]", csharp::pascal(c), csharp::string(v)));
+    let call = view.chain(
+        "graphClient",
+        |n| format!(".{}", csharp::pascal(n)),
+        |c, _, v| format!(".{}[{}]", csharp::pascal(c), csharp::string(v)),
+    );
     fill(&Current { usings, body, result: view.result.is_some(), call: format!("{call}{op}") })
 }

@@ -32,7 +32,7 @@ pub enum PathPart {
     /// `calls/{id}`: a collection, then an item of it. `item` names one of its items as
     /// Graph's key does (`call`, see [`kiota::item`]); `value` is the example's raw id, or
     /// a placeholder as docs print it (`{call-id}`, see [`is_placeholder`]).
-    Item { collection: String, item: String, value: String },
+    Item { collection: String, item: String, param: String, value: String },
 }
 
 /// A body parameter of the action and the example's value for it, if any.
@@ -53,9 +53,21 @@ pub enum Body {
     Entity(TypedValue),
 }
 
+thread_local! {
+    /// How many views this thread has built: a view types the example's values, which a
+    /// run must do once per example (see `Codes`), and a test holds it to that.
+    static VIEWS_BUILT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many [`ExampleView`]s this thread has built so far.
+pub fn views_built() -> usize {
+    VIEWS_BUILT.with(|n| n.get())
+}
+
 /// The language-neutral snippet model of one example, computed once: the request chain
 /// (navigation and ids), the operation, the typed body and what comes back. Every
 /// language renders this; none walks the path or re-types the JSON itself.
+#[derive(Clone)]
 pub struct ExampleView<'a> {
     pub model: &'a Model,
     pub action: &'a Action,
@@ -76,6 +88,7 @@ pub struct ExampleView<'a> {
 
 impl<'a> ExampleView<'a> {
     pub fn new(model: &'a Model, action: &'a Action, example: &'a Example) -> Self {
+        VIEWS_BUILT.with(|n| n.set(n.get() + 1));
         let json = example.request.body.as_ref();
         let fields = json.and_then(Value::as_object);
         let params = action
@@ -98,7 +111,7 @@ impl<'a> ExampleView<'a> {
             match (&segs[i], segs.get(i + 1)) {
                 (Segment::Literal(l), Some(Segment::Param(p))) => {
                     let value = example.path_value(p).unwrap_or_default().to_owned();
-                    path.push(PathPart::Item { collection: l.clone(), item: kiota::item(l, p), value });
+                    path.push(PathPart::Item { collection: l.clone(), item: kiota::item(l, p), param: p.clone(), value });
                     i += 2;
                 }
                 (Segment::Literal(l), _) => {
@@ -108,7 +121,7 @@ impl<'a> ExampleView<'a> {
                 (Segment::Param(p), _) => {
                     // A placeholder right after another: an unnamed collection.
                     let value = example.path_value(p).unwrap_or_default().to_owned();
-                    path.push(PathPart::Item { collection: p.clone(), item: p.clone(), value });
+                    path.push(PathPart::Item { collection: p.clone(), item: p.clone(), param: p.clone(), value });
                     i += 1;
                 }
             }
@@ -140,10 +153,24 @@ impl<'a> ExampleView<'a> {
         for part in &self.path {
             match part {
                 PathPart::Nav(n) => out.push_str(&nav(n)),
-                PathPart::Item { collection, item: name, value } => out.push_str(&item(collection, name, value)),
+                PathPart::Item { collection, item: name, value, .. } => out.push_str(&item(collection, name, value)),
             }
         }
         out
+    }
+
+    /// This view with every id as the docs repository's placeholder (`{call-id}`), for
+    /// include files: the values are not typed again, only the ids swapped.
+    pub fn with_placeholders(&self) -> ExampleView<'a> {
+        let placeholders = with_placeholders(self.action, self.example);
+        let mut view = self.clone();
+        for part in &mut view.path {
+            if let PathPart::Item { param, value, .. } = part {
+                *value = placeholders.path_value(param).unwrap_or_default().to_owned();
+            }
+        }
+        view.wire_path = placeholders.wire_path(self.action);
+        view
     }
 
     /// Members the body sets, in written order: the parameters the example gives, or the
@@ -239,19 +266,18 @@ pub fn path(example: &Example, language: Language, style: Style) -> String {
 /// show it (its snippet file, the docs page's tab and preview, the include file).
 pub struct Codes<'a> {
     pub action: &'a Action,
-    model: &'a Model,
     views: Vec<ExampleView<'a>>,
     rendered: std::collections::BTreeMap<(usize, Language, Style), String>,
-    /// The examples with every id as the docs repository's placeholder, for include files.
-    placeholders: Vec<Example>,
+    /// The views with every id as the docs repository's placeholder, for include files.
+    placeholders: Vec<ExampleView<'a>>,
     included: std::collections::BTreeMap<(usize, Language, Style), String>,
 }
 
 impl<'a> Codes<'a> {
     pub fn new(model: &'a Model, action: &'a Action) -> Self {
-        let views = action.examples.iter().map(|e| ExampleView::new(model, action, e)).collect();
-        let placeholders = action.examples.iter().map(|e| with_placeholders(action, e)).collect();
-        Codes { action, model, views, rendered: Default::default(), placeholders, included: Default::default() }
+        let views: Vec<ExampleView> = action.examples.iter().map(|e| ExampleView::new(model, action, e)).collect();
+        let placeholders = views.iter().map(ExampleView::with_placeholders).collect();
+        Codes { action, views, rendered: Default::default(), placeholders, included: Default::default() }
     }
 
     /// Example `i`'s code in `language` and `style`.
@@ -264,8 +290,8 @@ impl<'a> Codes<'a> {
     /// the docs repository prints them; the snippet files keep the example's ids, so they
     /// send exactly the documented request.
     pub fn include_code(&mut self, i: usize, language: Language, style: Style) -> &str {
-        let (model, action, example) = (self.model, self.action, &self.placeholders[i]);
-        self.included.entry((i, language, style)).or_insert_with(|| render(&ExampleView::new(model, action, example), language, style))
+        let view = &self.placeholders[i];
+        self.included.entry((i, language, style)).or_insert_with(|| render(view, language, style))
     }
 }
 
@@ -311,4 +337,22 @@ pub fn emit_action(codes: &mut Codes, languages: &[Language], styles: &[Style], 
 /// are checked at compile time and contexts hold plain strings).
 pub(crate) fn fill(t: &impl askama::Template) -> String {
     t.render().unwrap_or_else(|e| panic!("template failed to render: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    /// A whole run types each example's values once: one view per example, however many
+    /// files (snippets, tabs, previews, include files with placeholders) show it.
+    #[test]
+    fn a_run_builds_one_view_per_example() {
+        for spec in ["../spec", "../tests/obstacle/spec.yaml"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(spec);
+            let model = crate::load_model(&path).unwrap_or_else(|e| panic!("{e}"));
+            let examples: usize = model.actions.iter().map(|a| a.examples.len()).sum();
+            let before = super::views_built();
+            let tree = crate::generate(&model);
+            assert!(tree.len() > examples * 10, "{spec}: a whole tree ({} files)", tree.len());
+            assert_eq!(super::views_built() - before, examples, "{spec}: views built in one run");
+        }
+    }
 }
