@@ -20,9 +20,11 @@ pub fn program(version: &str) -> String {
     }
 }
 
-/// A command word: `communications`, `start-hold-music`.
+/// A command word: `communications`, `start-hold-music`; split before every capital as
+/// Kiota splits names for Python (`chrome_o_s_onboarding_settings`), so the CLI's
+/// `chrome-o-s-onboarding-settings` and the Python SDK's names agree.
 pub fn command(name: &str) -> String {
-    ident(name, Case::Snake, "n").replace('_', "-")
+    super::kiota(name, Case::Snake, "n").replace('_', "-")
 }
 
 /// `--call-id`, `--mail-folder-id`: the option an item of a collection takes, named after
