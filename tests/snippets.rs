@@ -600,3 +600,22 @@ fn kiota_builders_are_named_as_the_real_sdks_name_them() {
     let included = render(&ExampleView::new(&model, action, &placeholders), Language::Go, Style::Current);
     assert!(included.contains(".ByUserId(\"{user-id}\").MailFolders().ByMailFolderId(\"{mailFolder-id}\")"), "{included}");
 }
+
+/// For a v1.0 spec every SDK drops the version from its names (one rule,
+/// `Api::sdk_suffix`), and the Go header names msgraph-sdk-go's major version, v1, as
+/// Microsoft's v1.0 includes do (beta's module is at v0).
+#[test]
+fn a_v1_spec_names_the_v1_sdks() {
+    let dir = scratch("v1-names");
+    let v1 = KIOTA_SPEC.replace("version: beta", "version: v1.0").replace("microsoft.com/beta", "microsoft.com/v1.0");
+    write(&dir, "spec.yaml", &v1);
+    let model = sdkgen::load_model(&dir.join("spec.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let action = &model.actions[0];
+    let view = ExampleView::new(&model, action, &action.examples[0]);
+    let go = render(&view, Language::Go, Style::Current);
+    assert!(go.starts_with("// Code snippets are only available for the latest major version. Current major version is $v1.*"), "{go}");
+    assert!(go.contains("msgraphsdk \"github.com/microsoftgraph/msgraph-sdk-go\""), "{go}");
+    assert!(render(&view, Language::Python, Style::Current).contains("from msgraph import GraphServiceClient"));
+    assert!(render(&view, Language::Cli, Style::Current).starts_with("mgc users mail-folders get"));
+    assert!(render(&view, Language::PowerShell, Style::Current).contains("Import-Module Microsoft.Graph.Mail"));
+}

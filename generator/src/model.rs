@@ -24,6 +24,21 @@ pub struct Index {
     types: std::collections::HashMap<String, usize>,
 }
 
+impl Api {
+    /// What every SDK adds to its package, namespace, module or program name for this
+    /// API version: nothing for v1.0 (`msgraph`, `Microsoft.Graph`, `mgc`), the version
+    /// for any other (`msgraph_beta`, `Microsoft.Graph.Beta`, `mgc-beta`). Each language
+    /// spells it in its own case; this is the one place that decides it.
+    pub fn sdk_suffix(&self) -> Option<&str> {
+        sdk_suffix(&self.version)
+    }
+}
+
+/// [`Api::sdk_suffix`] of a version.
+pub fn sdk_suffix(version: &str) -> Option<&str> {
+    (version != "v1.0").then_some(version)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
     pub title: String,

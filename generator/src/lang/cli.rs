@@ -13,10 +13,9 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The executable: `mgc` for v1.0, `mgc-beta` for beta.
 pub fn program(version: &str) -> String {
-    if version == "v1.0" {
-        "mgc".to_owned()
-    } else {
-        format!("mgc-{}", ident(version, Case::Snake, "v").replace('_', "-"))
+    match crate::model::sdk_suffix(version) {
+        None => "mgc".to_owned(),
+        Some(v) => format!("mgc-{}", ident(v, Case::Snake, "v").replace('_', "-")),
     }
 }
 

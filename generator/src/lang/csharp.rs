@@ -126,10 +126,9 @@ pub fn type_name(kind: &TypeKind) -> String {
 
 /// The root namespace of the Kiota SDK for an API version (`Microsoft.Graph.Beta`).
 pub fn sdk_namespace(version: &str) -> String {
-    if version == "v1.0" {
-        "Microsoft.Graph".to_owned()
-    } else {
-        format!("Microsoft.Graph.{}", ident(version, Case::Pascal, "V"))
+    match crate::model::sdk_suffix(version) {
+        None => "Microsoft.Graph".to_owned(),
+        Some(v) => format!("Microsoft.Graph.{}", ident(v, Case::Pascal, "V")),
     }
 }
 

@@ -1,4 +1,4 @@
-// Code snippets are only available for the latest major version. Current major version is $v0.*
+// Code snippets are only available for the latest major version. Current major version is ${{ major }}.*
 
 // Dependencies
 import (

@@ -71,6 +71,9 @@ pub fn page(view: &ExampleView) -> String {
 #[template(path = "go/current/snippet.go")]
 struct Current {
     module: String,
+    /// The SDK module's major version, as Microsoft's includes name it: `msgraph-sdk-go`
+    /// is at v1, `msgraph-beta-sdk-go` at v0.
+    major: &'static str,
     builder: Option<(String, String)>,
     uses_models: bool,
     /// Packages the body's Guid, date-time and duration values are built with.
@@ -84,11 +87,9 @@ struct Current {
 /// request-builder package, then the fluent call; a result is checked and used, so the
 /// snippet compiles as printed.
 pub fn current(view: &ExampleView) -> String {
-    let version = view.model.api.version.as_str();
-    let module = if version == "v1.0" {
-        "github.com/microsoftgraph/msgraph-sdk-go".to_owned()
-    } else {
-        format!("github.com/microsoftgraph/msgraph-{}-sdk-go", version.to_lowercase())
+    let module = match view.model.api.sdk_suffix() {
+        None => "github.com/microsoftgraph/msgraph-sdk-go".to_owned(),
+        Some(v) => format!("github.com/microsoftgraph/msgraph-{}-sdk-go", v.to_lowercase()),
     };
     let segments = view.builder_segments();
     let builder_package = go::pascal(&segments[0]).to_lowercase();
@@ -106,6 +107,7 @@ pub fn current(view: &ExampleView) -> String {
     );
     fill(&Current {
         module,
+        major: if view.model.api.sdk_suffix().is_none() { "v1" } else { "v0" },
         builder,
         uses_models: !view.named_types().is_empty(),
         text_imports: go::TEXT_IMPORTS.iter().filter(|(p, _)| view.body_has_text(*p)).map(|(_, i)| *i).collect(),

@@ -95,8 +95,10 @@ struct Current {
 /// Today's SDK (`microsoft-graph-beta` 6.x): a fully qualified `…PostRequestBody` (or a
 /// model) with setters, then `byCallId(…)` and the operation.
 pub fn current(view: &ExampleView) -> String {
-    let version = view.model.api.version.as_str();
-    let root = if version == "v1.0" { "com.microsoft.graph".to_owned() } else { format!("com.microsoft.graph.{}", version.to_lowercase()) };
+    let root = match view.model.api.sdk_suffix() {
+        None => "com.microsoft.graph".to_owned(),
+        Some(v) => format!("com.microsoft.graph.{}", v.to_lowercase()),
+    };
     let mut locals = Locals::with(&["graphClient", "requestAdapter", "result"]);
     let mut lines = Vec::new();
     let mut body = None;

@@ -16,8 +16,10 @@ struct Current {
 }
 
 pub fn current(view: &ExampleView) -> String {
-    let version = view.model.api.version.as_str();
-    let root = if version == "v1.0" { "Microsoft\\Graph".to_owned() } else { format!("Microsoft\\Graph\\{}", php::pascal(version)) };
+    let root = match view.model.api.sdk_suffix() {
+        None => "Microsoft\\Graph".to_owned(),
+        Some(v) => format!("Microsoft\\Graph\\{}", php::pascal(v)),
+    };
     let mut uses = vec![format!("{root}\\GraphServiceClient")];
     let mut locals = Locals::with(&["graphServiceClient", "tokenRequestContext", "scopes", "requestBody", "result", "this"]);
     let mut lines = Vec::new();

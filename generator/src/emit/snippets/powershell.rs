@@ -31,9 +31,13 @@ pub fn page(view: &ExampleView) -> String {
 
 /// Today's module (`Microsoft.Graph.Beta.*`, `…-MgBeta…` cmdlets, wire-name keys).
 pub fn current(view: &ExampleView) -> String {
-    let version = crate::lang::ident(&view.model.api.version, crate::lang::Case::Pascal, "V");
-    let (module_prefix, cmdlet_prefix) =
-        if view.model.api.version == "v1.0" { (String::new(), "Mg".to_owned()) } else { (format!("{version}."), format!("Mg{version}")) };
+    let (module_prefix, cmdlet_prefix) = match view.model.api.sdk_suffix() {
+        None => (String::new(), "Mg".to_owned()),
+        Some(v) => {
+            let version = crate::lang::ident(v, crate::lang::Case::Pascal, "V");
+            (format!("{version}."), format!("Mg{version}"))
+        }
+    };
     render(view, format!("{module_prefix}{}", view.action.module), &cmdlet_prefix, powershell::Keys::Wire)
 }
 

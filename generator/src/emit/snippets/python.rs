@@ -16,8 +16,10 @@ struct Current {
 }
 
 pub fn current(view: &ExampleView) -> String {
-    let version = view.model.api.version.as_str();
-    let package = if version == "v1.0" { "msgraph".to_owned() } else { format!("msgraph_{}", version.to_lowercase()) };
+    let package = match view.model.api.sdk_suffix() {
+        None => "msgraph".to_owned(),
+        Some(v) => format!("msgraph_{}", v.to_lowercase()),
+    };
     let mut imports = Vec::new();
     let body = match &view.body {
         Body::None => None,
