@@ -56,11 +56,11 @@ pub fn snippet_files() -> Vec<SnippetFile> {
     for tree in ["generated", "tests/obstacle/generated"] {
         let files = sdkgen::output::read_tree(&root().join(tree)).expect("generated tree readable");
         for (rel, code) in files {
-            if let sdkgen::manifest::Kind::Snippet { style, language, example } = sdkgen::manifest::classify(&rel) {
+            if let Some(sdkgen::layout::FileKind::Snippet { style, language, example, .. }) = sdkgen::layout::FileKind::parse(&rel) {
                 out.push(SnippetFile {
                     path: format!("{tree}/{rel}"),
-                    style: style.to_owned(),
-                    language: language.to_owned(),
+                    style: style.id().to_owned(),
+                    language: language.id().to_owned(),
                     example: example.to_owned(),
                     code,
                 });

@@ -43,6 +43,7 @@ pub mod export;
 pub mod import;
 #[doc(hidden)]
 pub mod lang;
+pub mod layout;
 #[doc(hidden)]
 pub mod manifest;
 pub mod model;
@@ -145,6 +146,12 @@ impl output::Sink for Owned<'_> {
     fn put(&mut self, path: String, text: String) {
         if self.selection.owns(&path) {
             self.inner.put(path, text);
+        }
+    }
+
+    fn file(&mut self, kind: layout::FileKind<'_>, text: String) {
+        if self.selection.owns_kind(&kind) {
+            self.inner.file(kind, text);
         }
     }
 }

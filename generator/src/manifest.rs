@@ -1,55 +1,15 @@
 //! `generated/manifest.json`: every generated file with its action, example, language,
 //! style and content hash, for docs pipelines.
 
+use crate::layout::FileKind;
 use crate::model::Model;
 use crate::output::Sink;
+use crate::target::{Language, Style};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 pub const PATH: &str = "manifest.json";
-
-/// What a generated file is, read off its place in the layout.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind<'a> {
-    Snippet { style: &'a str, language: &'a str, example: &'a str },
-    DocsInclude { style: &'a str, language: &'a str, example: &'a str },
-    DocsPage { style: &'a str, action: &'a str },
-    DocsPreview { style: &'a str, action: &'a str },
-    RustClient,
-    Manifest,
-    Other,
-}
-
-/// The layout is `snippets/<style>/<language>/<example>.<ext>`,
-/// `docs/includes/snippets/<language>/<example>-<language>-snippets.md`,
-/// `docs/api/<action>.md`, `docs/preview/<action>.html` (today's SDKs), the same under
-/// `docs/snapshot/` (the reference page's SDKs), `rust/…`.
-pub fn classify(path: &str) -> Kind<'_> {
-    let all: Vec<&str> = path.split('/').collect();
-    let (style, parts) = match all.as_slice() {
-        ["docs", "snapshot", rest @ ..] => ("page", [&["docs"][..], rest].concat()),
-        _ => ("current", all.clone()),
-    };
-    match parts.as_slice() {
-        ["snippets", style, language, file] => {
-            let example = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
-            Kind::Snippet { style, language, example }
-        }
-        ["docs", "includes", "snippets", language, file] => {
-            let suffix = format!("-{language}-snippets.md");
-            match file.strip_suffix(suffix.as_str()) {
-                Some(example) => Kind::DocsInclude { style, language, example },
-                None => Kind::Other,
-            }
-        }
-        ["docs", "api", file] => file.strip_suffix(".md").map_or(Kind::Other, |action| Kind::DocsPage { style, action }),
-        ["docs", "preview", file] => file.strip_suffix(".html").map_or(Kind::Other, |action| Kind::DocsPreview { style, action }),
-        ["rust", ..] => Kind::RustClient,
-        [PATH] => Kind::Manifest,
-        _ => Kind::Other,
-    }
-}
 
 /// Bytes (a sha256) as lower-case hex, the manifest's spelling.
 pub fn hex(bytes: &[u8]) -> String {
@@ -86,24 +46,55 @@ pub fn read_listing(bytes: &[u8]) -> Option<Listing> {
 /// costs a line per file, never the files themselves; [`Collector::finish`] writes it.
 pub struct Collector<'a> {
     inner: &'a mut dyn Sink,
-    /// Example name → its action's id: one map, not a search of every action per file.
-    actions: HashMap<String, String>,
-    /// (path, sha256) per file; the rest of its line is read off the path at the end.
-    files: Vec<(String, [u8; 32])>,
+    /// Every action's id, example name and page name, once: the entries point into it.
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+    files: Vec<Entry>,
+}
+
+/// A manifest line before it is written: the path, its hash, and the kind's fields as
+/// indexes into [`Collector::names`] (a large spec's manifest lists hundreds of
+/// thousands of files).
+struct Entry {
+    path: String,
+    sha: [u8; 32],
+    kind: &'static str,
+    action: Option<u32>,
+    example: Option<u32>,
+    language: Option<Language>,
+    style: Option<Style>,
 }
 
 impl<'a> Collector<'a> {
-    /// Keeps what it needs of `model` (which example is whose), so the model may be
-    /// dropped before [`Collector::finish`].
+    /// Keeps what it needs of `model` (the names its files are made for), so the model
+    /// may be dropped before [`Collector::finish`].
     pub fn new(model: &Model, inner: &'a mut dyn Sink) -> Self {
-        let actions = model.actions.iter().flat_map(|a| a.examples.iter().map(move |e| (e.name.clone(), a.id()))).collect();
-        Collector { inner, actions, files: Vec::new() }
+        let mut c = Collector { inner, names: Vec::new(), index: HashMap::new(), files: Vec::new() };
+        for a in &model.actions {
+            c.intern(&a.id());
+            c.intern(a.page_name());
+            for e in &a.examples {
+                c.intern(&e.name);
+            }
+        }
+        c
+    }
+
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.to_owned());
+        self.index.insert(name.to_owned(), i);
+        i
     }
 
     /// Writes the manifest: every file, in path order, one compact line each (a large
     /// spec's manifest is the largest file; pretty-printed it would be three times that).
     pub fn finish(mut self, cmd: &str) {
-        self.files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.index = HashMap::new();
+        self.files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         let head = json!({
             "generatedBy": "sdkgen",
             "sdkgenVersion": env!("CARGO_PKG_VERSION"),
@@ -116,9 +107,9 @@ impl<'a> Collector<'a> {
         // of a large spec's manifest would briefly need three times its size.
         let mut line = String::new();
         let mut size = head.len() + 32;
-        for (path, sha) in &self.files {
+        for entry in &self.files {
             line.clear();
-            self.line(path, sha, &mut line);
+            self.line(entry, &mut line);
             size += line.len() + 6;
         }
         let mut text = String::with_capacity(size);
@@ -128,44 +119,31 @@ impl<'a> Collector<'a> {
         // are not both held at their full size.
         let files = std::mem::take(&mut self.files);
         let empty = files.is_empty();
-        for (i, (path, sha)) in files.into_iter().enumerate() {
+        for (i, entry) in files.into_iter().enumerate() {
             text.push_str(if i == 0 { "\n    " } else { ",\n    " });
-            self.line(&path, &sha, &mut text);
+            self.line(&entry, &mut text);
         }
         text.push_str(if empty { "]\n}\n" } else { "\n  ]\n}\n" });
-        self.inner.put(PATH.to_owned(), text);
+        self.inner.file(FileKind::Manifest, text);
     }
 
     /// Appends the file's line: `{"kind":…,…,"path":…,"sha256":…}`.
-    fn line(&self, path: &str, sha: &[u8; 32], out: &mut String) {
-        let action_of = |example: &str| self.actions.get(example).map(String::as_str);
+    fn line(&self, e: &Entry, out: &mut String) {
+        let name = |i: Option<u32>| i.and_then(|i| self.names.get(i as usize)).map(String::as_str);
         let mut fields: Vec<(&str, Option<&str>)> = Vec::with_capacity(7);
-        match classify(path) {
-            Kind::Snippet { style, language, example } => fields.extend([
-                ("kind", Some("snippet")),
-                ("action", action_of(example)),
-                ("example", Some(example)),
-                ("language", Some(language)),
-                ("style", Some(style)),
+        fields.push(("kind", Some(e.kind)));
+        match e.kind {
+            "snippet" | "docs-include" => fields.extend([
+                ("action", name(e.action)),
+                ("example", name(e.example)),
+                ("language", e.language.map(Language::id)),
+                ("style", e.style.map(Style::id)),
             ]),
-            Kind::DocsInclude { style, language, example } => fields.extend([
-                ("kind", Some("docs-include")),
-                ("action", action_of(example)),
-                ("example", Some(example)),
-                ("language", Some(language)),
-                ("style", Some(style)),
-            ]),
-            Kind::DocsPage { style, action } => {
-                fields.extend([("kind", Some("docs-page")), ("action", Some(action)), ("style", Some(style))])
-            }
-            Kind::DocsPreview { style, action } => {
-                fields.extend([("kind", Some("docs-preview")), ("action", Some(action)), ("style", Some(style))])
-            }
-            Kind::RustClient => fields.push(("kind", Some("rust-client"))),
-            Kind::Manifest | Kind::Other => fields.push(("kind", Some("other"))),
+            "docs-page" | "docs-preview" => fields.extend([("action", name(e.action)), ("style", e.style.map(Style::id))]),
+            _ => {}
         }
-        let hex = hex(sha);
-        fields.extend([("path", Some(path)), ("sha256", Some(hex.as_str()))]);
+        let hex = hex(&e.sha);
+        fields.extend([("path", Some(e.path.as_str())), ("sha256", Some(hex.as_str()))]);
         out.push('{');
         for (i, (key, value)) in fields.into_iter().enumerate() {
             if i > 0 {
@@ -182,36 +160,52 @@ impl<'a> Collector<'a> {
         }
         out.push('}');
     }
+
+    /// The entry of one file, from its kind.
+    fn entry(&mut self, kind: &FileKind, path: String, text: &str) -> Entry {
+        let sha = Sha256::digest(text.as_bytes()).into();
+        let mut e = Entry { path, sha, kind: "other", action: None, example: None, language: None, style: None };
+        match *kind {
+            FileKind::Snippet { action, example, language, style } | FileKind::DocsInclude { action, example, language, style } => {
+                e.kind = if matches!(kind, FileKind::Snippet { .. }) { "snippet" } else { "docs-include" };
+                e.action = action.map(|a| self.intern(a));
+                e.example = Some(self.intern(example));
+                (e.language, e.style) = (Some(language), Some(style));
+            }
+            FileKind::DocsPage { page, style } | FileKind::DocsPreview { page, style } => {
+                e.kind = if matches!(kind, FileKind::DocsPage { .. }) { "docs-page" } else { "docs-preview" };
+                e.action = Some(self.intern(page));
+                e.style = Some(style);
+            }
+            FileKind::RustClient { .. } => e.kind = "rust-client",
+            FileKind::DocsPermissions { .. } | FileKind::DocsAsset { .. } | FileKind::Manifest => {}
+        }
+        e
+    }
 }
 
 impl Sink for Collector<'_> {
     fn put(&mut self, path: String, text: String) {
-        self.files.push((path.clone(), Sha256::digest(text.as_bytes()).into()));
+        // A file handed over without its kind: its place says what it is.
+        let entry = match FileKind::parse(&path) {
+            Some(kind) => self.entry(&kind, path.clone(), &text),
+            None => Entry {
+                path: path.clone(),
+                sha: Sha256::digest(text.as_bytes()).into(),
+                kind: "other",
+                action: None,
+                example: None,
+                language: None,
+                style: None,
+            },
+        };
+        self.files.push(entry);
         self.inner.put(path, text);
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn layout_is_classified() {
-        assert_eq!(
-            classify("snippets/page/csharp/call-reject.cs"),
-            Kind::Snippet { style: "page", language: "csharp", example: "call-reject" }
-        );
-        assert_eq!(
-            classify("docs/includes/snippets/go/call-reject-none-reason-go-snippets.md"),
-            Kind::DocsInclude { style: "current", language: "go", example: "call-reject-none-reason" }
-        );
-        assert_eq!(
-            classify("docs/snapshot/includes/snippets/objc/call-reject-objc-snippets.md"),
-            Kind::DocsInclude { style: "page", language: "objc", example: "call-reject" }
-        );
-        assert_eq!(classify("docs/api/call-reject.md"), Kind::DocsPage { style: "current", action: "call-reject" });
-        assert_eq!(classify("docs/snapshot/api/call-reject.md"), Kind::DocsPage { style: "page", action: "call-reject" });
-        assert_eq!(classify("rust/src/lib.rs"), Kind::RustClient);
-        assert_eq!(classify("elsewhere.txt"), Kind::Other);
+    fn file(&mut self, kind: FileKind<'_>, text: String) {
+        let entry = self.entry(&kind, kind.path(), &text);
+        self.files.push(entry);
+        self.inner.file(kind, text);
     }
 }

@@ -67,7 +67,7 @@ pub struct Scan {
 /// `rust/Cargo.lock` and what is under `rust/target/`: what `cargo build` leaves in a
 /// generated crate.
 fn build_output(rel: &str) -> bool {
-    let dir = crate::emit::rust::DIR;
+    let dir = crate::layout::RUST_DIR;
     rel.strip_prefix(dir).and_then(|r| r.strip_prefix('/')).is_some_and(|r| r == "Cargo.lock" || r.starts_with("target/"))
 }
 

@@ -1,5 +1,6 @@
 //! The generated tree in memory, and writing it to or comparing it with `generated/`.
 
+use crate::layout::FileKind;
 use crate::target::CommentSyntax;
 use std::collections::BTreeMap;
 use std::io;
@@ -15,6 +16,14 @@ pub type Tree = BTreeMap<String, String>;
 pub trait Sink {
     /// Takes one file; each path comes once.
     fn put(&mut self, path: String, text: String);
+
+    /// Takes one file with its kind, which formats its path: what emitters call, so that
+    /// the sinks that care (the manifest, a narrowed run's selection) read the kind and
+    /// parse no path. Sinks that only store or write files take the path.
+    fn file(&mut self, kind: FileKind<'_>, text: String) {
+        let path = kind.path();
+        self.put(path, text);
+    }
 }
 
 impl Sink for Tree {

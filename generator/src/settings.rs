@@ -3,6 +3,7 @@
 /// The command every file's header names when `sdkgen.toml` names none.
 pub const DEFAULT_REGENERATE: &str = "sdkgen generate";
 
+use crate::layout::FileKind;
 use crate::target::{Language, Style};
 
 /// What to generate: everything by default; `--lang` narrows it to those languages'
@@ -28,22 +29,25 @@ impl Selection {
         *self == Selection::default()
     }
 
-    /// Whether a file under `generated/` belongs to this selection: a run may write or
-    /// remove only such files.
-    pub fn owns(&self, path: &str) -> bool {
+    /// Whether a file of `kind` belongs to this selection: a run may write or remove only
+    /// such files.
+    pub fn owns_kind(&self, kind: &FileKind) -> bool {
         if self.is_everything() {
             return true;
         }
-        match crate::manifest::classify(path) {
-            crate::manifest::Kind::Snippet { language, style, .. } => {
-                self.languages.iter().any(|l| l.id() == language) && self.styles.iter().any(|s| s.id() == style)
+        match *kind {
+            FileKind::Snippet { language, style, .. } | FileKind::DocsInclude { language, style, .. } => {
+                self.languages.contains(&language) && self.styles.contains(&style)
             }
-            crate::manifest::Kind::DocsInclude { style, language, .. } => {
-                self.languages.iter().any(|l| l.id() == language) && self.styles.iter().any(|s| s.id() == style)
-            }
-            crate::manifest::Kind::RustClient => self.client,
+            FileKind::RustClient { .. } => self.client,
             _ => false,
         }
+    }
+
+    /// Whether a file found under `generated/` belongs to this selection, by the kind its
+    /// place says it is (see [`FileKind::parse`]).
+    pub fn owns(&self, path: &str) -> bool {
+        self.is_everything() || FileKind::parse(path).is_some_and(|k| self.owns_kind(&k))
     }
 }
 

@@ -302,12 +302,20 @@ fn the_manifest_lists_every_generated_file_with_its_hash() {
     // One line per file: a spec of thousands of operations lists hundreds of thousands.
     let lines = tree["manifest.json"].lines().filter(|l| l.trim_start().starts_with("{\"kind\":")).count();
     assert_eq!(lines, files.len(), "one compact line per file");
-    let mut snippets = 0;
+    let (mut snippets, mut includes) = (0, 0);
     for f in files {
         let path = f["path"].as_str().unwrap();
         let bytes = std::fs::read(root().join("generated").join(path)).unwrap();
         let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(f["sha256"], hash.as_str(), "{path}");
+        if f["kind"] == "docs-include" {
+            includes += 1;
+            // An include names its example as the spec does (its file name lowers it)
+            // and the operation whose example it is.
+            let example = f["example"].as_str().unwrap_or_else(|| panic!("{path} has no example"));
+            let owner = model.actions.iter().find(|a| a.examples.iter().any(|e| e.name == example));
+            assert_eq!(f["action"], owner.unwrap_or_else(|| panic!("{path}: no example {example}")).id().as_str(), "{path}");
+        }
         if f["kind"] == "snippet" {
             snippets += 1;
             for key in ["action", "example", "language", "style"] {
@@ -334,6 +342,8 @@ fn the_manifest_lists_every_generated_file_with_its_hash() {
     // The page's style: HTTP, C#, JavaScript, Objective-C, Java, Go, PowerShell (7); today's:
     // HTTP, C#, JavaScript, Java, Go, PowerShell, Python, PHP, CLI (9).
     assert_eq!(snippets, examples * (7 + 9), "every example, in each style's languages");
+    let include_files = tree.keys().filter(|p| p.contains("includes/snippets/")).count();
+    assert_eq!(includes, include_files, "every include file is listed as one");
 }
 
 #[test]

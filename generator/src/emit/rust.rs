@@ -1,15 +1,13 @@
 //! Emits the Rust client crate as token streams (quote), formatted with prettyplease.
 
 use crate::lang::rust::{field_names, to_ident, type_names, variant_names};
+use crate::layout::FileKind;
 use crate::model::*;
 use crate::output::{header, Sink};
 use crate::settings::{RuntimeMode, Settings};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
-
-/// Where the crate goes under `generated/`.
-pub const DIR: &str = "rust";
 
 /// The crate's package name, from the API version (`graph-beta`).
 pub fn crate_name(model: &Model) -> String {
@@ -75,20 +73,21 @@ pub fn emit(model: &Model, settings: &Settings, out: &mut dyn Sink) {
     let cmd = settings.regenerate.as_str();
     let names = Names::new(model);
     let crate_name = settings.crate_name.clone().unwrap_or_else(|| crate_name(model));
-    out.put(format!("{DIR}/Cargo.toml"), cargo_toml(&crate_name, settings));
+    let file = |out: &mut dyn Sink, rel: &str, text: String| out.file(FileKind::RustClient { rel }, text);
+    file(out, "Cargo.toml", cargo_toml(&crate_name, settings));
     if settings.runtime == RuntimeMode::Vendored {
         for (path, text) in RUNTIME_FILES {
             // README.md keeps its own text: a header would be its first line on a docs site.
             let head = if path.ends_with(".md") { String::new() } else { header(path, cmd) };
-            out.put(format!("{DIR}/{VENDORED}/{path}"), format!("{head}{text}"));
+            file(out, &format!("{VENDORED}/{path}"), format!("{head}{text}"));
         }
     }
     // The crate is formatted by sdkgen (prettyplease); rustfmt leaves it as written, so
     // `cargo fmt` in a user's workspace never makes `sdkgen check` report it stale.
-    out.put(format!("{DIR}/rustfmt.toml"), format!("{}disable_all_formatting = true\n", header("rustfmt.toml", cmd)));
-    out.put(format!("{DIR}/src/lib.rs"), format_file(lib_rs(model), cmd));
-    out.put(format!("{DIR}/src/models.rs"), format_models(model, &names, cmd, CHUNK));
-    out.put(format!("{DIR}/src/client.rs"), format_client(model, &names, &crate_name, cmd, CHUNK));
+    file(out, "rustfmt.toml", format!("{}disable_all_formatting = true\n", header("rustfmt.toml", cmd)));
+    file(out, "src/lib.rs", format_file(lib_rs(model), cmd));
+    file(out, "src/models.rs", format_models(model, &names, cmd, CHUNK));
+    file(out, "src/client.rs", format_client(model, &names, &crate_name, cmd, CHUNK));
 }
 
 /// Items formatted per chunk: no syntax tree of a whole file is held (at 10,000

@@ -5,6 +5,7 @@ mod highlight;
 
 use crate::emit::snippets::Codes;
 use crate::lang::{http, markdown as md};
+use crate::layout::FileKind;
 use crate::model::*;
 use crate::output::Sink;
 use crate::target::{Language, Style};
@@ -48,11 +49,11 @@ pub const EDITIONS: [Edition; 2] = [CURRENT, SNAPSHOT];
 
 impl Edition {
     pub fn page_path(&self, action: &Action) -> String {
-        format!("{}api/{}.md", self.root, action.page_name())
+        FileKind::DocsPage { page: action.page_name(), style: self.style }.path()
     }
 
     pub fn preview_path(&self, action: &Action) -> String {
-        format!("{}preview/{}.html", self.root, action.page_name())
+        FileKind::DocsPreview { page: action.page_name(), style: self.style }.path()
     }
 
     /// An example's tabs on this edition's page: HTTP, then the page's own set (the
@@ -72,7 +73,7 @@ impl Edition {
     }
 
     pub fn include_path(&self, example: &Example, language: Language) -> String {
-        format!("{}includes/snippets/{}", self.root, include_file(example, language))
+        FileKind::DocsInclude { action: None, example: &example.name, language, style: self.style }.path()
     }
 }
 
@@ -88,14 +89,7 @@ pub fn include_text(cmd: &str, language: Language, code: &str) -> String {
     crate::emit::snippets::fill(&include) + "\n"
 }
 
-/// Where an example's include file goes, as the docs pipeline names it.
-pub fn include_name(example_name: &str, language: Language) -> String {
-    format!("{0}/{1}-{0}-snippets.md", language.id(), crate::model::include_stem(example_name))
-}
-
-fn include_file(example: &Example, language: Language) -> String {
-    include_name(&example.name, language)
-}
+pub use crate::layout::include_name;
 
 /// Escaping filters for the Markdown templates: every value from the spec is escaped
 /// where the template writes it, for the context it lands in.
@@ -358,7 +352,7 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
                     Tab {
                         id: l.id(),
                         title: l.title(),
-                        include: format!("../includes/snippets/{}", include_file(example, l)),
+                        include: format!("../includes/snippets/{}", include_name(&example.name, l)),
                         code_html: highlight::highlight(l, code.trim_end()),
                     }
                 })
@@ -462,8 +456,8 @@ pub fn emit_shared(cmd: &str, out: &mut dyn Sink) {
     ];
     for edition in &EDITIONS {
         for (name, text) in ASSETS {
-            let path = format!("{}preview/{name}", edition.root);
-            out.put(path.clone(), format!("{}{text}", crate::output::header(&path, cmd)));
+            let kind = FileKind::DocsAsset { name, style: edition.style };
+            out.file(kind, format!("{}{text}", crate::output::header(&kind.path(), cmd)));
         }
     }
 }
@@ -471,21 +465,27 @@ pub fn emit_shared(cmd: &str, out: &mut dyn Sink) {
 /// Writes the action's page, preview and include files in every edition.
 pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Sink) {
     let action = codes.action;
+    let (id, page_name) = (action.id(), action.page_name());
     for edition in &EDITIONS {
+        let style = edition.style;
         let p = page(model, codes, edition, cmd);
-        out.put(edition.page_path(action), crate::emit::snippets::fill(&p) + "\n");
+        out.file(FileKind::DocsPage { page: &page_name, style }, crate::emit::snippets::fill(&p) + "\n");
         let title = action.page_title();
-        out.put(edition.preview_path(action), crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n");
+        out.file(
+            FileKind::DocsPreview { page: &page_name, style },
+            crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n",
+        );
         let permissions = PermissionsInclude {
             regenerate: crate::output::comment_safe(cmd),
             localization_priority: model.api.localization_priority.clone(),
             rows: permission_rows(&action.permissions),
         };
-        out.put(format!("{}{}", edition.root, permissions_file(action)), crate::emit::snippets::fill(&permissions) + "\n");
+        out.file(FileKind::DocsPermissions { page: &page_name, style }, crate::emit::snippets::fill(&permissions) + "\n");
         for (i, example) in action.examples.iter().enumerate() {
             for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {
-                let code = codes.include_code(i, language, edition.style);
-                out.put(edition.include_path(example, language), include_text(cmd, language, code));
+                let code = codes.include_code(i, language, style);
+                let kind = FileKind::DocsInclude { action: Some(&id), example: &example.name, language, style };
+                out.file(kind, include_text(cmd, language, code));
             }
         }
     }

@@ -13,6 +13,7 @@ mod php;
 mod powershell;
 mod python;
 
+use crate::layout::FileKind;
 pub use crate::model::TypedValue;
 use crate::model::*;
 use crate::output::{header, Sink};
@@ -259,7 +260,7 @@ pub fn render(view: &ExampleView, language: Language, style: Style) -> String {
 
 /// Where a snippet file goes under `generated/`.
 pub fn path(example: &Example, language: Language, style: Style) -> String {
-    format!("snippets/{}/{}/{}.{}", style.id(), language.id(), example.name, language.ext())
+    FileKind::Snippet { action: None, example: &example.name, language, style }.path()
 }
 
 /// An action's examples, each rendered once per language and style however many files
@@ -322,12 +323,13 @@ pub fn with_placeholders(action: &Action, example: &Example) -> Example {
 /// Writes every snippet of the action in `languages` and `styles`, each file headed by the
 /// regeneration comment in its language's syntax.
 pub fn emit_action(codes: &mut Codes, languages: &[Language], styles: &[Style], cmd: &str, out: &mut dyn Sink) {
+    let action = codes.action.id();
     for (i, example) in codes.action.examples.iter().enumerate() {
         for &style in styles {
             for &language in languages.iter().filter(|l| l.has_style(style)) {
-                let p = path(example, language, style);
-                let text = format!("{}{}", header(&p, cmd), codes.code(i, language, style));
-                out.put(p, text);
+                let kind = FileKind::Snippet { action: Some(&action), example: &example.name, language, style };
+                let text = format!("{}{}", header(&kind.path(), cmd), codes.code(i, language, style));
+                out.file(kind, text);
             }
         }
     }
