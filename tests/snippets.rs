@@ -520,7 +520,8 @@ fn kiota_builders_are_named_as_the_real_sdks_name_them() {
     let go = "go-mod/github.com/microsoftgraph/msgraph-beta-sdk-go@v0.165.0";
     let py = "venv/lib/python3.11/site-packages/msgraph_beta/generated";
     // (example, language, the chain the snippet holds, [(SDK file, a name it declares)])
-    let cases: &[(&str, Language, &str, &[(&str, &str)])] = &[
+    type Case<'a> = (&'a str, Language, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         (
             "get-mail-folder",
             Language::Go,

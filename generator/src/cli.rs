@@ -38,8 +38,6 @@ fn note(text: &str) {
     }
 }
 
-/// Writes to stderr, ignoring a closed pipe: a vanished reader is no reason to panic.
-
 fn print(text: &str) {
     let _ = std::io::stdout().write_all(text.as_bytes());
 }

@@ -469,10 +469,10 @@ pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Si
     for edition in &EDITIONS {
         let style = edition.style;
         let p = page(model, codes, edition, cmd);
-        out.file(FileKind::DocsPage { page: &page_name, style }, crate::emit::snippets::fill(&p) + "\n");
+        out.file(FileKind::DocsPage { page: page_name, style }, crate::emit::snippets::fill(&p) + "\n");
         let title = action.page_title();
         out.file(
-            FileKind::DocsPreview { page: &page_name, style },
+            FileKind::DocsPreview { page: page_name, style },
             crate::emit::snippets::fill(&Preview { page: &p, plain_title: title }) + "\n",
         );
         let permissions = PermissionsInclude {
@@ -480,7 +480,7 @@ pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Si
             localization_priority: model.api.localization_priority.clone(),
             rows: permission_rows(&action.permissions),
         };
-        out.file(FileKind::DocsPermissions { page: &page_name, style }, crate::emit::snippets::fill(&permissions) + "\n");
+        out.file(FileKind::DocsPermissions { page: page_name, style }, crate::emit::snippets::fill(&permissions) + "\n");
         for (i, example) in action.examples.iter().enumerate() {
             for language in edition.tabs(action, example).into_iter().filter(|l| *l != Language::Http) {
                 let code = codes.include_code(i, language, style);
