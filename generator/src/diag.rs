@@ -158,7 +158,7 @@ pub fn escape_controls(text: &str) -> String {
     out
 }
 
-/// `text` cut to its first [`WINDOW`] characters (with `…` after), so that an echoed
+/// `text` cut to its first 160 characters (`WINDOW`) (with `…` after), so that an echoed
 /// name or value never prints megabytes; escape it too before it is shown.
 pub fn clip(text: &str) -> std::borrow::Cow<'_, str> {
     match text.char_indices().nth(WINDOW) {
