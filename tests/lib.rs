@@ -50,10 +50,13 @@ pub struct SnippetFile {
     pub code: String,
 }
 
-/// Every snippet file of the shipped output and of the obstacle course, in path order.
+/// Every snippet file of the shipped output, of the obstacle course and of the goldens
+/// per construct (`tests/cases/<construct>/`), in path order.
 pub fn snippet_files() -> Vec<SnippetFile> {
     let mut out = Vec::new();
-    for tree in ["generated", "tests/obstacle/generated"] {
+    let mut trees = vec!["generated".to_owned(), "tests/obstacle/generated".to_owned()];
+    trees.extend(case_names().into_iter().map(|c| format!("tests/cases/{c}")));
+    for tree in &trees {
         let files = sdkgen::output::read_tree(&root().join(tree)).expect("generated tree readable");
         for (rel, code) in files {
             if let Some(sdkgen::layout::FileKind::Snippet { style, language, example, .. }) = sdkgen::layout::FileKind::parse(&rel) {
@@ -68,6 +71,18 @@ pub fn snippet_files() -> Vec<SnippetFile> {
         }
     }
     out
+}
+
+/// The constructs with golden snippets: each `tests/cases/<construct>.yaml`, by name.
+pub fn case_names() -> Vec<String> {
+    let dir = root().join("tests/cases");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".yaml")).map(str::to_owned))
+        .collect();
+    names.sort();
+    names
 }
 
 /// Finds a program on PATH or fails the test loudly: a missing checker is a failure,

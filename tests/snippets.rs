@@ -620,3 +620,45 @@ fn a_v1_spec_names_the_v1_sdks() {
     assert!(render(&view, Language::Cli, Style::Current).starts_with("mgc users mail-folders get"));
     assert!(render(&view, Language::PowerShell, Style::Current).contains("Import-Module Microsoft.Graph.Mail"));
 }
+
+/// The command that rewrites the goldens, named in each one's header.
+const UPDATE_GOLDENS: &str = "SDKGEN_UPDATE=1 cargo test -p sdkgen-tests --test snippets goldens";
+
+/// One tiny spec per construct (`tests/cases/<construct>.yaml`: an enum parameter, a
+/// no-body action, polymorphic values and a collection of an abstract type, an open
+/// type's undeclared members, number widths, a multi-word segment), and its snippets in
+/// every language and generation under `tests/cases/<construct>/`, as typify and
+/// progenitor keep theirs: a change to how a construct is printed shows as a diff of
+/// that construct alone. The goldens are parsed by every checker with the other snippets
+/// (`snippet_files` lists them), so none can hold code that does not parse. `UPDATE_GOLDENS`
+/// rewrites them, to be read in review.
+#[test]
+fn goldens_per_construct() {
+    let update = std::env::var_os("SDKGEN_UPDATE").is_some();
+    let names = sdkgen_tests::case_names();
+    assert!(names.len() >= 6, "constructs: {names:?}");
+    let settings = sdkgen::Settings { regenerate: UPDATE_GOLDENS.into(), ..Default::default() };
+    let selection = sdkgen::Selection { client: false, ..Default::default() };
+    let mut stale = String::new();
+    for name in names {
+        let model = sdkgen::load_model(&root().join(format!("tests/cases/{name}.yaml"))).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let made: sdkgen::output::Tree =
+            sdkgen::generate_selected(&model, &selection, &settings).into_iter().filter(|(p, _)| p.starts_with("snippets/")).collect();
+        let examples: usize = model.actions.iter().map(|a| a.examples.len()).sum();
+        // HTTP, C#, JavaScript, Objective-C, Java, Go, PowerShell; HTTP, C#, JavaScript,
+        // Java, Go, PowerShell, Python, PHP, CLI.
+        assert_eq!(made.len(), examples * (7 + 9), "{name}: every language of both generations");
+        let dir = root().join(format!("tests/cases/{name}"));
+        if update {
+            let _ = std::fs::remove_dir_all(&dir);
+            for (rel, text) in &made {
+                let p = dir.join(rel);
+                std::fs::create_dir_all(p.parent().expect("a parent")).expect("golden folder writable");
+                std::fs::write(&p, text).expect("golden writable");
+            }
+        }
+        let on_disk = sdkgen::output::read_tree(&dir).expect("goldens readable");
+        stale.push_str(&sdkgen::output::diff_tree(&on_disk, &made));
+    }
+    assert!(stale.is_empty(), "goldens differ (review, then `{UPDATE_GOLDENS}`):\n{stale}");
+}
