@@ -1,0 +1,277 @@
+//! Validation of examples and extensions: path values, bodies, responses and notifications against their operation.
+
+use super::*;
+
+impl<'a> Validator<'a> {
+    /// Checks examples and adds the valid ones to `action`, after any it has.
+    pub(super) fn examples(
+        &mut self,
+        file: usize,
+        key: &str,
+        raw: &[S<raw::RawExample>],
+        action: &mut Action,
+        model: &Model,
+        seen_examples: &mut HashMap<String, (usize, S<String>)>,
+    ) {
+        for (i, e) in raw.iter().enumerate() {
+            let ekey = format!("{key}.examples[{i}]");
+            if action.kind == OperationKind::Function {
+                self.err(
+                    file,
+                    e,
+                    ekey,
+                    format!(
+                        "`{}` is a function: examples of functions are not supported yet, as no snippet language writes a function call",
+                        action.id()
+                    ),
+                    "example of a function",
+                );
+                continue;
+            }
+            let ename = &e.value.name;
+            if !self.file_name(file, ename, &format!("{ekey}.name"), "an example name") {
+                continue;
+            }
+            if let Some((f0, first)) = seen_examples.get(&crate::model::include_stem(&ename.value)).cloned() {
+                let msg = if first.value == ename.value {
+                    format!("example name `{}` is used twice (first at {})", ename.value, self.at(f0, &first))
+                } else {
+                    format!(
+                        "example names `{}` and `{}` (at {}) differ only in case or in `_` for `-`; their files would overwrite each other",
+                        ename.value,
+                        first.value,
+                        self.at(f0, &first)
+                    )
+                };
+                self.err(file, ename, format!("{ekey}.name"), msg, "used again here");
+                continue;
+            }
+            seen_examples.insert(crate::model::include_stem(&ename.value), (file, ename.clone()));
+            if let Some(ex) = self.example(file, &ekey, &e.value, action, model) {
+                action.examples.push(ex);
+            }
+        }
+    }
+
+    /// Applies a file's `extensions` to the operations they name, once every file's own
+    /// operations are in the model.
+    pub(super) fn extensions(&mut self, file: usize, extensions: &[S<raw::RawExtension>], model: &mut Model, seen: &mut Seen) {
+        for (i, x) in extensions.iter().enumerate() {
+            let key = format!("extensions[{i}]");
+            let x = &x.value;
+            let Some(at) = model.actions.iter().position(|a| a.id() == x.extends.value) else {
+                let help = suggest(&x.extends.value, model.actions.iter().map(|a| a.id()).collect::<Vec<_>>().iter().map(String::as_str));
+                self.err_help(
+                    file,
+                    &x.extends,
+                    format!("{key}.extends"),
+                    format!("`{}` is not an operation of the spec", x.extends.value),
+                    "no operation has this id (boundTo-name)",
+                    help.map(|h| format!("did you mean `{h}`?")),
+                );
+                continue;
+            };
+            let mut action = model.actions[at].clone();
+            if let Some(m) = &x.module {
+                action.module = self.module(file, &key, m);
+            }
+            if let Some(d) = &x.description {
+                if action.description.is_some() {
+                    self.err(file, d, format!("{key}.description"), "the operation already has a description", "set twice");
+                }
+                action.description = Some(d.value.clone());
+            }
+            action.notes.extend(x.notes.iter().map(|n| n.value.clone()));
+            if let Some(p) = &x.permissions {
+                if action.permissions.application != Permission::NotDocumented {
+                    self.err(file, p, format!("{key}.permissions"), "the operation already has permissions", "set twice");
+                }
+                action.permissions = self.permissions(file, &key, Some(p));
+            }
+            for (j, p) in x.paths.iter().enumerate() {
+                let pkey = format!("{key}.paths[{j}].template");
+                if let Some(t) =
+                    self.path_template(file, &pkey, &p.value, &action.name, (action.kind, action.single_valued), &action.path_parameters)
+                {
+                    if action.paths.iter().any(|q| q.template == t.template) {
+                        self.err(file, &p.value.template, pkey, "the operation already has this path", "listed twice");
+                        continue;
+                    }
+                    action.paths.push(t);
+                }
+            }
+            self.examples(file, &key, &x.examples, &mut action, model, &mut seen.examples);
+            model.actions[at] = action;
+        }
+    }
+
+    pub(super) fn example(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action, model: &Model) -> Option<Example> {
+        let n_before = self.diags.len();
+        let req = &e.request.value;
+        let path_index = match &req.path {
+            Some(i) if i.value >= action.paths.len() => {
+                self.err(
+                    file,
+                    i,
+                    format!("{key}.request.path"),
+                    format!("path {} does not exist; the action has {} path(s)", i.value, action.paths.len()),
+                    "index out of range",
+                );
+                return None;
+            }
+            Some(i) => i.value,
+            None => 0,
+        };
+        let path = &action.paths[path_index];
+        let mut path_values = Vec::new();
+        for (k, v) in &req.path_values.0 {
+            if !path.segments.contains(&Segment::Param(k.value.clone())) {
+                self.err(
+                    file,
+                    k,
+                    format!("{key}.request.pathValues.{}", k.value),
+                    format!("`{}` is not a placeholder of path `{}`", k.value, path.template),
+                    "not in the path",
+                );
+            } else if v.value.is_empty() || v.value == "." || v.value == ".." {
+                self.err(
+                    file,
+                    v,
+                    format!("{key}.request.pathValues.{}", k.value),
+                    format!("{:?} cannot be one path segment", v.value),
+                    "not a usable segment value",
+                );
+            } else if let Some(p) = action.path_parameters.iter().find(|p| p.name == k.value).filter(|_| !is_placeholder(&v.value)) {
+                if let TypeKind::Primitive(prim) = p.ty.kind {
+                    if let Err(why) = primitive_text_ok(prim, &v.value) {
+                        self.err(
+                            file,
+                            v,
+                            format!("{key}.request.pathValues.{}", k.value),
+                            format!("{:?} is not a {}: {why}", v.value, prim.name()),
+                            format!("not a {}", prim.name()),
+                        );
+                    }
+                }
+            }
+            path_values.push((k.value.clone(), v.value.clone()));
+        }
+        for seg in &path.segments {
+            if let Segment::Param(p) = seg {
+                if !path_values.iter().any(|(n, _)| n == p) {
+                    self.err(
+                        file,
+                        &e.request,
+                        format!("{key}.request.pathValues"),
+                        format!("no value for path parameter `{p}`"),
+                        format!("add `pathValues: {{{p}: …}}`"),
+                    );
+                }
+            }
+        }
+        let bkey = format!("{key}.request.body");
+        if req.body.is_none() {
+            if let RequestBody::Parameters(params) = action.request_body() {
+                if let Some(p) = params.iter().find(|p| p.required) {
+                    self.err(
+                        file,
+                        &e.request,
+                        bkey.clone(),
+                        format!("the request has no body, but parameter `{}` is required", p.name),
+                        "add `body:` with it",
+                    );
+                }
+            }
+        }
+        let body = match (req.body.as_ref(), action.request_body()) {
+            (None, _) => None,
+            (Some(b), RequestBody::Parameters(params)) => Some(self.body_value(file, &bkey, b, params, model)),
+            (Some(b), RequestBody::Entity(t)) => model.complex_type(t).map(|t| self.complex_value(file, &bkey, b, t, model)),
+            (Some(b), RequestBody::None) => {
+                self.err(file, b, bkey, format!("a {} `{}` sends no request body", action.method(), action.id()), "no body is sent");
+                None
+            }
+        };
+        if e.response.value.status.value != action.response.status {
+            self.err(
+                file,
+                &e.response.value.status,
+                format!("{key}.response.status"),
+                format!("the example answers {} but the action documents {}", e.response.value.status.value, action.response.status),
+                "status differs from the action's response",
+            );
+        }
+        let rkey = format!("{key}.response.body");
+        let response_body = e.response.value.body.as_ref().map(|b| match &action.response.body {
+            Some(ty) if ty.collection => self.collection_page(file, &rkey, b, ty, model),
+            Some(ty) if matches!(ty.kind, TypeKind::Complex(_)) => self.typed_value(file, &rkey, b, ty, None, model),
+            Some(_) => to_json(&b.value),
+            None => {
+                self.err(file, b, rkey.clone(), "the action documents no response body", "no `response.type` on the action");
+                to_json(&b.value)
+            }
+        });
+        for (k, v) in &e.response.value.headers.0 {
+            let hkey = format!("{key}.response.headers.{}", k.value);
+            if k.value.is_empty() || !k.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                self.err(file, k, hkey.clone(), format!("`{}` is not a valid header name", k.value), "letters, digits and `-` only");
+            }
+            if v.value.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) {
+                self.err(file, v, hkey, "a header value may not hold control characters", "control character");
+            }
+        }
+        let response_headers = e.response.value.headers.0.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect();
+        let notifications = e.notifications.as_ref().map(|n| {
+            let n = &n.value;
+            if !is_https_url(&n.callback_url.value) {
+                self.err(
+                    file,
+                    &n.callback_url,
+                    format!("{key}.notifications.callbackUrl"),
+                    "a callback URL must be an absolute https URL",
+                    "not https",
+                );
+            }
+            let mut list = |items: &Vec<S<raw::RawNotification>>, which: &str| -> Vec<Notification> {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let nkey = format!("{key}.notifications.{which}[{i}]");
+                    let item = &item.value;
+                    match model.complex_type(&item.ty.value) {
+                        Some(t) => {
+                            let body = self.complex_value(file, &format!("{nkey}.body"), &item.body, t, model);
+                            out.push(Notification { title: item.title.value.clone(), type_name: t.name.clone(), body });
+                        }
+                        None => {
+                            let help = suggest(&item.ty.value, model.types.iter().map(|t| t.name.as_str()));
+                            self.err_help(
+                                file,
+                                &item.ty,
+                                format!("{nkey}.type"),
+                                format!("type `{}` is not defined", item.ty.value),
+                                "undefined type",
+                                help,
+                            );
+                        }
+                    }
+                }
+                out
+            };
+            let before = list(&n.before, "before");
+            let after = list(&n.after, "after");
+            Notifications { callback_url: n.callback_url.value.clone(), before, after }
+        });
+        if self.diags.len() != n_before {
+            return None;
+        }
+        Some(Example {
+            name: e.name.value.clone(),
+            ignored: e.ignored,
+            title: e.title.value.clone(),
+            description: e.description.as_ref().map(|d| d.value.clone()),
+            request: ExampleRequest { path_index, path_values, body },
+            response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
+            notifications,
+        })
+    }
+}
