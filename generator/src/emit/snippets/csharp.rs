@@ -75,7 +75,7 @@ pub fn current(view: &ExampleView) -> String {
             let set = view.set_params();
             let names = csharp::member_names(&set);
             let members: String = set.iter().zip(names).map(|((_, v), n)| format!("    {n} = {},\n", csharp::value(v, 1))).collect();
-            Some(format!("new {}PostRequestBody\n{{\n{members}}}", csharp::pascal(&view.action.name)))
+            Some(format!("new {}\n{{\n{members}}}", super::kiota::request_body_class(&view.action.name)))
         }
         Body::Entity(v) => Some(csharp::value(v, 0)),
     };

@@ -112,7 +112,7 @@ pub fn current(view: &ExampleView) -> String {
                 .iter()
                 .map(|s| java::escape(crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "").to_lowercase()))
                 .collect();
-            let class = format!("{root}.{}.{}PostRequestBody", package.join("."), java::pascal(&view.action.name));
+            let class = format!("{root}.{}.{}", package.join("."), super::kiota::request_body_class(&view.action.name));
             let var = locals.fresh(&format!("{}PostRequestBody", crate::lang::ident(&view.action.name, crate::lang::Case::Camel, "n")));
             for (name, v) in view.set_params() {
                 let e = java::value_for(java::Sdk::Kiota, &v, &name, &mut locals, &mut lines);

@@ -44,7 +44,10 @@ pub fn placeholder(item: &str) -> String {
     }
 }
 
-/// The request-body class of an action with parameters: `RejectPostRequestBody`.
+/// The request-body class of an action with parameters: `RejectPostRequestBody`. The
+/// suffix keeps it from being a reserved word, so no SDK escapes it even where it escapes
+/// the action's namespace (PHP's `…\Item\EscapedClone\ClonePostRequestBody` in
+/// msgraph-sdk-php; a printer that escaped the name wrote `EscapedClonePostRequestBody`).
 pub fn request_body_class(action: &str) -> String {
     format!("{}PostRequestBody", kiota(action, Case::Pascal, "N"))
 }

@@ -26,7 +26,7 @@ pub fn current(view: &ExampleView) -> String {
     let body = match &view.body {
         Body::None => None,
         Body::Parameters => {
-            let class = format!("{}PostRequestBody", php::pascal(&view.action.name));
+            let class = super::kiota::request_body_class(&view.action.name);
             let namespace: Vec<String> = view.builder_segments().iter().map(|s| php::pascal(s)).collect();
             uses.push(format!("{root}\\Generated\\{}\\{class}", namespace.join("\\")));
             lines.push(format!("$requestBody = new {class}();"));

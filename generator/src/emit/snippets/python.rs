@@ -25,7 +25,7 @@ pub fn current(view: &ExampleView) -> String {
         Body::None => None,
         Body::Parameters => {
             let segments: Vec<String> = view.builder_segments().iter().map(|s| python::snake(s)).collect();
-            let class = format!("{}PostRequestBody", crate::lang::ident(&view.action.name, crate::lang::Case::Pascal, "N"));
+            let class = super::kiota::request_body_class(&view.action.name);
             let module = format!("{}_post_request_body", crate::lang::ident(&view.action.name, crate::lang::Case::Snake, "n"));
             imports.push((format!("{package}.generated.{}.{module}", segments.join(".")), class.clone()));
             let set = view.set_params();
