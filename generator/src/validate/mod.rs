@@ -14,9 +14,9 @@ mod text;
 mod types;
 mod value;
 
+use text::*;
 pub use text::{ident_key, is_file_name, is_https_url, is_type_name, primitive_text_ok};
 pub use value::to_json;
-use text::*;
 use value::*;
 
 /// The deepest inheritance chain a spec may declare. Graph's is about five; the bound

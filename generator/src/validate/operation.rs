@@ -31,6 +31,42 @@ impl<'a> Validator<'a> {
             );
         }
 
+        let (kind, single_valued) = self.operation_kind(file, key, a);
+        let (path_parameters, paths) = self.action_paths(file, key, a, &name, (kind, single_valued), names);
+        let headers = self.action_headers(file, key, a);
+        let parameters = self.action_parameters(file, key, a, kind, names);
+        let response = self.action_response(file, key, a, kind, names);
+        let permissions = self.permissions(file, key, a.permissions.as_ref());
+        let (module, page, page_tabs, author) = self.docs_metadata(file, key, a, &name, &paths);
+        let mut action = Action {
+            name,
+            kind,
+            single_valued,
+            page_tabs,
+            bound_to: a.bound_to.value.clone(),
+            module,
+            page,
+            author,
+            summary: a.summary.value.clone(),
+            description: a.description.as_ref().map(|d| d.value.clone()),
+            notes: a.notes.iter().map(|n| n.value.clone()).collect(),
+            paths,
+            path_parameters,
+            headers,
+            parameters,
+            response,
+            permissions,
+            examples: Vec::new(),
+        };
+        if self.diags.len() != n_before || action.paths.is_empty() {
+            return None;
+        }
+        self.examples(file, key, &a.examples, &mut action, model, seen_examples);
+        Some(action)
+    }
+
+    /// The operation's kind (`kind:`, an action when absent) and whether it addresses one entity with no key (`singleValued`).
+    fn operation_kind(&mut self, file: usize, key: &str, a: &raw::RawAction) -> (OperationKind, bool) {
         let kind = match &a.kind {
             None => OperationKind::Action,
             Some(k) => match OperationKind::ALL.iter().find(|(n, _)| *n == k.value) {
@@ -60,6 +96,19 @@ impl<'a> Validator<'a> {
             Some(s) => s.value,
             None => false,
         };
+        (kind, single_valued)
+    }
+
+    /// The path parameters (single primitives each) and the path templates, every parameter used by some path.
+    fn action_paths(
+        &mut self,
+        file: usize,
+        key: &str,
+        a: &raw::RawAction,
+        name: &str,
+        (kind, single_valued): (OperationKind, bool),
+        names: &BTreeMap<String, Kind>,
+    ) -> (Vec<Property>, Vec<PathTemplate>) {
         let path_parameters = self.properties(file, &format!("{key}.pathParameters"), &a.path_parameters, names);
         for p in &path_parameters {
             if !matches!(p.ty.kind, TypeKind::Primitive(_)) || p.ty.collection {
@@ -80,7 +129,7 @@ impl<'a> Validator<'a> {
         }
         for (i, p) in a.paths.value.iter().enumerate() {
             let pkey = format!("{key}.paths[{i}].template");
-            if let Some(t) = self.path_template(file, &pkey, &p.value, &name, (kind, single_valued), &path_parameters) {
+            if let Some(t) = self.path_template(file, &pkey, &p.value, name, (kind, single_valued), &path_parameters) {
                 paths.push(t);
             }
         }
@@ -97,7 +146,12 @@ impl<'a> Validator<'a> {
             }
         }
 
-        let headers = a
+        (path_parameters, paths)
+    }
+
+    /// The request headers the page prints: a name of letters, digits and `-`, a value with no control character.
+    fn action_headers(&mut self, file: usize, key: &str, a: &raw::RawAction) -> Vec<Header> {
+        let headers: Vec<Header> = a
             .headers
             .0
             .iter()
@@ -129,6 +183,18 @@ impl<'a> Validator<'a> {
             }
         }
 
+        headers
+    }
+
+    /// The body parameters: declared (never `dynamic`), OData identifiers of one literal each for a function, none for an entity operation.
+    fn action_parameters(
+        &mut self,
+        file: usize,
+        key: &str,
+        a: &raw::RawAction,
+        kind: OperationKind,
+        names: &BTreeMap<String, Kind>,
+    ) -> Vec<Property> {
         let parameters = self.properties(file, &format!("{key}.parameters"), &a.parameters, names);
         for (section, props) in [("parameters", &a.parameters), ("pathParameters", &a.path_parameters)] {
             for (pname, p) in &props.0 {
@@ -187,6 +253,18 @@ impl<'a> Validator<'a> {
                 "parameters of a non-action",
             );
         }
+        parameters
+    }
+
+    /// The response: an HTTP status, and the result's type (which a function must have).
+    fn action_response(
+        &mut self,
+        file: usize,
+        key: &str,
+        a: &raw::RawAction,
+        kind: OperationKind,
+        names: &BTreeMap<String, Kind>,
+    ) -> Response {
         let r = &a.response.value;
         if !(100..=599).contains(&r.status.value) {
             self.err(
@@ -205,10 +283,21 @@ impl<'a> Validator<'a> {
             self.err(file, &a.response, format!("{key}.response"), "a function returns a result: give `response.type`", "no result type");
         }
         let response = Response { status: r.status.value, description: r.description.as_ref().map(|d| d.value.clone()), body };
-        let permissions = self.permissions(file, key, a.permissions.as_ref());
+        response
+    }
+
+    /// What the docs page needs: the PowerShell module, the page's name, its own tab set and author.
+    fn docs_metadata(
+        &mut self,
+        file: usize,
+        key: &str,
+        a: &raw::RawAction,
+        name: &str,
+        paths: &[PathTemplate],
+    ) -> (String, String, Option<Vec<String>>, Option<String>) {
         let module = match &a.module {
             Some(m) => self.module(file, key, m),
-            None => action_first_literal(&paths).map(|l| crate::lang::ident(l, crate::lang::Case::Pascal, "N")).unwrap_or_default(),
+            None => action_first_literal(paths).map(|l| crate::lang::ident(l, crate::lang::Case::Pascal, "N")).unwrap_or_default(),
         };
         // Microsoft's page names are the id in lower case, except where a page kept an older
         // name (`call-record.md` documents recordResponse).
@@ -239,31 +328,7 @@ impl<'a> Validator<'a> {
             out
         });
         let author = a.author.as_ref().and_then(|v| self.front_matter_word(file, v, &format!("{key}.author")));
-        let mut action = Action {
-            name,
-            kind,
-            single_valued,
-            page_tabs,
-            bound_to: a.bound_to.value.clone(),
-            module,
-            page,
-            author,
-            summary: a.summary.value.clone(),
-            description: a.description.as_ref().map(|d| d.value.clone()),
-            notes: a.notes.iter().map(|n| n.value.clone()).collect(),
-            paths,
-            path_parameters,
-            headers,
-            parameters,
-            response,
-            permissions,
-            examples: Vec::new(),
-        };
-        if self.diags.len() != n_before || action.paths.is_empty() {
-            return None;
-        }
-        self.examples(file, key, &a.examples, &mut action, model, seen_examples);
-        Some(action)
+        (module, page, page_tabs, author)
     }
 
     /// An action's permissions; an action without them (an import) says so on its page.

@@ -75,7 +75,13 @@ impl<'a> Validator<'a> {
         EnumType { name, description: e.description.as_ref().map(|d| d.value.clone()), evolvable: e.evolvable, members }
     }
 
-    pub(super) fn complex_type(&mut self, file: usize, key: &S<String>, t: &S<raw::RawType>, names: &BTreeMap<String, Kind>) -> ComplexType {
+    pub(super) fn complex_type(
+        &mut self,
+        file: usize,
+        key: &S<String>,
+        t: &S<raw::RawType>,
+        names: &BTreeMap<String, Kind>,
+    ) -> ComplexType {
         let name = key.value.clone();
         let raw = &t.value;
         if let Some(base) = &raw.base {
@@ -215,7 +221,14 @@ impl<'a> Validator<'a> {
         }
     }
 
-    pub(super) fn type_ref(&mut self, file: usize, key: &str, ty: &S<String>, collection: bool, names: &BTreeMap<String, Kind>) -> Option<TypeRef> {
+    pub(super) fn type_ref(
+        &mut self,
+        file: usize,
+        key: &str,
+        ty: &S<String>,
+        collection: bool,
+        names: &BTreeMap<String, Kind>,
+    ) -> Option<TypeRef> {
         let kind = if let Some(p) = Primitive::from_name(&ty.value) {
             TypeKind::Primitive(p)
         } else {

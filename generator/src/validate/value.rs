@@ -56,7 +56,15 @@ impl<'a> Validator<'a> {
         Value::Object(out)
     }
 
-    pub(super) fn typed_value(&mut self, file: usize, key: &str, v: &S<RawValue>, ty: &TypeRef, format: Option<Format>, model: &Model) -> Value {
+    pub(super) fn typed_value(
+        &mut self,
+        file: usize,
+        key: &str,
+        v: &S<RawValue>,
+        ty: &TypeRef,
+        format: Option<Format>,
+        model: &Model,
+    ) -> Value {
         if ty.collection {
             let RawValue::Seq(items) = &v.value else {
                 self.err(file, v, key, "expected a list", "not a list");

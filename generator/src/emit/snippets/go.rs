@@ -50,7 +50,8 @@ pub fn page(view: &ExampleView) -> String {
     let mut locals = Locals::with(&["graphClient", "requestAdapter", "requestBody", "msgraphsdk", "graphmodels", "result", "err"]);
     let package = format!("graph{}", view.literals.first().map(|l| go::pascal(l).to_lowercase()).unwrap_or_default());
     let mut lines = Vec::new();
-    let body = body_lines(view, &format!("{package}.New{}()", super::kiota::request_body_class(&view.action.name)), &mut locals, &mut lines);
+    let body =
+        body_lines(view, &format!("{package}.New{}()", super::kiota::request_body_class(&view.action.name)), &mut locals, &mut lines);
     let mut path_vars = Vec::new();
     let mut call = String::from("graphClient");
     for part in &view.path {
