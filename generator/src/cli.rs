@@ -99,6 +99,14 @@ fn report_out_error(e: &OutError) -> Exit {
 }
 
 fn load_or_report(spec: &Path) -> Result<crate::model::Model, Exit> {
+    // Nothing there at all is no spec error: say where sdkgen looked and how to start.
+    if std::fs::symlink_metadata(spec).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        eprint(&format!(
+            "sdkgen: no spec at {}: nothing to generate from\n  help: start a project here with `sdkgen init`, or name the spec with `--spec PATH` (or its sdkgen.toml with `--config FILE`)\n",
+            shown_path(spec)
+        ));
+        return Err(Exit::Io);
+    }
     crate::load_model(spec).map_err(|e| report_spec_errors(&e))
 }
 

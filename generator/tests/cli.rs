@@ -273,6 +273,49 @@ fn an_unknown_language_is_a_clear_error_listing_the_known_ones() {
 }
 
 #[test]
+fn near_misses_of_a_language_get_the_right_id_or_flag() {
+    for (typed, answer) in
+        [("rust", "`--rust`"), ("c#", "did you mean `csharp`?"), ("ts", "did you mean `javascript`?"), ("Go", "did you mean `go`?")]
+    {
+        let o = sdkgen(&["generate", "--lang", typed, "--out", "/nonexistent/never-written"]);
+        assert_eq!(o.status.code(), Some(2), "{typed}");
+        let err = text(&o.stderr);
+        assert!(err.contains(&format!("unknown language `{typed}`")) && err.contains(answer), "{typed}: {err}");
+    }
+    let o = sdkgen(&["snippet", "--example", "call-reject", "--lang", "go", "--style", "old"]);
+    assert!(text(&o.stderr).contains("unknown style `old`; known styles: page, current"), "{}", text(&o.stderr));
+}
+
+/// Every command that takes `--lang` lists the registry's ids in its help, and the shell
+/// completions offer them (not file names).
+#[test]
+fn language_ids_are_in_every_commands_help_and_the_completions() {
+    let ids = "http, csharp, javascript, objc, java, go, powershell, python, php, cli";
+    for command in ["generate", "check", "snippet"] {
+        let help = text(&sdkgen(&[command, "--help"]).stdout);
+        assert!(help.contains(&format!("[possible values: {ids}]")), "{command} --help:\n{help}");
+    }
+    let bash = text(&sdkgen(&["completions", "bash"]).stdout);
+    assert!(bash.contains("http csharp javascript objc java go powershell python php cli"), "bash completion offers no ids");
+    let fish = text(&sdkgen(&["completions", "fish"]).stdout);
+    assert!(fish.contains("-l lang") && fish.contains("csharp"), "fish completion offers no ids");
+}
+
+/// In a directory with no project, `generate` says where it looked and how to start:
+/// an I/O status (3), not a spec error, and nothing written.
+#[test]
+fn no_project_here_says_where_it_looked_and_suggests_init() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in ["generate", "check"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_sdkgen")).arg(command).current_dir(dir.path()).output().unwrap();
+        assert_eq!(o.status.code(), Some(3), "{command}");
+        let err = text(&o.stderr);
+        assert!(err.contains("no spec at spec") && err.contains("`sdkgen init`") && !err.contains("spec error"), "{command}: {err}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
+}
+
+#[test]
 fn snippet_prints_one_snippet_without_the_file_header() {
     let o = sdkgen(&["snippet", "--example", "call-reject", "--lang", "java"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
