@@ -6,7 +6,7 @@ use crate::target::Language;
 
 const EXTRA_JS: &[&str] = &["const", "let", "await", "async"];
 
-fn escape(text: &str, out: &mut String) {
+pub(crate) fn escape(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

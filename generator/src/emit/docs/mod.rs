@@ -116,11 +116,43 @@ mod filters {
         Ok(md::code_cell(&s.to_string()))
     }
 
+    /// Prose for the HTML preview: HTML-escaped, with each Markdown code span (`` `201
+    /// Created` ``) shown as code, as the docs site shows it; a lone backtick stays one.
+    #[askama::filter_fn]
+    pub fn html_prose(s: impl ToString, _: &dyn askama::Values) -> askama::Result<askama::filters::Safe<String>> {
+        Ok(askama::filters::Safe(super::html_prose(&s.to_string())))
+    }
+
     /// A YAML double-quoted scalar (JSON string syntax is a subset of it).
     #[askama::filter_fn]
     pub fn yaml_str(s: impl ToString, _: &dyn askama::Values) -> askama::Result<String> {
         Ok(serde_json::Value::String(s.to_string()).to_string())
     }
+}
+
+/// See [`filters::html_prose`].
+fn html_prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut parts = text.split('`').peekable();
+    let mut in_code = false;
+    while let Some(part) = parts.next() {
+        match (in_code, parts.peek().is_some()) {
+            // Text before an opening backtick that has a closing one after it.
+            (false, _) => highlight::escape(part, &mut out),
+            (true, true) => {
+                out.push_str("<code>");
+                highlight::escape(part, &mut out);
+                out.push_str("</code>");
+            }
+            // The last part after an unmatched backtick: the backtick was literal.
+            (true, false) => {
+                out.push('`');
+                highlight::escape(part, &mut out);
+            }
+        }
+        in_code = !in_code;
+    }
+    out
 }
 
 #[derive(Template)]
@@ -488,5 +520,19 @@ pub fn emit_action(model: &Model, codes: &mut Codes, cmd: &str, out: &mut dyn Si
                 out.file(kind, include_text(cmd, language, code));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn preview_prose_shows_code_spans_as_code_and_escapes_the_rest() {
+        assert_eq!(super::html_prose("returns a `201 Created` response"), "returns a <code>201 Created</code> response");
+        assert_eq!(super::html_prose("`<b>` & \"q\""), "<code>&lt;b&gt;</code> &amp; &quot;q&quot;");
+        assert_eq!(super::html_prose("a lone ` backtick"), "a lone ` backtick");
+        assert_eq!(super::html_prose("`a` and `b` then `c"), "<code>a</code> and <code>b</code> then `c");
+        let page =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/docs/preview/application-post-calls.html")).unwrap();
+        assert!(page.contains("returns a <code>201 Created</code> response code"), "the shipped preview shows its code span as code");
     }
 }
