@@ -330,8 +330,42 @@ pub struct ExampleRequest {
     pub path_index: usize,
     /// Path parameter name → the raw (unencoded) value.
     pub path_values: Vec<(String, String)>,
-    /// The JSON body, keys in written order.
+    /// The JSON body, keys in written order: what goes on the wire.
     pub body: Option<Value>,
+    /// The same body typed by the model, once, when the spec is validated: what every
+    /// snippet language spells (nothing downstream types the JSON again).
+    pub typed: TypedBody,
+}
+
+/// An example's request body, typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypedBody {
+    /// No body on the wire.
+    None,
+    /// Each of the action's parameters, in the action's order, with the example's value
+    /// where it gives one (the page-style SDKs take them positionally).
+    Parameters(Vec<Option<TypedValue>>),
+    /// An entity (create, update).
+    Entity(TypedValue),
+}
+
+impl TypedBody {
+    /// Types `body` as `action`'s request body in `model`.
+    pub fn of(model: &Model, action: &Action, body: Option<&Value>) -> TypedBody {
+        match action.request_body() {
+            RequestBody::None => TypedBody::None,
+            RequestBody::Parameters(params) => {
+                let fields = body.and_then(Value::as_object);
+                TypedBody::Parameters(
+                    params.iter().map(|p| fields.and_then(|b| b.get(&p.name)).map(|v| TypedValue::from_json(model, v, &p.ty))).collect(),
+                )
+            }
+            RequestBody::Entity(t) => {
+                let ty = TypeRef { kind: TypeKind::Complex(t.to_owned()), collection: false };
+                TypedBody::Entity(TypedValue::from_json(model, body.unwrap_or(&Value::Null), &ty))
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -600,8 +634,21 @@ pub enum TypedValue {
     },
 }
 
+thread_local! {
+    /// How many values this thread has typed: validation types each example once, and a
+    /// test holds generation to typing none.
+    static TYPED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many values (and nested values) this thread has typed so far.
+pub fn values_typed() -> usize {
+    TYPED.with(|n| n.get())
+}
+
 impl TypedValue {
+    /// `json` typed as `ty`, for a value validation has already checked against the model.
     pub fn from_json(model: &Model, json: &Value, ty: &TypeRef) -> TypedValue {
+        TYPED.with(|n| n.set(n.get() + 1));
         if ty.collection {
             let one = TypeRef { kind: ty.kind.clone(), collection: false };
             return match json {

@@ -264,12 +264,13 @@ impl<'a> Validator<'a> {
         if self.diags.len() != n_before {
             return None;
         }
+        let typed = TypedBody::of(model, action, body.as_ref());
         Some(Example {
             name: e.name.value.clone(),
             ignored: e.ignored,
             title: e.title.value.clone(),
             description: e.description.as_ref().map(|d| d.value.clone()),
-            request: ExampleRequest { path_index, path_values, body },
+            request: ExampleRequest { path_index, path_values, body, typed },
             response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
             notifications,
         })

@@ -18,7 +18,6 @@ pub use crate::model::TypedValue;
 use crate::model::*;
 use crate::output::{header, Sink};
 use crate::target::{Language, Style};
-use serde_json::Value;
 
 /// Why no snippet emitter meets a function: the validator refuses examples of functions,
 /// since no snippet language writes a function call yet (each SDK's `…With…` request
@@ -90,19 +89,15 @@ pub struct ExampleView<'a> {
 impl<'a> ExampleView<'a> {
     pub fn new(model: &'a Model, action: &'a Action, example: &'a Example) -> Self {
         VIEWS_BUILT.with(|n| n.set(n.get() + 1));
-        let json = example.request.body.as_ref();
-        let fields = json.and_then(Value::as_object);
-        let params = action
-            .parameters
-            .iter()
-            .map(|p| ParamView { param: p, value: fields.and_then(|b| b.get(&p.name)).map(|v| TypedValue::from_json(model, v, &p.ty)) })
-            .collect();
-        let body = match action.request_body() {
-            RequestBody::None => Body::None,
-            RequestBody::Parameters(_) => Body::Parameters,
-            RequestBody::Entity(t) => {
-                let ty = TypeRef { kind: TypeKind::Complex(t.to_owned()), collection: false };
-                Body::Entity(TypedValue::from_json(model, json.unwrap_or(&Value::Null), &ty))
+        // Typed once, by validation: the view only reads the typed body.
+        let (params, body) = match &example.request.typed {
+            TypedBody::None => (action.parameters.iter().map(|p| ParamView { param: p, value: None }).collect(), Body::None),
+            TypedBody::Parameters(values) => {
+                let params = action.parameters.iter().zip(values).map(|(p, v)| ParamView { param: p, value: v.clone() }).collect();
+                (params, Body::Parameters)
+            }
+            TypedBody::Entity(v) => {
+                (action.parameters.iter().map(|p| ParamView { param: p, value: None }).collect(), Body::Entity(v.clone()))
             }
         };
         let segs = action.navigation(&action.paths[example.request.path_index]);
@@ -343,18 +338,21 @@ pub(crate) fn fill(t: &impl askama::Template) -> String {
 
 #[cfg(test)]
 mod tests {
-    /// A whole run types each example's values once: one view per example, however many
-    /// files (snippets, tabs, previews, include files with placeholders) show it.
+    /// A whole run builds one view per example, however many files (snippets, tabs,
+    /// previews, include files with placeholders) show it, and types no value: validation
+    /// typed each example's body once.
     #[test]
     fn a_run_builds_one_view_per_example() {
         for spec in ["../spec", "../tests/obstacle/spec.yaml"] {
             let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(spec);
             let model = crate::load_model(&path).unwrap_or_else(|e| panic!("{e}"));
             let examples: usize = model.actions.iter().map(|a| a.examples.len()).sum();
-            let before = super::views_built();
+            let (before, typed) = (super::views_built(), crate::model::values_typed());
+            assert!(typed > 0, "{spec}: validation typed the examples' values");
             let tree = crate::generate(&model);
             assert!(tree.len() > examples * 10, "{spec}: a whole tree ({} files)", tree.len());
             assert_eq!(super::views_built() - before, examples, "{spec}: views built in one run");
+            assert_eq!(crate::model::values_typed(), typed, "{spec}: generation types no value again");
         }
     }
 }
