@@ -337,6 +337,21 @@ pub struct ExampleRequest {
     pub typed: TypedBody,
 }
 
+/// An example's identity in a model: its operation's place and its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ExampleId {
+    pub action: usize,
+    pub example: usize,
+}
+
+impl Model {
+    /// The operation and example `id` names.
+    pub fn example(&self, id: ExampleId) -> Option<(&Action, &Example)> {
+        let action = self.actions.get(id.action)?;
+        Some((action, action.examples.get(id.example)?))
+    }
+}
+
 /// An example's request body, typed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypedBody {

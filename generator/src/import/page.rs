@@ -484,7 +484,7 @@ pub fn request_snippet(
     // A name no spec example has.
     const STEM: &str = "sdkgen-http-request";
     let (yaml, origins) = request_extension(model, text, STEM, "").map_err(|e| vec![e])?;
-    let model = crate::validate::extend(model.clone(), "request", &yaml).map_err(|errors| {
+    let (model, added) = crate::validate::extend(model.clone(), "request", &yaml).map_err(|errors| {
         errors
             .diagnostics
             .iter()
@@ -494,16 +494,11 @@ pub fn request_snippet(
             })
             .collect::<Vec<_>>()
     })?;
-    let view =
-        the_example(&model, STEM).ok_or_else(|| vec![PageError { line: 1, column: 1, message: "the request made no example".into() }])?;
-    Ok(crate::emit::snippets::render(&view, language, style))
-}
-
-/// The one example an import of a single request added, named after `stem`.
-fn the_example<'m>(model: &'m crate::model::Model, stem: &str) -> Option<crate::emit::snippets::ExampleView<'m>> {
-    let name = format!("{stem}-example-1");
-    let (action, example) = model.actions.iter().find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))?;
-    Some(crate::emit::snippets::ExampleView::new(model, action, example))
+    let (action, example) = added
+        .first()
+        .and_then(|id| model.example(*id))
+        .ok_or_else(|| vec![PageError { line: 1, column: 1, message: "the request made no example".into() }])?;
+    Ok(crate::emit::snippets::render(&crate::emit::snippets::ExampleView::new(&model, action, example), language, style))
 }
 
 /// One page example's snippets in `languages`, checked against `model` once, with its ids
@@ -518,16 +513,10 @@ pub fn example_snippets(
     let mut ex = ex.clone();
     ex.name = None;
     let (yaml, _) = written(model, std::slice::from_ref(&ex), STEM, "").map_err(|e| e.message)?;
-    let model = crate::validate::extend(model.clone(), "page", &yaml)
+    let (model, added) = crate::validate::extend(model.clone(), "page", &yaml)
         .map_err(|errors| errors.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))?;
-    let name = format!("{STEM}-example-1");
-    let (action, example) = model
-        .actions
-        .iter()
-        .find_map(|a| a.examples.iter().find(|e| e.name == name).map(|e| (a, e)))
-        .ok_or("the request made no example")?;
+    let (action, example) = added.first().and_then(|id| model.example(*id)).ok_or("the request made no example")?;
     // Ids as the repository's placeholders, as `generate`'s include files print them.
-    let example = crate::emit::snippets::with_placeholders(action, example);
-    let view = crate::emit::snippets::ExampleView::new(&model, action, &example);
+    let view = crate::emit::snippets::ExampleView::new(&model, action, example).with_placeholders();
     Ok(languages.iter().map(|l| (*l, crate::emit::snippets::render(&view, *l, style))).collect())
 }

@@ -45,7 +45,7 @@ pub fn validate(spec: RawSpec) -> Result<Model, SpecErrors> {
 /// as [`validate`] checks them, without reading or re-checking the rest of the spec: what
 /// `sdkgen snippet --http` and `sdkgen serve` do per request. Positions point into `text`,
 /// named `name`.
-pub fn extend(mut model: Model, name: &str, text: &str) -> Result<Model, SpecErrors> {
+pub fn extend(mut model: Model, name: &str, text: &str) -> Result<(Model, Vec<ExampleId>), SpecErrors> {
     let mut sources = crate::diag::Sources::default();
     let id = sources.add(name.to_owned(), text.to_owned());
     let parsed = serde_saphyr::from_str::<raw::RawFile>(&sources.files[id].1);
@@ -71,11 +71,20 @@ pub fn extend(mut model: Model, name: &str, text: &str) -> Result<Model, SpecErr
             }
         }
     }
+    let before: Vec<usize> = model.actions.iter().map(|a| a.examples.len()).collect();
     if v.diags.is_empty() {
         v.extensions(id, &raw.extensions, &mut model, &mut Seen::default());
     }
     if v.diags.is_empty() {
-        Ok(model)
+        // What was added, by identity: callers never look an example up by a name.
+        let added = model
+            .actions
+            .iter()
+            .zip(before)
+            .enumerate()
+            .flat_map(|(action, (a, n))| (n..a.examples.len()).map(move |example| ExampleId { action, example }))
+            .collect();
+        Ok((model, added))
     } else {
         let diagnostics = v.diags;
         Err(SpecErrors { diagnostics, sources: spec.sources, io: false })
