@@ -516,16 +516,18 @@ pub fn snippet(spec: &Path, example: &str, language: Language, style: Style) -> 
     Exit::SpecError
 }
 
-/// The one-action spec `sdkgen init` writes: the shipped `call: reject`.
+/// The one-action spec `sdkgen init` writes: `call: reject` with one example and only
+/// the two types it needs (the shipped spec's type file is the whole call family's).
 const STARTER_SPEC: [(&str, &str); 3] = [
-    ("spec/api.yaml", include_str!("../../spec/api.yaml")),
-    ("spec/types/cloud-communications.yaml", include_str!("../../spec/types/cloud-communications.yaml")),
-    ("spec/actions/call-reject.yaml", include_str!("../../spec/actions/call-reject.yaml")),
+    ("spec/api.yaml", include_str!("../starter/api.yaml")),
+    ("spec/types/call.yaml", include_str!("../starter/types.yaml")),
+    ("spec/actions/call-reject.yaml", include_str!("../starter/call-reject.yaml")),
 ];
 
 /// `sdkgen init`: a starter `sdkgen.toml` and spec in `dir`; never overwrites anything.
 pub fn init(dir: &Path) -> Exit {
-    let mut files = vec![(crate::config::FILE, crate::config::STARTER)];
+    let config = crate::config::starter();
+    let mut files = vec![(crate::config::FILE, config.as_str())];
     files.extend(STARTER_SPEC);
     for (rel, _) in &files {
         let path = dir.join(rel);

@@ -227,9 +227,17 @@ crate_version = "0.1.0"
 runtime = "vendored"
 
 # Which snippets (default: all).
-# languages = ["http", "csharp", "javascript", "objc", "java", "go", "powershell", "python"]
-# styles = ["page", "current"]
+# languages = [LANGUAGES]
+# styles = [STYLES]
 "#;
+
+/// The starter configuration with every language and style the registry has listed.
+pub fn starter() -> String {
+    let quoted = |ids: Vec<&str>| ids.iter().map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(", ");
+    STARTER
+        .replace("LANGUAGES", &quoted(Language::ALL.map(Language::id).to_vec()))
+        .replace("STYLES", &quoted(Style::ALL.map(Style::id).to_vec()))
+}
 
 #[cfg(test)]
 mod tests {
@@ -247,7 +255,12 @@ mod tests {
 
     #[test]
     fn the_starter_configuration_parses() {
-        let c = parse(Path::new("/x/sdkgen.toml"), STARTER.to_owned()).unwrap();
+        let starter = starter();
+        assert!(starter
+            .contains(r#"# languages = ["http", "csharp", "javascript", "objc", "java", "go", "powershell", "python", "php", "cli"]"#));
+        let c = parse(Path::new("/x/sdkgen.toml"), starter.replace("# languages", "languages").replace("# styles", "styles")).unwrap();
+        assert_eq!(c.languages, Language::ALL.to_vec(), "the commented list, uncommented, is every language");
+        let c = parse(Path::new("/x/sdkgen.toml"), starter).unwrap();
         assert_eq!(c.settings.runtime, RuntimeMode::Vendored);
         assert_eq!(c.spec, Path::new("/x/spec"));
     }

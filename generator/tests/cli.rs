@@ -441,3 +441,22 @@ fn a_second_rust_only_run_with_a_vendored_runtime_rewrites_its_own_files() {
     assert!(text(&o.stderr).contains("rust/sdkgen-runtime/README.md"), "{}", text(&o.stderr));
     assert_eq!(std::fs::read_to_string(&readme).unwrap(), mine);
 }
+
+/// `sdkgen init` writes a truly small starter (one action, one example and the two types
+/// it needs) that generates cleanly, and its configuration lists every language.
+#[test]
+fn init_writes_a_small_starter_that_generates() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_sdkgen")).args(args).current_dir(dir.path()).output().unwrap();
+    assert!(run(&["init"]).status.success());
+    let spec = read_tree(&dir.path().join("spec")).unwrap();
+    let lines: usize = spec.values().map(|t| t.lines().count()).sum();
+    assert!(lines < 100, "the starter spec is {lines} lines");
+    assert_eq!(spec.keys().collect::<Vec<_>>(), ["actions/call-reject.yaml", "api.yaml", "types/call.yaml"]);
+    let config = std::fs::read_to_string(dir.path().join("sdkgen.toml")).unwrap();
+    assert!(config.contains(r#"["http", "csharp", "javascript", "objc", "java", "go", "powershell", "python", "php", "cli"]"#), "{config}");
+    let o = run(&["generate"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(dir.path().join("generated/snippets/current/php/call-reject.php").exists());
+    assert!(run(&["check"]).status.success());
+}
