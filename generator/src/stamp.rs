@@ -18,8 +18,12 @@ use std::path::{Path, PathBuf};
 /// generates as usual).
 pub fn fingerprint(spec: &Path, settings: &crate::Settings) -> Option<String> {
     let mut h = Sha256::new();
-    // The executable, not its version: templates and emitters are compiled into it.
-    h.update(std::fs::read(std::env::current_exe().ok()?).ok()?);
+    // The executable, not its version: templates and emitters are compiled into it. Its
+    // identity on disk (size, modification time, inode), not its bytes: hashing a 12 MB
+    // binary cost a one-operation run three times its own work, and a rebuilt or replaced
+    // binary gets a new identity. The stamp only ever saves work: `current` still checks
+    // every file's hash.
+    h.update(executable_identity()?.as_bytes());
     h.update(format!("{settings:?}\0").as_bytes());
     let mut total = 0u64;
     for file in crate::spec::spec_files(spec).ok()? {
@@ -33,6 +37,20 @@ pub fn fingerprint(spec: &Path, settings: &crate::Settings) -> Option<String> {
         h.update(&bytes);
     }
     Some(hex(&h.finalize()))
+}
+
+/// This executable's size, modification time and (on Unix) device and inode.
+fn executable_identity() -> Option<String> {
+    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    #[cfg(unix)]
+    let node = {
+        use std::os::unix::fs::MetadataExt;
+        format!("{}:{}", meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let node = String::new();
+    Some(format!("{}\0{}.{:09}\0{node}\0", meta.len(), modified.as_secs(), modified.subsec_nanos()))
 }
 
 /// Where the stamp of output directory `out` lives.
