@@ -243,12 +243,15 @@ pub fn php_strings(code: &str) -> BTreeSet<String> {
 }
 
 /// Decodes a C-family string literal's body (C#, Java, Go, JavaScript, Objective-C).
+/// Octal escapes are bytes, as in C (Objective-C writes a C1 control as its UTF-8 bytes,
+/// `\302\205`); everything else is characters.
 pub fn decode_c_like(body: &str) -> String {
-    let mut out = String::new();
+    let mut bytes: Vec<u8> = Vec::new();
     let mut chars = body.chars().peekable();
+    let push = |bytes: &mut Vec<u8>, c: char| bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     while let Some(c) = chars.next() {
         if c != '\\' {
-            out.push(c);
+            push(&mut bytes, c);
             continue;
         }
         let Some(e) = chars.next() else { break };
@@ -256,25 +259,88 @@ pub fn decode_c_like(body: &str) -> String {
             let s: String = (0..n).filter_map(|_| chars.next()).collect();
             char::from_u32(u32::from_str_radix(&s, 16).unwrap_or(0xfffd)).unwrap_or('\u{fffd}')
         };
-        match e {
-            'n' => out.push('\n'),
-            't' => out.push('\t'),
-            'r' => out.push('\r'),
-            'a' => out.push('\u{7}'),
-            'b' => out.push('\u{8}'),
-            'f' => out.push('\u{c}'),
-            'v' => out.push('\u{b}'),
-            'u' => out.push(hex(&mut chars, 4)),
-            'U' => out.push(hex(&mut chars, 8)),
-            'x' => out.push(hex(&mut chars, 2)),
+        let decoded = match e {
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            'a' => '\u{7}',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'v' => '\u{b}',
+            'u' => hex(&mut chars, 4),
+            'U' => hex(&mut chars, 8),
+            'x' => hex(&mut chars, 2),
             '0'..='7' => {
                 let mut s = e.to_string();
                 while s.len() < 3 && chars.peek().is_some_and(|c| ('0'..='7').contains(c)) {
                     s.push(chars.next().unwrap_or('0'));
                 }
-                out.push(char::from_u32(u32::from_str_radix(&s, 8).unwrap_or(0)).unwrap_or('\u{fffd}'));
+                bytes.push(u8::from_str_radix(&s, 8).unwrap_or(0));
+                continue;
             }
-            other => out.push(other),
+            other => other,
+        };
+        push(&mut bytes, decoded);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| panic!("a literal's octal bytes are no UTF-8: {e}"))
+}
+
+/// PowerShell's values: each `'…'` string, and each parenthesised concatenation of them
+/// with `[char]0x…` values (`('a' + [char]0x1b + 'b')`, how a control character is
+/// written), decoded as PowerShell would.
+fn powershell_strings(code: &str) -> BTreeSet<String> {
+    let quoted = |t: &str| -> String {
+        let mut s = t.to_owned();
+        for q in ['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{201b}'] {
+            s = s.replace(&format!("{q}{q}"), &q.to_string());
+        }
+        s
+    };
+    let mut out = BTreeSet::new();
+    let tree = parse("powershell", code);
+    let mut stack = vec![tree.root_node()];
+    while let Some(n) = stack.pop() {
+        let text = &code[n.byte_range()];
+        if n.kind() == "string_literal" {
+            let body = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')).unwrap_or_else(|| panic!("unexpected literal {text}"));
+            out.insert(quoted(body));
+        } else if n.kind() == "parenthesized_expression" && text.starts_with("('") {
+            // The pieces, in order: strings and [char] values joined by ` + `.
+            let mut value = String::new();
+            let mut rest = &text[1..text.len() - 1];
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix("[char]0x") {
+                    let end = r.find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(r.len());
+                    value.push(char::from_u32(u32::from_str_radix(&r[..end], 16).expect("hex")).expect("a char"));
+                    rest = &r[end..];
+                } else if let Some(r) = rest.strip_prefix('\'') {
+                    // A quote ends the string unless it is doubled.
+                    let mut i = 0;
+                    let chars: Vec<(usize, char)> = r.char_indices().collect();
+                    let end = loop {
+                        let (at, c) = chars[i];
+                        let next = chars.get(i + 1).map(|x| x.1);
+                        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}') {
+                            if next == Some(c) {
+                                i += 2;
+                                continue;
+                            }
+                            break at;
+                        }
+                        i += 1;
+                    };
+                    value.push_str(&quoted(&r[..end]));
+                    rest = &r[end + 1..];
+                } else if let Some(r) = rest.strip_prefix(" + ") {
+                    rest = r;
+                } else {
+                    panic!("unexpected concatenation {text}");
+                }
+            }
+            out.insert(value);
+        }
+        for i in 0..n.child_count() {
+            stack.extend(n.child(i));
         }
     }
     out
@@ -284,6 +350,9 @@ pub fn decode_c_like(body: &str) -> String {
 pub fn string_literals(language: &str, code: &str) -> BTreeSet<String> {
     if language == "php" {
         return php_strings(code);
+    }
+    if language == "powershell" {
+        return powershell_strings(code);
     }
     if language == "cli" {
         // A CLI snippet's values are its arguments and the JSON strings in its body.

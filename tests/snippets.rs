@@ -662,3 +662,24 @@ fn goldens_per_construct() {
     }
     assert!(stale.is_empty(), "goldens differ (review, then `{UPDATE_GOLDENS}`):\n{stale}");
 }
+
+/// No snippet holds a character that must not sit raw (every C0 and C1 control but the
+/// line breaks and tabs of its layout, DEL, bidi controls, separators, the BOM): the
+/// obstacle course's values carry NUL, ESC, NEL, CSI and a BOM, and each language writes
+/// them as escapes (PowerShell as `[char]` values joined to its verbatim strings).
+#[test]
+fn no_snippet_holds_a_raw_control_bidi_or_bom_character() {
+    let mut bad = Vec::new();
+    for f in snippet_files() {
+        for (i, line) in f.code.lines().enumerate() {
+            if let Some(c) = line.chars().find(|&c| !matches!(c, '\t' | '\r') && sdkgen::lang::must_escape(c)) {
+                bad.push(format!("{}:{}: U+{:04X}", f.path, i + 1, c as u32));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "raw characters:\n{}", bad.join("\n"));
+    let hostile = example_strings(&sdkgen_tests::obstacle_model(), "obstacle-hostile-strings");
+    for c in ['\0', '\u{1b}', '\u{85}', '\u{9b}', '\u{feff}', '\u{2028}'] {
+        assert!(hostile.iter().any(|s| s.contains(c)), "the course has U+{:04X}", c as u32);
+    }
+}

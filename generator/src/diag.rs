@@ -139,10 +139,15 @@ fn floor_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Control characters (other than tab) and the bidi overrides and isolates that can make
-/// a terminal show text other than what is there.
+/// Control characters (other than tab: C0, DEL and C1), the bidi overrides, isolates and
+/// marks that can make a terminal or an editor show text other than what is there, the
+/// line and paragraph separators some tools break lines at, and the byte-order mark.
 pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
+        )
 }
 
 /// `text` with every unsafe character written as `\u{…}`; a message is safe to print.

@@ -63,7 +63,7 @@ pub fn word(s: &str) -> String {
 }
 
 fn needs_escape(c: char) -> bool {
-    (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || crate::diag::is_unsafe(c)
+    super::must_escape(c)
 }
 
 /// `$'…'`: bash's quoting with C escapes, where `\` and `'` are the special characters.
@@ -89,20 +89,10 @@ pub fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// The JSON text of a body as the `--body` argument: control, line-separator and bidi
-/// characters (which JSON allows raw inside strings) become `\u` escapes, so the command
-/// reads as it runs; then the whole text is one quoted shell word.
+/// The JSON text of a body (as `lang::http::json` prints it: every character that must
+/// not sit raw already a `\u` escape) as the `--body` argument: one quoted shell word.
 pub fn json_body(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        // The printer's own line breaks are the only raw newlines (JSON escapes them in strings).
-        if c != '\n' && (c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || crate::diag::is_unsafe(c)) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    quoted(&out)
+    quoted(json)
 }
 
 #[cfg(test)]
@@ -121,6 +111,7 @@ mod tests {
         assert_eq!(word("$(rm -rf /)"), "'$(rm -rf /)'");
         assert_eq!(quoted("it's"), r"'it'\''s'");
         assert_eq!(word("a'\n\u{202e}\\"), r"$'a\'\n\u202e\\'");
-        assert_eq!(json_body("{\"a\": \"\u{202e}'\"}"), "'{\"a\": \"\\u202e'\\''\"}'");
+        let printed = crate::lang::http::json(&serde_json::json!({"a": "\u{202e}'"}));
+        assert_eq!(json_body(&printed), "'{\n  \"a\": \"\\u202e'\\''\"\n}'");
     }
 }

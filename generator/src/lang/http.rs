@@ -5,8 +5,19 @@ use serde_json::Value;
 /// Pretty JSON with a two-space indent, and arrays of scalars on one line with a space
 /// inside the brackets (`[ "audio", "video" ]`), as the reference pages print them.
 pub fn json(value: &Value) -> String {
-    let mut out = String::new();
-    write_json(value, 0, &mut out);
+    let mut printed = String::new();
+    write_json(value, 0, &mut printed);
+    // serde_json escapes C0 controls in strings; the other characters that must not sit
+    // raw (DEL, C1, bidi controls, separators, the BOM) are written as `\u` escapes too,
+    // the same JSON. They can only be inside strings: the printer's own text is ASCII.
+    let mut out = String::with_capacity(printed.len());
+    for c in printed.chars() {
+        if c != '\n' && super::must_escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 

@@ -141,6 +141,14 @@ pub fn singular(word: &str) -> String {
     }
 }
 
+/// Whether `c` may never sit raw in a literal of any language: every C0 and C1 control,
+/// DEL, bidi controls, the line and paragraph separators and the byte-order mark (valid
+/// raw in some languages, but they make the code read other than it runs, or not parse:
+/// Go rejects a raw U+FEFF). Each language's literal writer escapes these its own way.
+pub fn must_escape(c: char) -> bool {
+    c.is_control() || crate::diag::is_unsafe(c)
+}
+
 /// Escapes for C-family double-quoted strings (C#, Java, Go, JavaScript, Objective-C):
 /// quotes, backslashes and every control character; `extra` handles language-specific
 /// characters first (return `None` for "no special treatment").
@@ -160,8 +168,7 @@ pub fn c_like_escape(s: &str, quote: char, extra: impl Fn(char) -> Option<String
                 out.push('\\');
                 out.push(c);
             }
-            // Bidi controls too: valid raw, but they make the code read other than it runs.
-            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || crate::diag::is_unsafe(c) => {
+            c if must_escape(c) => {
                 out.push_str(&format!("\\u{:04x}", c as u32));
             }
             c => out.push(c),

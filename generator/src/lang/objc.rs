@@ -36,7 +36,8 @@ pub fn string(s: &str) -> String {
         if c == '?' {
             Some("\\?".to_owned())
         } else {
-            super::java::octal_controls(c).or_else(|| matches!(c, '\u{2028}' | '\u{2029}').then(|| c.to_string()))
+            super::java::octal_controls(c)
+                .or_else(|| matches!(c, '\u{80}'..='\u{9f}').then(|| c.to_string().bytes().map(|b| format!("\\{b:03o}")).collect()))
         }
     };
     format!("@\"{}\"", c_like_escape(s, '"', extra))

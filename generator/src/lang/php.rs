@@ -141,7 +141,7 @@ pub fn variable(name: &str) -> String {
 /// can be written as itself, otherwise `"…"` with `\u{…}` escapes for control and bidi
 /// characters and `$` escaped so nothing is interpolated.
 pub fn string(s: &str) -> String {
-    let needs_escape = |c: char| (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || crate::diag::is_unsafe(c);
+    let needs_escape = super::must_escape;
     if !s.chars().any(needs_escape) {
         return format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
     }

@@ -7,6 +7,33 @@ use crate::model::OperationKind;
 /// characters are the single quotes, including the typographic ones it also treats as
 /// quotes, and each is doubled.
 pub fn string(s: &str) -> String {
+    // A single-quoted string holds every character as it is, controls too; those that
+    // must not sit raw (`lang::must_escape`; a newline or a tab may) are joined in as `[char]`
+    // values, which Windows PowerShell 5.1 reads as well as 7 (`` `e `` and `` `u{} `` are
+    // 7's only). The expression starts with a string, so `+` concatenates.
+    let raw = |c: char| !matches!(c, '\n' | '\t') && super::must_escape(c);
+    if !s.chars().any(raw) {
+        return quoted(s);
+    }
+    let mut parts = Vec::new();
+    let mut run = String::new();
+    for c in s.chars() {
+        if raw(c) {
+            parts.push(quoted(&std::mem::take(&mut run)));
+            parts.push(format!("[char]0x{:x}", c as u32));
+        } else {
+            run.push(c);
+        }
+    }
+    if !run.is_empty() {
+        parts.push(quoted(&run));
+    }
+    format!("({})", parts.join(" + "))
+}
+
+/// `'…'`: PowerShell's verbatim string, each quote (the typographic ones are quotes too)
+/// doubled.
+fn quoted(s: &str) -> String {
     let mut out = String::from("'");
     for c in s.chars() {
         if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}') {

@@ -8,7 +8,7 @@ using Microsoft.Graph.Obstacle.Models;
 var requestBody = new SwitchPostRequestBody
 {
     Type = Select.None,
-    Default = "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= end",
+    Default = "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= nul\u0000 esc\u001b[31m nel\u0085 csi\u009b bom\ufeff end",
     Function = new Function
     {
         OdataType = "#obstacle.ns.function",

@@ -4,7 +4,7 @@ GraphServiceClient graphClient = new GraphServiceClient(requestAdapter);
 
 com.microsoft.graph.obstacle.packages.item.switchEscaped.SwitchPostRequestBody switchPostRequestBody = new com.microsoft.graph.obstacle.packages.item.switchEscaped.SwitchPostRequestBody();
 switchPostRequestBody.setType(Select.None);
-switchPostRequestBody.setDefault("quote \" apostrophe ' backslash \\ newline\n tab\t bell\007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= end");
+switchPostRequestBody.setDefault("quote \" apostrophe ' backslash \\ newline\n tab\t bell\007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= nul\000 esc\033[31m nel\u0085 csi\u009b bom\ufeff end");
 Function function = new Function();
 function.setOdataType("#obstacle.ns.function");
 function.setDefault("nested 'single' and \"double\" and `back` ticks");

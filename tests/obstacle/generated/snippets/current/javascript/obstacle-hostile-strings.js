@@ -7,7 +7,7 @@ const client = Client.init(options);
 
 const switch_ = {
   type: 'None',
-  default: 'quote " apostrophe \' backslash \\ newline\n tab\t bell\u0007 */ /* """ ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= end',
+  default: 'quote " apostrophe \' backslash \\ newline\n tab\t bell\u0007 */ /* """ ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= nul\u0000 esc\u001b[31m nel\u0085 csi\u009b bom\ufeff end',
   function: {
     '@odata.type': '#obstacle.ns.function',
     default: 'nested \'single\' and "double" and `back` ticks',

@@ -11,7 +11,7 @@ $graphServiceClient = new GraphServiceClient($tokenRequestContext, $scopes);
 
 $requestBody = new SwitchPostRequestBody();
 $requestBody->setType(new Select('None'));
-$requestBody->setEscapedDefault("quote \" apostrophe ' backslash \\ newline\n tab\t bell\u{7} */ /* \"\"\" \${x} \$(whoami) `tick` %s %d é 日本 🎉 \u{2028} ??= end");
+$requestBody->setEscapedDefault("quote \" apostrophe ' backslash \\ newline\n tab\t bell\u{7} */ /* \"\"\" \${x} \$(whoami) `tick` %s %d é 日本 🎉 \u{2028} ??= nul\u{0} esc\u{1b}[31m nel\u{85} csi\u{9b} bom\u{feff} end");
 $function = new EscapedFunction();
 $function->setOdataType('#obstacle.ns.function');
 $function->setEscapedDefault('nested \'single\' and "double" and `back` ticks');

@@ -3,8 +3,8 @@ Import-Module Microsoft.Graph.Obstacle.Obstacle
 
 $params = @{
     type = 'None'
-    default = 'quote " apostrophe '' backslash \ newline
- tab	 bell */ /* """ ${x} $(whoami) `tick` %s %d é 日本 🎉   ??= end'
+    default = ('quote " apostrophe '' backslash \ newline
+ tab	 bell' + [char]0x7 + ' */ /* """ ${x} $(whoami) `tick` %s %d é 日本 🎉 ' + [char]0x2028 + ' ??= nul' + [char]0x0 + ' esc' + [char]0x1b + '[31m nel' + [char]0x85 + ' csi' + [char]0x9b + ' bom' + [char]0xfeff + ' end')
     function = @{
         '@odata.type' = '#obstacle.ns.function'
         default = 'nested ''single'' and "double" and `back` ticks'

@@ -9,7 +9,7 @@ from msgraph_obstacle.generated.models.select import Select
 # To initialize your graph_client, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=python
 request_body = SwitchPostRequestBody(
 	type = Select.None_,
-	default = 'quote " apostrophe \' backslash \\ newline\n tab\t bell\u0007 */ /* """ ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= end',
+	default = 'quote " apostrophe \' backslash \\ newline\n tab\t bell\u0007 */ /* """ ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= nul\u0000 esc\u001b[31m nel\u0085 csi\u009b bom\ufeff end',
 	function = Function(
 		odata_type = '#obstacle.ns.function',
 		default = 'nested \'single\' and "double" and `back` ticks',

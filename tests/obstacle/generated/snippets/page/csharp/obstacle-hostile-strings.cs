@@ -3,7 +3,7 @@ GraphServiceClient graphClient = new GraphServiceClient( authProvider );
 
 var type = Select.None;
 
-var @default = "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= end";
+var @default = "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= nul\u0000 esc\u001b[31m nel\u0085 csi\u009b bom\ufeff end";
 
 var function = new Function
 {

@@ -5,7 +5,7 @@ graphClient := msgraphsdk.NewGraphServiceClient(requestAdapter)
 requestBody := graphpackages.NewSwitchPostRequestBody()
 typeEscaped := graphmodels.NONE_SELECT
 requestBody.SetType(&typeEscaped)
-defaultEscaped := "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= end"
+defaultEscaped := "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= nul\u0000 esc\u001b[31m nel\u0085 csi\u009b bom\ufeff end"
 requestBody.SetDefault(&defaultEscaped)
 function := graphmodels.NewFunction()
 odataType := "#obstacle.ns.function"

@@ -3,7 +3,7 @@ GraphServiceClient graphClient = GraphServiceClient.builder().authenticationProv
 
 Select type = Select.NONE;
 
-String defaultEscaped = "quote \" apostrophe ' backslash \\ newline\n tab\t bell\007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= end";
+String defaultEscaped = "quote \" apostrophe ' backslash \\ newline\n tab\t bell\007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= nul\000 esc\033[31m nel\u0085 csi\u009b bom\ufeff end";
 
 Function function = new Function();
 function.oDataType = "#obstacle.ns.function";

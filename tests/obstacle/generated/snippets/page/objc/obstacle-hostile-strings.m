@@ -11,7 +11,7 @@ NSMutableDictionary *payloadDictionary = [[NSMutableDictionary alloc] init];
 MSGraphSelect *type = [MSGraphSelect none];
 payloadDictionary[@"type"] = type;
 
-NSString *defaultValue = @"quote \" apostrophe ' backslash \\ newline\n tab\t bell\007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉   \?\?= end";
+NSString *defaultValue = @"quote \" apostrophe ' backslash \\ newline\n tab\t bell\007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 \?\?= nul\000 esc\033[31m nel\302\205 csi\302\233 bom\ufeff end";
 payloadDictionary[@"default"] = defaultValue;
 
 NSDictionary *function = @{@"@odata.type": @"#obstacle.ns.function", @"default": @"nested 'single' and \"double\" and `back` ticks", @"value": @"value, not Value", @"switch": @[@"class", @"$x", @"None"], @"self": @{@"$x": @"deep $x", @"in": @[@"é", @"日本"]}};
