@@ -683,3 +683,28 @@ fn no_snippet_holds_a_raw_control_bidi_or_bom_character() {
         assert!(hostile.iter().any(|s| s.contains(c)), "the course has U+{:04X}", c as u32);
     }
 }
+
+/// A JavaScript snippet whose body holds an Int64 past 2^53 makes the real
+/// `@microsoft/microsoft-graph-client` send exactly the example's number: the snippet runs
+/// in node with the client's own request pipeline, a last middleware catching the request.
+#[test]
+fn javascript_sends_an_int64_past_2_53_exactly() {
+    let golden = root().join("tests/cases/number-widths/snippets/current/javascript/update-meter.js");
+    let code = std::fs::read_to_string(&golden).unwrap();
+    let body_onwards = code.split_once("const client = Client.init(options);").expect("the client line").1;
+    let script = format!(
+        "const {{ Client }} = require('@microsoft/microsoft-graph-client');\n\
+         const catcher = {{ execute: async (context) => {{ process.stdout.write(String(context.options.body)); \
+         context.response = new Response(null, {{ status: 204 }}); }} }};\n\
+         const client = Client.initWithMiddleware({{ middleware: catcher }});\n\
+         (async () => {{\n{body_onwards}\n}})().catch((e) => {{ console.error(e); process.exit(1); }});\n"
+    );
+    let dir = scratch("js-int64");
+    let file = write(&dir, "run.cjs", &script);
+    let (ok, out, err) = run(Command::new(tool("node")).arg(&file).env("NODE_PATH", sdkgen_tests::node_modules()));
+    assert!(ok, "node failed: {err}");
+    let sent: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(sent["total"].as_u64(), Some(9_007_199_254_740_993), "the number on the wire: {out}");
+    let model = sdkgen::load_model(&root().join("tests/cases/number-widths.yaml")).unwrap();
+    assert_eq!(Some(&sent), model.actions[0].examples[0].request.body.as_ref(), "exactly the example's body");
+}

@@ -4,7 +4,9 @@ const options = {
 
 const client = Client.init(options);
 {%- if let Some((var, value)) = body %}
-
+{% if let Some(note) = note %}
+// {{ note }}
+{%- endif %}
 const {{ var }} = {{ value }};
 {%- endif %}
 

@@ -7,7 +7,7 @@ using Microsoft.Graph.Beta.Models;
 var requestBody = new Meter
 {
     Count = 7,
-    Total = 9007199254740L,
+    Total = 9007199254740993L,
     Ratio = 0.25d,
     On = false,
 };

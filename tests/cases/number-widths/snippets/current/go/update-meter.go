@@ -12,7 +12,7 @@ import (
 meter := graphmodels.NewMeter()
 count := int32(7)
 meter.SetCount(&count)
-total := int64(9007199254740)
+total := int64(9007199254740993)
 meter.SetTotal(&total)
 ratio := float64(0.25)
 meter.SetRatio(&ratio)

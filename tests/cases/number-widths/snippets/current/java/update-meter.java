@@ -3,7 +3,7 @@
 GraphServiceClient graphClient = new GraphServiceClient(requestAdapter);
 Meter meter = new Meter();
 meter.setCount(7);
-meter.setTotal(9007199254740L);
+meter.setTotal(9007199254740993L);
 meter.setRatio(0.25d);
 meter.setOn(false);
 graphClient.meters().byMeterId("m1").patch(meter);

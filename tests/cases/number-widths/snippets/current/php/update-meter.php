@@ -7,7 +7,7 @@ $graphServiceClient = new GraphServiceClient($tokenRequestContext, $scopes);
 
 $requestBody = new Meter();
 $requestBody->setCount(7);
-$requestBody->setTotal(9007199254740);
+$requestBody->setTotal(9007199254740993);
 $requestBody->setRatio(0.25);
 $requestBody->setOn(false);
 

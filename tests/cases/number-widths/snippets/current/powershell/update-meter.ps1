@@ -3,7 +3,7 @@ Import-Module Microsoft.Graph.Beta.Reports
 
 $params = @{
     count = 7
-    total = 9007199254740
+    total = 9007199254740993
     ratio = 0.25
     on = $false
 }

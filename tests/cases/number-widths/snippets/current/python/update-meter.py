@@ -5,7 +5,7 @@ from msgraph_beta.generated.models.meter import Meter
 # To initialize your graph_client, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=python
 request_body = Meter(
 	count = 7,
-	total = 9007199254740,
+	total = 9007199254740993,
 	ratio = 0.25,
 	on = False,
 )

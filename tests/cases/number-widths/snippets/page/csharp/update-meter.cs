@@ -4,7 +4,7 @@ GraphServiceClient graphClient = new GraphServiceClient( authProvider );
 var meter = new Meter
 {
     Count = 7,
-    Total = 9007199254740L,
+    Total = 9007199254740993L,
     Ratio = 0.25d,
     On = false,
 };

@@ -3,7 +3,7 @@ GraphServiceClient graphClient = GraphServiceClient.builder().authenticationProv
 
 Meter meter = new Meter();
 meter.count = 7;
-meter.total = 9007199254740L;
+meter.total = 9007199254740993L;
 meter.ratio = 0.25d;
 meter.on = false;
 

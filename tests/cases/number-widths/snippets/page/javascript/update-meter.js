@@ -5,12 +5,8 @@ const options = {
 
 const client = Client.init(options);
 
-const meter = {
-  count: 7,
-  total: 9007199254740,
-  ratio: 0.25,
-  on: false
-};
+// The body holds an integer beyond 2^53, which a JavaScript number cannot hold: it is sent as JSON text.
+const meter = '{"count":7,"total":9007199254740993,"ratio":0.25,"on":false}';
 
 await client.api('/meters/m1')
     .version('beta')

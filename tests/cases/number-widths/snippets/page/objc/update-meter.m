@@ -11,7 +11,7 @@ NSMutableDictionary *payloadDictionary = [[NSMutableDictionary alloc] init];
 NSObject *count = @(7);
 payloadDictionary[@"count"] = count;
 
-NSObject *total = @(9007199254740);
+NSObject *total = @(9007199254740993);
 payloadDictionary[@"total"] = total;
 
 NSObject *ratio = @(0.25);

@@ -3,7 +3,7 @@ Import-Module Microsoft.Graph.Reports
 
 $params = @{
     Count = 7
-    Total = 9007199254740
+    Total = 9007199254740993
     Ratio = 0.25
     On = $false
 }
