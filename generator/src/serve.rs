@@ -16,7 +16,8 @@ use std::sync::Arc;
 pub const MAX_BODY: usize = 1 << 20;
 
 fn text(status: StatusCode, body: String) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+    // `nosniff`: a body that reflects the request is never read as anything but text.
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::X_CONTENT_TYPE_OPTIONS, "nosniff")], body).into_response()
 }
 
 async fn snippet(State(model): State<Arc<Model>>, Query(q): Query<HashMap<String, String>>, headers: HeaderMap, body: String) -> Response {

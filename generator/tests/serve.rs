@@ -35,6 +35,12 @@ impl Service {
 
     /// One request on a fresh connection: (status, body).
     fn post(&self, query: &str, content_type: &str, body: &[u8]) -> (u16, String) {
+        let (status, _, body) = self.exchange(query, content_type, body);
+        (status, body)
+    }
+
+    /// The status, the response's head (lower case) and its body.
+    fn exchange(&self, query: &str, content_type: &str, body: &[u8]) -> (u16, String, String) {
         let mut s = TcpStream::connect(&self.addr).unwrap();
         let head = format!(
             "POST /{query} HTTP/1.1\r\nHost: {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -48,8 +54,9 @@ impl Service {
         let _ = s.read_to_end(&mut out);
         let text = String::from_utf8_lossy(&out).into_owned();
         let status = text.get(9..12).and_then(|c| c.parse().ok()).unwrap_or(0);
-        let body = text.split_once("\r\n\r\n").map_or(String::new(), |(_, b)| b.to_owned());
-        (status, body)
+        let (head, body) =
+            text.split_once("\r\n\r\n").map_or((text.clone(), String::new()), |(h, b)| (h.to_ascii_lowercase(), b.to_owned()));
+        (status, head, body)
     }
 }
 
@@ -87,6 +94,11 @@ fn the_service_answers_snippets_and_located_errors() {
     );
     let (status, body) = service.post("?lang=go", "application/http", b"POST /nowhere\n");
     assert!(status == 400 && body.contains("no operation of the spec is `POST /nowhere`"), "{body}");
+    // A reflected line is text, never sniffed, and holds no raw control character.
+    let (status, head, body) = service.exchange("?lang=go", "application/http", b"POST /nowhere\x1b[2J<script>\n");
+    assert_eq!(status, 400, "{body}");
+    assert!(head.contains("x-content-type-options: nosniff") && head.contains("content-type: text/plain"), "{head}");
+    assert!(!body.contains('\u{1b}'), "{body:?}");
     let (status, body) = service.post("?lang=cobol", "application/http", REJECT.as_bytes());
     assert!(status == 400 && body.contains("`lang`: unknown language"), "{body}");
     let (status, _) = service.post("?lang=go", "application/json", REJECT.as_bytes());
