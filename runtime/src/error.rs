@@ -100,12 +100,12 @@ impl fmt::Display for ApiError {
         write!(f, "Graph answered {} {reason}", self.status)?;
         match &self.error {
             Some(e) => {
-                write!(f, ": {}: {}", e.code, e.message)?;
+                write!(f, ": {}: {}", shown(&e.code), shown(&e.message))?;
                 if let Some(inner) = &e.inner_error {
                     if let Some(id) = &inner.request_id {
-                        write!(f, " (request-id {id}")?;
+                        write!(f, " (request-id {}", shown(id))?;
                         if let Some(date) = &inner.date {
-                            write!(f, ", date {date}")?;
+                            write!(f, ", date {}", shown(date))?;
                         }
                         f.write_str(")")?;
                     }
@@ -123,6 +123,26 @@ impl fmt::Display for ApiError {
             }
         }
     }
+}
+
+/// Server text as an error's `Display` prints it: control and bidi characters escaped
+/// (a newline in a message would forge a log line, an ESC drive the terminal) and cut at
+/// 500 characters, so a log shows what the server said and nothing it did not.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(512));
+    for (i, c) in text.chars().enumerate() {
+        if i == 500 {
+            out.push('…');
+            break;
+        }
+        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}');
+        if c.is_control() || bidi {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Graph's error object: `{"error": {"code", "message", "innerError": {...}}}`.
@@ -178,6 +198,24 @@ impl ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn server_text_cannot_forge_a_log_line_or_drive_a_terminal() {
+        let e = ApiError {
+            status: 400,
+            error: Some(GraphError {
+                code: "Bad\nRequest".into(),
+                message: format!("fine\n2026-01-01 INFO forged\u{1b}[2J\u{202e}{}", "x".repeat(2_000)),
+                inner_error: Some(InnerError { request_id: Some("id\r\n".into()), date: None, client_request_id: None }),
+            }),
+            body: String::new(),
+            content_type: None,
+        };
+        let shown = e.to_string();
+        assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202e}'), "{shown:?}");
+        assert!(shown.contains("Bad\\nRequest") && shown.contains("forged\\u{1b}[2J\\u{202e}") && shown.contains("id\\r\\n"), "{shown}");
+        assert!(shown.len() < 1_200, "cut: {} bytes", shown.len());
+    }
 
     #[test]
     fn graph_error_body_is_typed() {
