@@ -194,7 +194,7 @@ fn read_text(path: &Path, cap: u64) -> Result<String, Exit> {
 
 /// `sdkgen import csdl`: spec files from Graph's metadata into `out`, replacing only files
 /// an import wrote; a report of what could not be expressed on stderr.
-pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
+pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool) -> Exit {
     let text = match read_text(metadata, 256 << 20) {
         Ok(t) => t,
         Err(exit) => return exit,
@@ -244,11 +244,22 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path) -> Exit {
     for rel in &removed {
         eprint(&format!("sdkgen: removed {rel}: the previous import wrote it and this one does not\n"));
     }
-    for s in &import.not_imported {
-        eprint(&format!("sdkgen: not imported: {}: {}\n", s.element, s.reason));
+    if report {
+        for s in &import.not_imported {
+            eprint(&format!("sdkgen: not imported: {}: {}\n", s.element, s.reason));
+        }
+    }
+    let groups = crate::import::by_reason(&import.not_imported);
+    if !groups.is_empty() {
+        let listed = if report { "each listed above" } else { "`--report` lists each" };
+        let mut text = format!("sdkgen: {} elements not imported, by reason ({listed}):\n", import.not_imported.len());
+        for (n, reason) in groups {
+            text.push_str(&format!("  {n:>6}  {reason}\n"));
+        }
+        note(&text);
     }
     note(&format!(
-        "sdkgen: wrote {} files in {}: {} operations, {} types, {} enums; {} elements not imported (listed above)\n",
+        "sdkgen: wrote {} files in {}: {} operations, {} types, {} enums; {} elements not imported\n",
         files.len(),
         shown_path(out),
         import.operations,

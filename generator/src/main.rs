@@ -124,7 +124,7 @@ enum Import {
     /// Spec YAML from Graph's CSDL metadata (EDMX 4.0): the selected entity types, the
     /// actions bound to them with paths derived from the entity container, and every type
     /// they reach. Re-importing replaces only files the importer wrote; what the metadata
-    /// cannot express is reported per element, with the reason.
+    /// cannot express is counted by reason (`--report` lists each element).
     Csdl {
         /// The metadata document (`v1.0-cleanMetadata.xml`).
         metadata: PathBuf,
@@ -135,6 +135,9 @@ enum Import {
         /// The spec directory to write into (`types/imported.yaml`, `actions/*.yaml`).
         #[arg(long)]
         out: PathBuf,
+        /// List every element not imported with its reason (the summary counts them by reason).
+        #[arg(long)]
+        report: bool,
     },
     /// The examples of a Graph reference page (its markdown, or the page's text as a
     /// browser copies it) as spec YAML: an `extensions:` file adding them to the
@@ -313,7 +316,7 @@ fn main() -> ExitCode {
             Ok(cfg) => cli::export_openapi(&cfg, out.as_deref()),
             Err(e) => e,
         },
-        Command::Import(Import::Csdl { metadata, select, out }) => cli::import_csdl(&metadata, &select, &out),
+        Command::Import(Import::Csdl { metadata, select, out, report }) => cli::import_csdl(&metadata, &select, &out, report),
         Command::Import(Import::Page { page, spec, config, out }) => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::import_page(&cfg.spec, &page, out.as_deref()),
             Err(e) => e,

@@ -30,9 +30,10 @@ fn metadata() -> std::path::PathBuf {
     p
 }
 
+/// An import with `--report`, so that stderr lists every element not imported.
 fn import_into(dir: &std::path::Path, select: &[&str]) -> (bool, String, String) {
     let mut cmd = sdkgen();
-    cmd.args(["import", "csdl"]).arg(metadata()).arg("--out").arg(dir);
+    cmd.args(["import", "csdl", "--report"]).arg(metadata()).arg("--out").arg(dir);
     for s in select {
         cmd.args(["--select", s]);
     }
@@ -113,6 +114,28 @@ fn differences(imported: &Model, written: &Model) -> BTreeSet<String> {
         }
     }
     out
+}
+
+/// Without `--report`, what was not imported is a count per reason, most first, before
+/// the summary line; the counts add up to the total and no element is listed one by one.
+#[test]
+fn an_import_counts_what_it_could_not_express_by_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out, err) = run(sdkgen().args(["import", "csdl"]).arg(metadata()).args(["--select", "user", "--out"]).arg(dir.path()));
+    assert!(ok, "{out}{err}");
+    assert!(!err.contains("sdkgen: not imported: "), "no element one by one:\n{err}");
+    let head = err.lines().position(|l| l.contains("elements not imported, by reason (`--report` lists each)")).expect("the summary");
+    let total: usize = err.lines().nth(head).unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+    let counts: Vec<usize> = err
+        .lines()
+        .skip(head + 1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    assert!(counts.len() >= 3 && counts.windows(2).all(|w| w[0] >= w[1]), "most first: {counts:?}\n{err}");
+    assert_eq!(counts.iter().sum::<usize>(), total, "{err}");
+    assert!(err.lines().last().unwrap().contains(&format!("{total} elements not imported")), "{err}");
+    assert!(!err.contains("parameter `"), "reasons are grouped without the parameter's name:\n{err}");
 }
 
 #[test]

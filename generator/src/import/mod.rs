@@ -29,6 +29,30 @@ pub struct NotImported {
     pub reason: String,
 }
 
+impl NotImported {
+    /// The reason without what names this element's own part (`parameter `x`: `,
+    /// `return type: `), so that the report can count elements by reason.
+    pub fn group(&self) -> &str {
+        let r = self.reason.strip_prefix("return type: ").unwrap_or(&self.reason);
+        match r.strip_prefix("parameter `").and_then(|rest| rest.split_once("`: ")) {
+            Some((_, why)) => why,
+            None => r,
+        }
+    }
+}
+
+/// The report's summary: each reason with how many elements it kept out, most first
+/// (ties in the reason's order).
+pub fn by_reason(not_imported: &[NotImported]) -> Vec<(usize, &str)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for n in not_imported {
+        *counts.entry(n.group()).or_default() += 1;
+    }
+    let mut out: Vec<(usize, &str)> = counts.into_iter().map(|(r, n)| (n, r)).collect();
+    out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    out
+}
+
 /// The `api.yaml` an import writes into a spec directory that has none: Graph v1.0's.
 pub const API: &str = "# Imported by sdkgen import csdl; edit freely, an import never replaces it once it exists.
 sdkgen: 1
