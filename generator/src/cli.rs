@@ -219,11 +219,17 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
     if std::fs::symlink_metadata(out.join("api.yaml")).is_err() {
         files.push(("api.yaml".into(), crate::import::API.to_owned()));
     }
+
     // Every place is checked before anything is written: a refusal leaves the directory as it was.
     for (rel, _) in &files {
         if let Err(e) = crate::export::may_replace(&out.join(rel), crate::import::MARK) {
             return report_out_error(&e);
         }
+    }
+    // The spec the import joins, validated whole before anything is written: a type that is
+    // also hand-written, or another API version's `api.yaml`, is a located error.
+    if let Err(exit) = check_joined(out, &files) {
+        return exit;
     }
     for (rel, text) in &files {
         let path = out.join(rel);
@@ -268,6 +274,34 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
         import.not_imported.len()
     ));
     Exit::Ok
+}
+
+/// Validates the spec `out` would hold after writing `files` (and removing the earlier
+/// import's files), in memory: errors are printed located, and nothing is written.
+fn check_joined(out: &Path, files: &[(String, String)]) -> Result<(), Exit> {
+    // What this import writes replaces what is there, and an earlier import's operation and
+    // type files it does not write are removed (`remove_stale_imports`); the rest stay.
+    let written: std::collections::BTreeSet<std::path::PathBuf> = files.iter().map(|(rel, _)| out.join(rel)).collect();
+    let stale = |p: &Path| {
+        ["actions", "types"].iter().any(|sub| p.parent() == Some(out.join(sub).as_path()))
+            && crate::outdir::read_regular(p).is_ok_and(|b| b.starts_with(crate::import::MARK.as_bytes()))
+    };
+    let replaced = |p: &Path| written.contains(p) || stale(p);
+    let added: Vec<(std::path::PathBuf, String)> = files.iter().map(|(rel, text)| (out.join(rel), text.clone())).collect();
+    let raw = crate::spec::load_joined(out, &replaced, &added).map_err(|e| report_spec_errors(&e))?;
+    let version = raw.files.iter().find_map(|(id, f)| f.api.as_ref().map(|a| (*id, &a.value.version)));
+    if let Some((id, v)) = version.filter(|(_, v)| v.value != "v1.0") {
+        let pos = crate::spec::pos_of(id, &raw.sources.files[id].1, &v.referenced);
+        let d = crate::diag::Diagnostic {
+            pos: Some(pos),
+            key: "api.version".into(),
+            message: format!("this import is Graph v1.0's metadata, but the spec it joins is `{}`", v.value),
+            label: "the spec's version".into(),
+            help: Some("import into a spec directory of its own, or one whose api.yaml says `version: v1.0`".into()),
+        };
+        return Err(report_spec_errors(&crate::diag::SpecErrors { diagnostics: vec![d], sources: raw.sources, io: false }));
+    }
+    crate::validate::validate(raw).map(|_| ()).map_err(|e| report_spec_errors(&e))
 }
 
 /// Removes the spec files under `out` that an earlier `import csdl` wrote (they start with

@@ -199,7 +199,8 @@ fn reimporting_replaces_only_imported_files_and_is_deterministic() {
     let dir = tempfile::tempdir().unwrap();
     assert!(import_into(dir.path(), &["participant"]).0);
     let mine = dir.path().join("actions/participant-extra.yaml");
-    std::fs::write(&mine, "# written by hand\n").unwrap();
+    // (A spec file of its own: the import is validated with the spec it joins.)
+    std::fs::write(&mine, "# written by hand\nsdkgen: 1\n").unwrap();
     let first = std::fs::read_to_string(dir.path().join("types/imported.yaml")).unwrap();
     // A hand-written file where the import would write is refused, and kept.
     let taken = dir.path().join("actions/participant-mute.yaml");
@@ -217,16 +218,16 @@ fn reimporting_replaces_only_imported_files_and_is_deterministic() {
     assert!(import_into(dir.path(), &["participant"]).0);
     assert_eq!(std::fs::read(&imported_get).unwrap(), get_before);
     assert_eq!(std::fs::read_to_string(dir.path().join("types/imported.yaml")).unwrap(), first, "byte-identical re-import");
-    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "# written by hand\n");
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "# written by hand\nsdkgen: 1\n");
 
     // An operation the new metadata no longer has (here: an imported file no import makes
     // now) goes; files the import did not write stay, whatever their first lines say.
     let dropped = dir.path().join("actions/participant-retired.yaml");
     std::fs::copy(&imported_get, &dropped).unwrap();
     let page_import = dir.path().join("actions/participant-get.examples.yaml");
-    std::fs::write(&page_import, "# Imported by sdkgen import page; from get.md. Do not edit; re-import the page.\n").unwrap();
+    std::fs::write(&page_import, "# Imported by sdkgen import page; from get.md. Do not edit; re-import the page.\nsdkgen: 1\n").unwrap();
     let quoted = dir.path().join("actions/notes.yaml");
-    std::fs::write(&quoted, "# a note that quotes the mark: # Imported by sdkgen import csdl\n").unwrap();
+    std::fs::write(&quoted, "# a note that quotes the mark: # Imported by sdkgen import csdl\nsdkgen: 1\n").unwrap();
     let (ok, _, err) = import_into(dir.path(), &["participant"]);
     assert!(ok, "{err}");
     assert!(err.contains("removed actions/participant-retired.yaml: the previous import wrote it"), "{err}");
@@ -777,4 +778,30 @@ fn table_rows(table: &str) -> BTreeSet<String> {
             cells[0].trim_matches('`').to_owned()
         })
         .collect()
+}
+
+/// An import is validated with the spec it joins, in memory, before anything is written:
+/// a beta `api.yaml` is a located error naming its version, and types and operations the
+/// spec already has are errors naming both places; the directory is left as it was.
+#[test]
+fn an_import_into_a_spec_it_contradicts_is_refused_before_writing() {
+    for (version, expect) in
+        [("beta", "this import is Graph v1.0's metadata, but the spec it joins is `beta`"), ("v1.0", "defined again here")]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let (ok, out, err) = run(sdkgen().arg("init").arg(dir.path()));
+        assert!(ok, "{out}{err}");
+        // The starter's action file moves aside, so the import writes no file of the user's.
+        std::fs::rename(dir.path().join("spec/actions/call-reject.yaml"), dir.path().join("spec/actions/mine.yaml")).unwrap();
+        let api = dir.path().join("spec/api.yaml");
+        let text = std::fs::read_to_string(&api).unwrap().replace("version: beta", &format!("version: {version}"));
+        std::fs::write(&api, text).unwrap();
+        let before = sdkgen::output::read_tree(dir.path()).unwrap();
+        let spec = dir.path().join("spec");
+        let o = sdkgen().args(["import", "csdl"]).arg(metadata()).args(["--select", "call", "--out"]).arg(&spec).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{version}: {err}");
+        assert!(err.contains(expect) && err.contains("spec/") && err.contains("nothing was written"), "{version}: {err}");
+        assert_eq!(sdkgen::output::read_tree(dir.path()).unwrap(), before, "{version}: nothing written");
+    }
 }

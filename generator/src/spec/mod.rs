@@ -135,12 +135,24 @@ pub fn load(path: &Path) -> Result<RawSpec, SpecErrors> {
 
 /// [`load`], leaving out the file `without` (one an import is about to replace).
 pub fn load_without(path: &Path, without: Option<&Path>) -> Result<RawSpec, SpecErrors> {
+    let without = without.and_then(|w| std::fs::canonicalize(w).ok());
+    if without.is_none() {
+        return load_joined(path, &|_| false, &[]);
+    }
+    load_joined(path, &|p| std::fs::canonicalize(p).ok() == without, &[])
+}
+
+/// The spec an import would leave at `path`, without writing it: the files there less those
+/// `replaced` says the import replaces or removes, plus `added` (a path beside the others
+/// and its text), so the whole is validated before the first write. A `path` that does not
+/// exist yet holds no files.
+pub fn load_joined(path: &Path, replaced: &dyn Fn(&Path) -> bool, added: &[(PathBuf, String)]) -> Result<RawSpec, SpecErrors> {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
-    let without = without.and_then(|w| std::fs::canonicalize(w).ok());
-    let files = match spec_files(path) {
-        Ok(mut f) if without.is_some() => {
-            f.retain(|p| std::fs::canonicalize(p).ok() != without);
+    let listed = if !added.is_empty() && std::fs::symlink_metadata(path).is_err() { Ok(Vec::new()) } else { spec_files(path) };
+    let files = match listed {
+        Ok(mut f) if !added.is_empty() || f.iter().any(|p| replaced(p)) => {
+            f.retain(|p| !replaced(p));
             f
         }
         Ok(f) if f.is_empty() => {
@@ -209,6 +221,10 @@ pub fn load_without(path: &Path, without: Option<&Path>) -> Result<RawSpec, Spec
             });
             continue;
         }
+        to_parse.push((diagnostics.len(), id));
+    }
+    for (file, text) in added {
+        let id = sources.add(file.display().to_string(), text.clone());
         to_parse.push((diagnostics.len(), id));
     }
     // Parsing is most of loading: the files are parsed on every core, and their results
