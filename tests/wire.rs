@@ -53,6 +53,12 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
                     Some(serde_json::to_value(client.class_create(&body).await.unwrap()).unwrap())
                 }
                 "class-get" => Some(serde_json::to_value(client.class_get(id).await.unwrap()).unwrap()),
+                "class-getNested" => {
+                    let v = |p: &str| example.path_value(p).unwrap_or_default();
+                    let got =
+                        client.class_get_nested(v("localIPCallId"), v("chromeOSOnboardingSettings-id"), v("mailFolderId"), v("policyId"));
+                    Some(serde_json::to_value(got.await.unwrap()).unwrap())
+                }
                 "class-delete" => client.class_delete(id).await.map(|()| None).unwrap(),
                 other => panic!("no Rust call for `{other}`: add it here"),
             };
