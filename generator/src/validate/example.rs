@@ -107,6 +107,28 @@ impl<'a> Validator<'a> {
 
     pub(super) fn example(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action, model: &Model) -> Option<Example> {
         let n_before = self.diags.len();
+        let (path_index, path_values) = self.example_path(file, key, e, action)?;
+        let body = self.example_body(file, key, e, action, model);
+        let (response_headers, response_body) = self.example_response(file, key, e, action, model);
+        let notifications = self.example_notifications(file, key, e, model);
+        if self.diags.len() != n_before {
+            return None;
+        }
+        let typed = TypedBody::of(model, action, body.as_ref());
+        Some(Example {
+            name: e.name.value.clone(),
+            ignored: e.ignored,
+            title: e.title.value.clone(),
+            description: e.description.as_ref().map(|d| d.value.clone()),
+            request: ExampleRequest { path_index, path_values, body, typed },
+            response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
+            notifications,
+        })
+    }
+
+    /// Which of the action's paths the example takes, and its value for each placeholder:
+    /// one usable segment each, of the parameter's primitive type.
+    fn example_path(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action) -> Option<(usize, Vec<(String, String)>)> {
         let req = &e.request.value;
         let path_index = match &req.path {
             Some(i) if i.value >= action.paths.len() => {
@@ -169,6 +191,13 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+        Some((path_index, path_values))
+    }
+
+    /// The request body, typed by the action: its parameters, or the entity it creates or
+    /// updates; a required parameter missing, or a body where none is sent, is an error.
+    fn example_body(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action, model: &Model) -> Option<serde_json::Value> {
+        let req = &e.request.value;
         let bkey = format!("{key}.request.body");
         if req.body.is_none() {
             if let RequestBody::Parameters(params) = action.request_body() {
@@ -192,6 +221,19 @@ impl<'a> Validator<'a> {
                 None
             }
         };
+        body
+    }
+
+    /// The response: the action's status, its body typed by the result, headers that can
+    /// be printed as headers.
+    fn example_response(
+        &mut self,
+        file: usize,
+        key: &str,
+        e: &raw::RawExample,
+        action: &Action,
+        model: &Model,
+    ) -> (Vec<(String, String)>, Option<serde_json::Value>) {
         if e.response.value.status.value != action.response.status {
             self.err(
                 file,
@@ -221,7 +263,12 @@ impl<'a> Validator<'a> {
             }
         }
         let response_headers = e.response.value.headers.0.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect();
-        let notifications = e.notifications.as_ref().map(|n| {
+        (response_headers, response_body)
+    }
+
+    /// The notifications the bot receives: an https callback and bodies of defined types.
+    fn example_notifications(&mut self, file: usize, key: &str, e: &raw::RawExample, model: &Model) -> Option<Notifications> {
+        e.notifications.as_ref().map(|n| {
             let n = &n.value;
             if !is_https_url(&n.callback_url.value) {
                 self.err(
@@ -260,19 +307,6 @@ impl<'a> Validator<'a> {
             let before = list(&n.before, "before");
             let after = list(&n.after, "after");
             Notifications { callback_url: n.callback_url.value.clone(), before, after }
-        });
-        if self.diags.len() != n_before {
-            return None;
-        }
-        let typed = TypedBody::of(model, action, body.as_ref());
-        Some(Example {
-            name: e.name.value.clone(),
-            ignored: e.ignored,
-            title: e.title.value.clone(),
-            description: e.description.as_ref().map(|d| d.value.clone()),
-            request: ExampleRequest { path_index, path_values, body, typed },
-            response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
-            notifications,
         })
     }
 }
