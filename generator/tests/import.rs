@@ -125,10 +125,11 @@ fn an_import_counts_what_it_could_not_express_by_reason() {
     assert!(ok, "{out}{err}");
     assert!(!err.contains("sdkgen: not imported: "), "no element one by one:\n{err}");
     let head = err.lines().position(|l| l.contains("elements not imported, by reason (`--report` lists each)")).expect("the summary");
-    let total: usize = err.lines().nth(head).unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
-    let counts: Vec<usize> = err
-        .lines()
-        .skip(head + 1)
+    let lines: Vec<&str> = err.lines().collect();
+    let total: usize = lines[head].split_whitespace().nth(1).unwrap().parse().unwrap();
+    // The reasons are the indented lines after the summary's head.
+    let counts: Vec<usize> = lines[head + 1..]
+        .iter()
         .take_while(|l| l.starts_with("  "))
         .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
         .collect();

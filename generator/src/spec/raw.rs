@@ -16,6 +16,13 @@ pub type S<T> = Spanned<T>;
 #[derive(Debug)]
 pub struct OrderedMap<V>(pub Vec<(S<String>, V)>);
 
+impl<V> OrderedMap<V> {
+    /// The key `name` as written, for an error located where it was declared.
+    pub fn key(&self, name: &str) -> Option<&S<String>> {
+        self.0.iter().find(|(k, _)| k.value == name).map(|(k, _)| k)
+    }
+}
+
 impl<V> Default for OrderedMap<V> {
     fn default() -> Self {
         OrderedMap(Vec::new())

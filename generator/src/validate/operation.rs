@@ -112,7 +112,7 @@ impl<'a> Validator<'a> {
         let path_parameters = self.properties(file, &format!("{key}.pathParameters"), &a.path_parameters, names);
         for p in &path_parameters {
             if !matches!(p.ty.kind, TypeKind::Primitive(_)) || p.ty.collection {
-                if let Some((k, _)) = a.path_parameters.0.iter().find(|(k, _)| k.value == p.name) {
+                if let Some(k) = a.path_parameters.key(&p.name) {
                     self.err(
                         file,
                         k,
@@ -228,7 +228,7 @@ impl<'a> Validator<'a> {
             }
             for p in &parameters {
                 if !matches!(p.ty.kind, TypeKind::Primitive(_) | TypeKind::Enum(_)) || p.ty.collection || p.one_or_many {
-                    if let Some((k, _)) = a.parameters.0.iter().find(|(k, _)| k.value == p.name) {
+                    if let Some(k) = a.parameters.key(&p.name) {
                         self.err_help(
                             file,
                             k,

@@ -331,7 +331,7 @@ impl<'a> Validator<'a> {
         for (file, raw) in &self.spec.files {
             for (key, t) in &raw.types.0 {
                 if key.value == type_name {
-                    return t.value.properties.0.iter().find(|(k, _)| k.value == prop).map(|(k, _)| (*file, k));
+                    return t.value.properties.key(prop).map(|k| (*file, k));
                 }
             }
         }
