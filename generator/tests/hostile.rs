@@ -254,6 +254,23 @@ fn big_spec(dir: &Path, n: usize, variant: &str) {
     }
 }
 
+/// The staging and old-tree siblings a run keeps beside the output while it writes.
+fn staging_siblings(dir: &Path) -> Vec<std::ffi::OsString> {
+    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains(".sdkgen-")).collect()
+}
+
+/// Spawns `sdkgen generate` in `dir`, output discarded: the runs this test kills.
+fn spawn_generate(dir: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_sdkgen"))
+        .arg("generate")
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 #[test]
 fn a_run_killed_at_any_moment_leaves_the_old_tree_or_the_new_one() {
     let s = scratch();
@@ -266,54 +283,60 @@ fn a_run_killed_at_any_moment_leaves_the_old_tree_or_the_new_one() {
     let tree_b = read_tree(&out).unwrap();
     assert_ne!(tree_a, tree_b);
     let started = Instant::now();
-    let full = {
-        big_spec(s.path(), 12, "a");
-        let t = Instant::now();
-        generated_ok(s.path(), &[]);
-        t.elapsed()
-    };
-    let mut seen_old = 0;
-    let mut seen_new = 0;
-    for round in 0..30u64 {
+    // How long a run lasts, measured as the killed runs are made (spawned, under whatever
+    // else the machine runs at the time), and again by every round that is let finish: a
+    // figure taken once, on a quiet moment, put every kill of a loaded CI machine before
+    // the swap.
+    let mut full = Duration::ZERO;
+    let (mut seen_old, mut seen_new, mut mid_write) = (0, 0, 0);
+    for round in 0..40u64 {
         let variant = if round % 2 == 0 { "b" } else { "a" };
         let (old, new) = if variant == "b" { (&tree_a, &tree_b) } else { (&tree_b, &tree_a) };
         big_spec(s.path(), 12, variant);
-        // Kill somewhere in the run: spread over its whole length by a fixed sequence, with
-        // one kill before it can start and one well after it should have ended.
+        // Kill somewhere in the run, spread over its whole length by a fixed sequence; every
+        // fifth round is let finish, to keep `full` current.
         let fraction = match round {
-            0 => 0.0,
-            1 => 4.0,
-            _ => ((round * 7919) % 97) as f64 / 96.0 * 1.2,
+            0 => Some(0.0),
+            r if r % 5 == 1 => None,
+            _ => Some(((round * 7919) % 97) as f64 / 96.0 * 1.1),
         };
-        let delay = full.mul_f64(fraction);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sdkgen"))
-            .arg("generate")
-            .current_dir(s.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(delay);
-        let _ = child.kill();
-        let _ = child.wait();
+        let mut child = spawn_generate(s.path());
+        let t = Instant::now();
+        match fraction {
+            None => {
+                let status = child.wait().unwrap();
+                assert!(status.success(), "round {round}: an unkilled run failed");
+                full = full.max(t.elapsed());
+            }
+            Some(f) => {
+                std::thread::sleep(full.mul_f64(f));
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+        }
+        // A killed run that had begun writing leaves its staging sibling for the next run.
+        let writing = !staging_siblings(s.path()).is_empty();
         let now = read_tree(&out).unwrap();
         if &now == old {
             seen_old += 1;
+            mid_write += usize::from(writing);
             // Bring the tree to `new` so the next round starts from it.
             generated_ok(s.path(), &[]);
         } else if &now == new {
             seen_new += 1;
         } else {
             let extra: Vec<_> = now.keys().filter(|k| !old.contains_key(*k) && !new.contains_key(*k)).take(5).collect();
-            panic!("round {round} (killed after {delay:?}): a mixed tree; unexpected files {extra:?}");
+            panic!("round {round} (fraction {fraction:?} of {full:?}): a mixed tree; unexpected files {extra:?}");
         }
         assert!(!listing(&out).iter().any(|l| l.contains(".sdkgen-")), "round {round}: temporary files inside the output");
     }
-    assert!(seen_old > 0 && seen_new > 0, "kills landed before ({seen_old}) and after ({seen_new}) the swap");
+    // The kills must have reached the window that matters: while the new tree was being
+    // staged beside the old one.
+    assert!(seen_old > 0 && seen_new > 0 && mid_write > 0, "old tree {seen_old}, new tree {seen_new}, killed while writing {mid_write}");
     generated_ok(s.path(), &[]);
-    let leftovers: Vec<_> =
-        std::fs::read_dir(s.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains(".sdkgen-")).collect();
+    let leftovers = staging_siblings(s.path());
     assert!(leftovers.is_empty(), "after a clean run: {leftovers:?}");
+    eprintln!("old tree {seen_old}, new tree {seen_new}, killed while writing {mid_write}, a run {full:?}");
     assert!(started.elapsed() < Duration::from_secs(120));
 }
 
