@@ -9,13 +9,33 @@ use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 /// What a request comes down to for comparison. Bodies are JSON values because SDKs
-/// space their JSON differently; the header is only whether one was sent.
+/// space their JSON differently; `Authorization` is only whether one was sent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Wire {
     pub method: String,
     pub path: String,
     pub query: Option<String>,
+    /// The request headers an example may set ([`WATCHED_HEADERS`]), names in lower case,
+    /// sorted: what each SDK's request configuration must put on the wire, and nothing
+    /// it may add on its own.
+    pub headers: Vec<(String, String)>,
     pub body: Option<Value>,
+}
+
+/// The headers compared: Graph's request headers an example may set
+/// (`sdkgen::model::GRAPH_REQUEST_HEADERS`) but those a client sets on its own on every
+/// request: `client-request-id` and `return-client-request-id` (the SDKs' telemetry
+/// handlers) and `Accept-Language` (node's `fetch` sends `*`).
+pub fn watched(name: &str) -> bool {
+    const SET_BY_CLIENTS: &[&str] = &["client-request-id", "return-client-request-id", "Accept-Language"];
+    sdkgen::model::GRAPH_REQUEST_HEADERS.iter().filter(|h| !SET_BY_CLIENTS.contains(h)).any(|h| h.eq_ignore_ascii_case(name))
+}
+
+fn watched_headers<'h>(pairs: impl Iterator<Item = (&'h str, &'h str)>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> =
+        pairs.filter(|(n, _)| watched(n)).map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_owned())).collect();
+    out.sort();
+    out
 }
 
 /// One captured request: the comparable part and whether `Authorization` was sent.
@@ -41,12 +61,18 @@ pub fn from_request(r: &Request) -> Captured {
     let body = (!raw.is_empty())
         .then(|| serde_json::from_slice(&raw).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&raw).into_owned())));
     Captured {
-        wire: Wire { method: r.method.to_string(), path: r.url.path().to_owned(), query: r.url.query().map(str::to_owned), body },
+        wire: Wire {
+            method: r.method.to_string(),
+            path: r.url.path().to_owned(),
+            query: r.url.query().map(str::to_owned),
+            headers: watched_headers(r.headers.iter().filter_map(|(n, v)| Some((n.as_str(), v.to_str().ok()?)))),
+            body,
+        },
         authorization: r.headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
     }
 }
 
-/// The HTTP snippet, parsed: request line, then the JSON body after the blank line.
+/// The HTTP snippet, parsed: request line, headers, then the JSON body after the blank line.
 pub fn from_http_snippet(text: &str) -> Wire {
     let text: String = text.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
     let (head, body) = text.split_once("\n\n").unwrap_or((&text, ""));
@@ -56,10 +82,19 @@ pub fn from_http_snippet(text: &str) -> Wire {
         Some((p, q)) => (p.to_owned(), Some(q.to_owned())),
         None => (after_host.to_owned(), None),
     };
+    // A header the snippet prints that is not compared would pass unchecked: refuse it.
+    let printed: Vec<(&str, &str)> = head.lines().skip(1).map(|l| l.split_once(':').expect("a header line")).collect();
+    for (name, _) in &printed {
+        assert!(
+            watched(name) || ["content-type", "content-length"].contains(&name.to_ascii_lowercase().as_str()),
+            "the HTTP snippet prints `{name}`, which the wire comparison does not watch"
+        );
+    }
     Wire {
         method: method.to_owned(),
         path,
         query,
+        headers: watched_headers(printed.into_iter()),
         body: (!body.trim().is_empty()).then(|| serde_json::from_str(body).expect("the HTTP body is JSON")),
     }
 }

@@ -344,6 +344,8 @@ fn java_legacy_wrapper(i: usize, code: &str) -> String {
     format!(
         "import com.microsoft.graph.models.*;\n\
          import com.microsoft.graph.authentication.IAuthenticationProvider;\n\
+         import com.microsoft.graph.options.HeaderOption;\n\
+         import com.microsoft.graph.options.Option;\n\
          import com.microsoft.graph.requests.*;\n\
          import com.google.gson.JsonPrimitive;\n\
          import java.time.OffsetDateTime;\n\
@@ -720,6 +722,68 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
             panic!("the README's SDK matrix is stale; rerun with SDKGEN_UPDATE_MATRIX=1. This run's matrix:\n{matrix}");
         }
     }
+}
+
+/// The request-headers goldens (`tests/cases/request-headers/`, on Graph's own paths) run
+/// with each real SDK that runs here: every request configuration puts the example's
+/// headers on the wire (`Prefer` with quotes in its value on a get, `If-Match` and
+/// `ConsistencyLevel` beside a body on an update), and adds no other watched header.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn request_headers_reach_the_wire_with_each_real_sdk() {
+    let model = sdkgen::load_model(&root().join("tests/cases/request-headers.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let version = model.api.version.clone();
+    let files: Vec<SnippetFile> =
+        sdkgen_tests::snippet_files().into_iter().filter(|f| f.path.starts_with("tests/cases/request-headers/")).collect();
+    let get = |language: &str, style: &str, example: &str| -> &SnippetFile {
+        files
+            .iter()
+            .find(|f| f.language == language && f.style == style && f.example == example)
+            .unwrap_or_else(|| panic!("no {style} {language} golden for {example}"))
+    };
+    let examples: Vec<&Example> = model.actions.iter().flat_map(|a| a.examples.iter()).collect();
+    assert!(examples.iter().all(|e| !e.request.headers.is_empty()), "every example sends headers");
+    let java_current: Vec<&SnippetFile> = examples.iter().map(|e| get("java", "current", &e.name)).collect();
+    let java_legacy: Vec<&SnippetFile> = examples.iter().map(|e| get("java", "page", &e.name)).collect();
+    let current_cp = sdkgen_tests::recorder::java_classpath("current");
+    let legacy_cp = sdkgen_tests::recorder::java_classpath("legacy");
+    let (current_built, current_classes) = compile_java("current", &java_current, &current_cp);
+    let (legacy_built, legacy_classes) = compile_java("legacy", &java_legacy, &legacy_cp);
+    let go_files: Vec<&SnippetFile> = examples.iter().map(|e| get("go", "current", &e.name)).collect();
+    let (go_built, go_exe) = build_go(&go_files);
+    let mut failures = Vec::new();
+    for (i, e) in examples.iter().enumerate() {
+        let want = from_http_snippet(&get("http", "current", &e.name).code);
+        assert_eq!(want.headers.len(), e.request.headers.len(), "{}: the HTTP golden prints every header", e.name);
+        let answer = Answer::of(e);
+        let mut outcomes = vec![
+            ("JavaScript", compare(run_javascript(&get("javascript", "current", &e.name).code, &answer).await, &want, false, &[])),
+            ("Python", compare(run_python(&get("python", "current", &e.name).code, &version, &answer).await, &want, true, &[])),
+        ];
+        for (name, built, classes, cp) in
+            [("Java 6.x", &current_built, &current_classes, &current_cp), ("Java 5.x", &legacy_built, &legacy_classes, &legacy_cp)]
+        {
+            outcomes.push((
+                name,
+                match &built[i] {
+                    Outcome::Pass => compare(run_java(classes, cp, i, &version, &answer).await, &want, true, &[]),
+                    other => other.clone(),
+                },
+            ));
+        }
+        outcomes.push((
+            "Go",
+            match (&go_exe, &go_built[i]) {
+                (Some(exe), Outcome::Pass) => compare(run_go(exe, &e.name, &version, &answer).await, &want, true, &[]),
+                (_, other) => other.clone(),
+            },
+        ));
+        for (sdk, outcome) in outcomes {
+            if outcome != Outcome::Pass {
+                failures.push(format!("{sdk} {}: {outcome:?}", e.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// Breaking a snippet the way a bad template would (a class or member the SDK does not

@@ -335,7 +335,20 @@ pub struct ExampleRequest {
     /// The same body typed by the model, once, when the spec is validated: what every
     /// snippet language spells (nothing downstream types the JSON again).
     pub typed: TypedBody,
+    /// Request headers the example sends (`ConsistencyLevel: eventual`), in written order:
+    /// every language sets them through its request configuration, and the HTTP example
+    /// prints them.
+    pub headers: Vec<(String, String)>,
 }
+
+/// Request headers Graph reads on any operation, so an example may send them where the
+/// operation declares none; an operation's own `headers` add to them. `Authorization` and
+/// `Content-Type` are not among them: every SDK sends those itself.
+pub const GRAPH_REQUEST_HEADERS: &[&str] =
+    &["ConsistencyLevel", "Prefer", "If-Match", "If-None-Match", "Accept-Language", "client-request-id", "return-client-request-id"];
+
+/// Headers an SDK writes itself from the client and the body, which an example cannot set.
+pub const TRANSPORT_HEADERS: &[&str] = &["Authorization", "Content-Type", "Content-Length", "Host"];
 
 /// An example's identity in a model: its operation's place and its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -377,6 +377,17 @@ fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, he
                 y.push_str(&format!("            {}: {}\n", q(k), q(v)));
             }
         }
+        // Every header the page sends goes into the example but those each SDK writes
+        // itself (`Authorization`, `Content-Type`…); validation refuses one the operation
+        // does not read, so none is dropped unseen.
+        let sent: Vec<&(String, String)> =
+            ex.request.headers.iter().filter(|(k, _)| !crate::model::TRANSPORT_HEADERS.iter().any(|t| t.eq_ignore_ascii_case(k))).collect();
+        if !sent.is_empty() {
+            y.push_str("          headers:\n");
+            for (k, v) in sent {
+                y.push_str(&format!("            {}: {}\n", q(k), q(v)));
+            }
+        }
         if let Some(b) = &ex.request.body {
             y.push_str(&format!("          body: {}\n", json_yaml(b, 12)));
         }
@@ -461,6 +472,20 @@ pub fn locate(text: &str, origins: &Origins, key: &str) -> Option<(usize, usize)
     } else {
         *req
     };
+    // A request header: its own line in the request's header block (the value's column
+    // for a finding about the value).
+    if let Some(h) = rest.split_once(".request.headers.").map(|(_, h)| h) {
+        let (name, of_value) = h.strip_suffix(".value").map_or((h, false), |n| (n, true));
+        for (i, l) in text.lines().enumerate().skip(line - 1).take(100) {
+            if let Some((n, _)) = l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                let column = if of_value { n.chars().count() + 3 } else { 1 };
+                return Some((i + 1, column));
+            }
+            if l.trim().is_empty() && i + 1 > line {
+                break;
+            }
+        }
+    }
     // The member the key ends with, printed as `"member"` below that line.
     let member = key.contains(".body.").then(|| key.rsplit('.').next()).flatten().filter(|m| !m.contains('[')).map(|m| format!("\"{m}\""));
     if let Some(m) = member {

@@ -32,6 +32,11 @@ pub fn id_option(item: &str) -> String {
     format!("--{}-id", command(item))
 }
 
+/// `--consistency-level`, `--if-match`: the option a request header takes.
+pub fn header_option(name: &str) -> String {
+    format!("--{}", command(name))
+}
+
 /// The command for an operation on the resource the path names: `post` for an action,
 /// and the verbs Kiota's CLI gives entity operations.
 pub fn verb(kind: OperationKind) -> &'static str {

@@ -358,6 +358,8 @@ pub struct RawExampleRequest {
     #[serde(default)]
     pub path_values: OrderedMap<S<String>>,
     #[serde(default)]
+    pub headers: OrderedMap<S<String>>,
+    #[serde(default)]
     pub body: Option<S<RawValue>>,
 }
 

@@ -109,6 +109,7 @@ impl<'a> Validator<'a> {
         let n_before = self.diags.len();
         let (path_index, path_values) = self.example_path(file, key, e, action)?;
         let body = self.example_body(file, key, e, action, model);
+        let headers = self.example_headers(file, key, e, action);
         let (response_headers, response_body) = self.example_response(file, key, e, action, model);
         let notifications = self.example_notifications(file, key, e, model);
         if self.diags.len() != n_before {
@@ -120,7 +121,7 @@ impl<'a> Validator<'a> {
             ignored: e.ignored,
             title: e.title.value.clone(),
             description: e.description.as_ref().map(|d| d.value.clone()),
-            request: ExampleRequest { path_index, path_values, body, typed },
+            request: ExampleRequest { path_index, path_values, body, typed, headers },
             response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
             notifications,
         })
@@ -194,6 +195,49 @@ impl<'a> Validator<'a> {
         Some((path_index, path_values))
     }
 
+    /// The request headers: each one Graph reads on any operation
+    /// ([`GRAPH_REQUEST_HEADERS`]) or one the operation declares, matched without regard to
+    /// case as HTTP does, and given once. Nothing is dropped: a header the model does not
+    /// know is an error, not a snippet that leaves it out.
+    fn example_headers(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action) -> Vec<(String, String)> {
+        let mut headers: Vec<(String, String)> = Vec::new();
+        for (k, v) in &e.request.value.headers.0 {
+            let hkey = format!("{key}.request.headers.{}", k.value);
+            if !self.header_text(file, &hkey, k, v) {
+                continue;
+            }
+            let name = k.value.as_str();
+            if let Some(t) = TRANSPORT_HEADERS.iter().find(|t| t.eq_ignore_ascii_case(name)) {
+                self.err(
+                    file,
+                    k,
+                    hkey,
+                    format!("`{name}` is sent by every SDK itself ({t} comes from the client or the body)"),
+                    "leave it out",
+                );
+            } else if let Some((first, _)) = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                self.err(file, k, hkey, format!("header `{name}` is given twice (as `{first}`)"), "HTTP names are case-insensitive");
+            } else if GRAPH_REQUEST_HEADERS.iter().any(|g| g.eq_ignore_ascii_case(name))
+                || action.headers.iter().any(|h| h.name.eq_ignore_ascii_case(name))
+            {
+                headers.push((k.value.clone(), v.value.clone()));
+            } else {
+                let known: Vec<&str> =
+                    GRAPH_REQUEST_HEADERS.iter().copied().chain(action.headers.iter().map(|h| h.name.as_str())).collect();
+                let help = suggest(name, known.iter().copied()).map(|h| format!("did you mean `{h}`?"));
+                self.err_help(
+                    file,
+                    k,
+                    hkey,
+                    format!("`{}` does not read request header `{name}`", action.id()),
+                    "neither Graph's nor declared in the operation's `headers`",
+                    help.or_else(|| Some(format!("declare it in the operation's `headers`, or use one of {}", known.join(", ")))),
+                );
+            }
+        }
+        headers
+    }
+
     /// The request body, typed by the action: its parameters, or the entity it creates or
     /// updates; a required parameter missing, or a body where none is sent, is an error.
     fn example_body(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action, model: &Model) -> Option<serde_json::Value> {
@@ -255,12 +299,7 @@ impl<'a> Validator<'a> {
         });
         for (k, v) in &e.response.value.headers.0 {
             let hkey = format!("{key}.response.headers.{}", k.value);
-            if k.value.is_empty() || !k.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                self.err(file, k, hkey.clone(), format!("`{}` is not a valid header name", k.value), "letters, digits and `-` only");
-            }
-            if v.value.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) {
-                self.err(file, v, hkey, "a header value may not hold control characters", "control character");
-            }
+            self.header_text(file, &hkey, k, v);
         }
         let response_headers = e.response.value.headers.0.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect();
         (response_headers, response_body)

@@ -163,27 +163,30 @@ impl<'a> Validator<'a> {
             })
             .collect();
         for (k, h) in &a.headers.0 {
-            if k.value.is_empty() || !k.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                self.err(
-                    file,
-                    k,
-                    format!("{key}.headers.{}", k.value),
-                    format!("`{}` is not a valid header name", k.value),
-                    "letters, digits and `-` only",
-                );
-            }
-            if h.value.value.value.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) {
-                self.err(
-                    file,
-                    &h.value.value,
-                    format!("{key}.headers.{}.value", k.value),
-                    "a header value may not hold control characters (a newline would start another header)",
-                    "control character",
-                );
-            }
+            self.header_text(file, &format!("{key}.headers.{}", k.value), k, &h.value.value);
         }
-
         headers
+    }
+
+    /// A header's name (letters, digits and `-`) and value (no control character: a newline
+    /// would start another header); whether both are usable.
+    pub(super) fn header_text(&mut self, file: usize, key: &str, name: &S<String>, value: &S<String>) -> bool {
+        let mut ok = true;
+        if name.value.is_empty() || !name.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            self.err(file, name, key, format!("`{}` is not a valid header name", name.value), "letters, digits and `-` only");
+            ok = false;
+        }
+        if value.value.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) {
+            self.err(
+                file,
+                value,
+                format!("{key}.value"),
+                "a header value may not hold control characters (a newline would start another header)",
+                "control character",
+            );
+            ok = false;
+        }
+        ok
     }
 
     /// The body parameters: declared (never `dynamic`), OData identifiers of one literal each for a function, none for an entity operation.

@@ -9,4 +9,7 @@ var {{ name }} = {{ value }};
     {{ method }}
 {%- endif %}
     .Request()
+{%- for (name, value) in headers %}
+    .Header({{ name }},{{ value }})
+{%- endfor %}
     .{{ call }};

@@ -13,6 +13,9 @@ import (
 {%- if uses_models %}
 	graphmodels "{{ module }}/models"
 {%- endif %}
+{%- if abstractions %}
+	abstractions "github.com/microsoft/kiota-abstractions-go"
+{%- endif %}
 {%- for import in text_imports %}
 	{{ import }}
 {%- endfor %}

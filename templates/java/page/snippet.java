@@ -18,5 +18,5 @@ GraphServiceClient graphClient = GraphServiceClient.builder().authenticationProv
     .{{ method }}()
 {%- endif %}
 {%- endif %}
-    .buildRequest()
+    .buildRequest({% if let Some(options) = options %} {{ options }} {% endif %})
     .{{ call }};

@@ -12,4 +12,7 @@ const {{ var }} = {{ value }};
 
 {% if result %}let result = {% endif %}await client.api({{ path }})
     .version({{ version }})
+{%- for (name, value) in headers %}
+    .header({{ name }}, {{ value }})
+{%- endfor %}
     .{{ call }};

@@ -3,6 +3,9 @@ MSHTTPClient *httpClient = [MSClientFactory createHTTPClientWithAuthenticationPr
 NSString *MSGraphBaseURL = {{ base_url }};
 NSMutableURLRequest *urlRequest = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:[MSGraphBaseURL stringByAppendingString:{{ path }}]]];
 [urlRequest setHTTPMethod:{{ method }}];
+{%- for (name, value) in headers %}
+[urlRequest setValue:{{ value }} forHTTPHeaderField:{{ name }}];
+{%- endfor %}
 {%- if body %}
 [urlRequest setValue:@"application/json" forHTTPHeaderField:@"Content-Type"];
 

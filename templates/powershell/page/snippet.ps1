@@ -4,4 +4,4 @@ Import-Module Microsoft.Graph.{{ module }}
 $params = {{ params }}
 {%- endif %}
 
-{{ cmdlet }}{% for (name, value) in args %} -{{ name }} {{ value }}{% endfor %}{% if params.is_some() %} -BodyParameter $params{% endif %}
+{{ cmdlet }}{% for (name, value) in args %} -{{ name }} {{ value }}{% endfor %}{% if params.is_some() %} -BodyParameter $params{% endif %}{% if let Some(headers) = headers %} -Headers {{ headers }}{% endif %}

@@ -7,5 +7,10 @@ from {{ module }} import {{ name }}
 {%- if let Some(body) = body %}
 request_body = {{ body }}
 {%- endif %}
+{%- if !config.is_empty() %}
+{% for line in config %}
+{{ line }}
+{%- endfor %}
+{%- endif %}
 
 {% if result %}result = {% endif %}await {{ call }}

@@ -13,6 +13,8 @@ struct Page {
     result: bool,
     request: String,
     method: String,
+    /// `.Header(…)` arguments, escaped.
+    headers: Vec<(String, String)>,
     call: String,
 }
 
@@ -50,7 +52,8 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Delete => "DeleteAsync()".to_owned(),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
-    fill(&Page { vars, result: view.result.is_some(), request, method, call })
+    let headers = view.config.headers.iter().map(|(n, v)| (csharp::string(n), csharp::string(v))).collect();
+    fill(&Page { vars, result: view.result.is_some(), request, method, headers, call })
 }
 
 #[derive(Template)]
@@ -82,13 +85,23 @@ pub fn current(view: &ExampleView) -> String {
     if !view.named_types().is_empty() {
         usings.push(format!("{ns}.Models"));
     }
-    let arg = if body.is_some() { "requestBody" } else { "" };
+    let mut args: Vec<String> = body.iter().map(|_| "requestBody".to_owned()).collect();
+    if !view.config.is_empty() {
+        let adds: String = view
+            .config
+            .headers
+            .iter()
+            .map(|(n, v)| format!("\trequestConfiguration.Headers.Add({}, {});\n", csharp::string(n), csharp::string(v)))
+            .collect();
+        args.push(format!("(requestConfiguration) =>\n{{\n{adds}}}"));
+    }
+    let arg = args.join(", ");
     let op = match view.action.kind {
         OperationKind::Action => format!(".{}.PostAsync({arg})", csharp::pascal(&view.action.name)),
         OperationKind::Create => format!(".PostAsync({arg})"),
-        OperationKind::Get | OperationKind::List => ".GetAsync()".to_owned(),
+        OperationKind::Get | OperationKind::List => format!(".GetAsync({arg})"),
         OperationKind::Update => format!(".PatchAsync({arg})"),
-        OperationKind::Delete => ".DeleteAsync()".to_owned(),
+        OperationKind::Delete => format!(".DeleteAsync({arg})"),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let call = view.chain(

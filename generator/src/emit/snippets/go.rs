@@ -24,15 +24,40 @@ fn body_lines(view: &ExampleView, constructor: &str, locals: &mut Locals, lines:
     }
 }
 
+/// The request configuration's statements (`headers := abstractions.NewRequestHeaders()`,
+/// then the builder package's `…RequestConfiguration` holding them), and its variable;
+/// `None` when there is nothing to configure, where the SDK takes `nil`.
+fn config_lines(view: &ExampleView, package: &str, locals: &mut Locals, lines: &mut Vec<String>) -> Option<String> {
+    if view.config.is_empty() {
+        return None;
+    }
+    let headers = locals.fresh("headers");
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(format!("{headers} := abstractions.NewRequestHeaders()"));
+    for (n, v) in &view.config.headers {
+        lines.push(format!("{headers}.Add({}, {})", go::string(n), go::string(v)));
+    }
+    let class = super::kiota::request_configuration(&view.request_builder(), view.verb());
+    let var = locals.fresh("configuration");
+    lines.push(String::new());
+    lines.push(format!("{var} := &{package}.{}{{", super::kiota::go_flat(&view.builder_segments(), &class)));
+    lines.push(format!("\tHeaders: {headers},"));
+    lines.push("}".to_owned());
+    Some(var)
+}
+
 /// `.Reject().Post(context.Background(), requestBody, nil)` and the other operations.
-fn operation(view: &ExampleView, body: Option<&str>) -> String {
+fn operation(view: &ExampleView, body: Option<&str>, config: Option<&str>) -> String {
     let body = body.map(|b| format!("{b}, ")).unwrap_or_default();
+    let config = config.unwrap_or("nil");
     match view.action.kind {
-        OperationKind::Action => format!(".{}().Post(context.Background(), {body}nil)", go::pascal(&view.action.name)),
-        OperationKind::Create => format!(".Post(context.Background(), {body}nil)"),
-        OperationKind::Get | OperationKind::List => ".Get(context.Background(), nil)".to_owned(),
-        OperationKind::Update => format!(".Patch(context.Background(), {body}nil)"),
-        OperationKind::Delete => ".Delete(context.Background(), nil)".to_owned(),
+        OperationKind::Action => format!(".{}().Post(context.Background(), {body}{config})", go::pascal(&view.action.name)),
+        OperationKind::Create => format!(".Post(context.Background(), {body}{config})"),
+        OperationKind::Get | OperationKind::List => format!(".Get(context.Background(), {config})"),
+        OperationKind::Update => format!(".Patch(context.Background(), {body}{config})"),
+        OperationKind::Delete => format!(".Delete(context.Background(), {config})"),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     }
 }
@@ -47,11 +72,22 @@ struct Page {
 }
 
 pub fn page(view: &ExampleView) -> String {
-    let mut locals = Locals::with(&["graphClient", "requestAdapter", "requestBody", "msgraphsdk", "graphmodels", "result", "err"]);
     let package = format!("graph{}", view.literals.first().map(|l| go::pascal(l).to_lowercase()).unwrap_or_default());
+    let mut locals = Locals::with(&[
+        "graphClient",
+        "requestAdapter",
+        "requestBody",
+        "msgraphsdk",
+        "graphmodels",
+        "abstractions",
+        "result",
+        "err",
+        &package,
+    ]);
     let mut lines = Vec::new();
     let body =
         body_lines(view, &format!("{package}.New{}()", super::kiota::request_body_class(&view.action.name)), &mut locals, &mut lines);
+    let config = config_lines(view, &package, &mut locals, &mut lines);
     let mut path_vars = Vec::new();
     let mut call = String::from("graphClient");
     for part in &view.path {
@@ -64,7 +100,7 @@ pub fn page(view: &ExampleView) -> String {
             }
         }
     }
-    call.push_str(&operation(view, body.as_deref()));
+    call.push_str(&operation(view, body.as_deref(), config.as_deref()));
     fill(&Page { body_lines: lines, path_vars, result: view.result.is_some(), call })
 }
 
@@ -80,6 +116,8 @@ struct Current {
     /// Packages the body's Guid, date-time and duration values are built with.
     text_imports: Vec<&'static str>,
     body_lines: Vec<String>,
+    /// Whether the request configuration's headers need `kiota-abstractions-go`.
+    abstractions: bool,
     result: bool,
     call: String,
 }
@@ -96,11 +134,22 @@ pub fn current(view: &ExampleView) -> String {
     let builder_package = go::pascal(&segments[0]).to_lowercase();
     let builder_alias = format!("graph{builder_package}");
     let constructor = format!("{builder_alias}.New{}PostRequestBody()", segments[1..].iter().map(|s| go::pascal(s)).collect::<String>());
-    let mut locals =
-        Locals::with(&["graphClient", "requestBody", "msgraphsdk", "graphmodels", "context", "log", "result", "err", &builder_alias]);
+    let mut locals = Locals::with(&[
+        "graphClient",
+        "requestBody",
+        "msgraphsdk",
+        "graphmodels",
+        "abstractions",
+        "context",
+        "log",
+        "result",
+        "err",
+        &builder_alias,
+    ]);
     let mut lines = Vec::new();
     let body = body_lines(view, &constructor, &mut locals, &mut lines);
-    let builder = matches!(view.body, Body::Parameters).then(|| (builder_alias, builder_package));
+    let config = config_lines(view, &builder_alias, &mut locals, &mut lines);
+    let builder = (matches!(view.body, Body::Parameters) || config.is_some()).then_some((builder_alias, builder_package));
     let call = view.chain(
         "graphClient",
         |n| format!(".{}()", go::pascal(n)),
@@ -114,6 +163,7 @@ pub fn current(view: &ExampleView) -> String {
         text_imports: go::TEXT_IMPORTS.iter().filter(|(p, _)| view.body_has_text(*p)).map(|(_, i)| *i).collect(),
         body_lines: lines,
         result: view.result.is_some(),
-        call: format!("{call}{}", operation(view, body.as_deref())),
+        abstractions: config.is_some(),
+        call: format!("{call}{}", operation(view, body.as_deref(), config.as_deref())),
     })
 }

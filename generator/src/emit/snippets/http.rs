@@ -9,6 +9,8 @@ use askama::Template;
 struct Page {
     method: String,
     url: String,
+    /// The example's request headers, as the page prints them after the request line.
+    headers: Vec<(String, String)>,
     body: Option<(String, usize)>,
 }
 
@@ -18,5 +20,5 @@ pub fn page(view: &ExampleView) -> String {
         let len = http::content_length(&text);
         (text, len)
     });
-    fill(&Page { method: view.action.method().to_owned(), url: view.wire_url(), body })
+    fill(&Page { method: view.action.method().to_owned(), url: view.wire_url(), headers: view.config.headers.clone(), body })
 }

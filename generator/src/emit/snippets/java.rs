@@ -16,6 +16,8 @@ struct Page {
     /// without.
     action: Option<(String, Option<String>)>,
     withs: Vec<(String, String)>,
+    /// The request options' variable, when the example sends headers.
+    options: Option<String>,
     call: String,
 }
 
@@ -65,6 +67,15 @@ pub fn page(view: &ExampleView) -> String {
         entity = java::value(v, &view.action.bound_to, &mut locals, &mut stmts);
         groups.push(stmts);
     }
+    let options = (!view.config.is_empty()).then(|| {
+        let name = locals.fresh("requestOptions");
+        let mut stmts = vec![format!("LinkedList<Option> {name} = new LinkedList<Option>();")];
+        for (n, v) in &view.config.headers {
+            stmts.push(format!("{name}.add(new HeaderOption({}, {}));", java::string(n), java::string(v)));
+        }
+        groups.push(stmts);
+        name
+    });
     let request =
         view.chain("graphClient", |n| format!(".{}()", java::builder(n)), |c, _, v| format!(".{}({})", java::builder(c), java::string(v)));
     let action = view.action_segment().map(|a| {
@@ -80,7 +91,7 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Delete => "delete()".to_owned(),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
-    fill(&Page { groups, result: view.result.map(legacy_result), request, action, withs, call })
+    fill(&Page { groups, result: view.result.map(legacy_result), request, action, withs, options, call })
 }
 
 #[derive(Template)]
@@ -123,12 +134,22 @@ pub fn current(view: &ExampleView) -> String {
         }
         Body::Entity(v) => arg = java::value_for(java::Sdk::Kiota, v, &view.action.bound_to, &mut locals, &mut lines),
     }
+    if !view.config.is_empty() {
+        let adds: String = view
+            .config
+            .headers
+            .iter()
+            .map(|(n, v)| format!("\trequestConfiguration.headers.add({}, {});\n", java::string(n), java::string(v)))
+            .collect();
+        let lambda = format!("requestConfiguration -> {{\n{adds}}}");
+        arg = if arg.is_empty() { lambda } else { format!("{arg}, {lambda}") };
+    }
     let op = match view.action.kind {
         OperationKind::Action => format!(".{}().post({arg})", java::camel(&view.action.name)),
         OperationKind::Create => format!(".post({arg})"),
-        OperationKind::Get | OperationKind::List => ".get()".to_owned(),
+        OperationKind::Get | OperationKind::List => format!(".get({arg})"),
         OperationKind::Update => format!(".patch({arg})"),
-        OperationKind::Delete => ".delete()".to_owned(),
+        OperationKind::Delete => format!(".delete({arg})"),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let call = view.chain(

@@ -27,6 +27,8 @@ struct Page {
     result: bool,
     path: String,
     version: String,
+    /// `.header(…)` arguments, escaped: the client's request configuration.
+    headers: Vec<(String, String)>,
     call: String,
 }
 
@@ -64,6 +66,7 @@ pub fn page(view: &ExampleView) -> String {
         result: view.result.is_some(),
         path: javascript::string(&view.wire_path),
         version: javascript::string(&view.model.api.version),
+        headers: view.config.headers.iter().map(|(n, v)| (javascript::string(n), javascript::string(v))).collect(),
         call,
     })
 }

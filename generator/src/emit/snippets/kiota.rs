@@ -52,6 +52,39 @@ pub fn request_body_class(action: &str) -> String {
     format!("{}PostRequestBody", kiota(action, Case::Pascal, "N"))
 }
 
+/// Where a request-builder chain ends: a named segment (`reject`, `users`) or a
+/// collection's item (`message` of `/messages/{message-id}`).
+#[derive(Debug, Clone, Copy)]
+pub enum BuilderEnd<'a> {
+    Segment(&'a str),
+    Item(&'a str),
+}
+
+/// The request-builder class a chain ends at: `RejectRequestBuilder`, `UsersRequestBuilder`,
+/// `MessageItemRequestBuilder` (an item's builder is named after the item, not the
+/// collection).
+pub fn request_builder(end: BuilderEnd) -> String {
+    match end {
+        BuilderEnd::Segment(s) => format!("{}RequestBuilder", kiota(s, Case::Pascal, "N")),
+        BuilderEnd::Item(item) => format!("{}ItemRequestBuilder", kiota(item, Case::Pascal, "N")),
+    }
+}
+
+/// The request configuration class of a builder's method: `MessageItemRequestBuilderGetRequestConfiguration`.
+pub fn request_configuration(builder: &str, verb: &str) -> String {
+    format!("{builder}{verb}RequestConfiguration")
+}
+
+/// Go's name for a type of a request-builder package, which holds every builder below its
+/// first segment in one flat namespace: the segments between the package's and the
+/// builder's own (`item` as `Item`), then the name (`ItemMessages` +
+/// `MessageItemRequestBuilderGetRequestConfiguration`; `CallsItem` + `RejectPostRequestBody`).
+pub fn go_flat(builder_segments: &[String], name: &str) -> String {
+    let between = builder_segments.get(1..builder_segments.len().saturating_sub(1)).unwrap_or_default();
+    let prefix: String = between.iter().map(|s| kiota(s, Case::Pascal, "N")).collect();
+    format!("{prefix}{name}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +100,18 @@ mod tests {
         assert_eq!(placeholder("in"), "in-id");
         assert_eq!(placeholder("a.b"), "a-b-id");
         assert_eq!(request_body_class("logTeleconferenceDeviceQuality"), "LogTeleconferenceDeviceQualityPostRequestBody");
+        assert_eq!(request_builder(BuilderEnd::Item("message")), "MessageItemRequestBuilder");
+        assert_eq!(request_builder(BuilderEnd::Segment("users")), "UsersRequestBuilder");
+        let seg = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let config = request_configuration(&request_builder(BuilderEnd::Item("message")), "Get");
+        assert_eq!(
+            go_flat(&seg(&["users", "item", "messages", "item"]), &config),
+            "ItemMessagesMessageItemRequestBuilderGetRequestConfiguration"
+        );
+        assert_eq!(go_flat(&seg(&["users"]), "UsersRequestBuilderGetRequestConfiguration"), "UsersRequestBuilderGetRequestConfiguration");
+        assert_eq!(
+            go_flat(&seg(&["communications", "calls", "item", "reject"]), "RejectPostRequestBody"),
+            "CallsItemRejectPostRequestBody"
+        );
     }
 }

@@ -53,6 +53,23 @@ pub enum Body {
     Entity(TypedValue),
 }
 
+/// What a request carries besides its path and body, which each SDK sets through its
+/// request configuration (`requestConfiguration.Headers.Add(…)`, Go's
+/// `…RequestBuilderGetRequestConfiguration`, JavaScript's `.header(…)`): the slot query
+/// options join.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RequestConfig {
+    /// The example's request headers, as written.
+    pub headers: Vec<(String, String)>,
+}
+
+impl RequestConfig {
+    /// Whether there is nothing to configure: the SDKs' call without a configuration.
+    pub fn is_empty(&self) -> bool {
+        self.headers.is_empty()
+    }
+}
+
 thread_local! {
     /// How many views this thread has built: a view types the example's values, which a
     /// run must do once per example (see `Codes`), and a test holds it to that.
@@ -84,6 +101,8 @@ pub struct ExampleView<'a> {
     pub result: Option<&'a TypeRef>,
     /// The request path with values percent-encoded, as sent.
     pub wire_path: String,
+    /// Headers (and, to come, query options) set through the request configuration.
+    pub config: RequestConfig,
 }
 
 impl<'a> ExampleView<'a> {
@@ -139,6 +158,7 @@ impl<'a> ExampleView<'a> {
             literals,
             result: action.response.body.as_ref(),
             wire_path: example.wire_path(action),
+            config: RequestConfig { headers: example.request.headers.clone() },
         }
     }
 
@@ -218,6 +238,29 @@ impl<'a> ExampleView<'a> {
                 Segment::Param(_) => "item".to_owned(),
             })
             .collect()
+    }
+
+    /// The HTTP method in Kiota's spelling of its request methods (`Get`, `Post`, `Patch`,
+    /// `Delete`).
+    pub fn verb(&self) -> &'static str {
+        match self.action.method() {
+            "GET" => "Get",
+            "PATCH" => "Patch",
+            "DELETE" => "Delete",
+            _ => "Post",
+        }
+    }
+
+    /// Today's SDKs' request-builder class the operation is called on, and the request
+    /// configuration class of its method (see [`kiota::request_builder`]).
+    pub fn request_builder(&self) -> String {
+        let end = match (self.action_segment(), self.path.last()) {
+            (Some(a), _) => kiota::BuilderEnd::Segment(a),
+            (None, Some(PathPart::Item { item, .. })) => kiota::BuilderEnd::Item(item),
+            (None, Some(PathPart::Nav(n))) => kiota::BuilderEnd::Segment(n),
+            (None, None) => kiota::BuilderEnd::Segment(""),
+        };
+        kiota::request_builder(end)
     }
 
     /// `https://graph.microsoft.com/beta/communications/calls/…/reject`.

@@ -18,6 +18,8 @@ struct Page {
     base_url: String,
     path: String,
     method: String,
+    /// Header names and values, as string literals.
+    headers: Vec<(String, String)>,
     body: bool,
     params: Vec<Param>,
 }
@@ -46,6 +48,7 @@ pub fn page(view: &ExampleView) -> String {
         base_url: objc::string(&format!("{}/", view.model.api.base_url)),
         path: objc::string(view.wire_path.trim_start_matches('/')),
         method: objc::string(view.action.method()),
+        headers: view.config.headers.iter().map(|(n, v)| (objc::string(n), objc::string(v))).collect(),
         body: view.sends_body(),
         params,
     })

@@ -44,13 +44,29 @@ pub fn current(view: &ExampleView) -> String {
         }
     };
     uses.extend(view.named_types().iter().map(|t| format!("{root}\\Generated\\Models\\{}", php::pascal(t))));
-    let arg = body.unwrap_or_default();
+    let mut args: Vec<String> = body.iter().map(|b| b.to_string()).collect();
+    if !view.config.is_empty() {
+        let class = super::kiota::request_configuration(&view.request_builder(), view.verb());
+        let namespace: Vec<String> = view.builder_segments().iter().map(|s| php::pascal(s)).collect();
+        uses.push(format!("{root}\\Generated\\{}\\{class}", namespace.join("\\")));
+        let var = locals.fresh("requestConfiguration");
+        let headers = locals.fresh("headers");
+        lines.push(format!("${var} = new {class}();"));
+        lines.push(format!("${headers} = ["));
+        for (n, v) in &view.config.headers {
+            lines.push(format!("\t{} => {},", php::string(n), php::string(v)));
+        }
+        lines.push("];".to_owned());
+        lines.push(format!("${var}->headers = ${headers};"));
+        args.push(format!("${var}"));
+    }
+    let arg = args.join(", ");
     let op = match view.action.kind {
         OperationKind::Action => format!("->{}()->post({arg})", php::camel(&view.action.name)),
         OperationKind::Create => format!("->post({arg})"),
-        OperationKind::Get | OperationKind::List => "->get()".to_owned(),
+        OperationKind::Get | OperationKind::List => format!("->get({arg})"),
         OperationKind::Update => format!("->patch({arg})"),
-        OperationKind::Delete => "->delete()".to_owned(),
+        OperationKind::Delete => format!("->delete({arg})"),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let call = view.chain(

@@ -12,6 +12,8 @@ struct Snippet {
     params: Option<String>,
     cmdlet: String,
     args: Vec<(String, String)>,
+    /// `-Headers @{…}`, when the example sends any.
+    headers: Option<String>,
 }
 
 fn render(view: &ExampleView, module: String, cmdlet_prefix: &str, keys: powershell::Keys) -> String {
@@ -22,6 +24,11 @@ fn render(view: &ExampleView, module: String, cmdlet_prefix: &str, keys: powersh
         params,
         cmdlet: powershell::cmdlet(cmdlet_prefix, view.action.kind, &view.action.name, &literals),
         args: path_args(view),
+        headers: (!view.config.is_empty()).then(|| {
+            let pairs: Vec<String> =
+                view.config.headers.iter().map(|(n, v)| format!("{} = {}", powershell::string(n), powershell::string(v))).collect();
+            format!("@{{ {} }}", pairs.join("; "))
+        }),
     })
 }
 

@@ -11,6 +11,8 @@ struct Current {
     package: String,
     imports: Vec<(String, String)>,
     body: Option<String>,
+    /// The request configuration's statements, when there is one.
+    config: Vec<String>,
     result: bool,
     call: String,
 }
@@ -38,13 +40,23 @@ pub fn current(view: &ExampleView) -> String {
     for t in view.named_types() {
         imports.push((format!("{package}.generated.models.{}", python::model_module(&t)), python::pascal(&t)));
     }
-    let arg = if body.is_some() { "request_body" } else { "" };
+    let mut config = Vec::new();
+    let mut args: Vec<&str> = body.iter().map(|_| "request_body").collect();
+    if !view.config.is_empty() {
+        imports.push(("kiota_abstractions.base_request_configuration".to_owned(), "RequestConfiguration".to_owned()));
+        config.push("request_configuration = RequestConfiguration()".to_owned());
+        for (n, v) in &view.config.headers {
+            config.push(format!("request_configuration.headers.add({}, {})", python::string(n), python::string(v)));
+        }
+        args.push("request_configuration = request_configuration");
+    }
+    let arg = args.join(", ");
     let op = match view.action.kind {
         OperationKind::Action => format!(".{}.post({arg})", python::snake(&view.action.name)),
         OperationKind::Create => format!(".post({arg})"),
-        OperationKind::Get | OperationKind::List => ".get()".to_owned(),
+        OperationKind::Get | OperationKind::List => format!(".get({arg})"),
         OperationKind::Update => format!(".patch({arg})"),
-        OperationKind::Delete => ".delete()".to_owned(),
+        OperationKind::Delete => format!(".delete({arg})"),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let call = view.chain(
@@ -52,5 +64,5 @@ pub fn current(view: &ExampleView) -> String {
         |n| format!(".{}", python::snake(n)),
         |c, item, v| format!(".{}.{}({})", python::snake(c), super::kiota::by_id(item, crate::lang::Case::Snake), python::string(v)),
     );
-    fill(&Current { package, imports, body, result: view.result.is_some(), call: format!("{call}{op}") })
+    fill(&Current { package, imports, body, config, result: view.result.is_some(), call: format!("{call}{op}") })
 }
