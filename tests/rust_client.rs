@@ -193,6 +193,49 @@ async fn no_body_operations_send_no_body() {
     }
 }
 
+/// A client with request headers sends them on every request, a header set again is
+/// replaced, and a header the client writes itself or one that would end the header
+/// block is refused before anything is sent.
+#[tokio::test]
+async fn request_headers_go_on_every_request_and_bad_ones_are_refused() {
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(any()).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let c = client(&server);
+    let runtime = c
+        .runtime()
+        .with_header("Prefer", "first")
+        .and_then(|r| r.with_header("ConsistencyLevel", "eventual"))
+        .and_then(|r| r.with_header("prefer", r#"outlook.body-content-type="text""#))
+        .expect("valid headers");
+    let configured = GraphClient::new(runtime);
+    configured.call_keep_alive(CALL).await.unwrap();
+    configured.call_delete(CALL).await.unwrap();
+    // The client it was made from is unchanged.
+    c.call_keep_alive(CALL).await.unwrap();
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(got.len(), 3);
+    for r in &got[..2] {
+        assert_eq!(header(r, "consistencylevel"), "eventual");
+        let prefer: Vec<&str> = r.headers.get_all("prefer").iter().map(|v| v.to_str().unwrap()).collect();
+        assert_eq!(prefer, [r#"outlook.body-content-type="text""#], "replaced, not added");
+        assert_eq!(header(r, "authorization"), format!("Bearer {TOKEN}"));
+    }
+    assert!(got[2].headers.get("prefer").is_none() && got[2].headers.get("consistencylevel").is_none());
+    for (name, value) in [
+        ("Authorization", "Bearer other"),
+        ("content-type", "text/plain"),
+        ("Host", "evil.example"),
+        ("Prefer", "a\r\nX-Injected: 1"),
+        ("Bad Name", "x"),
+        ("Prefer", "caf\u{e9}"),
+    ] {
+        match c.runtime().with_header(name, value) {
+            Err(sdkgen_runtime::Error::InvalidArgument { name: n, .. }) => assert!(n.contains(name), "{n}"),
+            other => panic!("{name}: {value:?} accepted: {other:?}"),
+        }
+    }
+}
+
 /// An operation with a documented result returns it typed, two ids deep.
 #[tokio::test]
 async fn a_result_comes_back_typed() {

@@ -150,6 +150,8 @@ fn example_strings(model: &Model, example: &str) -> Vec<String> {
     for (_, v) in view.set_params() {
         strings_in(&v, &mut out);
     }
+    // Header values are literals of every language too (the HTTP example prints them raw).
+    out.extend(ex.request.headers.iter().map(|(_, v)| v.clone()));
     out
 }
 
@@ -187,9 +189,13 @@ fn http_snippets_carry_the_examples_request() {
             let mut lines = head.lines();
             let request_line = lines.next().unwrap();
             assert!(request_line.starts_with(&format!("{} https://", action.method())), "{}: {request_line}", f.path);
+            // The example's request headers first, as written, in its order.
+            for (name, value) in &ex.request.headers {
+                assert_eq!(lines.next(), Some(format!("{name}: {value}").as_str()), "{}: the example's headers", f.path);
+            }
             if ex.request.body.is_none() {
                 // No body: no Content-Type or Content-Length either.
-                assert_eq!(lines.next(), None, "{}: a request without a body has no headers", f.path);
+                assert_eq!(lines.next(), None, "{}: a request without a body has no other headers", f.path);
                 assert!(body.is_empty(), "{}", f.path);
                 continue;
             }
@@ -421,6 +427,15 @@ fn cli_snippets_carry_the_examples_request() {
             let rest = &argv[want.len()..];
             let ids: Vec<&String> = rest.chunks(2).filter(|kv| kv[0].ends_with("-id")).map(|kv| &kv[1]).collect();
             assert_eq!(ids, options.iter().collect::<Vec<_>>(), "{}: the ids", f.path);
+            // Every other option is a request header, named in kebab case, with the example's value.
+            let headers: Vec<(&str, &str)> = rest
+                .chunks(2)
+                .filter(|kv| !kv[0].ends_with("-id") && kv[0] != "--body")
+                .map(|kv| (kv[0].as_str(), kv[1].as_str()))
+                .collect();
+            let want_headers: Vec<(String, &str)> =
+                ex.request.headers.iter().map(|(n, v)| (format!("--{}", kebab(n).replace("--", "-")), v.as_str())).collect();
+            assert_eq!(headers, want_headers.iter().map(|(n, v)| (n.as_str(), *v)).collect::<Vec<_>>(), "{}: the headers", f.path);
             let body = rest.chunks(2).find(|kv| kv[0] == "--body").map(|kv| serde_json::from_str::<serde_json::Value>(&kv[1]));
             match (body, &ex.request.body) {
                 (None, None) => {}

@@ -38,9 +38,12 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
                 answer.body = Some(serde_json::json!({}));
             }
             let server = recorder(&answer).await;
-            let client = graph_obstacle::GraphClient::new(
-                graph_obstacle::GraphClient::builder().base_url(format!("{}/obstacle", server.uri())).token("t").build().unwrap(),
-            );
+            let mut runtime =
+                graph_obstacle::GraphClient::builder().base_url(format!("{}/obstacle", server.uri())).token("t").build().unwrap();
+            for (name, value) in &example.request.headers {
+                runtime = runtime.with_header(name, value).unwrap_or_else(|e| panic!("{}: {e}", example.name));
+            }
+            let client = graph_obstacle::GraphClient::new(runtime);
             let id = example.path_value("in").unwrap_or_default();
             let returned = match action.id().as_str() {
                 "class-switch" => {

@@ -2,7 +2,7 @@
 
 use crate::error::{ApiError, Error};
 use crate::token::{AccessToken, SharedTokenSource, TokenSource};
-use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -129,6 +129,7 @@ impl ClientBuilder {
             deadline: self.deadline,
             max_retries: self.max_retries,
             max_response_bytes: self.max_response_bytes,
+            headers: Arc::new(Vec::new()),
         })
     }
 }
@@ -143,6 +144,8 @@ pub struct Client {
     deadline: Duration,
     max_retries: u32,
     max_response_bytes: usize,
+    /// Request headers sent with every request (see [`Client::with_header`]).
+    headers: Arc<Vec<(HeaderName, HeaderValue)>>,
 }
 
 impl fmt::Debug for Client {
@@ -153,6 +156,7 @@ impl fmt::Debug for Client {
             .field("timeout", &self.timeout)
             .field("deadline", &self.deadline)
             .field("max_retries", &self.max_retries)
+            .field("headers", &self.headers.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>())
             .finish()
     }
 }
@@ -161,6 +165,34 @@ impl Client {
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
+    }
+
+    /// This client (sharing its connection pool) with `name: value` on every request: Graph's
+    /// request headers, as each SDK's request configuration sets them
+    /// (`ConsistencyLevel: eventual`, `Prefer: outlook.body-content-type="text"`,
+    /// `If-Match`). A header of that name set before is replaced.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] for a name or value HTTP cannot carry (a newline would
+    /// start another header), and for `Authorization`, `Content-Type`, `Content-Length` and
+    /// `Host`, which the client writes itself.
+    pub fn with_header(&self, name: &str, value: &str) -> Result<Client, Error> {
+        let invalid = |reason: &str| Error::InvalidArgument { name: format!("header {name:?}"), reason: reason.to_owned() };
+        let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid("not a header name"))?;
+        if [AUTHORIZATION, CONTENT_TYPE, CONTENT_LENGTH, HOST].contains(&header) {
+            return Err(invalid("the client writes this header itself"));
+        }
+        // HTTP's obs-text (bytes past ASCII) is legal but read differently by every stack
+        // (OkHttp refuses it): only ASCII is sent.
+        let ascii = "a header value holds visible ASCII, spaces and tabs only";
+        if !value.is_ascii() {
+            return Err(invalid(ascii));
+        }
+        let value = HeaderValue::from_str(value).map_err(|_| invalid(ascii))?;
+        let mut headers: Vec<(HeaderName, HeaderValue)> = self.headers.iter().filter(|(n, _)| *n != header).cloned().collect();
+        headers.push((header, value));
+        Ok(Client { headers: Arc::new(headers), ..self.clone() })
     }
 
     /// The root requests are sent under, without a trailing `/`.
@@ -202,6 +234,9 @@ impl Client {
             auth.set_sensitive(true);
             let remaining = deadline.saturating_duration_since(Instant::now());
             let mut request = self.http.request(method.clone(), &url).header(AUTHORIZATION, auth).timeout(self.timeout.min(remaining));
+            for (name, value) in self.headers.iter() {
+                request = request.header(name, value);
+            }
             if let Some(bytes) = &payload {
                 request = request.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(bytes.clone());
             }

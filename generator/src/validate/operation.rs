@@ -185,6 +185,17 @@ impl<'a> Validator<'a> {
                 "control character",
             );
             ok = false;
+        } else if !value.value.is_ascii() {
+            // OkHttp (Java, and Kotlin's SDKs) refuses anything past ASCII in a header, and
+            // other stacks read it as Latin-1: the value would not arrive as written.
+            self.err(
+                file,
+                value,
+                format!("{key}.value"),
+                "a header value holds ASCII only (HTTP reads other bytes as Latin-1)",
+                "not ASCII",
+            );
+            ok = false;
         }
         ok
     }

@@ -2,4 +2,8 @@
 // Code snippets are only available for the latest version. Current version is 5.x
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=csharp
-var result = await graphClient.Packages["{package-id}"].GetAsync();
+var result = await graphClient.Packages["{package-id}"].GetAsync((requestConfiguration) =>
+{
+	requestConfiguration.Headers.Add("ConsistencyLevel", "eventual");
+	requestConfiguration.Headers.Add("Prefer", "x=\"*/ \\\" \"\"\" ${title} $(title) `title` %s {0} \\\\ 'q' #{x} @x\"");
+});

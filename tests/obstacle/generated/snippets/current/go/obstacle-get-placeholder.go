@@ -6,11 +6,21 @@ import (
 	"context"
 	"log"
 	msgraphsdk "github.com/microsoftgraph/msgraph-obstacle-sdk-go"
+	graphpackages "github.com/microsoftgraph/msgraph-obstacle-sdk-go/packages"
+	abstractions "github.com/microsoft/kiota-abstractions-go"
 	//other-imports
 )
 
+headers := abstractions.NewRequestHeaders()
+headers.Add("ConsistencyLevel", "eventual")
+headers.Add("Prefer", "x=\"*/ \\\" \"\"\" ${title} $(title) `title` %s {0} \\\\ 'q' #{x} @x\"")
+
+configuration := &graphpackages.PackageItemRequestBuilderGetRequestConfiguration{
+	Headers: headers,
+}
+
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
-result, err := graphClient.Packages().ByPackageId("{package-id}").Get(context.Background(), nil)
+result, err := graphClient.Packages().ByPackageId("{package-id}").Get(context.Background(), configuration)
 if err != nil {
 	log.Fatal(err)
 }

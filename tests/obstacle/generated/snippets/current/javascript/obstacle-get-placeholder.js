@@ -7,4 +7,6 @@ const client = Client.init(options);
 
 let result = await client.api('/packages/{package-id}')
     .version('obstacle')
+    .header('ConsistencyLevel', 'eventual')
+    .header('Prefer', 'x="*/ \\" """ ${title} $(title) `title` %s {0} \\\\ \'q\' #{x} @x"')
     .get();

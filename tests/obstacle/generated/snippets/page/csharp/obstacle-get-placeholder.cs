@@ -3,4 +3,6 @@ GraphServiceClient graphClient = new GraphServiceClient( authProvider );
 
 var result = await graphClient.Packages["{package-id}"]
     .Request()
+    .Header("ConsistencyLevel","eventual")
+    .Header("Prefer","x=\"*/ \\\" \"\"\" ${title} $(title) `title` %s {0} \\\\ 'q' #{x} @x\"")
     .GetAsync();

@@ -2,5 +2,13 @@
 //THE GO SDK IS IN PREVIEW. NON-PRODUCTION USE ONLY
 graphClient := msgraphsdk.NewGraphServiceClient(requestAdapter)
 
+headers := abstractions.NewRequestHeaders()
+headers.Add("ConsistencyLevel", "eventual")
+headers.Add("Prefer", "x=\"*/ \\\" \"\"\" ${title} $(title) `title` %s {0} \\\\ 'q' #{x} @x\"")
+
+configuration := &graphpackages.PackageItemRequestBuilderGetRequestConfiguration{
+	Headers: headers,
+}
+
 packageId := "package-id"
-result, err := graphClient.PackagesById(packageId).Get(context.Background(), nil)
+result, err := graphClient.PackagesById(packageId).Get(context.Background(), configuration)

@@ -4,6 +4,8 @@ MSHTTPClient *httpClient = [MSClientFactory createHTTPClientWithAuthenticationPr
 NSString *MSGraphBaseURL = @"https://example.com/obstacle/";
 NSMutableURLRequest *urlRequest = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:[MSGraphBaseURL stringByAppendingString:@"packages/{package-id}"]]];
 [urlRequest setHTTPMethod:@"GET"];
+[urlRequest setValue:@"eventual" forHTTPHeaderField:@"ConsistencyLevel"];
+[urlRequest setValue:@"x=\"*/ \\\" \"\"\" ${title} $(title) `title` %s {0} \\\\ 'q' #{x} @x\"" forHTTPHeaderField:@"Prefer"];
 
 MSURLSessionDataTask *meDataTask = [httpClient dataTaskWithRequest:urlRequest
     completionHandler: ^(NSData *data, NSURLResponse *response, NSError *nserror) {
