@@ -15,7 +15,7 @@ pub struct Wire {
     pub method: String,
     pub path: String,
     pub query: Option<String>,
-    /// The request headers an example may set ([`WATCHED_HEADERS`]), names in lower case,
+    /// The request headers an example may set ([`watched`]), names in lower case,
     /// sorted: what each SDK's request configuration must put on the wire, and nothing
     /// it may add on its own.
     pub headers: Vec<(String, String)>,
