@@ -31,6 +31,20 @@ pub fn watched(name: &str) -> bool {
     sdkgen::model::GRAPH_REQUEST_HEADERS.iter().filter(|h| !SET_BY_CLIENTS.contains(h)).any(|h| h.eq_ignore_ascii_case(name))
 }
 
+/// A query string compared as what it says: each name and value percent-decoded (the
+/// Kiota SDKs send `%24top=5` where the page prints `$top=5`, and encode what a page
+/// leaves raw), pairs in order of name, as a server reads them.
+pub fn normalized_query(query: &str) -> String {
+    let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+    let mut pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').map_or((decode(p), String::new()), |(k, v)| (decode(k), decode(v))))
+        .collect();
+    pairs.sort();
+    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+}
+
 fn watched_headers<'h>(pairs: impl Iterator<Item = (&'h str, &'h str)>) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> =
         pairs.filter(|(n, _)| watched(n)).map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_owned())).collect();
@@ -64,7 +78,7 @@ pub fn from_request(r: &Request) -> Captured {
         wire: Wire {
             method: r.method.to_string(),
             path: r.url.path().to_owned(),
-            query: r.url.query().map(str::to_owned),
+            query: r.url.query().map(normalized_query),
             headers: watched_headers(r.headers.iter().filter_map(|(n, v)| Some((n.as_str(), v.to_str().ok()?)))),
             body,
         },
@@ -79,7 +93,7 @@ pub fn from_http_snippet(text: &str) -> Wire {
     let (method, url) = head.lines().next().expect("a request line").split_once(' ').expect("method and URL");
     let after_host = url.strip_prefix("https://").and_then(|u| u.find('/').map(|i| &u[i..])).expect("an absolute https URL");
     let (path, query) = match after_host.split_once('?') {
-        Some((p, q)) => (p.to_owned(), Some(q.to_owned())),
+        Some((p, q)) => (p.to_owned(), Some(normalized_query(q))),
         None => (after_host.to_owned(), None),
     };
     // A header the snippet prints that is not compared would pass unchecked: refuse it.

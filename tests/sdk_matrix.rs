@@ -346,6 +346,7 @@ fn java_legacy_wrapper(i: usize, code: &str) -> String {
          import com.microsoft.graph.authentication.IAuthenticationProvider;\n\
          import com.microsoft.graph.options.HeaderOption;\n\
          import com.microsoft.graph.options.Option;\n\
+         import com.microsoft.graph.options.QueryOption;\n\
          import com.microsoft.graph.requests.*;\n\
          import com.google.gson.JsonPrimitive;\n\
          import java.time.OffsetDateTime;\n\
@@ -724,16 +725,24 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
     }
 }
 
-/// The request-headers goldens (`tests/cases/request-headers/`, on Graph's own paths) run
-/// with each real SDK that runs here: every request configuration puts the example's
-/// headers on the wire (`Prefer` with quotes in its value on a get, `If-Match` and
-/// `ConsistencyLevel` beside a body on an update), and adds no other watched header.
+/// The request-configuration goldens (`tests/cases/request-headers/` and
+/// `tests/cases/query-options/`, on Graph's own paths) run with each real SDK that runs
+/// here: every request configuration puts the example's headers (`Prefer` with quotes in
+/// its value on a get, `If-Match` and `ConsistencyLevel` beside a body on an update) and
+/// query options (every OData option, a nested `$expand`, a `$filter` holding `&`) on the
+/// wire, and adds no other watched header or option.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn request_headers_reach_the_wire_with_each_real_sdk() {
-    let model = sdkgen::load_model(&root().join("tests/cases/request-headers.yaml")).unwrap_or_else(|e| panic!("{e}"));
+async fn request_configuration_reaches_the_wire_with_each_real_sdk() {
+    for case in ["request-headers", "query-options"] {
+        request_configuration_case(case).await;
+    }
+}
+
+async fn request_configuration_case(case: &str) {
+    let model = sdkgen::load_model(&root().join(format!("tests/cases/{case}.yaml"))).unwrap_or_else(|e| panic!("{e}"));
     let version = model.api.version.clone();
     let files: Vec<SnippetFile> =
-        sdkgen_tests::snippet_files().into_iter().filter(|f| f.path.starts_with("tests/cases/request-headers/")).collect();
+        sdkgen_tests::snippet_files().into_iter().filter(|f| f.path.starts_with(&format!("tests/cases/{case}/"))).collect();
     let get = |language: &str, style: &str, example: &str| -> &SnippetFile {
         files
             .iter()
@@ -741,7 +750,10 @@ async fn request_headers_reach_the_wire_with_each_real_sdk() {
             .unwrap_or_else(|| panic!("no {style} {language} golden for {example}"))
     };
     let examples: Vec<&Example> = model.actions.iter().flat_map(|a| a.examples.iter()).collect();
-    assert!(examples.iter().all(|e| !e.request.headers.is_empty()), "every example sends headers");
+    assert!(
+        examples.iter().all(|e| !e.request.headers.is_empty() || !e.request.query.is_empty()),
+        "{case}: every example configures its request"
+    );
     let java_current: Vec<&SnippetFile> = examples.iter().map(|e| get("java", "current", &e.name)).collect();
     let java_legacy: Vec<&SnippetFile> = examples.iter().map(|e| get("java", "page", &e.name)).collect();
     let current_cp = sdkgen_tests::recorder::java_classpath("current");
@@ -754,6 +766,9 @@ async fn request_headers_reach_the_wire_with_each_real_sdk() {
     for (i, e) in examples.iter().enumerate() {
         let want = from_http_snippet(&get("http", "current", &e.name).code);
         assert_eq!(want.headers.len(), e.request.headers.len(), "{}: the HTTP golden prints every header", e.name);
+        let request_line = get("http", "current", &e.name).code.lines().find(|l| !l.starts_with('#')).unwrap_or_default().to_owned();
+        let options = request_line.split_once('?').map_or(0, |(_, q)| q.split('&').count());
+        assert_eq!(options, e.request.query.len(), "{}: the HTTP golden prints every query option", e.name);
         let answer = Answer::of(e);
         let mut outcomes = vec![
             ("JavaScript", compare(run_javascript(&get("javascript", "current", &e.name).code, &answer).await, &want, false, &[])),

@@ -339,6 +339,124 @@ pub struct ExampleRequest {
     /// every language sets them through its request configuration, and the HTTP example
     /// prints them.
     pub headers: Vec<(String, String)>,
+    /// OData query options the example sends (`$select=subject,from`), typed, in written
+    /// order: each SDK's query parameters, the HTTP example's query string.
+    pub query: Vec<QueryOption>,
+}
+
+/// One of OData's system query options, as Graph takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ODataOption {
+    Select,
+    Expand,
+    Filter,
+    OrderBy,
+    Top,
+    Skip,
+    Count,
+    Search,
+}
+
+impl ODataOption {
+    pub const ALL: [ODataOption; 8] = [
+        ODataOption::Select,
+        ODataOption::Expand,
+        ODataOption::Filter,
+        ODataOption::OrderBy,
+        ODataOption::Top,
+        ODataOption::Skip,
+        ODataOption::Count,
+        ODataOption::Search,
+    ];
+
+    /// The option's name without its `$`, as Kiota names its query parameter (`orderby`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ODataOption::Select => "select",
+            ODataOption::Expand => "expand",
+            ODataOption::Filter => "filter",
+            ODataOption::OrderBy => "orderby",
+            ODataOption::Top => "top",
+            ODataOption::Skip => "skip",
+            ODataOption::Count => "count",
+            ODataOption::Search => "search",
+        }
+    }
+
+    /// `$select`: the name on the wire.
+    pub fn wire(self) -> String {
+        format!("${}", self.name())
+    }
+
+    /// The option named `name` as a URL writes it (`$select`; OData's names are
+    /// case-insensitive, so `$Select` too).
+    pub fn parse(name: &str) -> Option<ODataOption> {
+        let bare = name.strip_prefix('$')?;
+        ODataOption::ALL.into_iter().find(|o| o.name().eq_ignore_ascii_case(bare))
+    }
+
+    /// Whether the option only applies to a collection (`$top`), not to one entity.
+    pub fn collection_only(self) -> bool {
+        !matches!(self, ODataOption::Select | ODataOption::Expand)
+    }
+}
+
+/// A query option's value, typed by the option: `$select`, `$expand` and `$orderby` take a
+/// list, `$top` and `$skip` a count (Kiota's `Int32`), `$count` a boolean, `$filter` and
+/// `$search` an expression's text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryValue {
+    List(Vec<String>),
+    Int(i32),
+    Bool(bool),
+    Text(String),
+}
+
+impl QueryValue {
+    /// The value as the URL writes it, before percent-encoding (`subject,from`).
+    pub fn text(&self) -> String {
+        match self {
+            QueryValue::List(items) => items.join(","),
+            QueryValue::Int(n) => n.to_string(),
+            QueryValue::Bool(b) => b.to_string(),
+            QueryValue::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// An example's query option and its typed value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryOption {
+    pub option: ODataOption,
+    pub value: QueryValue,
+}
+
+/// The query string of `options` as sent (`$select=subject,from&$top=5`, no `?`): each
+/// value percent-encoded where a URL's query cannot hold the character as it is (space,
+/// `"`, `#`, `%`, `&`, `+`, controls and non-ASCII), and OData's `$`, `,`, `'`, `(`, `)`,
+/// `=`, `:` and `/` kept as the pages print them.
+pub fn query_string(options: &[QueryOption]) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+    const QUERY_VALUE: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'&')
+        .add(b'+')
+        .add(b'<')
+        .add(b'>')
+        .add(b'\\')
+        .add(b'^')
+        .add(b'`')
+        .add(b'{')
+        .add(b'|')
+        .add(b'}');
+    options
+        .iter()
+        .map(|o| format!("{}={}", o.option.wire(), utf8_percent_encode(&o.value.text(), QUERY_VALUE)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Request headers Graph reads on any operation, so an example may send them where the

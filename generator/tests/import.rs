@@ -506,6 +506,39 @@ fn a_request_the_spec_does_not_describe_is_located_in_the_request() {
     assert!(err.contains("r.http:1:1") && err.contains("no operation of the spec is `POST /communications/calls/abc/rejected`"), "{err}");
     let err = case("just text\n");
     assert!(err.contains("no request line"), "{err}");
+    // Query options and headers the operation does not read: each at its own place.
+    let err = case("POST /communications/calls/abc/reject?$top=5&startDateTime=x\nPrefer: a\nX-Custom: 1\n\n{\"reason\": \"busy\"}\n");
+    assert!(err.contains("r.http:1:39") && err.contains("a POST `call-reject` does not take `$top`"), "{err}");
+    assert!(err.contains("r.http:1:46") && err.contains("`startDateTime` is not a query option sdkgen knows"), "{err}");
+    assert!(err.contains("r.http:3:1") && err.contains("`call-reject` does not read request header `X-Custom`"), "{err}");
+    assert!(!err.contains("Prefer"), "Prefer is one of Graph's request headers: {err}");
+}
+
+/// A page's query string and request headers are the example's: the HTTP snippet prints
+/// them back as sent, and today's SDKs set them through their request configuration.
+#[test]
+fn a_requests_query_options_and_headers_reach_every_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("r.http");
+    let request = "GET https://graph.microsoft.com/beta/communications/calls/abc/participants?$select=info&$top=2&$filter=isMuted%20eq%20true\nConsistencyLevel: eventual\n";
+    std::fs::write(&f, request).unwrap();
+    let snippet = |lang: &str| {
+        let (ok, out, err) = run(sdkgen().args(["snippet", "--lang", lang, "--http"]).arg(&f).arg("--spec").arg(root().join("spec")));
+        assert!(ok, "{lang}: {err}");
+        out
+    };
+    assert_eq!(snippet("http"), request, "the HTTP snippet is the request as sent");
+    let cs = snippet("csharp");
+    for line in [
+        "requestConfiguration.QueryParameters.Select = new string []{ \"info\" };",
+        "requestConfiguration.QueryParameters.Top = 2;",
+        "requestConfiguration.QueryParameters.Filter = \"isMuted eq true\";",
+        "requestConfiguration.Headers.Add(\"ConsistencyLevel\", \"eventual\");",
+    ] {
+        assert!(cs.contains(line), "C# lacks {line}:\n{cs}");
+    }
+    let ps = snippet("powershell");
+    assert!(ps.contains("-Property 'info' -Top 2 -Filter 'isMuted eq true' -Headers @{ 'ConsistencyLevel' = 'eventual' }"), "{ps}");
 }
 
 #[test]

@@ -252,6 +252,8 @@ struct Resolved<'m> {
     action: &'m crate::model::Action,
     path_index: usize,
     values: Vec<(String, String)>,
+    /// The query string's options, names as written and values percent-decoded.
+    query: Vec<(String, String)>,
 }
 
 /// Where each written example came from, to locate the validator's findings in the page.
@@ -268,6 +270,20 @@ fn json_yaml(v: &Value, indent: usize) -> String {
     pretty.lines().enumerate().map(|(i, l)| if i == 0 { l.to_owned() } else { format!("\n{}{l}", " ".repeat(indent)) }).collect()
 }
 
+/// `$select=subject,from&$top=5` → (`$select`, `subject,from`), (`$top`, `5`): names as
+/// written, values percent-decoded (a `+` stays a `+`: Graph reads it as itself).
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(p), String::new()),
+        })
+        .collect()
+}
+
 /// The operation a request addresses and its path values, by the spec's path templates.
 fn resolve<'m>(model: &'m crate::model::Model, ex: &PageExample) -> Result<Resolved<'m>, PageError> {
     use crate::model::Segment;
@@ -279,9 +295,10 @@ fn resolve<'m>(model: &'m crate::model::Model, ex: &PageExample) -> Result<Resol
     } else {
         target.as_str()
     };
-    if path.contains('?') {
-        return Err(at(format!("`{target}` has a query string, which the spec format does not describe yet")));
-    }
+    let (path, query) = match path.split_once('?') {
+        Some((p, q)) => (p, query_pairs(q)),
+        None => (path, Vec::new()),
+    };
     let segs: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     for action in &model.actions {
         if action.method() != ex.request.method {
@@ -301,7 +318,7 @@ fn resolve<'m>(model: &'m crate::model::Model, ex: &PageExample) -> Result<Resol
                 }
             });
             if fits {
-                return Ok(Resolved { action, path_index: index, values });
+                return Ok(Resolved { action, path_index: index, values, query });
             }
         }
     }
@@ -359,7 +376,7 @@ fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, he
     let mut origins = Origins::default();
     let mut order: Vec<(String, usize)> = Vec::new();
     for (n, ex) in examples.iter().enumerate() {
-        let Resolved { action, path_index, values } = resolve(model, ex)?;
+        let Resolved { action, path_index, values, query } = resolve(model, ex)?;
         let mut y = String::new();
         let name = ex.name.clone().unwrap_or_else(|| format!("{stem}-example-{}", n + 1));
         let title = ex.title.clone().unwrap_or_else(|| format!("Example {}", n + 1));
@@ -374,6 +391,14 @@ fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, he
         if !values.is_empty() {
             y.push_str("          pathValues:\n");
             for (k, v) in &values {
+                y.push_str(&format!("            {}: {}\n", q(k), q(v)));
+            }
+        }
+        // Every query option goes into the example as written; validation types it (and
+        // refuses one it does not know, located in the request line).
+        if !query.is_empty() {
+            y.push_str("          query:\n");
+            for (k, v) in &query {
                 y.push_str(&format!("            {}: {}\n", q(k), q(v)));
             }
         }
@@ -472,6 +497,14 @@ pub fn locate(text: &str, origins: &Origins, key: &str) -> Option<(usize, usize)
     } else {
         *req
     };
+    // A query option: its name in the request line.
+    if let Some(name) = rest.split_once(".request.query.").map(|(_, n)| n) {
+        if let Some(l) = text.lines().nth(line - 1) {
+            if let Some(col) = l.find(&format!("?{name}=")).or_else(|| l.find(&format!("&{name}="))) {
+                return Some((line, l[..col].chars().count() + 2));
+            }
+        }
+    }
     // A request header: its own line in the request's header block (the value's column
     // for a finding about the value).
     if let Some(h) = rest.split_once(".request.headers.").map(|(_, h)| h) {

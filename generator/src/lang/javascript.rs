@@ -108,6 +108,45 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
     }
 }
 
+/// A query option's value for `@microsoft/microsoft-graph-client`'s `.filter(…)`,
+/// `.search(…)` and the like, which append it to the URL as it is: `%`, `&`, `#` and `+`
+/// would end or change the option there (a `$filter` holding `a&b` went out as two
+/// parameters), so they are percent-encoded first; `fetch` encodes the rest (spaces,
+/// quotes) itself.
+pub fn query_value(text: &str) -> String {
+    const ENDS_AN_OPTION: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b' ')
+        .remove(b'!')
+        .remove(b'"')
+        .remove(b'$')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')')
+        .remove(b'*')
+        .remove(b',')
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'/')
+        .remove(b':')
+        .remove(b';')
+        .remove(b'<')
+        .remove(b'=')
+        .remove(b'>')
+        .remove(b'?')
+        .remove(b'@')
+        .remove(b'[')
+        .remove(b'\\')
+        .remove(b']')
+        .remove(b'^')
+        .remove(b'_')
+        .remove(b'`')
+        .remove(b'{')
+        .remove(b'|')
+        .remove(b'}')
+        .remove(b'~');
+    string(&percent_encoding::utf8_percent_encode(text, ENDS_AN_OPTION).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -359,6 +359,9 @@ pub struct RawExampleRequest {
     pub path_values: OrderedMap<S<String>>,
     #[serde(default)]
     pub headers: OrderedMap<S<String>>,
+    /// OData query options (`$select: subject,from`, `$top: 5`).
+    #[serde(default)]
+    pub query: OrderedMap<S<RawValue>>,
     #[serde(default)]
     pub body: Option<S<RawValue>>,
 }

@@ -2,6 +2,53 @@
 
 use super::*;
 
+/// A query option's text typed by the option, or why it is not one of its values.
+fn query_value(option: ODataOption, text: &str) -> Result<QueryValue, &'static str> {
+    if text.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) {
+        return Err("it holds a control character");
+    }
+    match option {
+        ODataOption::Select | ODataOption::Expand | ODataOption::OrderBy => {
+            let items = split_top_level(text);
+            if items.iter().any(|i| i.trim().is_empty()) {
+                return Err("a comma-separated list of non-empty items");
+            }
+            Ok(QueryValue::List(items))
+        }
+        ODataOption::Top | ODataOption::Skip => {
+            text.parse::<i32>().ok().filter(|n| *n >= 0).map(QueryValue::Int).ok_or("a whole number from 0 to 2147483647")
+        }
+        ODataOption::Count => match text {
+            "true" => Ok(QueryValue::Bool(true)),
+            "false" => Ok(QueryValue::Bool(false)),
+            _ => Err("`true` or `false`"),
+        },
+        ODataOption::Filter | ODataOption::Search if text.trim().is_empty() => Err("an expression, not empty"),
+        ODataOption::Filter | ODataOption::Search => Ok(QueryValue::Text(text.to_owned())),
+    }
+}
+
+/// `a,b(c,d),'e,f'` → `a`, `b(c,d)`, `'e,f'`: commas inside parentheses (an `$expand`'s
+/// nested options) or quotes (a literal) do not split. One pass over the text.
+fn split_top_level(text: &str) -> Vec<String> {
+    let (mut items, mut current, mut depth, mut quoted) = (Vec::new(), String::new(), 0usize, false);
+    for c in text.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            ',' if !quoted && depth == 0 => {
+                items.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    items.push(current);
+    items
+}
+
 impl<'a> Validator<'a> {
     /// Checks examples and adds the valid ones to `action`, after any it has.
     pub(super) fn examples(
@@ -110,6 +157,7 @@ impl<'a> Validator<'a> {
         let (path_index, path_values) = self.example_path(file, key, e, action)?;
         let body = self.example_body(file, key, e, action, model);
         let headers = self.example_headers(file, key, e, action);
+        let query = self.example_query(file, key, e, action);
         let (response_headers, response_body) = self.example_response(file, key, e, action, model);
         let notifications = self.example_notifications(file, key, e, model);
         if self.diags.len() != n_before {
@@ -121,7 +169,7 @@ impl<'a> Validator<'a> {
             ignored: e.ignored,
             title: e.title.value.clone(),
             description: e.description.as_ref().map(|d| d.value.clone()),
-            request: ExampleRequest { path_index, path_values, body, typed, headers },
+            request: ExampleRequest { path_index, path_values, body, typed, headers, query },
             response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
             notifications,
         })
@@ -238,6 +286,63 @@ impl<'a> Validator<'a> {
         headers
     }
 
+    /// The OData query options: each one of OData's system options (a function's or a
+    /// list's own parameters are not modelled yet), given once, on an operation that reads
+    /// it (`$select` and `$expand` on a get or a list, the rest on a list), with a value of
+    /// its type. An unknown option is an error, never a snippet that leaves it out.
+    fn example_query(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action) -> Vec<QueryOption> {
+        let mut out: Vec<QueryOption> = Vec::new();
+        for (k, v) in &e.request.value.query.0 {
+            let qkey = format!("{key}.request.query.{}", k.value);
+            let Some(option) = ODataOption::parse(&k.value) else {
+                let known: Vec<String> = ODataOption::ALL.iter().map(|o| o.wire()).collect();
+                let help = suggest(&k.value, known.iter().map(String::as_str)).map(|h| format!("did you mean `{h}`?"));
+                self.err_help(
+                    file,
+                    k,
+                    qkey,
+                    format!("`{}` is not a query option sdkgen knows", k.value),
+                    "not one of OData's system query options",
+                    help.or_else(|| Some(format!("use one of {}", known.join(", ")))),
+                );
+                continue;
+            };
+            let reads = match action.kind {
+                OperationKind::List => true,
+                OperationKind::Get => !option.collection_only(),
+                _ => false,
+            };
+            if !reads {
+                self.err(
+                    file,
+                    k,
+                    qkey,
+                    format!("a {} `{}` does not take `{}`", action.method(), action.id(), option.wire()),
+                    if option.collection_only() { "only a list reads it" } else { "only a get or a list reads it" },
+                );
+                continue;
+            }
+            if out.iter().any(|o| o.option == option) {
+                self.err(file, k, qkey, format!("`{}` is given twice", option.wire()), "given again here");
+                continue;
+            }
+            let text = match &v.value {
+                RawValue::Str(s) => s.clone(),
+                RawValue::Int(i) => i.to_string(),
+                RawValue::Bool(b) => b.to_string(),
+                _ => {
+                    self.err(file, v, qkey, "a query option's value is one scalar, as the URL writes it", "not a scalar");
+                    continue;
+                }
+            };
+            match query_value(option, &text) {
+                Ok(value) => out.push(QueryOption { option, value }),
+                Err(why) => self.err(file, v, qkey, format!("{:?} is not a value of `{}`: {why}", text, option.wire()), why),
+            }
+        }
+        out
+    }
+
     /// The request body, typed by the action: its parameters, or the entity it creates or
     /// updates; a required parameter missing, or a body where none is sent, is an error.
     fn example_body(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action, model: &Model) -> Option<serde_json::Value> {
@@ -347,5 +452,32 @@ impl<'a> Validator<'a> {
             let after = list(&n.after, "after");
             Notifications { callback_url: n.callback_url.value.clone(), before, after }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_typed_by_their_option() {
+        let list = |s: &[&str]| QueryValue::List(s.iter().map(|s| s.to_string()).collect());
+        assert_eq!(query_value(ODataOption::Select, "subject,from"), Ok(list(&["subject", "from"])));
+        assert_eq!(
+            query_value(ODataOption::Expand, "members($select=id,displayName),owners"),
+            Ok(list(&["members($select=id,displayName)", "owners"]))
+        );
+        assert_eq!(query_value(ODataOption::OrderBy, "name,'a,b'"), Ok(list(&["name", "'a,b'"])));
+        assert!(query_value(ODataOption::Select, "a,,b").is_err());
+        assert_eq!(query_value(ODataOption::Top, "5"), Ok(QueryValue::Int(5)));
+        for bad in ["-1", "five", "2147483648", ""] {
+            assert!(query_value(ODataOption::Top, bad).is_err(), "{bad}");
+        }
+        assert_eq!(query_value(ODataOption::Count, "true"), Ok(QueryValue::Bool(true)));
+        assert!(query_value(ODataOption::Count, "yes").is_err());
+        assert!(query_value(ODataOption::Filter, "  ").is_err());
+        assert!(query_value(ODataOption::Search, "a\nb").is_err());
+        assert_eq!(ODataOption::parse("$Select"), Some(ODataOption::Select));
+        assert_eq!(ODataOption::parse("select"), None, "OData's system options start with `$`");
     }
 }

@@ -8,8 +8,11 @@ var {{ name }} = {{ value }};
 {%- if !method.is_empty() %}
     {{ method }}
 {%- endif %}
-    .Request()
+    .Request({{ request_args }})
 {%- for (name, value) in headers %}
     .Header({{ name }},{{ value }})
+{%- endfor %}
+{%- for f in fluent %}
+    .{{ f }}
 {%- endfor %}
     .{{ call }};

@@ -19,4 +19,7 @@ GraphServiceClient graphClient = GraphServiceClient.builder().authenticationProv
 {%- endif %}
 {%- endif %}
     .buildRequest({% if let Some(options) = options %} {{ options }} {% endif %})
+{%- for f in fluent %}
+    .{{ f }}
+{%- endfor %}
     .{{ call }};

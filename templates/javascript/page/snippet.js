@@ -15,4 +15,7 @@ const {{ var }} = {{ value }};
 {%- for (name, value) in headers %}
     .header({{ name }}, {{ value }})
 {%- endfor %}
+{%- for q in query %}
+    .{{ q }}
+{%- endfor %}
     .{{ call }};

@@ -3,7 +3,17 @@
 
 use super::{fill, Body, ExampleView};
 use crate::lang::{csharp, Locals};
-use crate::model::OperationKind;
+use crate::model::{ODataOption, OperationKind, QueryValue};
+
+/// A query option's value as a C# literal: a list as `new string []{ … }`.
+fn query_literal(v: &QueryValue) -> String {
+    match v {
+        QueryValue::List(items) => format!("new string []{{ {} }}", items.iter().map(|i| csharp::string(i)).collect::<Vec<_>>().join(",")),
+        QueryValue::Int(n) => n.to_string(),
+        QueryValue::Bool(b) => b.to_string(),
+        QueryValue::Text(t) => csharp::string(t),
+    }
+}
 use askama::Template;
 
 #[derive(Template)]
@@ -13,8 +23,12 @@ struct Page {
     result: bool,
     request: String,
     method: String,
+    /// What `Request(…)` takes: the query options v4 has no method for.
+    request_args: String,
     /// `.Header(…)` arguments, escaped.
     headers: Vec<(String, String)>,
+    /// `.Select(…)`, `.Top(…)`: the request's query methods.
+    fluent: Vec<String>,
     call: String,
 }
 
@@ -53,7 +67,29 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let headers = view.config.headers.iter().map(|(n, v)| (csharp::string(n), csharp::string(v))).collect();
-    fill(&Page { vars, result: view.result.is_some(), request, method, headers, call })
+    // v4 has a request method per option but `$count` and `$search`, which go in as
+    // `QueryOption`s given to `Request(…)`.
+    let mut fluent = Vec::new();
+    let mut options = Vec::new();
+    for q in &view.config.query {
+        let text = csharp::string(&q.value.text());
+        match (q.option, &q.value) {
+            (ODataOption::Count | ODataOption::Search, _) => {
+                options.push(format!("\tnew QueryOption({}, {text})", csharp::string(&q.option.wire())))
+            }
+            (ODataOption::OrderBy, _) => fluent.push(format!("OrderBy({text})")),
+            (_, QueryValue::Int(n)) => fluent.push(format!("{}({n})", csharp::pascal(q.option.name()))),
+            _ => fluent.push(format!("{}({text})", csharp::pascal(q.option.name()))),
+        }
+    }
+    let request_args = if options.is_empty() {
+        String::new()
+    } else {
+        let name = locals.fresh("queryOptions");
+        vars.push((name.clone(), format!("new List<QueryOption>()\n{{\n{}\n}}", options.join(",\n"))));
+        format!(" {name} ")
+    };
+    fill(&Page { vars, result: view.result.is_some(), request, method, request_args, headers, fluent, call })
 }
 
 #[derive(Template)]
@@ -87,13 +123,15 @@ pub fn current(view: &ExampleView) -> String {
     }
     let mut args: Vec<String> = body.iter().map(|_| "requestBody".to_owned()).collect();
     if !view.config.is_empty() {
-        let adds: String = view
+        let sets = view.config.query.iter().map(|q| {
+            format!("\trequestConfiguration.QueryParameters.{} = {};\n", csharp::pascal(q.option.name()), query_literal(&q.value))
+        });
+        let adds = view
             .config
             .headers
             .iter()
-            .map(|(n, v)| format!("\trequestConfiguration.Headers.Add({}, {});\n", csharp::string(n), csharp::string(v)))
-            .collect();
-        args.push(format!("(requestConfiguration) =>\n{{\n{adds}}}"));
+            .map(|(n, v)| format!("\trequestConfiguration.Headers.Add({}, {});\n", csharp::string(n), csharp::string(v)));
+        args.push(format!("(requestConfiguration) =>\n{{\n{}}}", sets.chain(adds).collect::<String>()));
     }
     let arg = args.join(", ");
     let op = match view.action.kind {

@@ -31,19 +31,54 @@ fn config_lines(view: &ExampleView, package: &str, locals: &mut Locals, lines: &
     if view.config.is_empty() {
         return None;
     }
-    let headers = locals.fresh("headers");
     if !lines.is_empty() {
         lines.push(String::new());
     }
-    lines.push(format!("{headers} := abstractions.NewRequestHeaders()"));
-    for (n, v) in &view.config.headers {
-        lines.push(format!("{headers}.Add({}, {})", go::string(n), go::string(v)));
+    let mut fields = Vec::new();
+    if !view.config.headers.is_empty() {
+        let headers = locals.fresh("headers");
+        lines.push(format!("{headers} := abstractions.NewRequestHeaders()"));
+        for (n, v) in &view.config.headers {
+            lines.push(format!("{headers}.Add({}, {})", go::string(n), go::string(v)));
+        }
+        lines.push(String::new());
+        fields.push(format!("Headers: {headers},"));
+    }
+    let segments = view.builder_segments();
+    if !view.config.query.is_empty() {
+        // Scalars are pointers in the struct: each gets a variable first.
+        let mut members = Vec::new();
+        for q in &view.config.query {
+            let field = go::pascal(q.option.name());
+            let value = match &q.value {
+                crate::model::QueryValue::List(items) => {
+                    format!("[] string {{{}}}", items.iter().map(|i| go::string(i)).collect::<Vec<_>>().join(","))
+                }
+                scalar => {
+                    let literal = match scalar {
+                        crate::model::QueryValue::Int(n) => format!("int32({n})"),
+                        crate::model::QueryValue::Bool(b) => b.to_string(),
+                        other => go::string(&other.text()),
+                    };
+                    let var = locals.fresh(&format!("request{field}"));
+                    lines.push(format!("{var} := {literal}"));
+                    format!("&{var}")
+                }
+            };
+            members.push(format!("\t{field}: {value},"));
+        }
+        let params = locals.fresh("requestParameters");
+        let class = super::kiota::query_parameters(&view.request_builder(), view.verb());
+        lines.push(format!("{params} := &{package}.{}{{", super::kiota::go_flat(&segments, &class)));
+        lines.extend(members);
+        lines.push("}".to_owned());
+        lines.push(String::new());
+        fields.push(format!("QueryParameters: {params},"));
     }
     let class = super::kiota::request_configuration(&view.request_builder(), view.verb());
     let var = locals.fresh("configuration");
-    lines.push(String::new());
-    lines.push(format!("{var} := &{package}.{}{{", super::kiota::go_flat(&view.builder_segments(), &class)));
-    lines.push(format!("\tHeaders: {headers},"));
+    lines.push(format!("{var} := &{package}.{}{{", super::kiota::go_flat(&segments, &class)));
+    lines.extend(fields.into_iter().map(|f| format!("\t{f}")));
     lines.push("}".to_owned());
     Some(var)
 }
@@ -163,7 +198,7 @@ pub fn current(view: &ExampleView) -> String {
         text_imports: go::TEXT_IMPORTS.iter().filter(|(p, _)| view.body_has_text(*p)).map(|(_, i)| *i).collect(),
         body_lines: lines,
         result: view.result.is_some(),
-        abstractions: config.is_some(),
+        abstractions: !view.config.headers.is_empty(),
         call: format!("{call}{}", operation(view, body.as_deref(), config.as_deref())),
     })
 }

@@ -3,7 +3,7 @@
 
 use super::{fill, Body, ExampleView};
 use crate::lang::{java, Locals};
-use crate::model::{OperationKind, TypeKind, TypeRef};
+use crate::model::{ODataOption, OperationKind, QueryValue, TypeKind, TypeRef};
 use askama::Template;
 
 #[derive(Template)]
@@ -16,8 +16,10 @@ struct Page {
     /// without.
     action: Option<(String, Option<String>)>,
     withs: Vec<(String, String)>,
-    /// The request options' variable, when the example sends headers.
+    /// The request options' variable, when the example sends headers or `$count`/`$search`.
     options: Option<String>,
+    /// `.select(…)`, `.top(…)`: the request's query methods.
+    fluent: Vec<String>,
     call: String,
 }
 
@@ -67,11 +69,26 @@ pub fn page(view: &ExampleView) -> String {
         entity = java::value(v, &view.action.bound_to, &mut locals, &mut stmts);
         groups.push(stmts);
     }
-    let options = (!view.config.is_empty()).then(|| {
+    // 5.x has a request method per option but `$count` and `$search`, which are
+    // `QueryOption`s beside the headers' `HeaderOption`s.
+    let (listed, fluent): (Vec<_>, Vec<_>) =
+        view.config.query.iter().partition(|q| matches!(q.option, ODataOption::Count | ODataOption::Search));
+    let fluent: Vec<String> = fluent
+        .iter()
+        .map(|q| match (&q.value, q.option) {
+            (QueryValue::Int(n), _) => format!("{}({n})", q.option.name()),
+            (v, ODataOption::OrderBy) => format!("orderBy({})", java::string(&v.text())),
+            (v, _) => format!("{}({})", q.option.name(), java::string(&v.text())),
+        })
+        .collect();
+    let options = (!view.config.headers.is_empty() || !listed.is_empty()).then(|| {
         let name = locals.fresh("requestOptions");
         let mut stmts = vec![format!("LinkedList<Option> {name} = new LinkedList<Option>();")];
         for (n, v) in &view.config.headers {
             stmts.push(format!("{name}.add(new HeaderOption({}, {}));", java::string(n), java::string(v)));
+        }
+        for q in &listed {
+            stmts.push(format!("{name}.add(new QueryOption({}, {}));", java::string(&q.option.wire()), java::string(&q.value.text())));
         }
         groups.push(stmts);
         name
@@ -91,7 +108,7 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Delete => "delete()".to_owned(),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
-    fill(&Page { groups, result: view.result.map(legacy_result), request, action, withs, options, call })
+    fill(&Page { groups, result: view.result.map(legacy_result), request, action, withs, options, fluent, call })
 }
 
 #[derive(Template)]
@@ -135,13 +152,23 @@ pub fn current(view: &ExampleView) -> String {
         Body::Entity(v) => arg = java::value_for(java::Sdk::Kiota, v, &view.action.bound_to, &mut locals, &mut lines),
     }
     if !view.config.is_empty() {
-        let adds: String = view
+        let sets = view.config.query.iter().map(|q| {
+            let value = match &q.value {
+                QueryValue::List(items) => {
+                    format!("new String []{{{}}}", items.iter().map(|i| java::string(i)).collect::<Vec<_>>().join(", "))
+                }
+                QueryValue::Int(n) => n.to_string(),
+                QueryValue::Bool(b) => b.to_string(),
+                QueryValue::Text(t) => java::string(t),
+            };
+            format!("\trequestConfiguration.queryParameters.{} = {value};\n", q.option.name())
+        });
+        let adds = view
             .config
             .headers
             .iter()
-            .map(|(n, v)| format!("\trequestConfiguration.headers.add({}, {});\n", java::string(n), java::string(v)))
-            .collect();
-        let lambda = format!("requestConfiguration -> {{\n{adds}}}");
+            .map(|(n, v)| format!("\trequestConfiguration.headers.add({}, {});\n", java::string(n), java::string(v)));
+        let lambda = format!("requestConfiguration -> {{\n{}}}", sets.chain(adds).collect::<String>());
         arg = if arg.is_empty() { lambda } else { format!("{arg}, {lambda}") };
     }
     let op = match view.action.kind {

@@ -29,6 +29,8 @@ struct Page {
     version: String,
     /// `.header(…)` arguments, escaped: the client's request configuration.
     headers: Vec<(String, String)>,
+    /// `.select(…)`, `.top(…)`: the client's query methods, one per option.
+    query: Vec<String>,
     call: String,
 }
 
@@ -67,6 +69,19 @@ pub fn page(view: &ExampleView) -> String {
         path: javascript::string(&view.wire_path),
         version: javascript::string(&view.model.api.version),
         headers: view.config.headers.iter().map(|(n, v)| (javascript::string(n), javascript::string(v))).collect(),
+        query: view
+            .config
+            .query
+            .iter()
+            .map(|q| {
+                let arg = match &q.value {
+                    crate::model::QueryValue::Int(n) => n.to_string(),
+                    crate::model::QueryValue::Bool(b) => b.to_string(),
+                    v => javascript::query_value(&v.text()),
+                };
+                format!("{}({arg})", q.option.name())
+            })
+            .collect(),
         call,
     })
 }

@@ -75,6 +75,12 @@ pub fn request_configuration(builder: &str, verb: &str) -> String {
     format!("{builder}{verb}RequestConfiguration")
 }
 
+/// The query parameters class of a builder's method: `MessagesRequestBuilderGetQueryParameters`
+/// (nested in the builder in C#, Python and PHP; flat in Go).
+pub fn query_parameters(builder: &str, verb: &str) -> String {
+    format!("{builder}{verb}QueryParameters")
+}
+
 /// Go's name for a type of a request-builder package, which holds every builder below its
 /// first segment in one flat namespace: the segments between the package's and the
 /// builder's own (`item` as `Item`), then the name (`ItemMessages` +

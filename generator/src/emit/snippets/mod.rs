@@ -54,19 +54,21 @@ pub enum Body {
 }
 
 /// What a request carries besides its path and body, which each SDK sets through its
-/// request configuration (`requestConfiguration.Headers.Add(…)`, Go's
-/// `…RequestBuilderGetRequestConfiguration`, JavaScript's `.header(…)`): the slot query
-/// options join.
+/// request configuration (`requestConfiguration.Headers.Add(…)`,
+/// `requestConfiguration.QueryParameters.Top = 5`, Go's
+/// `…RequestBuilderGetRequestConfiguration`, JavaScript's `.header(…)` and `.top(…)`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RequestConfig {
     /// The example's request headers, as written.
     pub headers: Vec<(String, String)>,
+    /// The example's OData query options, typed, as written.
+    pub query: Vec<QueryOption>,
 }
 
 impl RequestConfig {
     /// Whether there is nothing to configure: the SDKs' call without a configuration.
     pub fn is_empty(&self) -> bool {
-        self.headers.is_empty()
+        self.headers.is_empty() && self.query.is_empty()
     }
 }
 
@@ -158,7 +160,7 @@ impl<'a> ExampleView<'a> {
             literals,
             result: action.response.body.as_ref(),
             wire_path: example.wire_path(action),
-            config: RequestConfig { headers: example.request.headers.clone() },
+            config: RequestConfig { headers: example.request.headers.clone(), query: example.request.query.clone() },
         }
     }
 
@@ -263,9 +265,19 @@ impl<'a> ExampleView<'a> {
         kiota::request_builder(end)
     }
 
-    /// `https://graph.microsoft.com/beta/communications/calls/…/reject`.
+    /// `https://graph.microsoft.com/beta/users/u1/messages?$top=5`: the path and the query
+    /// string as sent.
     pub fn wire_url(&self) -> String {
-        format!("{}{}", self.model.api.base_url, self.wire_path)
+        format!("{}{}", self.model.api.base_url, self.wire_path_and_query())
+    }
+
+    /// The path and, when the example has query options, `?` and its query string.
+    pub fn wire_path_and_query(&self) -> String {
+        if self.config.query.is_empty() {
+            self.wire_path.clone()
+        } else {
+            format!("{}?{}", self.wire_path, crate::model::query_string(&self.config.query))
+        }
     }
 }
 

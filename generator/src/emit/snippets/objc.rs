@@ -46,7 +46,7 @@ pub fn page(view: &ExampleView) -> String {
     // page's `beta//communications` is a defect).
     fill(&Page {
         base_url: objc::string(&format!("{}/", view.model.api.base_url)),
-        path: objc::string(view.wire_path.trim_start_matches('/')),
+        path: objc::string(view.wire_path_and_query().trim_start_matches('/')),
         method: objc::string(view.action.method()),
         headers: view.config.headers.iter().map(|(n, v)| (objc::string(n), objc::string(v))).collect(),
         body: view.sends_body(),

@@ -52,12 +52,30 @@ pub fn current(view: &ExampleView) -> String {
         let var = locals.fresh("requestConfiguration");
         let headers = locals.fresh("headers");
         lines.push(format!("${var} = new {class}();"));
-        lines.push(format!("${headers} = ["));
-        for (n, v) in &view.config.headers {
-            lines.push(format!("\t{} => {},", php::string(n), php::string(v)));
+        if !view.config.headers.is_empty() {
+            lines.push(format!("${headers} = ["));
+            for (n, v) in &view.config.headers {
+                lines.push(format!("\t{} => {},", php::string(n), php::string(v)));
+            }
+            lines.push("];".to_owned());
+            lines.push(format!("${var}->headers = ${headers};"));
         }
-        lines.push("];".to_owned());
-        lines.push(format!("${var}->headers = ${headers};"));
+        if !view.config.query.is_empty() {
+            let params = locals.fresh("queryParameters");
+            lines.push(format!("${params} = {class}::createQueryParameters();"));
+            for q in &view.config.query {
+                let value = match &q.value {
+                    crate::model::QueryValue::List(items) => {
+                        format!("[{}]", items.iter().map(|i| php::string(i)).collect::<Vec<_>>().join(", "))
+                    }
+                    crate::model::QueryValue::Int(n) => n.to_string(),
+                    crate::model::QueryValue::Bool(b) => b.to_string(),
+                    crate::model::QueryValue::Text(t) => php::string(t),
+                };
+                lines.push(format!("${params}->{} = {value};", q.option.name()));
+            }
+            lines.push(format!("${var}->queryParameters = ${params};"));
+        }
         args.push(format!("${var}"));
     }
     let arg = args.join(", ");

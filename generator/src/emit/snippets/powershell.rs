@@ -23,7 +23,7 @@ fn render(view: &ExampleView, module: String, cmdlet_prefix: &str, keys: powersh
         module,
         params,
         cmdlet: powershell::cmdlet(cmdlet_prefix, view.action.kind, &view.action.name, &literals),
-        args: path_args(view),
+        args: path_args(view).into_iter().chain(query_args(view)).collect(),
         headers: (!view.config.is_empty()).then(|| {
             let pairs: Vec<String> =
                 view.config.headers.iter().map(|(n, v)| format!("{} = {}", powershell::string(n), powershell::string(v))).collect();
@@ -46,6 +46,35 @@ pub fn current(view: &ExampleView) -> String {
         }
     };
     render(view, format!("{module_prefix}{}", view.action.module), &cmdlet_prefix, powershell::Keys::Wire)
+}
+
+/// The cmdlets' parameters for OData's query options (`-Property`, `-Top`, `-CountVariable`).
+fn query_args(view: &ExampleView) -> Vec<(String, String)> {
+    use crate::model::{ODataOption, QueryValue};
+    view.config
+        .query
+        .iter()
+        .filter_map(|q| {
+            let name = match q.option {
+                ODataOption::Select => "Property",
+                ODataOption::Expand => "ExpandProperty",
+                ODataOption::Filter => "Filter",
+                ODataOption::OrderBy => "Sort",
+                ODataOption::Top => "Top",
+                ODataOption::Skip => "Skip",
+                ODataOption::Search => "Search",
+                // The count comes back in a variable; `$count=false` asks for nothing.
+                ODataOption::Count => {
+                    return matches!(q.value, QueryValue::Bool(true)).then(|| ("CountVariable".to_owned(), "CountVar".to_owned()))
+                }
+            };
+            let value = match &q.value {
+                QueryValue::Int(n) => n.to_string(),
+                v => powershell::string(&v.text()),
+            };
+            Some((name.to_owned(), value))
+        })
+        .collect()
 }
 
 fn path_args(view: &ExampleView) -> Vec<(String, String)> {

@@ -44,7 +44,30 @@ pub fn current(view: &ExampleView) -> String {
     let mut args: Vec<&str> = body.iter().map(|_| "request_body").collect();
     if !view.config.is_empty() {
         imports.push(("kiota_abstractions.base_request_configuration".to_owned(), "RequestConfiguration".to_owned()));
-        config.push("request_configuration = RequestConfiguration()".to_owned());
+        if view.config.query.is_empty() {
+            config.push("request_configuration = RequestConfiguration()".to_owned());
+        } else {
+            // The builder's nested `…GetQueryParameters` class, from the builder's module.
+            let builder = view.request_builder();
+            let segments: Vec<String> = view.builder_segments().iter().map(|s| python::snake(s)).collect();
+            let module = crate::lang::kiota(&builder, crate::lang::Case::Snake, "n");
+            imports.push((format!("{package}.generated.{}.{module}", segments.join(".")), builder.clone()));
+            config.push(format!("query_params = {builder}.{}(", super::kiota::query_parameters(&builder, view.verb())));
+            for q in &view.config.query {
+                let value = match &q.value {
+                    crate::model::QueryValue::List(items) => {
+                        format!("[{}]", items.iter().map(|i| python::string(i)).collect::<Vec<_>>().join(","))
+                    }
+                    crate::model::QueryValue::Int(n) => n.to_string(),
+                    crate::model::QueryValue::Bool(b) => if *b { "True" } else { "False" }.to_owned(),
+                    crate::model::QueryValue::Text(t) => python::string(t),
+                };
+                config.push(format!("\t\t{} = {value},", q.option.name()));
+            }
+            config.push(")".to_owned());
+            config.push(String::new());
+            config.push("request_configuration = RequestConfiguration(\nquery_parameters = query_params,\n)".to_owned());
+        }
         for (n, v) in &view.config.headers {
             config.push(format!("request_configuration.headers.add({}, {})", python::string(n), python::string(v)));
         }
