@@ -199,6 +199,25 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
         Ok(t) => t,
         Err(exit) => return exit,
     };
+    // The lock that lets `sdkgen import` run this again: the metadata by a path relative to
+    // the spec directory and by hash, so it reads the same in every checkout.
+    let Some(relative) = crate::import::lock::relative(out, metadata) else {
+        eprint(&format!(
+            "sdkgen: {} and {} share no root, so the import lock cannot name the metadata relative to the spec\n",
+            shown_path(metadata),
+            shown_path(out)
+        ));
+        return Exit::Io;
+    };
+    let lock = crate::import::lock::Lock {
+        sdkgen: env!("CARGO_PKG_VERSION").to_owned(),
+        metadata: relative,
+        sha256: {
+            use sha2::Digest;
+            crate::manifest::hex(&sha2::Sha256::digest(text.as_bytes()))
+        },
+        select: select.to_vec(),
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let csdl = match crate::import::csdl::parse(text) {
         Ok(c) => c,
@@ -207,8 +226,8 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
             return Exit::SpecError;
         }
     };
-    let command = format!("sdkgen import csdl {} --select {}", metadata.display(), select.join(" --select "));
-    let import = match crate::import::import(&csdl, select, &crate::output::comment_safe(&command)) {
+    // Headers name the command that re-runs the import from its lock, never a machine's path.
+    let import = match crate::import::import(&csdl, select, "sdkgen import") {
         Ok(i) => i,
         Err(e) => {
             eprint(&format!("sdkgen: {e}\n"));
@@ -221,8 +240,9 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
     }
 
     // Every place is checked before anything is written: a refusal leaves the directory as it was.
-    for (rel, _) in &files {
-        if let Err(e) = crate::export::may_replace(&out.join(rel), crate::import::MARK) {
+    let lock_path = out.join(crate::import::lock::FILE);
+    for path in files.iter().map(|(rel, _)| out.join(rel)).chain([lock_path.clone()]) {
+        if let Err(e) = crate::export::may_replace(&path, crate::import::MARK) {
             return report_out_error(&e);
         }
     }
@@ -240,6 +260,9 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
         if let Err(e) = crate::export::write_own(&path, text, crate::import::MARK) {
             return report_out_error(&e);
         }
+    }
+    if let Err(e) = crate::export::write_own(&lock_path, &lock.text(), crate::import::MARK) {
+        return report_out_error(&e);
     }
     // What the last import wrote and this one did not (an operation the metadata dropped)
     // would go on being generated: such files go, and only such files.
@@ -274,6 +297,54 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
         import.not_imported.len()
     ));
     Exit::Ok
+}
+
+/// `sdkgen import`: the import recorded in `spec`'s lock, run again with the same metadata
+/// (found relative to the spec) and selection; a changed metadata document is imported and
+/// said so, with both hashes.
+pub fn reimport(spec: &Path) -> Exit {
+    let lock_path = spec.join(crate::import::lock::FILE);
+    let text = match std::fs::symlink_metadata(&lock_path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprint(&format!(
+                "sdkgen: no import lock at {}: `sdkgen import csdl METADATA --select … --out {}` imports and writes one\n",
+                shown_path(&lock_path),
+                shown_path(spec)
+            ));
+            return Exit::SpecError;
+        }
+        _ => match read_text(&lock_path, 1 << 20) {
+            Ok(t) => t,
+            Err(exit) => return exit,
+        },
+    };
+    let lock = match crate::import::lock::Lock::parse(&text) {
+        Ok(l) => l,
+        Err(e) => {
+            eprint(&format!("sdkgen: {}: not an import lock: {e}\n", shown_path(&lock_path)));
+            return Exit::SpecError;
+        }
+    };
+    let metadata = spec.join(&lock.metadata);
+    let now = match crate::outdir::read_regular(&metadata) {
+        Ok(bytes) => {
+            use sha2::Digest;
+            crate::manifest::hex(&sha2::Sha256::digest(&bytes))
+        }
+        Err(e) => {
+            eprint(&format!("sdkgen: cannot read {} (the lock's metadata): {e}\n", shown_path(&metadata)));
+            return Exit::Io;
+        }
+    };
+    if now != lock.sha256 {
+        note(&format!(
+            "sdkgen: {} changed since the lock (sha256 {} → {}): importing the new document\n",
+            shown_path(&metadata),
+            &lock.sha256[..12.min(lock.sha256.len())],
+            &now[..12]
+        ));
+    }
+    import_csdl(&metadata, &lock.select, spec, false)
 }
 
 /// Validates the spec `out` would hold after writing `files` (and removing the earlier

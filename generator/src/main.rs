@@ -67,9 +67,20 @@ enum Command {
     /// Write the spec out for other tools.
     #[command(subcommand)]
     Export(Export),
-    /// Write spec files from the inputs users already have.
-    #[command(subcommand)]
-    Import(Import),
+    /// Write spec files from the inputs users already have; with no subcommand, run the
+    /// import recorded in the spec's `import.lock` again (the same metadata, found relative
+    /// to the spec, and the same selection).
+    #[command(args_conflicts_with_subcommands = true)]
+    Import {
+        #[command(subcommand)]
+        what: Option<Import>,
+        /// The spec whose lock to re-run [default: from sdkgen.toml, else spec].
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The configuration file [default: sdkgen.toml here or above].
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Serve snippets over HTTP: `POST /?lang=go[&style=page]` with a raw HTTP request as
     /// the `application/http` body answers the snippet as text/plain; a request the spec does
     /// not describe is a 400 with the located message. Stops on SIGTERM or SIGINT after the
@@ -316,8 +327,14 @@ fn main() -> ExitCode {
             Ok(cfg) => cli::export_openapi(&cfg, out.as_deref()),
             Err(e) => e,
         },
-        Command::Import(Import::Csdl { metadata, select, out, report }) => cli::import_csdl(&metadata, &select, &out, report),
-        Command::Import(Import::Page { page, spec, config, out }) => match settings(config.as_ref(), spec, None) {
+        Command::Import { what: None, spec, config } => match settings(config.as_ref(), spec, None) {
+            Ok(cfg) => cli::reimport(&cfg.spec),
+            Err(e) => e,
+        },
+        Command::Import { what: Some(Import::Csdl { metadata, select, out, report }), .. } => {
+            cli::import_csdl(&metadata, &select, &out, report)
+        }
+        Command::Import { what: Some(Import::Page { page, spec, config, out }), .. } => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::import_page(&cfg.spec, &page, out.as_deref()),
             Err(e) => e,
         },

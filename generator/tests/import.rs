@@ -839,3 +839,73 @@ fn an_import_into_a_spec_it_contradicts_is_refused_before_writing() {
         assert_eq!(sdkgen::output::read_tree(dir.path()).unwrap(), before, "{version}: nothing written");
     }
 }
+
+/// Every file under `dir`, by path relative to it.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// `sdkgen import` re-runs an import from the lock it left beside the spec: byte-identical
+/// from another working directory and in another checkout of the repository, with no
+/// machine's path in any file; a changed metadata document is imported and said so; no
+/// lock is an error that says how to make one.
+#[test]
+fn an_import_lock_re_runs_the_import_exactly_from_any_checkout() {
+    let d = tempfile::tempdir().unwrap();
+    let repo = d.path().join("checkout-one");
+    std::fs::create_dir_all(repo.join("data")).unwrap();
+    std::fs::copy(metadata(), repo.join("data/v1.0.xml")).unwrap();
+    let (ok, _, err) = run(sdkgen()
+        .args(["import", "csdl", "data/v1.0.xml", "--select", "call", "--select", "presence", "--out", "spec"])
+        .current_dir(&repo));
+    assert!(ok, "{err}");
+    let first = tree(&repo.join("spec"));
+    let lock = String::from_utf8(first["import.lock"].clone()).unwrap();
+    assert!(lock.contains("metadata: \"../data/v1.0.xml\"") && lock.contains("  - \"call\"\n  - \"presence\"\n"), "{lock}");
+    for (path, bytes) in &first {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains(&*d.path().to_string_lossy()), "{path} names the machine's path");
+        if path.ends_with(".yaml") && path != "api.yaml" {
+            assert!(text.lines().next().unwrap().ends_with("re-import with `sdkgen import`."), "{path}: {}", text.lines().next().unwrap());
+        }
+    }
+    // Another checkout path, run from elsewhere with --spec, and from inside with the default.
+    let other = d.path().join("elsewhere/checkout-two");
+    std::fs::create_dir_all(other.join("data")).unwrap();
+    std::fs::copy(metadata(), other.join("data/v1.0.xml")).unwrap();
+    let (ok, _, err) = run(sdkgen().args(["import", "csdl", "data/v1.0.xml", "--select", "call", "--out", "spec"]).current_dir(&other));
+    assert!(ok, "{err}");
+    std::fs::copy(repo.join("spec/import.lock"), other.join("spec/import.lock")).unwrap();
+    let (ok, _, err) = run(sdkgen().args(["import", "--spec"]).arg(other.join("spec")).current_dir(d.path()));
+    assert!(ok, "{err}");
+    assert!(!err.contains("changed since the lock"), "{err}");
+    assert_eq!(tree(&other.join("spec")), first, "the lock's import, in another checkout");
+    let (ok, _, err) = run(sdkgen().arg("import").current_dir(&other));
+    assert!(ok, "{err}");
+    assert_eq!(tree(&other.join("spec")), first, "again, by the default spec directory");
+    // A changed document: imported, and the change named.
+    let mut changed = std::fs::read_to_string(other.join("data/v1.0.xml")).unwrap();
+    changed.push('\n');
+    std::fs::write(other.join("data/v1.0.xml"), changed).unwrap();
+    let (ok, _, err) = run(sdkgen().arg("import").current_dir(&other));
+    assert!(ok && err.contains("changed since the lock (sha256 "), "{err}");
+    let relocked = std::fs::read_to_string(other.join("spec/import.lock")).unwrap();
+    assert_ne!(relocked, lock, "the lock records the new hash");
+    // No lock: the way to make one.
+    let bare = d.path().join("bare");
+    std::fs::create_dir_all(bare.join("spec")).unwrap();
+    let (ok, _, err) = run(sdkgen().arg("import").current_dir(&bare));
+    assert!(!ok && err.contains("no import lock at spec/import.lock") && err.contains("sdkgen import csdl METADATA"), "{err}");
+}

@@ -1,6 +1,7 @@
 //! Spec YAML from the inputs users already have: Graph's CSDL metadata (`sdkgen import csdl`).
 
 pub mod csdl;
+pub mod lock;
 pub mod page;
 
 use csdl::{Csdl, Operation, StructuredType, TypeName};
