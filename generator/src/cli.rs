@@ -194,7 +194,7 @@ fn read_text(path: &Path, cap: u64) -> Result<String, Exit> {
 
 /// `sdkgen import csdl`: spec files from Graph's metadata into `out`, replacing only files
 /// an import wrote; a report of what could not be expressed on stderr.
-pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool) -> Exit {
+pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool, dry_run: bool) -> Exit {
     let text = match read_text(metadata, 256 << 20) {
         Ok(t) => t,
         Err(exit) => return exit,
@@ -251,6 +251,9 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
     if let Err(exit) = check_joined(out, &files) {
         return exit;
     }
+    if dry_run {
+        return print_import_plan(out, &files, &lock.text());
+    }
     for (rel, text) in &files {
         let path = out.join(rel);
         if let Err(e) = path.parent().map_or(Ok(()), std::fs::create_dir_all) {
@@ -299,6 +302,75 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool)
     Exit::Ok
 }
 
+/// What an import would do to `out`, one line per file on stdout (`new`, `replace`,
+/// `same`, `remove`), for `import csdl --dry-run`; nothing is written.
+fn print_import_plan(out: &Path, files: &[(String, String)], lock: &str) -> Exit {
+    let stale = match stale_imports(out, files) {
+        Ok(s) => s,
+        Err(e) => return report_out_error(&e),
+    };
+    let mut plan = String::new();
+    let lock_entry = (crate::import::lock::FILE.to_owned(), lock.to_owned());
+    let mut counts = [0usize; 4];
+    for (rel, text) in files.iter().chain([&lock_entry]) {
+        let (word, i) = match crate::outdir::read_regular(&out.join(rel)) {
+            Err(_) => ("new", 0),
+            Ok(bytes) if bytes == text.as_bytes() => ("same", 2),
+            Ok(_) => ("replace", 1),
+        };
+        counts[i] += 1;
+        plan.push_str(&format!("{word:<8} {rel}\n"));
+    }
+    for rel in &stale {
+        counts[3] += 1;
+        plan.push_str(&format!("remove   {rel}\n"));
+    }
+    print!("{plan}");
+    note(&format!(
+        "sdkgen: dry run, nothing written: {} new, {} replaced, {} unchanged, {} removed in {}\n",
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+        shown_path(out)
+    ));
+    Exit::Ok
+}
+
+/// `sdkgen import csdl METADATA --list`: what the metadata offers, before importing: each
+/// addressable entity type (matching the `--select` patterns, when given) with its address
+/// and the operations bound to it, one line each on stdout.
+pub fn import_list(metadata: &Path, select: &[String]) -> Exit {
+    let text = match read_text(metadata, 256 << 20) {
+        Ok(t) => t,
+        Err(exit) => return exit,
+    };
+    let csdl = match crate::import::csdl::parse(text.strip_prefix('\u{feff}').unwrap_or(&text)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprint(&format!("sdkgen: {}:{}: not CSDL: {}\n", shown_path(metadata), e.line, e.message));
+            return Exit::SpecError;
+        }
+    };
+    let rows = match crate::import::offered(&csdl, select) {
+        Ok(r) => r,
+        Err(e) => {
+            eprint(&format!("sdkgen: {e}\n"));
+            return Exit::SpecError;
+        }
+    };
+    let shown = |s: &str| crate::diag::escape_controls(&crate::diag::clip(s));
+    let width = rows.iter().map(|r| shown(&r.name).chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for r in &rows {
+        // Names from the metadata, which may hold anything: no control character reaches the terminal.
+        out.push_str(&format!("{:<width$}  {}  {} bound operation(s)\n", shown(&r.name), shown(&r.address), r.bound));
+    }
+    print!("{out}");
+    note(&format!("sdkgen: {} addressable entity types\n", rows.len()));
+    Exit::Ok
+}
+
 /// `sdkgen import`: the import recorded in `spec`'s lock, run again with the same metadata
 /// (found relative to the spec) and selection; a changed metadata document is imported and
 /// said so, with both hashes.
@@ -344,7 +416,7 @@ pub fn reimport(spec: &Path) -> Exit {
             &now[..12]
         ));
     }
-    import_csdl(&metadata, &lock.select, spec, false)
+    import_csdl(&metadata, &lock.select, spec, false, false)
 }
 
 /// Validates the spec `out` would hold after writing `files` (and removing the earlier
@@ -379,6 +451,17 @@ fn check_joined(out: &Path, files: &[(String, String)]) -> Result<(), Exit> {
 /// its mark) and that are not among `files`; hand-written files, files `import page`
 /// wrote, links and anything else are left alone. Returns the removed paths, sorted.
 fn remove_stale_imports(out: &Path, files: &[(String, String)]) -> Result<Vec<String>, crate::outdir::OutError> {
+    let stale = stale_imports(out, files)?;
+    for rel in &stale {
+        let path = out.join(rel);
+        std::fs::remove_file(&path).map_err(|error| crate::outdir::OutError::Io { path, error })?;
+    }
+    Ok(stale)
+}
+
+/// The spec files under `out` an earlier `import csdl` wrote that `files` does not hold:
+/// what an import removes (and a dry run lists), sorted.
+fn stale_imports(out: &Path, files: &[(String, String)]) -> Result<Vec<String>, crate::outdir::OutError> {
     let io = |path: &Path, error: std::io::Error| crate::outdir::OutError::Io { path: path.to_path_buf(), error };
     let keep: std::collections::BTreeSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
     let mut removed = Vec::new();
@@ -399,7 +482,6 @@ fn remove_stale_imports(out: &Path, files: &[(String, String)]) -> Result<Vec<St
             // The project's reader for files it may replace: no link is followed, no FIFO waited on.
             let ours = crate::outdir::read_regular(&path).is_ok_and(|b| b.starts_with(crate::import::MARK.as_bytes()));
             if ours {
-                std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
                 removed.push(rel);
             }
         }

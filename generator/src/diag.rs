@@ -200,6 +200,31 @@ pub fn shown_path(path: &Path) -> String {
     escape_controls(&path.display().to_string()).replace('\n', "\\n")
 }
 
+/// "did you mean" for a misspelt name: the closest candidate within a small edit distance.
+pub fn suggest<'s>(wrong: &str, candidates: impl Iterator<Item = &'s str>) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(&wrong.to_lowercase(), &c.to_lowercase());
+        if d <= 2.max(wrong.len() / 4) && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -141,14 +141,21 @@ enum Import {
         metadata: PathBuf,
         /// An entity type to import (`call`), repeatable; a pattern (`*`, `call*`,
         /// `*Operation`) selects every addressable entity type whose name it matches.
-        #[arg(long, required = true)]
+        #[arg(long, required_unless_present = "list")]
         select: Vec<String>,
         /// The spec directory to write into (`types/imported.yaml`, `actions/*.yaml`).
-        #[arg(long)]
-        out: PathBuf,
+        #[arg(long, required_unless_present = "list")]
+        out: Option<PathBuf>,
         /// List every element not imported with its reason (the summary counts them by reason).
         #[arg(long)]
         report: bool,
+        /// Print what the import would write, replace, leave and remove; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// List the metadata's addressable entity types (those `--select` matches, if
+        /// given) with their address and bound operations; import nothing.
+        #[arg(long, conflicts_with_all = ["out", "dry_run", "report"])]
+        list: bool,
     },
     /// The examples of a Graph reference page (its markdown, or the page's text as a
     /// browser copies it) as spec YAML: an `extensions:` file adding them to the
@@ -331,9 +338,15 @@ fn main() -> ExitCode {
             Ok(cfg) => cli::reimport(&cfg.spec),
             Err(e) => e,
         },
-        Command::Import { what: Some(Import::Csdl { metadata, select, out, report }), .. } => {
-            cli::import_csdl(&metadata, &select, &out, report)
-        }
+        Command::Import { what: Some(Import::Csdl { metadata, select, list: true, .. }), .. } => cli::import_list(&metadata, &select),
+        Command::Import { what: Some(Import::Csdl { metadata, select, out, report, dry_run, .. }), .. } => match out {
+            Some(out) => cli::import_csdl(&metadata, &select, &out, report, dry_run),
+            // clap requires `--out` unless `--list`, which the arm above took.
+            None => {
+                eprintln!("sdkgen: import csdl needs --out (or --list)");
+                Exit::SpecError
+            }
+        },
         Command::Import { what: Some(Import::Page { page, spec, config, out }), .. } => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::import_page(&cfg.spec, &page, out.as_deref()),
             Err(e) => e,

@@ -909,3 +909,47 @@ fn an_import_lock_re_runs_the_import_exactly_from_any_checkout() {
     let (ok, _, err) = run(sdkgen().arg("import").current_dir(&bare));
     assert!(!ok && err.contains("no import lock at spec/import.lock") && err.contains("sdkgen import csdl METADATA"), "{err}");
 }
+
+/// Before importing: `--list` shows what the metadata offers, `--dry-run` what an import
+/// would write, replace and remove (and writes nothing), and a misspelt name is answered
+/// with the closest one.
+#[test]
+fn a_metadata_file_can_be_explored_and_an_import_tried_before_it_is_made() {
+    let (ok, out, err) = run(sdkgen().args(["import", "csdl", "--list", "--select", "call*"]).arg(metadata()));
+    assert!(ok, "{err}");
+    let rows: Vec<&str> = out.lines().collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("call ") && r.contains("  /communications/calls/{callId}  ") && r.ends_with("bound operation(s)")),
+        "{out}"
+    );
+    assert!(rows.iter().all(|r| r.starts_with("call")), "only what the pattern matches: {out}");
+    assert!(err.contains(&format!("{} addressable entity types", rows.len())), "{err}");
+    let (ok, all, _) = run(sdkgen().args(["import", "csdl", "--list"]).arg(metadata()));
+    assert!(ok && all.lines().count() > 600, "the whole of v1.0 offers hundreds: {}", all.lines().count());
+    for (select, want) in [("mesage", "did you mean `message`?"), ("mesage*", "did you mean `message`?")] {
+        let (ok, _, err) = run(sdkgen().args(["import", "csdl", "--list", "--select", select]).arg(metadata()));
+        assert!(!ok && err.contains(want), "{select}: {err}");
+    }
+    let d = tempfile::tempdir().unwrap();
+    let (ok, _, err) = run(sdkgen().args(["import", "csdl", "--select", "mesage", "--out"]).arg(d.path()).arg(metadata()));
+    assert!(!ok && err.contains("`mesage` is not an entity type of the metadata (did you mean `message`?)"), "{err}");
+
+    // Into nothing: every file new, and nothing written.
+    let spec = d.path().join("spec");
+    let (ok, plan, err) = run(sdkgen().args(["import", "csdl", "--dry-run", "--select", "call", "--out"]).arg(&spec).arg(metadata()));
+    assert!(ok, "{err}");
+    assert!(plan.lines().all(|l| l.starts_with("new ")) && plan.contains("new      import.lock\n"), "{plan}");
+    assert!(!spec.exists(), "a dry run writes nothing");
+    // Over an import of more: the files it would drop are listed, the rest unchanged.
+    let (ok, _, err) = import_into(&spec, &["call", "presence"]);
+    assert!(ok, "{err}");
+    let before = tree(&spec);
+    let (ok, plan, err) = run(sdkgen().args(["import", "csdl", "--dry-run", "--select", "call", "--out"]).arg(&spec).arg(metadata()));
+    assert!(ok, "{err}");
+    assert!(plan.contains("same     actions/call-answer.yaml\n"), "{plan}");
+    assert!(plan.lines().any(|l| l.starts_with("remove   actions/presence-")), "{plan}");
+    assert!(plan.contains("replace  import.lock\n") && plan.contains("replace  types/imported.yaml\n"), "{plan}");
+    assert!(err.contains("dry run, nothing written"), "{err}");
+    assert_eq!(tree(&spec), before, "a dry run writes nothing");
+}

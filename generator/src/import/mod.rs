@@ -468,6 +468,47 @@ fn glob(pattern: &str, name: &str) -> bool {
     p[i..].iter().all(|c| *c == '*')
 }
 
+/// One addressable entity type as `import csdl --list` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offered {
+    pub name: String,
+    /// One instance's path (`/communications/calls/{callId}`), or the singleton's.
+    pub address: String,
+    /// How many operations the metadata binds to it or to its collection.
+    pub bound: usize,
+}
+
+/// The addressable entity types of `csdl` whose names match any of `patterns` (all of
+/// them when there are none), by name; a pattern that matches nothing is an error, with
+/// the closest name.
+pub fn offered(csdl: &Csdl, patterns: &[String]) -> Result<Vec<Offered>, String> {
+    let im = Importer { csdl, derived: BTreeMap::new(), out: Import::default() };
+    let addresses = im.addresses();
+    let ours = |n: &String| n.starts_with(&format!("{NAMESPACE}.")) && !short(n).contains('.');
+    let names: Vec<&String> = addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).collect();
+    for p in patterns {
+        if !names.iter().any(|n| glob(p, short(n))) {
+            let help = crate::diag::suggest(p, names.iter().map(|n| short(n))).map(|h| format!(" ({h})")).unwrap_or_default();
+            return Err(format!("`{p}` matches no addressable entity type of the metadata{help}"));
+        }
+    }
+    let mut bound: BTreeMap<String, usize> = BTreeMap::new();
+    for op in csdl.operations.iter().filter(|o| o.is_bound) {
+        if let Some(b) = op.parameters.first() {
+            *bound.entry(csdl.qualify(&b.ty.name)).or_default() += 1;
+        }
+    }
+    Ok(names
+        .into_iter()
+        .filter(|n| patterns.is_empty() || patterns.iter().any(|p| glob(p, short(n))))
+        .map(|n| Offered {
+            name: short(n).to_owned(),
+            address: format!("/{}", addresses[n].item.join("/")),
+            bound: bound.get(n).copied().unwrap_or(0),
+        })
+        .collect())
+}
+
 /// Imports the entity types named in `select` (unqualified, `call`), the operations bound
 /// to them (or to their collections) and every type they reach. A pattern (`*`, `call*`,
 /// `*Operation`) selects every entity type with an address whose name it matches.
@@ -489,13 +530,16 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
             // A pattern selects the addressable entity types whose names it matches.
             let matched: Vec<&&String> = addressable.iter().filter(|n| glob(s, short(n))).collect();
             if matched.is_empty() {
-                return Err(format!("`{s}` matches no addressable entity type of the metadata"));
+                let help = crate::diag::suggest(s, addressable.iter().map(|n| short(n))).map(|h| format!(" ({h})")).unwrap_or_default();
+                return Err(format!("`{s}` matches no addressable entity type of the metadata{help}"));
             }
             selected.extend(matched.into_iter().map(|n| (*n).clone()));
         } else {
             let name = format!("{NAMESPACE}.{s}");
             if !csdl.types.get(&name).is_some_and(|t| t.is_entity) {
-                return Err(format!("`{s}` is not an entity type of the metadata"));
+                let entities = csdl.types.iter().filter(|(k, t)| ours(k) && t.is_entity).map(|(k, _)| short(k));
+                let help = crate::diag::suggest(s, entities).map(|h| format!(" ({h})")).unwrap_or_default();
+                return Err(format!("`{s}` is not an entity type of the metadata{help}"));
             }
             selected.insert(name);
         }

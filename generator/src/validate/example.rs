@@ -272,7 +272,7 @@ impl<'a> Validator<'a> {
             } else {
                 let known: Vec<&str> =
                     GRAPH_REQUEST_HEADERS.iter().copied().chain(action.headers.iter().map(|h| h.name.as_str())).collect();
-                let help = suggest(name, known.iter().copied()).map(|h| format!("did you mean `{h}`?"));
+                let help = suggest(name, known.iter().copied());
                 self.err_help(
                     file,
                     k,
@@ -296,7 +296,7 @@ impl<'a> Validator<'a> {
             let qkey = format!("{key}.request.query.{}", k.value);
             let Some(option) = ODataOption::parse(&k.value) else {
                 let known: Vec<String> = ODataOption::ALL.iter().map(|o| o.wire()).collect();
-                let help = suggest(&k.value, known.iter().map(String::as_str)).map(|h| format!("did you mean `{h}`?"));
+                let help = suggest(&k.value, known.iter().map(String::as_str));
                 self.err_help(
                     file,
                     k,
