@@ -194,7 +194,14 @@ fn read_text(path: &Path, cap: u64) -> Result<String, Exit> {
 
 /// `sdkgen import csdl`: spec files from Graph's metadata into `out`, replacing only files
 /// an import wrote; a report of what could not be expressed on stderr.
-pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool, dry_run: bool) -> Exit {
+pub fn import_csdl(
+    metadata: &Path,
+    select: &[String],
+    filter: &crate::import::PathFilter,
+    out: &Path,
+    report: bool,
+    dry_run: bool,
+) -> Exit {
     let text = match read_text(metadata, 256 << 20) {
         Ok(t) => t,
         Err(exit) => return exit,
@@ -217,6 +224,8 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool,
             crate::manifest::hex(&sha2::Sha256::digest(text.as_bytes()))
         },
         select: select.to_vec(),
+        include: filter.include.clone(),
+        exclude: filter.exclude.clone(),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let csdl = match crate::import::csdl::parse(text) {
@@ -227,7 +236,7 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool,
         }
     };
     // Headers name the command that re-runs the import from its lock, never a machine's path.
-    let import = match crate::import::import(&csdl, select, "sdkgen import") {
+    let import = match crate::import::import(&csdl, select, filter, "sdkgen import") {
         Ok(i) => i,
         Err(e) => {
             eprint(&format!("sdkgen: {e}\n"));
@@ -291,13 +300,14 @@ pub fn import_csdl(metadata: &Path, select: &[String], out: &Path, report: bool,
         note(&text);
     }
     note(&format!(
-        "sdkgen: wrote {} files in {}: {} operations, {} types, {} enums; {} elements not imported\n",
+        "sdkgen: wrote {} files in {}: {} operations, {} types, {} enums; {} elements not imported{}\n",
         files.len(),
         shown_path(out),
         import.operations,
         import.types,
         import.enums,
-        import.not_imported.len()
+        import.not_imported.len(),
+        if import.excluded > 0 { format!("; {} operations left out by the path filters", import.excluded) } else { String::new() }
     ));
     Exit::Ok
 }
@@ -416,7 +426,8 @@ pub fn reimport(spec: &Path) -> Exit {
             &now[..12]
         ));
     }
-    import_csdl(&metadata, &lock.select, spec, false, false)
+    let filter = crate::import::PathFilter { include: lock.include.clone(), exclude: lock.exclude.clone() };
+    import_csdl(&metadata, &lock.select, &filter, spec, false, false)
 }
 
 /// Validates the spec `out` would hold after writing `files` (and removing the earlier

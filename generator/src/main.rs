@@ -149,6 +149,13 @@ enum Import {
         /// List every element not imported with its reason (the summary counts them by reason).
         #[arg(long)]
         report: bool,
+        /// Import only operations at a path matching this pattern, repeatable: segments
+        /// with `*` and `?`, `**` for any number of them (`/communications/**`).
+        #[arg(long = "include-path", value_name = "PATTERN")]
+        include_path: Vec<String>,
+        /// Leave out operations at a path matching this pattern, repeatable (`**/delete`).
+        #[arg(long = "exclude-path", value_name = "PATTERN")]
+        exclude_path: Vec<String>,
         /// Print what the import would write, replace, leave and remove; write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -339,14 +346,19 @@ fn main() -> ExitCode {
             Err(e) => e,
         },
         Command::Import { what: Some(Import::Csdl { metadata, select, list: true, .. }), .. } => cli::import_list(&metadata, &select),
-        Command::Import { what: Some(Import::Csdl { metadata, select, out, report, dry_run, .. }), .. } => match out {
-            Some(out) => cli::import_csdl(&metadata, &select, &out, report, dry_run),
-            // clap requires `--out` unless `--list`, which the arm above took.
-            None => {
-                eprintln!("sdkgen: import csdl needs --out (or --list)");
-                Exit::SpecError
+        Command::Import { what: Some(Import::Csdl { metadata, select, out, report, dry_run, include_path, exclude_path, .. }), .. } => {
+            match out {
+                Some(out) => {
+                    let filter = sdkgen::import::PathFilter { include: include_path, exclude: exclude_path };
+                    cli::import_csdl(&metadata, &select, &filter, &out, report, dry_run)
+                }
+                // clap requires `--out` unless `--list`, which the arm above took.
+                None => {
+                    eprintln!("sdkgen: import csdl needs --out (or --list)");
+                    Exit::SpecError
+                }
             }
-        },
+        }
         Command::Import { what: Some(Import::Page { page, spec, config, out }), .. } => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::import_page(&cfg.spec, &page, out.as_deref()),
             Err(e) => e,

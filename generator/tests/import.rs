@@ -869,11 +869,18 @@ fn an_import_lock_re_runs_the_import_exactly_from_any_checkout() {
     std::fs::copy(metadata(), repo.join("data/v1.0.xml")).unwrap();
     let (ok, _, err) = run(sdkgen()
         .args(["import", "csdl", "data/v1.0.xml", "--select", "call", "--select", "presence", "--out", "spec"])
+        .args(["--exclude-path", "**#DELETE", "--exclude-path", "/communications/calls/*/keepAlive"])
         .current_dir(&repo));
     assert!(ok, "{err}");
+    assert!(err.contains("; 2 operations left out by the path filters"), "{err}");
     let first = tree(&repo.join("spec"));
     let lock = String::from_utf8(first["import.lock"].clone()).unwrap();
     assert!(lock.contains("metadata: \"../data/v1.0.xml\"") && lock.contains("  - \"call\"\n  - \"presence\"\n"), "{lock}");
+    assert!(lock.contains("exclude:\n  - \"**#DELETE\"\n  - \"/communications/calls/*/keepAlive\"\n"), "{lock}");
+    assert!(first.contains_key("actions/call-get.yaml") && first.contains_key("actions/call-reject.yaml"));
+    for gone in ["actions/call-delete.yaml", "actions/call-keepAlive.yaml"] {
+        assert!(!first.contains_key(gone), "{gone} is filtered out");
+    }
     for (path, bytes) in &first {
         let text = String::from_utf8_lossy(bytes);
         assert!(!text.contains(&*d.path().to_string_lossy()), "{path} names the machine's path");

@@ -19,6 +19,12 @@ pub struct Lock {
     pub sha256: String,
     /// The `--select` patterns, in the order given.
     pub select: Vec<String>,
+    /// The `--include-path` patterns.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// The `--exclude-path` patterns.
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 impl Lock {
@@ -30,6 +36,16 @@ impl Lock {
         out.push_str(&format!("sdkgen: {}\nmetadata: {}\nsha256: {}\nselect:\n", q(&self.sdkgen), q(&self.metadata), q(&self.sha256)));
         for s in &self.select {
             out.push_str(&format!("  - {}\n", q(s)));
+        }
+        for (key, list) in [("include", &self.include), ("exclude", &self.exclude)] {
+            if list.is_empty() {
+                out.push_str(&format!("{key}: []\n"));
+            } else {
+                out.push_str(&format!("{key}:\n"));
+                for p in list {
+                    out.push_str(&format!("  - {}\n", q(p)));
+                }
+            }
         }
         out
     }
@@ -93,6 +109,8 @@ mod tests {
             metadata: "../data/v1.0 metadata.xml".into(),
             sha256: "ab".repeat(32),
             select: vec!["call".into(), "*Operation".into()],
+            include: vec!["/communications/**".into()],
+            exclude: vec![],
         };
         assert_eq!(Lock::parse(&lock.text()), Ok(lock.clone()));
         assert!(lock.text().starts_with(crate::import::MARK));

@@ -21,6 +21,53 @@ pub struct Import {
     pub operations: usize,
     pub types: usize,
     pub enums: usize,
+    /// Operations the path filters left out.
+    pub excluded: usize,
+}
+
+/// Which operations an import keeps by path, as Kiota's `--include-path` and
+/// `--exclude-path`: a path is kept when it matches an include pattern (or there is none)
+/// and no exclude pattern. A pattern is a path whose segments may hold `*` and `?`
+/// (`/communications/calls/*/reject`), and `**` for any number of segments
+/// (`/users/**/messages`, `**/delta`), and may end in `#` and methods, as Kiota's do
+/// (`/communications/calls/*#DELETE`, `**#PATCH,DELETE`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PathFilter {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl PathFilter {
+    /// Whether the `method` operation at `template` (`POST
+    /// /communications/calls/{callId}/reject`) is imported.
+    pub fn keeps(&self, method: &str, template: &str) -> bool {
+        let matches = |p: &String| match p.split_once('#') {
+            Some((path, methods)) => path_glob(path, template) && methods.split(',').any(|m| m.trim().eq_ignore_ascii_case(method)),
+            None => path_glob(p, template),
+        };
+        (self.include.is_empty() || self.include.iter().any(matches)) && !self.exclude.iter().any(matches)
+    }
+}
+
+/// `pattern` against `path`, segment by segment: `**` takes any number of segments, every
+/// other segment is a [`glob`]. Memoised over (pattern, path) positions, so linear in
+/// their product however many `**` there are.
+fn path_glob(pattern: &str, path: &str) -> bool {
+    let p: Vec<&str> = pattern.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+    let s: Vec<&str> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+    // fits[i][j]: p[i..] matches s[j..], filled from the end.
+    let mut fits = vec![vec![false; s.len() + 1]; p.len() + 1];
+    fits[p.len()][s.len()] = true;
+    for i in (0..p.len()).rev() {
+        for j in (0..=s.len()).rev() {
+            fits[i][j] = if p[i] == "**" {
+                fits[i + 1][j] || (j < s.len() && fits[i][j + 1])
+            } else {
+                j < s.len() && glob(p[i], s[j]) && fits[i + 1][j + 1]
+            };
+        }
+    }
+    fits[0][0]
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -121,6 +168,7 @@ struct Importer<'a> {
     /// Base type → the types deriving from it directly.
     derived: BTreeMap<String, Vec<String>>,
     out: Import,
+    filter: PathFilter,
 }
 
 impl<'a> Importer<'a> {
@@ -339,6 +387,10 @@ impl<'a> Importer<'a> {
             },
         };
         let template: String = path.iter().map(|s| format!("/{s}")).collect::<String>() + "/" + &op.name;
+        if !self.filter.keeps(if op.is_function { "GET" } else { "POST" }, &template) {
+            self.out.excluded += 1;
+            return None;
+        }
         let summary = self
             .description(&format!("{NAMESPACE}.{}", op.name))
             .cloned()
@@ -382,6 +434,16 @@ impl<'a> Importer<'a> {
                 continue;
             }
             let template: String = path.iter().map(|s| format!("/{s}")).collect();
+            let method = match kind {
+                "create" => "POST",
+                "update" => "PATCH",
+                "delete" => "DELETE",
+                _ => "GET",
+            };
+            if !self.filter.keeps(method, &template) {
+                self.out.excluded += 1;
+                continue;
+            }
             let what = match kind {
                 "list" => format!("List the `{bound}` entities at `{template}`"),
                 "create" => format!("Create a `{bound}` at `{template}`"),
@@ -482,7 +544,7 @@ pub struct Offered {
 /// them when there are none), by name; a pattern that matches nothing is an error, with
 /// the closest name.
 pub fn offered(csdl: &Csdl, patterns: &[String]) -> Result<Vec<Offered>, String> {
-    let im = Importer { csdl, derived: BTreeMap::new(), out: Import::default() };
+    let im = Importer { csdl, derived: BTreeMap::new(), out: Import::default(), filter: PathFilter::default() };
     let addresses = im.addresses();
     let ours = |n: &String| n.starts_with(&format!("{NAMESPACE}.")) && !short(n).contains('.');
     let names: Vec<&String> = addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).collect();
@@ -513,14 +575,14 @@ pub fn offered(csdl: &Csdl, patterns: &[String]) -> Result<Vec<Offered>, String>
 /// to them (or to their collections) and every type they reach. A pattern (`*`, `call*`,
 /// `*Operation`) selects every entity type with an address whose name it matches.
 /// `command` goes into each file's header.
-pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, String> {
+pub fn import(csdl: &Csdl, select: &[String], filter: &PathFilter, command: &str) -> Result<Import, String> {
     let mut derived: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for t in csdl.types.values() {
         if let Some(b) = &t.base {
             derived.entry(csdl.qualify(b)).or_default().push(t.name.clone());
         }
     }
-    let mut im = Importer { csdl, derived, out: Import::default() };
+    let mut im = Importer { csdl, derived, out: Import::default(), filter: filter.clone() };
     let addresses = im.addresses();
     let ours = |n: &String| n.starts_with(&format!("{NAMESPACE}.")) && !short(n).contains('.');
     let addressable: Vec<&String> = addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).collect();
@@ -638,6 +700,33 @@ pub fn import(csdl: &Csdl, select: &[String], command: &str) -> Result<Import, S
 #[cfg(test)]
 mod tests {
     use super::glob;
+
+    #[test]
+    fn path_filters_match_segments() {
+        use super::{path_glob, PathFilter};
+        assert!(path_glob("/communications/calls/*/reject", "/communications/calls/{callId}/reject"));
+        assert!(!path_glob("/communications/calls/*", "/communications/calls/{callId}/reject"));
+        assert!(path_glob("/communications/**", "/communications/calls/{callId}/reject"));
+        assert!(path_glob("**/reject", "/communications/calls/{callId}/reject"));
+        assert!(path_glob("/users/**/messages", "/users/{userId}/messages"));
+        assert!(path_glob("/users/**/messages", "/users/{userId}/mailFolders/{mailFolderId}/messages"));
+        assert!(!path_glob("/users/**/messages", "/users/{userId}/messages/{messageId}"));
+        assert!(path_glob("**", "/anything/at/all"));
+        // Many `**` against a long path stays fast (memoised).
+        let deep = format!("/{}", vec!["a"; 200].join("/"));
+        assert!(!path_glob(&"/**".repeat(50).replace("//", "/").to_string().replace("**", "**/b"), &deep));
+        let f = PathFilter {
+            include: vec!["/communications/**".into()],
+            exclude: vec!["**#DELETE".into(), "/communications/calls/*/keepAlive".into()],
+        };
+        assert!(f.keeps("POST", "/communications/calls/{callId}/reject"));
+        assert!(f.keeps("GET", "/communications/calls/{callId}"));
+        assert!(!f.keeps("DELETE", "/communications/calls/{callId}"), "excluded by method");
+        assert!(!f.keeps("POST", "/communications/calls/{callId}/keepAlive"), "excluded by path");
+        assert!(!f.keeps("GET", "/users/{userId}"), "not included");
+        assert!(PathFilter { include: vec!["/users#get,patch".into()], exclude: vec![] }.keeps("PATCH", "/users"));
+        assert!(PathFilter::default().keeps("GET", "/users/{userId}"));
+    }
 
     #[test]
     fn selection_patterns_match_whole_names() {
