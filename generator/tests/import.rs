@@ -960,3 +960,35 @@ fn a_metadata_file_can_be_explored_and_an_import_tried_before_it_is_made() {
     assert!(err.contains("dry run, nothing written"), "{err}");
     assert_eq!(tree(&spec), before, "a dry run writes nothing");
 }
+
+/// The README's "A maintainer's day", run as written: every command of its block but the
+/// install (`standalone.rs` runs that), in one shell with `set -e`, from a directory that
+/// holds Graph's metadata, with the built `sdkgen` first on the PATH.
+#[test]
+fn the_maintainers_day_in_the_readme_runs_as_written() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme.split_once("\n## A maintainer's day\n").expect("the README has the section").1;
+    let block = section.split_once("```sh\n").and_then(|(_, b)| b.split_once("\n```")).expect("its command block").0;
+    let commands: Vec<&str> = block.lines().filter(|l| !l.starts_with("cargo install ")).collect();
+    assert!(commands.iter().filter(|l| l.starts_with("sdkgen ")).count() >= 9, "{block}");
+    let d = tempfile::tempdir().unwrap();
+    std::fs::copy(metadata(), d.path().join("v1.0-cleanMetadata.xml")).unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_sdkgen"));
+    let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
+    let script = format!("set -euo pipefail\n{}\n", commands.join("\n"));
+    let (ok, out, err) = run(Command::new("bash").arg("-c").arg(&script).current_dir(d.path()).env("PATH", path));
+    assert!(ok, "the day stopped:\n{err}\n{out}");
+    assert!(out.contains("mailFolder ") && out.contains("/users/{userId}/mailFolders/{mailFolderId}"), "--list: {out}");
+    assert!(out.contains("new      import.lock"), "--dry-run: {out}");
+    assert!(err.contains("generated-v1 is up to date") && err.contains("generated is up to date"), "{err}");
+    let lock = std::fs::read_to_string(d.path().join("graph-mail/v1/import.lock")).unwrap();
+    assert!(lock.contains("metadata: \"../../v1.0-cleanMetadata.xml\"") && lock.contains("\"**#DELETE\""), "{lock}");
+    // The refusal the section describes, before anything is written.
+    let spec = d.path().join("graph-mail/spec");
+    let before = tree(&spec);
+    let (ok, _, err) = run(sdkgen()
+        .args(["import", "csdl", "../v1.0-cleanMetadata.xml", "--select", "mailFolder", "--out", "spec"])
+        .current_dir(d.path().join("graph-mail")));
+    assert!(!ok && err.contains("this import is Graph v1.0's metadata, but the spec it joins is `beta`"), "{err}");
+    assert_eq!(tree(&spec), before, "the starter is left as it was");
+}
