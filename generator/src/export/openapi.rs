@@ -8,6 +8,9 @@ use serde_json::{json, Map, Value};
 /// What marks a document as sdkgen's, so `export` overwrites only its own.
 pub const MARK: &str = "x-generated-by";
 
+/// What the document's first key line starts with when sdkgen wrote it.
+pub const OWNER: &str = "\"x-generated-by\": \"sdkgen ";
+
 /// The OpenAPI document for `model`; `regenerate` is the command that rewrites it.
 pub fn document(model: &Model, regenerate: &str) -> Value {
     let mut paths = Map::new();
@@ -34,9 +37,11 @@ pub fn document(model: &Model, regenerate: &str) -> Value {
     if let Some(notice) = &model.api.notice {
         info["description"] = json!(notice);
     }
+    // The mark is the document's first key: ownership is read at that fixed place (see
+    // `export::owned`), never searched for.
     json!({
-        "openapi": "3.1.0",
         MARK: format!("sdkgen {}; regenerate with `{regenerate}`", env!("CARGO_PKG_VERSION")),
+        "openapi": "3.1.0",
         "info": info,
         "servers": [{"url": model.api.base_url}],
         "paths": paths,
