@@ -992,3 +992,23 @@ fn the_maintainers_day_in_the_readme_runs_as_written() {
     assert!(!ok && err.contains("this import is Graph v1.0's metadata, but the spec it joins is `beta`"), "{err}");
     assert_eq!(tree(&spec), before, "the starter is left as it was");
 }
+
+/// A metadata document cut short between two tags (a truncated download) is refused
+/// whole, and the spec an earlier import wrote stays as it was: before, the cut copy
+/// imported with exit 0 and the re-import removed every file it lacked.
+#[test]
+fn a_metadata_document_cut_short_is_refused_and_the_earlier_import_kept() {
+    let d = tempfile::tempdir().unwrap();
+    let spec = d.path().join("spec");
+    let (ok, _, err) = import_into(&spec, &["call", "presence"]);
+    assert!(ok, "{err}");
+    let before = tree(&spec);
+    let whole = std::fs::read_to_string(metadata()).unwrap();
+    // Right after a complete line, past the entity types `call` needs.
+    let cut_at = whole[..whole.len() * 3 / 4].rfind('\n').unwrap() + 1;
+    let cut = d.path().join("cut.xml");
+    std::fs::write(&cut, &whole[..cut_at]).unwrap();
+    let (ok, _, err) = run(sdkgen().args(["import", "csdl", "--select", "call", "--select", "presence", "--out"]).arg(&spec).arg(&cut));
+    assert!(!ok && err.contains("not CSDL: the document ends inside `<") && err.contains("it was cut short"), "{err}");
+    assert_eq!(tree(&spec), before, "nothing written, nothing removed");
+}

@@ -174,6 +174,10 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
     let mut property_values: Vec<String> = Vec::new();
     // Lines are counted as the reader moves on, once per byte: linear in the document.
     let (mut counted_to, mut line) = (0usize, 1usize);
+    // The elements open at this point, with the line each opened on: a document cut short
+    // (a truncated download, a disk that filled) ends with some still open, and importing
+    // it would drop, and a re-import remove, everything after the cut.
+    let mut open: Vec<(String, usize)> = Vec::new();
     loop {
         let event = reader.read_event().map_err(|e| {
             let at = (reader.buffer_position() as usize).min(text.len());
@@ -188,9 +192,13 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
             counted_to = start;
         }
         let (e, empty) = match &event {
-            Event::Start(e) => (Some(e.clone()), false),
+            Event::Start(e) => {
+                open.push((String::from_utf8_lossy(e.local_name().as_ref()).into_owned(), line));
+                (Some(e.clone()), false)
+            }
             Event::Empty(e) => (Some(e.clone()), true),
             Event::End(end) => {
+                open.pop();
                 match end.local_name().as_ref() {
                     b"EntityType" | b"ComplexType" => {
                         if let Some(t) = current_type.take() {
@@ -213,7 +221,18 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
                 }
                 (None, false)
             }
-            Event::Eof => break,
+            Event::Eof => {
+                if let Some((name, at)) = open.last() {
+                    return Err(ReadError {
+                        line: line + lines_between(text, counted_to, text.len()),
+                        message: format!(
+                            "the document ends inside `<{name}>` (opened on line {at}), {} element(s) unclosed: it was cut short; nothing was imported",
+                            open.len()
+                        ),
+                    });
+                }
+                break;
+            }
             _ => (None, false),
         };
         let Some(e) = e else { continue };
