@@ -570,6 +570,9 @@ pub fn docs_pages(config: &Config, pages: &Path, out: &Path) -> Exit {
     let languages: Vec<Language> = Language::ALL.into_iter().filter(|l| *l != Language::Http && *l != Language::ObjC).collect();
     let cmd = &config.settings.regenerate;
     let (mut written, mut failed) = (0usize, 0usize);
+    // Each block name's first place: a second block of the name (in any letter case, `_`
+    // for `-`) would overwrite the first's include files.
+    let mut first_at: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for file in &files {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let text = match crate::spec::read_capped(file, 32 << 20).map(String::from_utf8) {
@@ -600,6 +603,13 @@ pub fn docs_pages(config: &Config, pages: &Path, out: &Path) -> Exit {
                 failed += 1;
                 continue;
             }
+            let place = format!("{name}:{}", ex.request.line);
+            if let Some(first) = first_at.get(&crate::model::include_stem(&example)) {
+                print(&format!("{at}: failed: the block name is also used at {first}, and the two would write the same include files\n"));
+                failed += 1;
+                continue;
+            }
+            first_at.insert(crate::model::include_stem(&example), place);
             match crate::import::page::example_snippets(&model, &ex, &languages, Style::Current) {
                 Err(reason) => {
                     print(&format!("{at}: failed: {reason}\n"));

@@ -568,13 +568,28 @@ fn docs_pages_writes_the_include_files_a_docs_repository_needs_and_reports_failu
     // example fails, the others are written, and the exit status says so.
     let theirs = out.join("go/call-reject-go-snippets.md");
     std::fs::write(&theirs, "written by a person\n").unwrap();
-    // And a page whose example the spec cannot describe.
-    std::fs::write(pages.join("broken.md"), reject.replace("\"reason\": \"none\"", "\"reason\": \"maybe\"")).unwrap();
+    // And a page whose example the spec cannot describe, its blocks named apart.
+    let broken = reject
+        .replace("\"reason\": \"none\"", "\"reason\": \"maybe\"")
+        .replace("\"name\": \"call-reject", "\"name\": \"broken-call-reject");
+    std::fs::write(pages.join("broken.md"), broken).unwrap();
+    // And a page that reuses another's block names (sorted after it).
+    std::fs::write(pages.join("reject-copy.md"), &reject).unwrap();
     let (ok, report, _) = docs();
     assert!(!ok, "{report}");
     assert!(report.contains("call-reject.md:68: call-reject: failed:") && report.contains("not written by sdkgen"), "{report}");
-    assert!(report.contains("broken.md:176: call-reject-none-reason: failed: `maybe` is not a member of enum `rejectReason`"), "{report}");
+    assert!(
+        report.contains("broken.md:176: broken-call-reject-none-reason: failed: `maybe` is not a member of enum `rejectReason`"),
+        "{report}"
+    );
     assert!(report.contains("call-reject.md:176: call-reject-none-reason: wrote 8 include files"), "{report}");
+    for line in [68, 176] {
+        let block = if line == 68 { "call-reject" } else { "call-reject-none-reason" };
+        let want = format!(
+            "reject-copy.md:{line}: {block}: failed: the block name is also used at call-reject.md:{line}, and the two would write the same include files"
+        );
+        assert!(report.contains(&want), "{want}\n{report}");
+    }
     assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "written by a person\n");
 }
 
