@@ -512,6 +512,8 @@ fn a_request_the_spec_does_not_describe_is_located_in_the_request() {
     assert!(err.contains("r.http:1:46") && err.contains("`startDateTime` is not a query option sdkgen knows"), "{err}");
     assert!(err.contains("r.http:3:1") && err.contains("`call-reject` does not read request header `X-Custom`"), "{err}");
     assert!(!err.contains("Prefer"), "Prefer is one of Graph's request headers: {err}");
+    let err = case("GET /communications/calls/abc\nPrefer: a\nConsistencyLevel: eventual\nprefer: b\n");
+    assert!(err.contains("r.http:4:1") && err.contains("header `prefer` is given twice (first on line 2)"), "{err}");
 }
 
 /// A page's query string and request headers are the example's: the HTTP snippet prints

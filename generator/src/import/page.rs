@@ -405,6 +405,20 @@ fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, he
         // Every header the page sends goes into the example but those each SDK writes
         // itself (`Authorization`, `Content-Type`…); validation refuses one the operation
         // does not read, so none is dropped unseen.
+        // Headers follow the request line one per line, so header `i` is on line `line + 1 + i`;
+        // names are looked up, not searched, so a request of many headers stays linear.
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, (k, _)) in ex.request.headers.iter().enumerate() {
+            let key = k.to_ascii_lowercase();
+            if let Some(&j) = seen.get(&key) {
+                return Err(PageError {
+                    line: ex.request.line + 1 + i,
+                    column: 1,
+                    message: format!("header `{k}` is given twice (first on line {}); give it once", ex.request.line + 1 + j),
+                });
+            }
+            seen.insert(key, i);
+        }
         let sent: Vec<&(String, String)> =
             ex.request.headers.iter().filter(|(k, _)| !crate::model::TRANSPORT_HEADERS.iter().any(|t| t.eq_ignore_ascii_case(k))).collect();
         if !sent.is_empty() {
@@ -543,14 +557,23 @@ pub fn request_snippet(
     const STEM: &str = "sdkgen-http-request";
     let (yaml, origins) = request_extension(model, text, STEM, "").map_err(|e| vec![e])?;
     let (model, added) = crate::validate::extend(model.clone(), "request", &yaml).map_err(|errors| {
-        errors
+        // A request of a hundred thousand bad headers gets the first few errors, located,
+        // and a count: locating each costs a walk of the text.
+        const SHOWN: usize = 20;
+        let mut shown: Vec<PageError> = errors
             .diagnostics
             .iter()
+            .take(SHOWN)
             .map(|d| {
                 let (line, column) = locate(text, &origins, &d.key).unwrap_or((1, 1));
                 PageError { line, column, message: d.message.clone() }
             })
-            .collect::<Vec<_>>()
+            .collect();
+        if errors.diagnostics.len() > SHOWN {
+            let last = shown.last().map_or(1, |e| e.line);
+            shown.push(PageError { line: last, column: 1, message: format!("and {} more errors", errors.diagnostics.len() - SHOWN) });
+        }
+        shown
     })?;
     let (action, example) = added
         .first()
