@@ -311,7 +311,9 @@ fn independently(
 }
 
 /// Today's SDK: the snippet builds its client from `requestAdapter`, which the prelude
-/// provides, pointed at the recorder and adding a bearer token.
+/// provides: the SDK's own Graph adapter (with Graph's middleware, which turns `me()`'s
+/// `users/TokenToReplace` into `me` as every real client does), pointed at the recorder
+/// and adding a bearer token.
 fn java_current_wrapper(i: usize, code: &str) -> String {
     format!(
         "import com.microsoft.graph.beta.models.*;\n\
@@ -328,7 +330,7 @@ fn java_current_wrapper(i: usize, code: &str) -> String {
          public class Snippet{i} {{\n\
          public static void main(String[] args) throws Exception {{\n\
          AuthenticationProvider bearer = (request, context) -> request.headers.add(\"Authorization\", \"{TOKEN}\");\n\
-         OkHttpRequestAdapter requestAdapter = new OkHttpRequestAdapter(bearer);\n\
+         OkHttpRequestAdapter requestAdapter = new com.microsoft.graph.core.requests.BaseGraphRequestAdapter(bearer);\n\
          requestAdapter.setBaseUrl(args[0]);\n\
          {code}\n\
          }}\n\
@@ -733,7 +735,7 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
 /// wire, and adds no other watched header or option.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn request_configuration_reaches_the_wire_with_each_real_sdk() {
-    for case in ["request-headers", "query-options"] {
+    for case in ["request-headers", "query-options", "me-singleton"] {
         request_configuration_case(case).await;
     }
 }

@@ -723,3 +723,14 @@ fn javascript_sends_an_int64_past_2_53_exactly() {
     let model = sdkgen::load_model(&root().join("tests/cases/number-widths.yaml")).unwrap();
     assert_eq!(Some(&sent), model.actions[0].examples[0].request.body.as_ref(), "exactly the example's body");
 }
+
+/// A PowerShell snippet passes `-Headers` only with headers in it: a request configured by
+/// query options alone once printed `-Headers @{  }`.
+#[test]
+fn powershell_passes_no_empty_headers_hashtable() {
+    let files: Vec<_> = snippet_files().into_iter().filter(|f| f.language == "powershell").collect();
+    assert!(files.iter().any(|f| f.code.contains(" -Headers @{ '")), "some snippet sends headers");
+    for f in files {
+        assert!(!f.code.contains("-Headers @{  }"), "{}: an empty -Headers", f.path);
+    }
+}

@@ -9,7 +9,6 @@ import (
 	"os"
 
 	abs "github.com/microsoft/kiota-abstractions-go"
-	khttp "github.com/microsoft/kiota-http-go"
 	msgraphsdk "github.com/microsoftgraph/msgraph-beta-sdk-go"
 )
 
@@ -29,7 +28,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: harness <example> <base url>")
 		os.Exit(2)
 	}
-	adapter, err := khttp.NewNetHttpRequestAdapter(bearer{})
+	// The SDK's own adapter, with Graph's middleware (it turns `Me()`'s
+	// `users/me-token-to-replace` into `me`, as every real client does).
+	adapter, err := msgraphsdk.NewGraphRequestAdapter(bearer{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)

@@ -107,7 +107,7 @@ struct Page {
 }
 
 pub fn page(view: &ExampleView) -> String {
-    let package = format!("graph{}", view.literals.first().map(|l| go::pascal(l).to_lowercase()).unwrap_or_default());
+    let package = format!("graph{}", view.builder_segments().first().map(|l| go::pascal(l).to_lowercase()).unwrap_or_default());
     let mut locals = Locals::with(&[
         "graphClient",
         "requestAdapter",

@@ -52,6 +52,23 @@ pub fn request_body_class(action: &str) -> String {
     format!("{}PostRequestBody", kiota(action, Case::Pascal, "N"))
 }
 
+/// Graph's singletons that are an entity of a collection: `/me` is the signed-in user.
+/// Every Kiota SDK calls them by their own name (`graphClient.Me`, `Me()`, `.me`) but
+/// builds them from that collection's item builders (msgraph-beta-sdk-go's `Me()` returns
+/// a `users.UserItemRequestBuilder`), so what is below them lives in that namespace:
+/// `/me/messages` → `users/item/messages` (`graphusers.ItemMessagesRequestBuilder…`,
+/// `msgraph.generated.users.item.messages`).
+pub const FOLDED_SINGLETONS: &[(&str, &str)] = &[("me", "users")];
+
+/// A builder namespace's segments with a folded singleton first (see [`FOLDED_SINGLETONS`])
+/// as its collection's item: `[me, messages]` → `[users, item, messages]`.
+pub fn namespace(mut segments: Vec<String>) -> Vec<String> {
+    if let Some((_, collection)) = segments.first().and_then(|first| FOLDED_SINGLETONS.iter().find(|(s, _)| s == first)) {
+        segments.splice(0..1, [collection.to_string(), "item".to_owned()]);
+    }
+    segments
+}
+
 /// Where a request-builder chain ends: a named segment (`reject`, `users`) or a
 /// collection's item (`message` of `/messages/{message-id}`).
 #[derive(Debug, Clone, Copy)]
@@ -109,6 +126,9 @@ mod tests {
         assert_eq!(request_builder(BuilderEnd::Item("message")), "MessageItemRequestBuilder");
         assert_eq!(request_builder(BuilderEnd::Segment("users")), "UsersRequestBuilder");
         let seg = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(namespace(seg(&["me", "messages"])), seg(&["users", "item", "messages"]));
+        assert_eq!(namespace(seg(&["users", "item", "messages"])), seg(&["users", "item", "messages"]));
+        assert_eq!(namespace(seg(&["communications", "me"])), seg(&["communications", "me"]), "only a path's first segment");
         let config = request_configuration(&request_builder(BuilderEnd::Item("message")), "Get");
         assert_eq!(
             go_flat(&seg(&["users", "item", "messages", "item"]), &config),

@@ -230,16 +230,18 @@ impl<'a> ExampleView<'a> {
     }
 
     /// The request-builder namespace of the action's body class in today's SDKs: the path's
-    /// segments with each placeholder as `item` (`communications/calls/item/reject`).
+    /// segments with each placeholder as `item` (`communications/calls/item/reject`), and
+    /// `/me` as the user it is (see [`kiota::namespace`]).
     pub fn builder_segments(&self) -> Vec<String> {
-        self.action.paths[self.example.request.path_index]
+        let segments: Vec<String> = self.action.paths[self.example.request.path_index]
             .segments
             .iter()
             .map(|s| match s {
                 Segment::Literal(l) => l.clone(),
                 Segment::Param(_) => "item".to_owned(),
             })
-            .collect()
+            .collect();
+        kiota::namespace(segments)
     }
 
     /// The HTTP method in Kiota's spelling of its request methods (`Get`, `Post`, `Patch`,

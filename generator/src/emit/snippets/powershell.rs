@@ -18,13 +18,23 @@ struct Snippet {
 
 fn render(view: &ExampleView, module: String, cmdlet_prefix: &str, keys: powershell::Keys) -> String {
     let params = view.sends_body().then(|| powershell::hashtable_as(keys, &view.set_params(), 0));
-    let literals: Vec<&str> = view.literals.iter().map(String::as_str).collect();
+    // The module has no `/me` cmdlets: `/me/messages` is `Get-MgUserMessage -UserId`, as
+    // Microsoft's snippets print it (a UPN or `me`'s own id works there).
+    let folded = view.literals.first().and_then(|l| super::kiota::FOLDED_SINGLETONS.iter().find(|(s, _)| s == l));
+    let mut literals: Vec<&str> = view.literals.iter().map(String::as_str).collect();
+    let mut args = path_args(view);
+    if let Some((_, collection)) = folded {
+        literals[0] = collection;
+        let item = crate::lang::singular(collection);
+        args.insert(0, (powershell::parameter(&format!("{item}Id")), powershell::variable(&format!("{item}Id"))));
+    }
+    args.extend(query_args(view));
     fill(&Snippet {
         module,
         params,
         cmdlet: powershell::cmdlet(cmdlet_prefix, view.action.kind, &view.action.name, &literals),
-        args: path_args(view).into_iter().chain(query_args(view)).collect(),
-        headers: (!view.config.is_empty()).then(|| {
+        args,
+        headers: (!view.config.headers.is_empty()).then(|| {
             let pairs: Vec<String> =
                 view.config.headers.iter().map(|(n, v)| format!("{} = {}", powershell::string(n), powershell::string(v))).collect();
             format!("@{{ {} }}", pairs.join("; "))

@@ -82,10 +82,16 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Delete => format!(".delete({arg})"),
         OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
-    let call = view.chain(
+    let mut call = view.chain(
         "graph_client",
         |n| format!(".{}", python::snake(n)),
         |c, item, v| format!(".{}.{}({})", python::snake(c), super::kiota::by_id(item, crate::lang::Case::Snake), python::string(v)),
     );
+    // msgraph-beta-sdk's `GraphServiceClient.me` is a method, not a property as in
+    // msgraph-sdk (1.66.0's `def me(self) -> UserItemRequestBuilder` has no `@property`):
+    // `graph_client.me.messages` fails there before sending, so the beta snippet calls it.
+    if view.model.api.sdk_suffix().is_some() && matches!(view.path.first(), Some(super::PathPart::Nav(n)) if n == "me") {
+        call = call.replacen("graph_client.me", "graph_client.me()", 1);
+    }
     fill(&Current { package, imports, body, config, result: view.result.is_some(), call: format!("{call}{op}") })
 }
