@@ -60,9 +60,8 @@ pub mod target;
 #[doc(hidden)]
 pub mod validate;
 
-/// The wire rules the generated clients use, from the runtime's own file.
-#[path = "../../runtime/src/rules.rs"]
-pub mod rules;
+/// The wire rules the generated clients use: the runtime crate's own, without its client.
+pub use sdkgen_runtime::rules;
 
 use std::path::Path;
 

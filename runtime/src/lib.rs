@@ -5,29 +5,48 @@
 //! split).
 #![deny(missing_docs)]
 
+#[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "client")]
 mod collection;
+#[cfg(feature = "client")]
 mod error;
+#[cfg(feature = "client")]
 mod one_or_many;
+#[cfg(feature = "client")]
 mod path;
-mod rules;
+pub mod rules;
+#[cfg(feature = "client")]
 mod token;
+#[cfg(feature = "client")]
 mod validate;
+#[cfg(feature = "client")]
 mod wire_enum;
 
+#[cfg(feature = "client")]
 pub use client::{
     Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
     ERROR_BODY_CAP,
 };
+#[cfg(feature = "client")]
 pub use collection::CollectionPage;
+#[cfg(feature = "client")]
 pub use error::{ApiError, Error, GraphError, InnerError};
+#[cfg(feature = "client")]
 pub use one_or_many::OneOrMany;
+#[cfg(feature = "client")]
 pub use path::{encode_segment, FunctionArg, PathBuilder};
+#[cfg(feature = "client")]
 pub use token::{AccessToken, TokenError, TokenFuture, TokenSource};
+#[cfg(feature = "client")]
 pub use validate::require_https_url;
+#[cfg(feature = "client")]
 pub use wire_enum::WireEnum;
 
 /// Re-exported so generated code names one dependency only.
+#[cfg(feature = "client")]
 pub use reqwest::Method;
+#[cfg(feature = "client")]
 pub use serde;
+#[cfg(feature = "client")]
 pub use serde_json;

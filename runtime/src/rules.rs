@@ -1,7 +1,7 @@
-//! The wire rules generated clients and sdkgen's generator must agree on, in one file:
-//! the runtime compiles it as a module and the generator includes the same file by
-//! path, so the validator, the snippets and the client can never drift apart. It uses
-//! only `percent-encoding` and `url`.
+//! The wire rules generated clients and sdkgen's generator must agree on, in one place:
+//! the generator depends on this crate without its `client` feature for them, so the
+//! validator, the snippets and the client can never drift apart. It uses only
+//! `percent-encoding` and `url`.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
