@@ -350,7 +350,7 @@ fn print_import_plan(out: &Path, files: &[(String, String)], lock: &str) -> Exit
 /// `sdkgen import csdl METADATA --list`: what the metadata offers, before importing: each
 /// addressable entity type (matching the `--select` patterns, when given) with its address
 /// and the operations bound to it, one line each on stdout.
-pub fn import_list(metadata: &Path, select: &[String]) -> Exit {
+pub fn import_list(metadata: &Path, select: &[String], filter: &crate::import::PathFilter) -> Exit {
     let text = match read_text(metadata, 256 << 20) {
         Ok(t) => t,
         Err(exit) => return exit,
@@ -376,8 +376,28 @@ pub fn import_list(metadata: &Path, select: &[String]) -> Exit {
         // Names from the metadata, which may hold anything: no control character reaches the terminal.
         out.push_str(&format!("{:<width$}  {}  {} bound operation(s)\n", shown(&r.name), shown(&r.address), r.bound));
     }
+    // With a selection, the operations an import of it would make, filters applied.
+    let mut operations = 0;
+    if !select.is_empty() {
+        match crate::import::import(&csdl, select, filter, "sdkgen import") {
+            Ok(import) => {
+                out.push_str("\noperations an import of this selection makes:\n");
+                let mut planned = import.planned;
+                planned.sort_by(|a, b| (&a.2, &a.1).cmp(&(&b.2, &b.1)));
+                operations = planned.len();
+                for (method, path, _) in &planned {
+                    out.push_str(&format!("  {method:<6} {}\n", shown(path)));
+                }
+            }
+            Err(e) => {
+                eprint(&format!("sdkgen: {e}\n"));
+                return Exit::SpecError;
+            }
+        }
+    }
     print!("{out}");
-    note(&format!("sdkgen: {} addressable entity types\n", rows.len()));
+    let ops = if select.is_empty() { String::new() } else { format!("; {operations} operations") };
+    note(&format!("sdkgen: {} addressable entity types{ops}\n", rows.len()));
     Exit::Ok
 }
 

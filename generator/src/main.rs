@@ -160,7 +160,8 @@ enum Import {
         #[arg(long)]
         dry_run: bool,
         /// List the metadata's addressable entity types (those `--select` matches, if
-        /// given) with their address and bound operations; import nothing.
+        /// given) with their address and bound operations, and with `--select` every
+        /// operation an import would make (path filters applied); import nothing.
         #[arg(long, conflicts_with_all = ["out", "dry_run", "report"])]
         list: bool,
     },
@@ -345,7 +346,9 @@ fn main() -> ExitCode {
             Ok(cfg) => cli::reimport(&cfg.spec),
             Err(e) => e,
         },
-        Command::Import { what: Some(Import::Csdl { metadata, select, list: true, .. }), .. } => cli::import_list(&metadata, &select),
+        Command::Import { what: Some(Import::Csdl { metadata, select, list: true, include_path, exclude_path, .. }), .. } => {
+            cli::import_list(&metadata, &select, &sdkgen::import::PathFilter { include: include_path, exclude: exclude_path })
+        }
         Command::Import { what: Some(Import::Csdl { metadata, select, out, report, dry_run, include_path, exclude_path, .. }), .. } => {
             match out {
                 Some(out) => {

@@ -941,7 +941,7 @@ fn an_import_lock_re_runs_the_import_exactly_from_any_checkout() {
 fn a_metadata_file_can_be_explored_and_an_import_tried_before_it_is_made() {
     let (ok, out, err) = run(sdkgen().args(["import", "csdl", "--list", "--select", "call*"]).arg(metadata()));
     assert!(ok, "{err}");
-    let rows: Vec<&str> = out.lines().collect();
+    let rows: Vec<&str> = out.split("\n\n").next().unwrap().lines().collect();
     assert!(
         rows.iter()
             .any(|r| r.starts_with("call ") && r.contains("  /communications/calls/{callId}  ") && r.ends_with("bound operation(s)")),
@@ -949,6 +949,16 @@ fn a_metadata_file_can_be_explored_and_an_import_tried_before_it_is_made() {
     );
     assert!(rows.iter().all(|r| r.starts_with("call")), "only what the pattern matches: {out}");
     assert!(err.contains(&format!("{} addressable entity types", rows.len())), "{err}");
+    // With a selection (and a filter), every operation the import would make.
+    let (ok, ops, err) =
+        run(sdkgen().args(["import", "csdl", "--list", "--select", "call", "--exclude-path", "**#DELETE"]).arg(metadata()));
+    assert!(ok, "{err}");
+    assert!(
+        ops.contains("\n  POST   /communications/calls/{callId}/answer\n") && ops.contains("\n  GET    /communications/calls/{callId}\n"),
+        "{ops}"
+    );
+    assert!(!ops.contains("DELETE"), "filtered out: {ops}");
+    assert!(err.contains("1 addressable entity types; 20 operations"), "{err}");
     let (ok, all, _) = run(sdkgen().args(["import", "csdl", "--list"]).arg(metadata()));
     assert!(ok && all.lines().count() > 600, "the whole of v1.0 offers hundreds: {}", all.lines().count());
     for (select, want) in [("mesage", "did you mean `message`?"), ("mesage*", "did you mean `message`?")] {

@@ -23,6 +23,8 @@ pub struct Import {
     pub enums: usize,
     /// Operations the path filters left out.
     pub excluded: usize,
+    /// Every operation imported, as `(method, path, file)`, in the order made.
+    pub planned: Vec<(&'static str, String, String)>,
 }
 
 /// Which operations an import keeps by path, as Kiota's `--include-path` and
@@ -387,10 +389,12 @@ impl<'a> Importer<'a> {
             },
         };
         let template: String = path.iter().map(|s| format!("/{s}")).collect::<String>() + "/" + &op.name;
-        if !self.filter.keeps(if op.is_function { "GET" } else { "POST" }, &template) {
+        let method = if op.is_function { "GET" } else { "POST" };
+        if !self.filter.keeps(method, &template) {
             self.out.excluded += 1;
             return None;
         }
+        self.out.planned.push((method, template.clone(), format!("actions/{bound}-{}.yaml", op.name)));
         let summary = self
             .description(&format!("{NAMESPACE}.{}", op.name))
             .cloned()
@@ -444,6 +448,7 @@ impl<'a> Importer<'a> {
                 self.out.excluded += 1;
                 continue;
             }
+            self.out.planned.push((method, template.clone(), format!("actions/{bound}-{kind}.yaml")));
             let what = match kind {
                 "list" => format!("List the `{bound}` entities at `{template}`"),
                 "create" => format!("Create a `{bound}` at `{template}`"),
