@@ -969,6 +969,16 @@ fn a_metadata_file_can_be_explored_and_an_import_tried_before_it_is_made() {
     let (ok, _, err) = run(sdkgen().args(["import", "csdl", "--select", "mesage", "--out"]).arg(d.path()).arg(metadata()));
     assert!(!ok && err.contains("`mesage` is not an entity type of the metadata (did you mean `message`?)"), "{err}");
 
+    // A path filter that matches nothing is a typo: refused, naming it, before anything is written.
+    let (ok, _, err) = run(sdkgen()
+        .args(["import", "csdl", "--select", "call", "--exclude-path", "/comunications/**", "--out"])
+        .arg(d.path().join("typo"))
+        .arg(metadata()));
+    assert!(
+        !ok && err.contains("`--exclude-path /comunications/**` matches no operation of the selection (they look like `/communications/"),
+        "{err}"
+    );
+    assert!(!d.path().join("typo").exists());
     // Into nothing: every file new, and nothing written.
     let spec = d.path().join("spec");
     let (ok, plan, err) = run(sdkgen().args(["import", "csdl", "--dry-run", "--select", "call", "--out"]).arg(&spec).arg(metadata()));

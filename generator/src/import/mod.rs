@@ -25,6 +25,9 @@ pub struct Import {
     pub excluded: usize,
     /// Every operation imported, as `(method, path, file)`, in the order made.
     pub planned: Vec<(&'static str, String, String)>,
+    /// Every operation the path filters were asked about, kept or not: a pattern that
+    /// matches none of them is a typo, and an error.
+    considered: Vec<(&'static str, String)>,
 }
 
 /// Which operations an import keeps by path, as Kiota's `--include-path` and
@@ -40,6 +43,21 @@ pub struct PathFilter {
 }
 
 impl PathFilter {
+    /// The first pattern that matches none of `considered` (the selection's operations), as
+    /// an error naming it and a path it could have meant.
+    fn unused(&self, considered: &[(&str, String)]) -> Result<(), String> {
+        let single = |p: &String| PathFilter { include: vec![p.clone()], exclude: Vec::new() };
+        for (flag, list) in [("--include-path", &self.include), ("--exclude-path", &self.exclude)] {
+            for p in list {
+                if !considered.iter().any(|(m, t)| single(p).keeps(m, t)) {
+                    let example = considered.first().map(|(m, t)| format!(" (they look like `{t}#{m}`)")).unwrap_or_default();
+                    return Err(format!("`{flag} {p}` matches no operation of the selection{example}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Whether the `method` operation at `template` (`POST
     /// /communications/calls/{callId}/reject`) is imported.
     pub fn keeps(&self, method: &str, template: &str) -> bool {
@@ -390,6 +408,7 @@ impl<'a> Importer<'a> {
         };
         let template: String = path.iter().map(|s| format!("/{s}")).collect::<String>() + "/" + &op.name;
         let method = if op.is_function { "GET" } else { "POST" };
+        self.out.considered.push((method, template.clone()));
         if !self.filter.keeps(method, &template) {
             self.out.excluded += 1;
             return None;
@@ -444,6 +463,7 @@ impl<'a> Importer<'a> {
                 "delete" => "DELETE",
                 _ => "GET",
             };
+            self.out.considered.push((method, template.clone()));
             if !self.filter.keeps(method, &template) {
                 self.out.excluded += 1;
                 continue;
@@ -672,6 +692,7 @@ pub fn import(csdl: &Csdl, select: &[String], filter: &PathFilter, command: &str
             None => im.cannot_express(short(bound).to_owned(), "the entity type has no address in the container".into()),
         }
     }
+    filter.unused(&im.out.considered)?;
     im.out.operations = actions.len();
     let reached = im.closure(&roots);
     let mut types = format!("{header}sdkgen: 1\n");
