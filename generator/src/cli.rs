@@ -329,11 +329,12 @@ fn print_import_plan(out: &Path, files: &[(String, String)], lock: &str) -> Exit
             Ok(_) => ("replace", 1),
         };
         counts[i] += 1;
-        plan.push_str(&format!("{word:<8} {rel}\n"));
+        // File names come from the metadata's names: no control character reaches the terminal.
+        plan.push_str(&format!("{word:<8} {}\n", crate::diag::escape_controls(rel)));
     }
     for rel in &stale {
         counts[3] += 1;
-        plan.push_str(&format!("remove   {rel}\n"));
+        plan.push_str(&format!("remove   {}\n", crate::diag::escape_controls(rel)));
     }
     print!("{plan}");
     note(&format!(
