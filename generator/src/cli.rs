@@ -206,26 +206,9 @@ pub fn import_csdl(
         Ok(t) => t,
         Err(exit) => return exit,
     };
-    // The lock that lets `sdkgen import` run this again: the metadata by a path relative to
-    // the spec directory and by hash, so it reads the same in every checkout.
-    let Some(relative) = crate::import::lock::relative(out, metadata) else {
-        eprint(&format!(
-            "sdkgen: {} and {} share no root, so the import lock cannot name the metadata relative to the spec\n",
-            shown_path(metadata),
-            shown_path(out)
-        ));
-        return Exit::Io;
-    };
-    let lock = crate::import::lock::Lock {
-        sdkgen: env!("CARGO_PKG_VERSION").to_owned(),
-        metadata: relative,
-        sha256: {
-            use sha2::Digest;
-            crate::manifest::hex(&sha2::Sha256::digest(text.as_bytes()))
-        },
-        select: select.to_vec(),
-        include: filter.include.clone(),
-        exclude: filter.exclude.clone(),
+    let lock = match import_lock(metadata, &text, select, filter, out) {
+        Ok(l) => l,
+        Err(exit) => return exit,
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let csdl = match crate::import::csdl::parse(text) {
@@ -236,14 +219,14 @@ pub fn import_csdl(
         }
     };
     // Headers name the command that re-runs the import from its lock, never a machine's path.
-    let import = match crate::import::import(&csdl, select, filter, "sdkgen import") {
+    let mut import = match crate::import::import(&csdl, select, filter, "sdkgen import") {
         Ok(i) => i,
         Err(e) => {
             eprint(&format!("sdkgen: {e}\n"));
             return Exit::SpecError;
         }
     };
-    let mut files: Vec<(String, String)> = import.files.into_iter().collect();
+    let mut files: Vec<(String, String)> = std::mem::take(&mut import.files).into_iter().collect();
     if std::fs::symlink_metadata(out.join("api.yaml")).is_err() {
         files.push(("api.yaml".into(), crate::import::API.to_owned()));
     }
@@ -285,6 +268,40 @@ pub fn import_csdl(
     for rel in &removed {
         eprint(&format!("sdkgen: removed {rel}: the previous import wrote it and this one does not\n"));
     }
+    print_import_summary(&import, files.len(), out, report);
+    Exit::Ok
+}
+
+/// The lock that lets `sdkgen import` run this again: the metadata by a path relative to
+/// the spec directory and by hash, so it reads the same in every checkout.
+fn import_lock(
+    metadata: &Path,
+    text: &str,
+    select: &[String],
+    filter: &crate::import::PathFilter,
+    out: &Path,
+) -> Result<crate::import::lock::Lock, Exit> {
+    let Some(relative) = crate::import::lock::relative(out, metadata) else {
+        eprint(&format!(
+            "sdkgen: {} and {} share no root, so the import lock cannot name the metadata relative to the spec\n",
+            shown_path(metadata),
+            shown_path(out)
+        ));
+        return Err(Exit::Io);
+    };
+    use sha2::Digest;
+    Ok(crate::import::lock::Lock {
+        sdkgen: env!("CARGO_PKG_VERSION").to_owned(),
+        metadata: relative,
+        sha256: crate::manifest::hex(&sha2::Sha256::digest(text.as_bytes())),
+        select: select.to_vec(),
+        include: filter.include.clone(),
+        exclude: filter.exclude.clone(),
+    })
+}
+
+/// What an import left out, by reason (each one with `--report`), then what it wrote.
+fn print_import_summary(import: &crate::import::Import, files: usize, out: &Path, report: bool) {
     if report {
         for s in &import.not_imported {
             eprint(&format!("sdkgen: not imported: {}: {}\n", s.element, s.reason));
@@ -301,7 +318,7 @@ pub fn import_csdl(
     }
     note(&format!(
         "sdkgen: wrote {} files in {}: {} operations, {} types, {} enums; {} elements not imported{}\n",
-        files.len(),
+        files,
         shown_path(out),
         import.operations,
         import.types,
@@ -309,7 +326,6 @@ pub fn import_csdl(
         import.not_imported.len(),
         if import.excluded > 0 { format!("; {} operations left out by the path filters", import.excluded) } else { String::new() }
     ));
-    Exit::Ok
 }
 
 /// What an import would do to `out`, one line per file on stdout (`new`, `replace`,
