@@ -487,6 +487,26 @@ fn snippet_from_a_raw_http_request_is_the_examples_snippet() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("client.api('/communications/calls/{call-id}/keepAlive')"));
 }
 
+/// Graph takes an action's parameter names in any letter case, and pages use both
+/// (`message` where the metadata says `Message`): the snippet spells the declared name.
+#[test]
+fn parameter_names_match_in_any_letter_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = root().join("spec");
+    let f = dir.path().join("r.http");
+    let at = "POST https://graph.microsoft.com/beta/communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject\nContent-Type: application/json\n\n";
+    for lang in ["go", "python", "http"] {
+        std::fs::write(&f, format!("{at}{{\n  \"REASON\": \"busy\"\n}}\n")).unwrap();
+        let by_http = run(sdkgen().args(["snippet", "--lang", lang, "--http"]).arg(&f).arg("--spec").arg(&spec));
+        let by_name = run(sdkgen().args(["snippet", "--example", "call-reject", "--lang", lang]).arg("--spec").arg(&spec));
+        assert!(by_http.0, "{lang}: {}", by_http.2);
+        assert_eq!(by_http.1, by_name.1, "{lang}: `REASON` is the parameter `reason`");
+    }
+    std::fs::write(&f, format!("{at}{{\n  \"reason\": \"busy\",\n  \"Reason\": \"none\"\n}}\n")).unwrap();
+    let (ok, _, err) = run(sdkgen().args(["snippet", "--lang", "go", "--http"]).arg(&f).arg("--spec").arg(&spec));
+    assert!(!ok && err.contains("r.http:6:3") && err.contains("parameter `reason` is given twice"), "{err}");
+}
+
 #[test]
 fn a_request_the_spec_does_not_describe_is_located_in_the_request() {
     let dir = tempfile::tempdir().unwrap();

@@ -33,18 +33,27 @@ impl<'a> Validator<'a> {
             self.err(file, v, key, "a request body must be a mapping of parameter names to values", "not a mapping");
             return to_json(&v.value);
         };
+        // Graph matches an action's parameter names in any letter case (pages send `message`
+        // where the metadata says `Message`); the value is kept under the declared name, the
+        // one every SDK spells.
+        let param =
+            |name: &str| params.iter().find(|p| p.name == name).or_else(|| params.iter().find(|p| p.name.eq_ignore_ascii_case(name)));
         for p in params.iter().filter(|p| p.required) {
-            if !entries.iter().any(|(k, _)| k.value == p.name) {
+            if !entries.iter().any(|(k, _)| param(&k.value).is_some_and(|found| found.name == p.name)) {
                 self.err(file, v, key, format!("required parameter `{}` is missing", p.name), format!("add `{}: …`", p.name));
             }
         }
         let mut out = Map::new();
         for (k, val) in entries {
             let mkey = format!("{key}.{}", k.value);
-            match params.iter().find(|p| p.name == k.value) {
+            match param(&k.value) {
+                Some(p) if out.contains_key(&p.name) => {
+                    let message = format!("parameter `{}` is given twice (names match in any letter case)", p.name);
+                    self.err(file, k, mkey, message, "given before");
+                }
                 Some(p) => {
                     let j = self.typed_value(file, &mkey, val, &p.ty, p.format, model);
-                    out.insert(k.value.clone(), j);
+                    out.insert(p.name.clone(), j);
                 }
                 None => {
                     let help = suggest(&k.value, params.iter().map(|p| p.name.as_str()))
