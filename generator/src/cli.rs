@@ -690,7 +690,7 @@ pub fn docs_pages(config: &Config, pages: &Path, out: &Path) -> Exit {
 }
 
 /// `sdkgen serve`: the spec loaded once, then snippets over HTTP until SIGTERM/SIGINT.
-pub fn serve(spec: &Path, addr: std::net::SocketAddr) -> Exit {
+pub fn serve(spec: &Path, addr: std::net::SocketAddr, limits: crate::serve::Limits) -> Exit {
     let model = match load_or_report(spec) {
         Ok(m) => m,
         Err(exit) => return exit,
@@ -703,7 +703,7 @@ pub fn serve(spec: &Path, addr: std::net::SocketAddr) -> Exit {
         }
     };
     let operations = model.actions.len();
-    let served = runtime.block_on(crate::serve::run(model, addr, |at| {
+    let served = runtime.block_on(crate::serve::run(model, addr, limits, |at| {
         // Always printed (even with --quiet): callers read the port from it.
         eprintln!("sdkgen: serving {operations} operations on http://{at}/ (POST /?lang=…, Content-Type: application/http)");
     }));

@@ -95,6 +95,24 @@ enum Command {
         /// Where to listen (port 0 picks a free port, printed on stderr).
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// Open connections at most; one more is answered 503 with Retry-After.
+        #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+        max_connections: u32,
+        /// Requests rendered at once [default: twice the cores].
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        max_in_flight: Option<u32>,
+        /// Seconds a request waits for a render slot before a 503.
+        #[arg(long, default_value = "5", value_parser = seconds)]
+        queue_timeout: std::time::Duration,
+        /// Seconds for a request's head to arrive (idle connections are closed after it).
+        #[arg(long, default_value = "10", value_parser = seconds)]
+        header_timeout: std::time::Duration,
+        /// Seconds for a request's body to arrive, else 408.
+        #[arg(long, default_value = "10", value_parser = seconds)]
+        body_timeout: std::time::Duration,
+        /// Seconds the requests under way get after SIGTERM before the service exits anyway.
+        #[arg(long, default_value = "10", value_parser = seconds)]
+        shutdown_deadline: std::time::Duration,
     },
     /// For a docs repository: read every page's request blocks (`blockType: request` with a
     /// `name`) and write each example's include files, reporting per page and example what
@@ -307,6 +325,14 @@ impl Common {
     }
 }
 
+/// A number of seconds (`2`, `0.5`), more than zero: a zero timeout would refuse everything.
+fn seconds(s: &str) -> Result<std::time::Duration, String> {
+    match s.parse::<f64>().ok().and_then(|f| std::time::Duration::try_from_secs_f64(f).ok()) {
+        Some(d) if !d.is_zero() => Ok(d),
+        _ => Err(format!("`{}` is not a number of seconds above 0", s.escape_debug())),
+    }
+}
+
 fn settings(config: Option<&PathBuf>, spec: Option<PathBuf>, out: Option<PathBuf>) -> Result<Config, Exit> {
     let mut c = config::load(config.map(PathBuf::as_path)).map_err(|e| cli::report_spec_errors(&e))?;
     if let Some(s) = spec {
@@ -366,10 +392,31 @@ fn main() -> ExitCode {
             Ok(cfg) => cli::import_page(&cfg.spec, &page, out.as_deref()),
             Err(e) => e,
         },
-        Command::Serve { spec, config, addr } => match settings(config.as_ref(), spec, None) {
-            Ok(cfg) => cli::serve(&cfg.spec, addr),
-            Err(e) => e,
-        },
+        Command::Serve {
+            spec,
+            config,
+            addr,
+            max_connections,
+            max_in_flight,
+            queue_timeout,
+            header_timeout,
+            body_timeout,
+            shutdown_deadline,
+        } => {
+            let defaults = sdkgen::serve::Limits::default();
+            let limits = sdkgen::serve::Limits {
+                connections: max_connections as usize,
+                in_flight: max_in_flight.map_or(defaults.in_flight, |n| n as usize),
+                queue: queue_timeout,
+                header_timeout,
+                body_timeout,
+                shutdown: shutdown_deadline,
+            };
+            match settings(config.as_ref(), spec, None) {
+                Ok(cfg) => cli::serve(&cfg.spec, addr, limits),
+                Err(e) => e,
+            }
+        }
         Command::Docs { spec, config, pages, out } => match settings(config.as_ref(), spec, None) {
             Ok(cfg) => cli::docs_pages(&cfg, &pages, &out),
             Err(e) => e,

@@ -3,40 +3,130 @@
 
 use crate::model::Model;
 use crate::target::{Language, Style};
-use axum::extract::{DefaultBodyLimit, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::sync::Semaphore;
 
 /// The largest request the service reads; a bigger one is answered 413 unread.
 pub const MAX_BODY: usize = 1 << 20;
+
+/// What the service holds at most, and for how long. Every bound is here so that a client
+/// (or thousands) can take at most these: connections × [`MAX_BODY`] of bodies being read,
+/// `in_flight` renders, and each connection's time.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Open connections; one more is answered 503 with `Retry-After` and closed.
+    pub connections: usize,
+    /// Requests rendered at once (each on a blocking thread with its own memory).
+    pub in_flight: usize,
+    /// How long a request waits for a render slot before it is answered 503.
+    pub queue: Duration,
+    /// A request's head must arrive whole within this (idle keep-alive connections too).
+    pub header_timeout: Duration,
+    /// A request's body must arrive whole within this, or the answer is 408.
+    pub body_timeout: Duration,
+    /// After SIGTERM, how long requests under way may take before the service exits anyway.
+    pub shutdown: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Limits {
+            connections: 512,
+            // Rendering is CPU work: more at once than cores only adds memory and latency.
+            in_flight: 2 * cores,
+            queue: Duration::from_secs(5),
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            shutdown: Duration::from_secs(10),
+        }
+    }
+}
+
+struct Shared {
+    model: Model,
+    limits: Limits,
+    renders: Arc<Semaphore>,
+}
 
 fn text(status: StatusCode, body: String) -> Response {
     // `nosniff`: a body that reflects the request is never read as anything but text.
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::X_CONTENT_TYPE_OPTIONS, "nosniff")], body).into_response()
 }
 
-async fn snippet(State(model): State<Arc<Model>>, Query(q): Query<HashMap<String, String>>, headers: HeaderMap, body: String) -> Response {
+/// An answer after which the connection is closed: the request's body was not read whole.
+fn closing(status: StatusCode, body: String) -> Response {
+    let mut r = text(status, body);
+    r.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    r
+}
+
+fn busy(body: &str) -> Response {
+    let mut r = text(StatusCode::SERVICE_UNAVAILABLE, body.to_owned());
+    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    r
+}
+
+async fn snippet(State(shared): State<Arc<Shared>>, Query(q): Query<HashMap<String, String>>, headers: HeaderMap, body: Body) -> Response {
+    // Everything that can refuse the request is decided from its head, before the body is
+    // read: a refused request never gets `100 Continue` and never costs its body's memory.
     let kind = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     if !kind.trim().to_ascii_lowercase().starts_with("application/http") {
-        return text(StatusCode::UNSUPPORTED_MEDIA_TYPE, "the body must be a raw HTTP request: Content-Type: application/http\n".into());
+        return closing(StatusCode::UNSUPPORTED_MEDIA_TYPE, "the body must be a raw HTTP request: Content-Type: application/http\n".into());
     }
     // Microsoft's service takes `lang=CSharp`: ids are matched in any letter case.
     let language = match Language::parse(&q.get("lang").map(|l| l.to_ascii_lowercase()).unwrap_or_default()) {
         Ok(l) => l,
-        Err(e) => return text(StatusCode::BAD_REQUEST, format!("`lang`: {e}\n")),
+        Err(e) => return closing(StatusCode::BAD_REQUEST, format!("`lang`: {e}\n")),
     };
     let style = match q.get("style").map(|s| Style::parse(s)).unwrap_or(Ok(Style::Current)) {
         Ok(s) => s,
-        Err(e) => return text(StatusCode::BAD_REQUEST, format!("`style`: {e}\n")),
+        Err(e) => return closing(StatusCode::BAD_REQUEST, format!("`style`: {e}\n")),
     };
-    // Rendering is CPU work: off the reactor, so slow requests never stall the others.
+    let too_large = || closing(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is over {MAX_BODY} bytes\n"));
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return too_large();
+    }
+    let limits = shared.limits;
+    let bytes = match tokio::time::timeout(limits.body_timeout, axum::body::to_bytes(body, MAX_BODY)).await {
+        Ok(Ok(b)) => b,
+        // A chunked body without a length is cut off at the limit.
+        Ok(Err(_)) => return too_large(),
+        Err(_) => {
+            return closing(
+                StatusCode::REQUEST_TIMEOUT,
+                format!("the body did not arrive within {} s\n", limits.body_timeout.as_secs_f64()),
+            )
+        }
+    };
+    let Ok(body) = String::from_utf8(bytes.to_vec()) else {
+        return text(StatusCode::BAD_REQUEST, "the body is not UTF-8\n".into());
+    };
+    // A slot before the work starts, so the number of renders (and their memory) is
+    // bounded whatever the number of clients; a request that waits too long is told to retry.
+    let permit = match tokio::time::timeout(limits.queue, Arc::clone(&shared.renders).acquire_owned()).await {
+        Ok(Ok(p)) => p,
+        _ => return busy("the service is busy; retry after a second\n"),
+    };
     let done = tokio::task::spawn_blocking(move || {
-        crate::import::page::request_snippet(&model, &body, language, style).map_err(|errors| {
+        // The slot is held until the work ends, even when the client has gone.
+        let _permit = permit;
+        crate::import::page::request_snippet(&shared.model, &body, language, style).map_err(|errors| {
             errors.iter().map(|e| crate::diag::located_in("request", &body, e.line, e.column, &e.message)).collect::<String>()
         })
     })
@@ -49,18 +139,85 @@ async fn snippet(State(model): State<Arc<Model>>, Query(q): Query<HashMap<String
 }
 
 /// The service's routes over `model`.
-pub fn router(model: Model) -> Router {
-    Router::new().route("/", post(snippet)).layer(DefaultBodyLimit::max(MAX_BODY)).with_state(Arc::new(model))
+pub fn router(model: Model, limits: Limits) -> Router {
+    let shared = Arc::new(Shared { model, limits, renders: Arc::new(Semaphore::new(limits.in_flight)) });
+    Router::new().route("/", post(snippet)).with_state(shared)
 }
 
-/// Serves until SIGTERM or SIGINT, then finishes the requests under way and returns.
-/// `bound` is told the address once the socket listens (port 0 picks a free one).
-pub async fn run(model: Model, addr: SocketAddr, bound: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+/// The answer to a connection over [`Limits::connections`], written without hyper: the
+/// service holds nothing for it but this write and a short drain.
+const REFUSED: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: text/plain; charset=utf-8\r\n\
+X-Content-Type-Options: nosniff\r\nContent-Length: 39\r\nConnection: close\r\n\r\ntoo many connections; retry in a second\n";
+
+async fn refuse(mut stream: TcpStream) {
+    let _ = tokio::time::timeout(Duration::from_secs(1), async {
+        stream.write_all(REFUSED).await?;
+        stream.shutdown().await?;
+        // Read what the client sent so closing does not reset the answer away.
+        let mut sink = [0u8; 4096];
+        let mut left: usize = 64 * 1024;
+        while left > 0 {
+            let n = stream.read(&mut sink).await?;
+            if n == 0 {
+                break;
+            }
+            left = left.saturating_sub(n);
+        }
+        Ok::<_, std::io::Error>(())
+    })
+    .await;
+}
+
+/// Serves until SIGTERM or SIGINT, then finishes the requests under way (for at most
+/// [`Limits::shutdown`]) and returns. `bound` is told the address once the socket listens
+/// (port 0 picks a free one). HTTP/1.1 only: an HTTP/2 preface is refused, as the README says.
+pub async fn run(model: Model, addr: SocketAddr, limits: Limits, bound: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     bound(listener.local_addr()?);
-    axum::serve(listener, router(model)).with_graceful_shutdown(stop()).await
+    let app = router(model, limits);
+    let connections = Arc::new(Semaphore::new(limits.connections));
+    // Refusals are bounded too: past this many, a connection is just closed.
+    let refusals = Arc::new(Semaphore::new(64));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new()).header_read_timeout(limits.header_timeout).max_buf_size(64 * 1024);
+    let graceful = GracefulShutdown::new();
+    let stop = stop();
+    tokio::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: wait rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut stop => break,
+        };
+        let Ok(permit) = Arc::clone(&connections).try_acquire_owned() else {
+            if let Ok(r) = Arc::clone(&refusals).try_acquire_owned() {
+                tokio::spawn(async move {
+                    refuse(stream).await;
+                    drop(r);
+                });
+            }
+            continue;
+        };
+        let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone())));
+        tokio::spawn(async move {
+            let _ = conn.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    // Connections finish the request they are in and close; a client that holds one
+    // open past the deadline does not hold the process.
+    let _ = tokio::time::timeout(limits.shutdown, graceful.shutdown()).await;
+    Ok(())
 }
 
+#[cfg(unix)]
 async fn stop() {
     use tokio::signal::unix::{signal, SignalKind};
     match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
@@ -72,5 +229,12 @@ async fn stop() {
         }
         // Without signal handlers the service runs until killed.
         _ => std::future::pending::<()>().await,
+    }
+}
+
+#[cfg(not(unix))]
+async fn stop() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
     }
 }

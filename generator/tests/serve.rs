@@ -1,5 +1,6 @@
 //! `sdkgen serve` against the running binary, with a plain HTTP/1.1 client: snippets for raw
-//! requests, located 400s, the body limit, concurrent clients, and a clean stop on SIGTERM.
+//! requests, located 400s, concurrent clients, a clean stop on SIGTERM, and every limit that
+//! keeps it up (connections, renders in flight, head and body timeouts, 413 unread, HTTP/1.1).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -18,8 +19,15 @@ struct Service {
 
 impl Service {
     fn start() -> Service {
+        Service::with(&[])
+    }
+
+    /// The service with these limits (`--max-connections 4`, …).
+    fn with(limits: &[&str]) -> Service {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sdkgen"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--spec"])
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(limits)
+            .arg("--spec")
             .arg(root().join("spec"))
             .stderr(Stdio::piped())
             .spawn()
@@ -155,4 +163,170 @@ fn sigterm_stops_the_service_cleanly() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert!(TcpStream::connect(&service.addr).is_err(), "nothing listens after the stop");
+}
+
+/// Waits for `s` to be closed by the service and returns what it sent before, or panics
+/// when it is still open after `within`.
+fn closed_within(s: &mut TcpStream, within: Duration) -> String {
+    s.set_read_timeout(Some(within)).unwrap();
+    let start = Instant::now();
+    let mut out = Vec::new();
+    match s.read_to_end(&mut out) {
+        Ok(_) => {}
+        // A reset is a close too.
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+        Err(e) => panic!("still open after {:?} ({e}); sent {:?}", start.elapsed(), String::from_utf8_lossy(&out)),
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+use std::time::{Duration, Instant};
+
+#[test]
+fn an_oversized_body_is_refused_from_its_head_without_100_continue() {
+    let service = Service::start();
+    let mut s = TcpStream::connect(&service.addr).unwrap();
+    let head = format!(
+        "POST /?lang=go HTTP/1.1\r\nHost: x\r\nContent-Type: application/http\r\nContent-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+        64 << 20
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    // Not one byte of the 64 MiB is sent: the answer must come from the head alone.
+    let answer = closed_within(&mut s, Duration::from_secs(5));
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(!answer.contains("100 Continue"), "a refused body is never asked for: {answer}");
+    // A chunked body with no length is cut at the limit as it arrives.
+    let mut s = TcpStream::connect(&service.addr).unwrap();
+    s.write_all(b"POST /?lang=go HTTP/1.1\r\nHost: x\r\nContent-Type: application/http\r\nTransfer-Encoding: chunked\r\n\r\n").unwrap();
+    let chunk = format!("{:x}\r\n{}\r\n", 256 << 10, "a".repeat(256 << 10));
+    for _ in 0..5 {
+        if s.write_all(chunk.as_bytes()).is_err() {
+            break;
+        }
+    }
+    let answer = closed_within(&mut s, Duration::from_secs(5));
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+}
+
+#[test]
+fn idle_and_slow_clients_are_cut_off_while_others_are_answered() {
+    let service = Service::with(&["--header-timeout", "1", "--body-timeout", "1"]);
+    // Idle: connected, nothing sent.
+    let mut idle = TcpStream::connect(&service.addr).unwrap();
+    // Slowloris: a head trickled a byte at a time, never finished.
+    let mut trickle = TcpStream::connect(&service.addr).unwrap();
+    let trickler = {
+        let mut t = trickle.try_clone().unwrap();
+        std::thread::spawn(move || {
+            for b in b"POST /?lang=go HTTP/1.1\r\nHost: x\r\nX-Slow: ".iter().chain([b'a'; 200].iter()) {
+                if t.write_all(&[*b]).is_err() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
+    // A whole head, then a body that stops half way.
+    let mut slow_body = TcpStream::connect(&service.addr).unwrap();
+    slow_body
+        .write_all(b"POST /?lang=go HTTP/1.1\r\nHost: x\r\nContent-Type: application/http\r\nContent-Length: 100\r\n\r\nPOST /comm")
+        .unwrap();
+    // Meanwhile a normal client is answered at once.
+    let start = Instant::now();
+    assert_eq!(service.post("?lang=go", "application/http", REJECT.as_bytes()).0, 200);
+    assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
+    assert_eq!(closed_within(&mut idle, Duration::from_secs(4)), "", "an idle connection is closed, unanswered");
+    closed_within(&mut trickle, Duration::from_secs(4));
+    let answer = closed_within(&mut slow_body, Duration::from_secs(4));
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.to_ascii_lowercase().contains("x-content-type-options: nosniff"), "{answer}");
+    trickler.join().unwrap();
+}
+
+#[test]
+fn connections_past_the_cap_are_told_to_retry_and_the_service_recovers() {
+    let service = Service::with(&["--max-connections", "4"]);
+    let held: Vec<_> = (0..4).map(|_| TcpStream::connect(&service.addr).unwrap()).collect();
+    // The four are accepted before the fifth comes.
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, head, body) = service.exchange("?lang=go", "application/http", REJECT.as_bytes());
+    assert_eq!(status, 503, "{head}{body}");
+    assert!(head.contains("retry-after: 1") && head.contains("nosniff"), "{head}");
+    drop(held);
+    let start = Instant::now();
+    loop {
+        let (status, _) = service.post("?lang=go", "application/http", REJECT.as_bytes());
+        if status == 200 {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "no answer 5 s after the held connections closed: {status}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn renders_past_the_cap_wait_then_are_told_to_retry() {
+    let service = std::sync::Arc::new(Service::with(&["--max-in-flight", "1", "--queue-timeout", "0.001"]));
+    // A request near the body limit with an error on every line: the slowest render there is.
+    let heavy: std::sync::Arc<Vec<u8>> = std::sync::Arc::new(
+        format!("POST /communications/calls/x/reject\n\n[{}1]\n", "{\"reason\": \"sleepy\"},".repeat(40_000)).into_bytes(),
+    );
+    let mut told_to_retry = false;
+    for _round in 0..20 {
+        let answers: Vec<(u16, String)> = (0..6)
+            .map(|_| {
+                let (service, heavy) = (service.clone(), heavy.clone());
+                std::thread::spawn(move || {
+                    let (status, head, _) = service.exchange("?lang=go", "application/http", &heavy);
+                    (status, head)
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        for (status, head) in &answers {
+            assert!(*status == 400 || *status == 503, "{status} {head}");
+            if *status == 503 {
+                assert!(head.contains("retry-after: 1"), "{head}");
+                told_to_retry = true;
+            }
+        }
+        if told_to_retry {
+            break;
+        }
+    }
+    assert!(told_to_retry, "six heavy requests at once, one render slot: some must be told to retry");
+    assert_eq!(service.post("?lang=go", "application/http", REJECT.as_bytes()).0, 200, "and the service is still there");
+}
+
+#[test]
+fn http2_is_not_spoken() {
+    let service = Service::start();
+    let mut s = TcpStream::connect(&service.addr).unwrap();
+    s.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00").unwrap();
+    let answer = closed_within(&mut s, Duration::from_secs(5));
+    // An HTTP/2 server's first bytes are a SETTINGS frame (type 4 at offset 3).
+    assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 "), "{answer:?}");
+    assert_eq!(service.post("?lang=go", "application/http", REJECT.as_bytes()).0, 200);
+}
+
+#[test]
+fn a_client_holding_a_request_open_does_not_hold_sigterm_past_the_deadline() {
+    let mut service = Service::with(&["--shutdown-deadline", "1", "--header-timeout", "60", "--body-timeout", "60"]);
+    let mut s = TcpStream::connect(&service.addr).unwrap();
+    s.write_all(b"POST /?lang=go HTTP/1.1\r\nHost: x\r\nContent-Type: application/http\r\nContent-Length: 100\r\n\r\nPOST").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: kill(2) on the child this test started.
+    assert_eq!(unsafe { libc::kill(service.child.id() as i32, libc::SIGTERM) }, 0);
+    let start = Instant::now();
+    loop {
+        if let Some(status) = service.child.try_wait().unwrap() {
+            assert!(status.success(), "{status}");
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "still running 5 s after SIGTERM with a 1 s deadline");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(start.elapsed() >= Duration::from_millis(900), "the request under way was given its deadline");
 }
