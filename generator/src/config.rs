@@ -95,99 +95,76 @@ fn plain(message: String, io: bool) -> SpecErrors {
     SpecErrors { diagnostics: vec![d], sources: Sources::default(), io }
 }
 
+/// The configuration file's text, for locating errors in it.
+struct ConfigFile {
+    sources: Sources,
+    id: usize,
+    text: String,
+}
+
+impl ConfigFile {
+    /// An error at `span` of the file, naming `key`.
+    fn fail(&self, message: String, key: &str, span: Option<std::ops::Range<usize>>) -> SpecErrors {
+        let pos = span.map(|s| {
+            let before = &self.text[..s.start.min(self.text.len())];
+            let line = before.matches('\n').count() as u64 + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+            Pos { file: self.id, line, column, bytes: s }
+        });
+        let d = Diagnostic { pos, key: key.to_owned(), message, label: "here".into(), help: Some(format!("keys: {KEYS}")) };
+        SpecErrors { diagnostics: vec![d], sources: self.sources.clone(), io: false }
+    }
+
+    /// The span of `key = …`'s key, for errors found after parsing.
+    fn at(&self, key: &str) -> Option<std::ops::Range<usize>> {
+        let text = &self.text;
+        text.match_indices(key)
+            .find(|(i, _)| {
+                text[..*i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty()) && text[i + key.len()..].trim_start().starts_with('=')
+            })
+            .map(|(i, _)| i..i + key.len())
+    }
+
+    /// `value` checked by `check`, or an error at `key`'s line.
+    fn checked<T, V>(&self, key: &str, value: Option<V>, check: impl FnOnce(V) -> Result<T, String>) -> Result<Option<T>, SpecErrors> {
+        value.map(check).transpose().map_err(|message| self.fail(message, key, self.at(key)))
+    }
+}
+
 /// Parses a configuration's text; `path` places relative paths and names the file in
 /// messages.
 pub fn parse(path: &Path, text: String) -> Result<Config, SpecErrors> {
     let mut sources = Sources::default();
     let id = sources.add(path.display().to_string(), text);
     let text = sources.files[id].1.clone();
-    let fail = |message: String, key: &str, span: Option<std::ops::Range<usize>>| {
-        let pos = span.map(|s| {
-            let before = &text[..s.start.min(text.len())];
-            let line = before.matches('\n').count() as u64 + 1;
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
-            Pos { file: id, line, column, bytes: s }
-        });
-        let d = Diagnostic { pos, key: key.to_owned(), message, label: "here".into(), help: Some(format!("keys: {KEYS}")) };
-        SpecErrors { diagnostics: vec![d], sources: sources.clone(), io: false }
-    };
-    // The span of `key = …`'s key, for errors found after parsing.
-    let at = |key: &str| {
-        text.match_indices(key)
-            .find(|(i, _)| {
-                text[..*i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty()) && text[i + key.len()..].trim_start().starts_with('=')
-            })
-            .map(|(i, _)| i..i + key.len())
-    };
-    let raw: RawConfig = match toml::from_str(&text) {
+    let file = ConfigFile { sources, id, text };
+    let raw: RawConfig = match toml::from_str(&file.text) {
         Ok(r) => r,
         Err(e) => {
             let message = e.message().lines().next().unwrap_or("invalid configuration").to_owned();
             let key = message.split('`').nth(1).unwrap_or("-").to_owned();
-            return Err(fail(message, &key, e.span()));
+            return Err(file.fail(message, &key, e.span()));
         }
     };
     let mut config = Config { file: Some(path.to_path_buf()), ..Config::default() };
-    if let Some(cmd) = raw.regenerate {
-        if cmd.trim().is_empty() || cmd.chars().any(|c| crate::diag::is_unsafe(c) || c == '`') {
-            let message = "`regenerate` must be one line of plain text (no control characters, bidi controls or backticks)".to_owned();
-            return Err(fail(message, "regenerate", at("regenerate")));
-        }
-        config.settings.regenerate = cmd;
+    let settings = &mut config.settings;
+    if let Some(cmd) = file.checked("regenerate", raw.regenerate, regenerate)? {
+        settings.regenerate = cmd;
     }
-    if let Some(name) = raw.crate_name {
-        let ok = name.len() <= 64
-            && name.starts_with(|c: char| c.is_ascii_alphabetic())
-            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !ok {
-            return Err(fail(
-                format!("{name:?} is not a crate name: ASCII letters, digits, `-` and `_`, starting with a letter"),
-                "crate_name",
-                at("crate_name"),
-            ));
-        }
-        config.settings.crate_name = Some(name);
+    if let Some(name) = file.checked("crate_name", raw.crate_name, crate_name)? {
+        settings.crate_name = Some(name);
     }
-    if let Some(version) = raw.crate_version {
-        if !is_semver(&version) {
-            return Err(fail(
-                format!("{version:?} is not a semver version (`1.2.3`, `0.1.0-beta.1`)"),
-                "crate_version",
-                at("crate_version"),
-            ));
-        }
-        config.settings.crate_version = version;
+    if let Some(version) = file.checked("crate_version", raw.crate_version, crate_version)? {
+        settings.crate_version = version;
     }
-    if let Some(runtime) = raw.runtime {
-        config.settings.runtime = match runtime.as_str() {
-            "versioned" => RuntimeMode::Versioned,
-            "vendored" => RuntimeMode::Vendored,
-            other => return Err(fail(format!("unknown runtime mode {other:?}; known: versioned, vendored"), "runtime", at("runtime"))),
-        };
+    if let Some(mode) = file.checked("runtime", raw.runtime, runtime)? {
+        settings.runtime = mode;
     }
-    if let Some(languages) = raw.languages {
-        let mut out = Vec::new();
-        for l in &languages {
-            match Language::parse(l) {
-                Ok(lang) => out.push(lang),
-                Err(e) => return Err(fail(e.to_string(), "languages", at("languages"))),
-            }
-        }
-        out.sort();
-        out.dedup();
-        config.languages = out;
+    if let Some(languages) = file.checked("languages", raw.languages, |l| ids(&l, Language::parse))? {
+        config.languages = languages;
     }
-    if let Some(styles) = raw.styles {
-        let mut out = Vec::new();
-        for s in &styles {
-            match Style::parse(s) {
-                Ok(style) => out.push(style),
-                Err(e) => return Err(fail(e.to_string(), "styles", at("styles"))),
-            }
-        }
-        out.sort();
-        out.dedup();
-        config.styles = out;
+    if let Some(styles) = file.checked("styles", raw.styles, |s| ids(&s, Style::parse))? {
+        config.styles = styles;
     }
     // A file in the current directory keeps paths relative, as a user typed them.
     let mut base = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -197,6 +174,46 @@ pub fn parse(path: &Path, text: String) -> Result<Config, SpecErrors> {
     config.spec = base.join(raw.spec.as_deref().unwrap_or("spec"));
     config.out = base.join(raw.out.as_deref().unwrap_or("generated"));
     Ok(config)
+}
+
+fn regenerate(cmd: String) -> Result<String, String> {
+    if cmd.trim().is_empty() || cmd.chars().any(|c| crate::diag::is_unsafe(c) || c == '`') {
+        return Err("`regenerate` must be one line of plain text (no control characters, bidi controls or backticks)".to_owned());
+    }
+    Ok(cmd)
+}
+
+fn crate_name(name: String) -> Result<String, String> {
+    let ok = name.len() <= 64
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !ok {
+        return Err(format!("{name:?} is not a crate name: ASCII letters, digits, `-` and `_`, starting with a letter"));
+    }
+    Ok(name)
+}
+
+fn crate_version(version: String) -> Result<String, String> {
+    if !is_semver(&version) {
+        return Err(format!("{version:?} is not a semver version (`1.2.3`, `0.1.0-beta.1`)"));
+    }
+    Ok(version)
+}
+
+fn runtime(mode: String) -> Result<RuntimeMode, String> {
+    match mode.as_str() {
+        "versioned" => Ok(RuntimeMode::Versioned),
+        "vendored" => Ok(RuntimeMode::Vendored),
+        other => Err(format!("unknown runtime mode {other:?}; known: versioned, vendored")),
+    }
+}
+
+/// Language or style ids, sorted and each once; the first unknown one is the error.
+fn ids<T: Ord>(given: &[String], parse: fn(&str) -> Result<T, crate::target::Unknown>) -> Result<Vec<T>, String> {
+    let mut out = given.iter().map(|id| parse(id).map_err(|e| e.to_string())).collect::<Result<Vec<T>, String>>()?;
+    out.sort();
+    out.dedup();
+    Ok(out)
 }
 
 fn is_semver(v: &str) -> bool {
