@@ -627,6 +627,37 @@ fn client_parts<'m>(model: &'m Model, krate: &str) -> (TokenStream, Vec<(&'m Act
 
 fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, method: &str) -> TokenStream {
     let ident = to_ident(method);
+    let MethodArgs { args, function_checks, segments } = method_args(names, a, path);
+    let https_checks = body_https_checks(a);
+    let (body_arg, ret, call) = request_and_result(names, a);
+    let doc = method_doc(model, a, path);
+    let doc = doc_attr(&doc);
+    let deprecated = path.deprecated.as_ref().map(|note| quote!(#[deprecated(note = #note)]));
+    // A function takes its OData parameters as they are (Graph's have up to a dozen);
+    // bundling them would hide the call's shape, so clippy's limit is waived there only.
+    let many = (args.len() + usize::from(body_arg.is_some()) + 1 > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #doc
+        #deprecated
+        #many
+        pub async fn #ident(&self, #(#args,)* #body_arg) -> ::std::result::Result<#ret, sdkgen_runtime::Error> {
+            #(#https_checks)*
+            #(#function_checks)*
+            let path = sdkgen_runtime::PathBuilder::new() #(#segments)* .finish();
+            #call
+        }
+    }
+}
+
+/// A method's arguments (path values, then a function's own), the checks of a function's
+/// https arguments, and the path builder's segments that use them.
+struct MethodArgs {
+    args: Vec<TokenStream>,
+    function_checks: Vec<TokenStream>,
+    segments: Vec<TokenStream>,
+}
+
+fn method_args(names: &Names, a: &Action, path: &PathTemplate) -> MethodArgs {
     let function = a.kind == OperationKind::Function;
     let param_specs: Vec<&str> = a.path_parameters.iter().map(|p| p.name.as_str()).collect();
     // A function's arguments are named beside the path values, unique among them.
@@ -685,8 +716,13 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
         }
         _ => {}
     }
-    let https_checks = a
-        .parameters
+    MethodArgs { args, function_checks, segments }
+}
+
+/// The https checks of a request body's URL parameters (a function's are its arguments').
+fn body_https_checks(a: &Action) -> Vec<TokenStream> {
+    let function = a.kind == OperationKind::Function;
+    a.parameters
         .iter()
         .zip(field_names(&a.parameters.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), &[]))
         .filter(|(p, _)| p.format == Some(Format::HttpsUrl) && !function)
@@ -706,9 +742,12 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
                     }
                 }
             }
-        });
-    let status = a.response.status;
-    let status_text = crate::model::status_reason(status);
+        })
+        .collect()
+}
+
+/// The body argument, the result type and the runtime call that sends the request.
+fn request_and_result(names: &Names, a: &Action) -> (Option<TokenStream>, TokenStream, TokenStream) {
     let http_method = to_ident(a.method());
     let (body_arg, body) = match a.request_body() {
         RequestBody::None => (None, quote!(::std::option::Option::None::<&()>)),
@@ -734,6 +773,13 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
             (quote!(#ty), quote!(self.inner.send_json(sdkgen_runtime::Method::#http_method, &path, #body).await))
         }
     };
+    (body_arg, ret, call)
+}
+
+/// The method's rustdoc: summary, notes, the request it sends, and the errors it can return.
+fn method_doc(model: &Model, a: &Action, path: &PathTemplate) -> String {
+    let status = a.response.status;
+    let status_text = crate::model::status_reason(status);
     let mut doc = a.summary.clone();
     if let Some(d) = &a.description {
         doc.push_str(&format!("\n\n{d}"));
@@ -771,22 +817,7 @@ fn method_tokens(model: &Model, names: &Names, a: &Action, path: &PathTemplate, 
          (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]\n\
          when the request cannot be sent or times out.",
     );
-    let doc = doc_attr(&doc);
-    let deprecated = path.deprecated.as_ref().map(|note| quote!(#[deprecated(note = #note)]));
-    // A function takes its OData parameters as they are (Graph's have up to a dozen);
-    // bundling them would hide the call's shape, so clippy's limit is waived there only.
-    let many = (args.len() + usize::from(body_arg.is_some()) + 1 > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    quote! {
-        #doc
-        #deprecated
-        #many
-        pub async fn #ident(&self, #(#args,)* #body_arg) -> ::std::result::Result<#ret, sdkgen_runtime::Error> {
-            #(#https_checks)*
-            #(#function_checks)*
-            let path = sdkgen_runtime::PathBuilder::new() #(#segments)* .finish();
-            #call
-        }
-    }
+    doc
 }
 
 /// A function parameter's Rust type and the [`sdkgen_runtime::FunctionArg`] that writes
