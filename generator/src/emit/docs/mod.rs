@@ -369,70 +369,7 @@ fn notification_block(model: &Model, callback: &str, n: &Notification) -> Block 
 
 fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page {
     let action = codes.action;
-    let examples = action
-        .examples
-        .iter()
-        .enumerate()
-        .map(|(i, example)| {
-            let http_text = codes.code(i, Language::Http, edition.style).trim_end().to_owned();
-            let tabs = edition
-                .tabs(action, example)
-                .iter()
-                .filter(|l| **l != Language::Http)
-                .map(|&l| {
-                    let code = codes.code(i, l, edition.style);
-                    Tab {
-                        id: l.id(),
-                        title: l.title(),
-                        include: format!("../includes/snippets/{}", include_name(&example.name, l)),
-                        code_html: highlight::highlight(l, code.trim_end()),
-                    }
-                })
-                .collect();
-            let status = example.response.status;
-            let headers: String = example.response.headers.iter().map(|(k, v)| format!("\n{k}: {v}")).collect();
-            let response = match &example.response.body {
-                Some(b) => {
-                    format!("HTTP/1.1 {status} {}{headers}\nContent-Type: application/json\n\n{}", status_reason(status), http::json(b))
-                }
-                None => format!("HTTP/1.1 {status} {}{headers}", status_reason(status)),
-            };
-            // A typed response names its type, as the docs pipeline's validator expects.
-            let mut response_fields = vec![("blockType", "\"response\"".to_owned()), ("truncated", "true".to_owned())];
-            if let Some(TypeRef { kind: TypeKind::Complex(t), collection }) = &action.response.body {
-                let ty = format!("{}.{t}", model.api.namespace);
-                response_fields.push(("@odata.type", serde_json::Value::String(ty).to_string()));
-                if *collection {
-                    // As the docs pipeline marks a list response.
-                    response_fields.push(("isCollection", "true".to_owned()));
-                }
-            }
-            let (before, after) = match &example.notifications {
-                Some(n) => (
-                    n.before.iter().map(|x| notification_block(model, &n.callback_url, x)).collect(),
-                    n.after.iter().map(|x| notification_block(model, &n.callback_url, x)).collect(),
-                ),
-                None => (Vec::new(), Vec::new()),
-            };
-            ExampleSection {
-                number: i + 1,
-                title: example.title.clone(),
-                description: example.description.clone(),
-                before,
-                request_annotation: annotation(&[
-                    ("blockType", if example.ignored { "\"ignored\"" } else { "\"request\"" }.into()),
-                    ("name", serde_json::Value::String(example.name.clone()).to_string()),
-                ]),
-                http_fence: md::fence(&http_text),
-                http: http_text,
-                tabs,
-                response_fence: md::fence(&response),
-                response_annotation: annotation(&response_fields),
-                response,
-                after,
-            }
-        })
-        .collect();
+    let examples = action.examples.iter().enumerate().map(|(i, example)| example_section(model, codes, edition, i, example)).collect();
     let paths: Vec<String> = action.paths.iter().map(|p| format!("{} {}", action.method(), action.documented_target(p))).collect();
     Page {
         regenerate: crate::output::comment_safe(cmd),
@@ -461,22 +398,90 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
         paths_fence: md::fence(&paths.join("\n")),
         paths,
         deprecations: action.paths.iter().filter_map(|p| p.deprecated.as_ref().map(|d| (p.template.clone(), d.clone()))).collect(),
-        headers: action
-            .headers
-            .iter()
-            .map(|h| {
-                let mut d = h.value.clone();
-                d.push_str(if h.required { ". Required." } else { ". Optional." });
-                if let Some(x) = &h.description {
-                    d.push_str(&format!(" {x}"));
-                }
-                Row { cells: vec![h.name.clone(), d] }
-            })
-            .collect(),
+        headers: header_rows(action),
         parameters: action.parameters.iter().map(|p| parameter_row(model, p)).collect(),
         response: action.response.description.clone().unwrap_or_default(),
         examples,
     }
+}
+
+/// One example's section of the page: its request, a tab per language, its response and
+/// the notifications around it.
+fn example_section(model: &Model, codes: &mut Codes, edition: &Edition, i: usize, example: &Example) -> ExampleSection {
+    let action = codes.action;
+    let http_text = codes.code(i, Language::Http, edition.style).trim_end().to_owned();
+    let tabs = edition
+        .tabs(action, example)
+        .iter()
+        .filter(|l| **l != Language::Http)
+        .map(|&l| {
+            let code = codes.code(i, l, edition.style);
+            Tab {
+                id: l.id(),
+                title: l.title(),
+                include: format!("../includes/snippets/{}", include_name(&example.name, l)),
+                code_html: highlight::highlight(l, code.trim_end()),
+            }
+        })
+        .collect();
+    let status = example.response.status;
+    let headers: String = example.response.headers.iter().map(|(k, v)| format!("\n{k}: {v}")).collect();
+    let response = match &example.response.body {
+        Some(b) => {
+            format!("HTTP/1.1 {status} {}{headers}\nContent-Type: application/json\n\n{}", status_reason(status), http::json(b))
+        }
+        None => format!("HTTP/1.1 {status} {}{headers}", status_reason(status)),
+    };
+    // A typed response names its type, as the docs pipeline's validator expects.
+    let mut response_fields = vec![("blockType", "\"response\"".to_owned()), ("truncated", "true".to_owned())];
+    if let Some(TypeRef { kind: TypeKind::Complex(t), collection }) = &action.response.body {
+        let ty = format!("{}.{t}", model.api.namespace);
+        response_fields.push(("@odata.type", serde_json::Value::String(ty).to_string()));
+        if *collection {
+            // As the docs pipeline marks a list response.
+            response_fields.push(("isCollection", "true".to_owned()));
+        }
+    }
+    let (before, after) = match &example.notifications {
+        Some(n) => (
+            n.before.iter().map(|x| notification_block(model, &n.callback_url, x)).collect(),
+            n.after.iter().map(|x| notification_block(model, &n.callback_url, x)).collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    ExampleSection {
+        number: i + 1,
+        title: example.title.clone(),
+        description: example.description.clone(),
+        before,
+        request_annotation: annotation(&[
+            ("blockType", if example.ignored { "\"ignored\"" } else { "\"request\"" }.into()),
+            ("name", serde_json::Value::String(example.name.clone()).to_string()),
+        ]),
+        http_fence: md::fence(&http_text),
+        http: http_text,
+        tabs,
+        response_fence: md::fence(&response),
+        response_annotation: annotation(&response_fields),
+        response,
+        after,
+    }
+}
+
+/// The request headers table: each header's value and whether it is required.
+fn header_rows(action: &Action) -> Vec<Row> {
+    action
+        .headers
+        .iter()
+        .map(|h| {
+            let mut d = h.value.clone();
+            d.push_str(if h.required { ". Required." } else { ". Optional." });
+            if let Some(x) = &h.description {
+                d.push_str(&format!(" {x}"));
+            }
+            Row { cells: vec![h.name.clone(), d] }
+        })
+        .collect()
 }
 
 /// The previews' style sheet and script, once per edition beside its pages (not inside
