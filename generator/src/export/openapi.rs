@@ -116,53 +116,77 @@ fn operation(model: &Model, action: &Action, path: &PathTemplate, id: &str) -> V
         op["deprecated"] = json!(true);
         op["x-deprecation-note"] = json!(why);
     }
-    let mut parameters: Vec<Value> = Vec::new();
-    for p in action.path_parameters.iter().filter(|p| path.segments.contains(&Segment::Param(p.name.clone()))) {
-        let mut param = json!({"name": p.name, "in": "path", "required": true, "schema": type_schema(model, &p.ty, p.format)});
-        if let Some(d) = &p.description {
-            param["description"] = json!(d);
-        }
-        parameters.push(param);
+    let parameters = parameters(model, action, path);
+    if !parameters.is_empty() {
+        op["parameters"] = json!(parameters);
     }
+    let on_this_path: Vec<&Example> = action.examples.iter().filter(|e| std::ptr::eq(&action.paths[e.request.path_index], path)).collect();
+    if let Some(body) = request_body(model, action, &on_this_path) {
+        op["requestBody"] = body;
+    }
+    op["responses"] = json!({
+        action.response.status.to_string(): response(model, action, &on_this_path),
+        "default": {"description": "A Graph error: `{\"error\": {\"code\", \"message\", \"innerError\"}}`."},
+    });
+    let mut security = Vec::new();
+    if let Permission::Supported(scopes) = &action.permissions.delegated_work {
+        security.push(json!({"delegated": scopes}));
+    }
+    if let Permission::Supported(scopes) = &action.permissions.application {
+        security.push(json!({"application": scopes}));
+    }
+    op["security"] = json!(security);
+    op
+}
+
+/// `param` with its description, when it has one.
+fn described(mut param: Value, description: &Option<String>) -> Value {
+    if let Some(d) = description {
+        param["description"] = json!(d);
+    }
+    param
+}
+
+/// The path values this path uses, a function's arguments, and the declared headers.
+fn parameters(model: &Model, action: &Action, path: &PathTemplate) -> Vec<Value> {
+    let in_path = |p: &Property| {
+        described(json!({"name": p.name, "in": "path", "required": true, "schema": type_schema(model, &p.ty, p.format)}), &p.description)
+    };
+    let mut parameters: Vec<Value> =
+        action.path_parameters.iter().filter(|p| path.segments.contains(&Segment::Param(p.name.clone()))).map(in_path).collect();
     // A function's arguments are path parameters inside its call, as Graph's OpenAPI has them.
     if action.kind == OperationKind::Function {
-        for p in &action.parameters {
-            let mut param = json!({"name": p.name, "in": "path", "required": true, "schema": type_schema(model, &p.ty, p.format)});
-            if let Some(d) = &p.description {
-                param["description"] = json!(d);
-            }
-            parameters.push(param);
-        }
+        parameters.extend(action.parameters.iter().map(in_path));
     }
     // OpenAPI ignores `Authorization` and `Content-Type` as header parameters: security and
     // the media type say them.
     for h in action.headers.iter().filter(|h| !["authorization", "content-type"].contains(&h.name.to_ascii_lowercase().as_str())) {
-        let mut param = json!({"name": h.name, "in": "header", "required": h.required, "schema": {"type": "string"}});
-        if let Some(d) = &h.description {
-            param["description"] = json!(d);
-        }
-        parameters.push(param);
+        parameters
+            .push(described(json!({"name": h.name, "in": "header", "required": h.required, "schema": {"type": "string"}}), &h.description));
     }
-    if !parameters.is_empty() {
-        op["parameters"] = json!(parameters);
-    }
-    let body_schema = match action.request_body() {
-        RequestBody::None => None,
-        RequestBody::Parameters(_) => Some(json!({"$ref": format!("#/components/schemas/{}", request_schema_name(model, action))})),
-        RequestBody::Entity(name) => Some(reference(model, name)),
+    parameters
+}
+
+/// The request body's schema and this path's examples of it; `None` without a body.
+fn request_body(model: &Model, action: &Action, on_this_path: &[&Example]) -> Option<Value> {
+    let schema = match action.request_body() {
+        RequestBody::None => return None,
+        RequestBody::Parameters(_) => json!({"$ref": format!("#/components/schemas/{}", request_schema_name(model, action))}),
+        RequestBody::Entity(name) => reference(model, name),
     };
-    let on_this_path: Vec<&Example> = action.examples.iter().filter(|e| std::ptr::eq(&action.paths[e.request.path_index], path)).collect();
-    if let Some(schema) = body_schema {
-        let mut content = json!({"schema": schema});
-        let examples: Map<String, Value> = on_this_path
-            .iter()
-            .filter_map(|e| e.request.body.as_ref().map(|b| (e.name.clone(), json!({"summary": e.title, "value": b}))))
-            .collect();
-        if !examples.is_empty() {
-            content["examples"] = Value::Object(examples);
-        }
-        op["requestBody"] = json!({"required": true, "content": {"application/json": content}});
+    let mut content = json!({"schema": schema});
+    let examples: Map<String, Value> = on_this_path
+        .iter()
+        .filter_map(|e| e.request.body.as_ref().map(|b| (e.name.clone(), json!({"summary": e.title, "value": b}))))
+        .collect();
+    if !examples.is_empty() {
+        content["examples"] = Value::Object(examples);
     }
+    Some(json!({"required": true, "content": {"application/json": content}}))
+}
+
+/// The documented success response: a collection as Graph's page, and this path's examples.
+fn response(model: &Model, action: &Action, on_this_path: &[&Example]) -> Value {
     let mut response =
         json!({"description": action.response.description.clone().unwrap_or_else(|| status_reason(action.response.status).to_owned())});
     if let Some(ty) = &action.response.body {
@@ -189,19 +213,7 @@ fn operation(model: &Model, action: &Action, path: &PathTemplate, id: &str) -> V
         }
         response["content"] = json!({"application/json": content});
     }
-    op["responses"] = json!({
-        action.response.status.to_string(): response,
-        "default": {"description": "A Graph error: `{\"error\": {\"code\", \"message\", \"innerError\"}}`."},
-    });
-    let mut security = Vec::new();
-    if let Permission::Supported(scopes) = &action.permissions.delegated_work {
-        security.push(json!({"delegated": scopes}));
-    }
-    if let Permission::Supported(scopes) = &action.permissions.application {
-        security.push(json!({"application": scopes}));
-    }
-    op["security"] = json!(security);
-    op
+    response
 }
 
 fn enum_schema(e: &EnumType) -> Value {
