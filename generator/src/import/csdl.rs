@@ -154,24 +154,198 @@ fn lines_between(text: &str, from: usize, to: usize) -> usize {
     text.as_bytes()[from..to.max(from)].iter().filter(|b| **b == b'\n').count()
 }
 
+/// What the reader is inside of, as it moves through the document.
+#[derive(Default)]
+struct State {
+    csdl: Csdl,
+    namespace: String,
+    current_type: Option<StructuredType>,
+    current_enum: Option<EnumType>,
+    current_op: Option<Operation>,
+    annotations_target: Option<String>,
+    // Inline annotations apply to the element they sit in: a navigation property of the
+    // current type, or an entity set or singleton of the container.
+    inline_target: Option<String>,
+    // Inside a restriction annotation: its flag, and the enclosing `PropertyValue`s (a
+    // flag counts only at the top of its record, or as `ReadByKeyRestrictions/Readable`).
+    restriction: Option<&'static str>,
+    property_values: Vec<String>,
+}
+
+impl State {
+    /// An element opens (or, `empty`, opens and closes) on `line`.
+    fn open(&mut self, e: &BytesStart, empty: bool, line: usize) {
+        let name = attr(e, "Name").unwrap_or_default();
+        match e.local_name().as_ref() {
+            b"Schema" => {
+                self.namespace = attr(e, "Namespace").unwrap_or_default();
+                if let Some(alias) = attr(e, "Alias") {
+                    self.csdl.aliases.insert(alias, self.namespace.clone());
+                }
+            }
+            tag @ (b"EntityType" | b"ComplexType") => self.structured(e, tag == b"EntityType", empty, name, line),
+            b"EnumType" => self.enum_type(e, empty, name, line),
+            b"Member" => {
+                if let Some(t) = &mut self.current_enum {
+                    t.members.push(name);
+                }
+            }
+            b"Property" | b"Parameter" => {
+                let p = Property {
+                    name,
+                    ty: TypeName::parse(&attr(e, "Type").unwrap_or_default()),
+                    nullable: attr(e, "Nullable").as_deref() != Some("false"),
+                    line,
+                };
+                if let Some(op) = &mut self.current_op {
+                    op.parameters.push(p);
+                } else if let Some(t) = &mut self.current_type {
+                    t.properties.push(p);
+                }
+            }
+            b"NavigationProperty" => {
+                if let Some(t) = &mut self.current_type {
+                    if !empty {
+                        self.inline_target = Some(format!("{}/{name}", t.name));
+                    }
+                    t.navigations.push(Navigation {
+                        name,
+                        ty: TypeName::parse(&attr(e, "Type").unwrap_or_default()),
+                        contains_target: attr(e, "ContainsTarget").as_deref() == Some("true"),
+                    });
+                }
+            }
+            tag @ (b"Action" | b"Function") => {
+                let op = Operation {
+                    name,
+                    is_function: tag == b"Function",
+                    is_bound: attr(e, "IsBound").as_deref() == Some("true"),
+                    parameters: Vec::new(),
+                    returns: None,
+                    line,
+                };
+                if empty {
+                    self.csdl.operations.push(op);
+                } else {
+                    self.current_op = Some(op);
+                }
+            }
+            b"ReturnType" => {
+                if let Some(op) = &mut self.current_op {
+                    op.returns = attr(e, "Type").map(|t| TypeName::parse(&t));
+                }
+            }
+            b"EntityContainer" => self.csdl.container = format!("{}.{name}", self.namespace),
+            tag @ (b"EntitySet" | b"Singleton") => {
+                let set = tag == b"EntitySet";
+                let ty = attr(e, if set { "EntityType" } else { "Type" }).unwrap_or_default();
+                if !empty {
+                    self.inline_target = Some(format!("{}/{name}", self.csdl.container));
+                }
+                self.csdl.roots.push(Root { name, ty: TypeName { name: ty, collection: set } })
+            }
+            b"Annotations" => self.annotations_target = attr(e, "Target").map(|t| self.csdl.qualify(&t)),
+            b"Annotation" => self.annotation(e, empty),
+            b"PropertyValue" => self.property_value(e, empty),
+            _ => {}
+        }
+    }
+
+    /// An entity or complex type: kept open to collect its members, unless `empty`.
+    fn structured(&mut self, e: &BytesStart, is_entity: bool, empty: bool, name: String, line: usize) {
+        let t = StructuredType {
+            name: format!("{}.{name}", self.namespace),
+            base: attr(e, "BaseType"),
+            is_abstract: attr(e, "Abstract").as_deref() == Some("true"),
+            is_open: attr(e, "OpenType").as_deref() == Some("true"),
+            is_entity,
+            properties: Vec::new(),
+            navigations: Vec::new(),
+            line,
+        };
+        if empty {
+            self.csdl.types.insert(t.name.clone(), t);
+        } else {
+            self.current_type = Some(t);
+        }
+    }
+
+    fn enum_type(&mut self, e: &BytesStart, empty: bool, name: String, line: usize) {
+        let t = EnumType {
+            name: format!("{}.{name}", self.namespace),
+            members: Vec::new(),
+            is_flags: attr(e, "IsFlags").as_deref() == Some("true"),
+            line,
+        };
+        if empty {
+            self.csdl.enums.insert(t.name.clone(), t);
+        } else {
+            self.current_enum = Some(t);
+        }
+    }
+
+    /// A description, or the start of a Capabilities restriction whose flags follow.
+    fn annotation(&mut self, e: &BytesStart, empty: bool) {
+        let term = attr(e, "Term").unwrap_or_default();
+        if term.ends_with("Core.V1.Description") {
+            if let (Some(target), Some(text)) = (&self.annotations_target, attr(e, "String")) {
+                self.csdl.descriptions.insert(target.clone(), text);
+            }
+        }
+        if !empty {
+            self.restriction = RESTRICTIONS.iter().find(|(t, _)| *t == term).map(|(_, flag)| *flag);
+            self.property_values.clear();
+        }
+    }
+
+    /// A restriction's flag (`Insertable`, …) when it sits where it counts.
+    fn property_value(&mut self, e: &BytesStart, empty: bool) {
+        let enclosing = self.property_values.iter().map(String::as_str).collect::<Vec<_>>().join("/");
+        let flag = match (self.restriction, enclosing.as_str()) {
+            (Some(f), "") if name_of(e) == f => Some(f),
+            (Some("Readable"), "ReadByKeyRestrictions") if name_of(e) == "Readable" => Some("ReadableByKey"),
+            _ => None,
+        };
+        let target = self.inline_target.as_ref().or(self.annotations_target.as_ref());
+        if let (Some(flag), Some(target), Some(value)) = (flag, target, attr(e, "Bool")) {
+            self.csdl.restrictions.entry(target.clone()).or_default().insert(flag, value == "true");
+        }
+        if !empty && self.restriction.is_some() {
+            self.property_values.push(name_of(e));
+        }
+    }
+
+    /// The element `local_name` closes.
+    fn close(&mut self, local_name: &[u8]) {
+        match local_name {
+            b"EntityType" | b"ComplexType" => {
+                if let Some(t) = self.current_type.take() {
+                    self.csdl.types.insert(t.name.clone(), t);
+                }
+            }
+            b"EnumType" => {
+                if let Some(t) = self.current_enum.take() {
+                    self.csdl.enums.insert(t.name.clone(), t);
+                }
+            }
+            b"Action" | b"Function" => self.csdl.operations.extend(self.current_op.take()),
+            b"Annotations" => self.annotations_target = None,
+            b"NavigationProperty" | b"EntitySet" | b"Singleton" => self.inline_target = None,
+            b"Annotation" => self.restriction = None,
+            b"PropertyValue" => {
+                self.property_values.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Parses the whole document. Unknown elements are skipped: only the shapes the importer
 /// maps are collected.
 pub fn parse(text: &str) -> Result<Csdl, ReadError> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(true);
-    let mut csdl = Csdl::default();
-    let mut namespace = String::new();
-    let mut current_type: Option<StructuredType> = None;
-    let mut current_enum: Option<EnumType> = None;
-    let mut current_op: Option<Operation> = None;
-    let mut annotations_target: Option<String> = None;
-    // Inline annotations apply to the element they sit in: a navigation property of the
-    // current type, or an entity set or singleton of the container.
-    let mut inline_target: Option<String> = None;
-    // Inside a restriction annotation: its flag, and the enclosing `PropertyValue`s (a
-    // flag counts only at the top of its record, or as `ReadByKeyRestrictions/Readable`).
-    let mut restriction: Option<&'static str> = None;
-    let mut property_values: Vec<String> = Vec::new();
+    let mut state = State::default();
     // Lines are counted as the reader moves on, once per byte: linear in the document.
     let (mut counted_to, mut line) = (0usize, 1usize);
     // The elements open at this point, with the line each opened on: a document cut short
@@ -191,35 +365,15 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
             line += lines_between(text, counted_to, start);
             counted_to = start;
         }
-        let (e, empty) = match &event {
+        match &event {
             Event::Start(e) => {
                 open.push((String::from_utf8_lossy(e.local_name().as_ref()).into_owned(), line));
-                (Some(e.clone()), false)
+                state.open(e, false, line);
             }
-            Event::Empty(e) => (Some(e.clone()), true),
+            Event::Empty(e) => state.open(e, true, line),
             Event::End(end) => {
                 open.pop();
-                match end.local_name().as_ref() {
-                    b"EntityType" | b"ComplexType" => {
-                        if let Some(t) = current_type.take() {
-                            csdl.types.insert(t.name.clone(), t);
-                        }
-                    }
-                    b"EnumType" => {
-                        if let Some(t) = current_enum.take() {
-                            csdl.enums.insert(t.name.clone(), t);
-                        }
-                    }
-                    b"Action" | b"Function" => csdl.operations.extend(current_op.take()),
-                    b"Annotations" => annotations_target = None,
-                    b"NavigationProperty" | b"EntitySet" | b"Singleton" => inline_target = None,
-                    b"Annotation" => restriction = None,
-                    b"PropertyValue" => {
-                        property_values.pop();
-                    }
-                    _ => {}
-                }
-                (None, false)
+                state.close(end.local_name().as_ref());
             }
             Event::Eof => {
                 if let Some((name, at)) = open.last() {
@@ -233,136 +387,8 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
                 }
                 break;
             }
-            _ => (None, false),
-        };
-        let Some(e) = e else { continue };
-        let name = attr(&e, "Name").unwrap_or_default();
-        match e.local_name().as_ref() {
-            b"Schema" => {
-                namespace = attr(&e, "Namespace").unwrap_or_default();
-                if let Some(alias) = attr(&e, "Alias") {
-                    csdl.aliases.insert(alias, namespace.clone());
-                }
-            }
-            tag @ (b"EntityType" | b"ComplexType") => {
-                let t = StructuredType {
-                    name: format!("{namespace}.{name}"),
-                    base: attr(&e, "BaseType"),
-                    is_abstract: attr(&e, "Abstract").as_deref() == Some("true"),
-                    is_open: attr(&e, "OpenType").as_deref() == Some("true"),
-                    is_entity: tag == b"EntityType",
-                    properties: Vec::new(),
-                    navigations: Vec::new(),
-                    line,
-                };
-                if empty {
-                    csdl.types.insert(t.name.clone(), t);
-                } else {
-                    current_type = Some(t);
-                }
-            }
-            b"EnumType" => {
-                let t = EnumType {
-                    name: format!("{namespace}.{name}"),
-                    members: Vec::new(),
-                    is_flags: attr(&e, "IsFlags").as_deref() == Some("true"),
-                    line,
-                };
-                if empty {
-                    csdl.enums.insert(t.name.clone(), t);
-                } else {
-                    current_enum = Some(t);
-                }
-            }
-            b"Member" => {
-                if let Some(t) = &mut current_enum {
-                    t.members.push(name);
-                }
-            }
-            b"Property" | b"Parameter" => {
-                let p = Property {
-                    name,
-                    ty: TypeName::parse(&attr(&e, "Type").unwrap_or_default()),
-                    nullable: attr(&e, "Nullable").as_deref() != Some("false"),
-                    line,
-                };
-                if let Some(op) = &mut current_op {
-                    op.parameters.push(p);
-                } else if let Some(t) = &mut current_type {
-                    t.properties.push(p);
-                }
-            }
-            b"NavigationProperty" => {
-                if let Some(t) = &mut current_type {
-                    if !empty {
-                        inline_target = Some(format!("{}/{name}", t.name));
-                    }
-                    t.navigations.push(Navigation {
-                        name,
-                        ty: TypeName::parse(&attr(&e, "Type").unwrap_or_default()),
-                        contains_target: attr(&e, "ContainsTarget").as_deref() == Some("true"),
-                    });
-                }
-            }
-            tag @ (b"Action" | b"Function") => {
-                let op = Operation {
-                    name,
-                    is_function: tag == b"Function",
-                    is_bound: attr(&e, "IsBound").as_deref() == Some("true"),
-                    parameters: Vec::new(),
-                    returns: None,
-                    line,
-                };
-                if empty {
-                    csdl.operations.push(op);
-                } else {
-                    current_op = Some(op);
-                }
-            }
-            b"ReturnType" => {
-                if let Some(op) = &mut current_op {
-                    op.returns = attr(&e, "Type").map(|t| TypeName::parse(&t));
-                }
-            }
-            b"EntityContainer" => csdl.container = format!("{namespace}.{name}"),
-            tag @ (b"EntitySet" | b"Singleton") => {
-                let set = tag == b"EntitySet";
-                let ty = attr(&e, if set { "EntityType" } else { "Type" }).unwrap_or_default();
-                if !empty {
-                    inline_target = Some(format!("{}/{name}", csdl.container));
-                }
-                csdl.roots.push(Root { name, ty: TypeName { name: ty, collection: set } })
-            }
-            b"Annotations" => annotations_target = attr(&e, "Target").map(|t| csdl.qualify(&t)),
-            b"Annotation" => {
-                let term = attr(&e, "Term").unwrap_or_default();
-                if term.ends_with("Core.V1.Description") {
-                    if let (Some(target), Some(text)) = (&annotations_target, attr(&e, "String")) {
-                        csdl.descriptions.insert(target.clone(), text);
-                    }
-                }
-                if !empty {
-                    restriction = RESTRICTIONS.iter().find(|(t, _)| *t == term).map(|(_, flag)| *flag);
-                    property_values.clear();
-                }
-            }
-            b"PropertyValue" => {
-                let enclosing = property_values.iter().map(String::as_str).collect::<Vec<_>>().join("/");
-                let flag = match (restriction, enclosing.as_str()) {
-                    (Some(f), "") if name_of(&e) == f => Some(f),
-                    (Some("Readable"), "ReadByKeyRestrictions") if name_of(&e) == "Readable" => Some("ReadableByKey"),
-                    _ => None,
-                };
-                let target = inline_target.as_ref().or(annotations_target.as_ref());
-                if let (Some(flag), Some(target), Some(value)) = (flag, target, attr(&e, "Bool")) {
-                    csdl.restrictions.entry(target.clone()).or_default().insert(flag, value == "true");
-                }
-                if !empty && restriction.is_some() {
-                    property_values.push(name_of(&e));
-                }
-            }
             _ => {}
         }
     }
-    Ok(csdl)
+    Ok(state.csdl)
 }

@@ -571,7 +571,6 @@ pub struct Offered {
 pub fn offered(csdl: &Csdl, patterns: &[String]) -> Result<Vec<Offered>, String> {
     let im = Importer { csdl, derived: BTreeMap::new(), out: Import::default(), filter: PathFilter::default() };
     let addresses = im.addresses();
-    let ours = |n: &String| n.starts_with(&format!("{NAMESPACE}.")) && !short(n).contains('.');
     let names: Vec<&String> = addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).collect();
     for p in patterns {
         if !names.iter().any(|n| glob(p, short(n))) {
@@ -596,20 +595,14 @@ pub fn offered(csdl: &Csdl, patterns: &[String]) -> Result<Vec<Offered>, String>
         .collect())
 }
 
-/// Imports the entity types named in `select` (unqualified, `call`), the operations bound
-/// to them (or to their collections) and every type they reach. A pattern (`*`, `call*`,
-/// `*Operation`) selects every entity type with an address whose name it matches.
-/// `command` goes into each file's header.
-pub fn import(csdl: &Csdl, select: &[String], filter: &PathFilter, command: &str) -> Result<Import, String> {
-    let mut derived: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for t in csdl.types.values() {
-        if let Some(b) = &t.base {
-            derived.entry(csdl.qualify(b)).or_default().push(t.name.clone());
-        }
-    }
-    let mut im = Importer { csdl, derived, out: Import::default(), filter: filter.clone() };
-    let addresses = im.addresses();
-    let ours = |n: &String| n.starts_with(&format!("{NAMESPACE}.")) && !short(n).contains('.');
+/// A name in Graph's own namespace and not in a sub-namespace (`microsoft.graph.callRecords`).
+fn ours(qualified: &str) -> bool {
+    qualified.starts_with(&format!("{NAMESPACE}.")) && !short(qualified).contains('.')
+}
+
+/// The entity types `select` names (or, for a pattern, every addressable one it matches),
+/// qualified; a name that is no entity type, or a pattern matching none, is the error.
+fn selected_types(csdl: &Csdl, addresses: &BTreeMap<String, Address>, select: &[String]) -> Result<BTreeSet<String>, String> {
     let addressable: Vec<&String> = addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).collect();
     let mut selected = BTreeSet::new();
     for s in select {
@@ -631,96 +624,151 @@ pub fn import(csdl: &Csdl, select: &[String], filter: &PathFilter, command: &str
             selected.insert(name);
         }
     }
+    Ok(selected)
+}
+
+/// Imports the entity types named in `select` (unqualified, `call`), the operations bound
+/// to them (or to their collections) and every type they reach. A pattern (`*`, `call*`,
+/// `*Operation`) selects every entity type with an address whose name it matches.
+/// `command` goes into each file's header.
+pub fn import(csdl: &Csdl, select: &[String], filter: &PathFilter, command: &str) -> Result<Import, String> {
+    let mut derived: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for t in csdl.types.values() {
+        if let Some(b) = &t.base {
+            derived.entry(csdl.qualify(b)).or_default().push(t.name.clone());
+        }
+    }
+    let mut im = Importer { csdl, derived, out: Import::default(), filter: filter.clone() };
+    let addresses = im.addresses();
+    let selected = selected_types(csdl, &addresses, select)?;
     let header = format!("{MARK}; do not edit, re-import with `{command}`.\n");
     // Operations first: their parameter and return types join the closure.
     let mut roots: Vec<String> = selected.iter().cloned().collect();
     // File → text: one operation per file, looked up by name (thousands in the whole of v1.0).
-    let mut actions: BTreeMap<String, String> = BTreeMap::new();
-    for op in csdl.operations.iter().filter(|o| o.is_bound) {
-        let Some(binding) = op.parameters.first() else { continue };
-        let bound = csdl.qualify(&binding.ty.name);
-        if !selected.contains(&bound) {
-            continue;
-        }
-        let Some(Address { collection: coll, item, .. }) = addresses.get(&bound) else {
-            im.cannot_express(format!("{} bound to {}", op.name, short(&bound)), "the entity type has no address in the container".into());
-            continue;
-        };
-        let path = if binding.ty.collection {
-            match coll {
-                Some(c) => c.clone(),
-                None => {
-                    im.cannot_express(
-                        format!("{} bound to {}", op.name, short(&bound)),
-                        "bound to a collection that is a singleton".into(),
-                    );
-                    continue;
-                }
-            }
-        } else {
-            item.clone()
-        };
-        if let Some(text) = im.action_yaml(op, short(&bound), &path, &header) {
-            roots.extend(op.arguments().iter().map(|p| csdl.qualify(&p.ty.name)));
-            roots.extend(op.returns.iter().map(|r| csdl.qualify(&r.name)));
-            let file = format!("actions/{}-{}.yaml", short(&bound), op.name);
-            if actions.contains_key(&file) {
-                im.cannot_express(
-                    file,
-                    "a second operation of that name on that type (an overload); the spec names an operation once".into(),
-                );
-                continue;
-            }
-            actions.insert(file, text);
-        }
-    }
-    for bound in &selected {
-        match addresses.get(bound) {
-            Some(address) => {
-                for (file, text) in im.entity_yamls(short(bound), address, &header) {
-                    match actions.entry(file) {
-                        std::collections::btree_map::Entry::Occupied(taken) => im.cannot_express(
-                            taken.key().clone(),
-                            "an action of that name on that type; the spec names an operation once".into(),
-                        ),
-                        std::collections::btree_map::Entry::Vacant(free) => {
-                            free.insert(text);
-                        }
-                    }
-                }
-            }
-            None => im.cannot_express(short(bound).to_owned(), "the entity type has no address in the container".into()),
-        }
-    }
+    let mut actions = im.bound_operations(&selected, &addresses, &header, &mut roots);
+    im.entity_operations(&selected, &addresses, &header, &mut actions);
     filter.unused(&im.out.considered)?;
     im.out.operations = actions.len();
     let reached = im.closure(&roots);
-    let mut types = format!("{header}sdkgen: 1\n");
-    let enums: Vec<&csdl::EnumType> = reached.iter().filter(|n| ours(n)).filter_map(|n| csdl.enums.get(n)).collect();
-    if !enums.is_empty() {
-        types.push_str("enums:\n");
-        for e in &enums {
-            im.enum_yaml(e, &mut types);
-        }
-    }
-    let structured: Vec<&StructuredType> = reached.iter().filter(|n| ours(n)).filter_map(|n| csdl.types.get(n)).collect();
-    for t in reached.iter().filter(|n| !ours(n)) {
-        if csdl.types.contains_key(t) || csdl.enums.contains_key(t) {
-            im.cannot_express(t.clone(), format!("outside `{NAMESPACE}`; the spec has one namespace"));
-        }
-    }
-    if !structured.is_empty() {
-        types.push_str("types:\n");
-        for t in &structured {
-            im.type_yaml(t, &mut types);
-        }
-    }
-    im.out.enums = enums.len();
-    im.out.types = structured.len();
+    let types = im.types_file(&reached, &header);
     im.out.files.insert("types/imported.yaml".into(), types);
     im.out.files.extend(actions);
     im.out.not_imported.sort_by(|a, b| a.element.cmp(&b.element));
     Ok(im.out)
+}
+
+impl Importer<'_> {
+    /// The files of the actions and functions bound to a selected type (or its collection);
+    /// each one's parameter and return types are added to `roots`.
+    fn bound_operations(
+        &mut self,
+        selected: &BTreeSet<String>,
+        addresses: &BTreeMap<String, Address>,
+        header: &str,
+        roots: &mut Vec<String>,
+    ) -> BTreeMap<String, String> {
+        let csdl = self.csdl;
+        let mut actions = BTreeMap::new();
+        for op in csdl.operations.iter().filter(|o| o.is_bound) {
+            let Some(binding) = op.parameters.first() else { continue };
+            let bound = csdl.qualify(&binding.ty.name);
+            if !selected.contains(&bound) {
+                continue;
+            }
+            let Some(Address { collection: coll, item, .. }) = addresses.get(&bound) else {
+                self.cannot_express(
+                    format!("{} bound to {}", op.name, short(&bound)),
+                    "the entity type has no address in the container".into(),
+                );
+                continue;
+            };
+            let path = if binding.ty.collection {
+                match coll {
+                    Some(c) => c.clone(),
+                    None => {
+                        self.cannot_express(
+                            format!("{} bound to {}", op.name, short(&bound)),
+                            "bound to a collection that is a singleton".into(),
+                        );
+                        continue;
+                    }
+                }
+            } else {
+                item.clone()
+            };
+            if let Some(text) = self.action_yaml(op, short(&bound), &path, header) {
+                roots.extend(op.arguments().iter().map(|p| csdl.qualify(&p.ty.name)));
+                roots.extend(op.returns.iter().map(|r| csdl.qualify(&r.name)));
+                let file = format!("actions/{}-{}.yaml", short(&bound), op.name);
+                if actions.contains_key(&file) {
+                    self.cannot_express(
+                        file,
+                        "a second operation of that name on that type (an overload); the spec names an operation once".into(),
+                    );
+                    continue;
+                }
+                actions.insert(file, text);
+            }
+        }
+        actions
+    }
+
+    /// The entity operations (list, create, get, update, delete) of each selected type,
+    /// added to `actions` unless an action of the same name holds the file.
+    fn entity_operations(
+        &mut self,
+        selected: &BTreeSet<String>,
+        addresses: &BTreeMap<String, Address>,
+        header: &str,
+        actions: &mut BTreeMap<String, String>,
+    ) {
+        for bound in selected {
+            let Some(address) = addresses.get(bound) else {
+                self.cannot_express(short(bound).to_owned(), "the entity type has no address in the container".into());
+                continue;
+            };
+            for (file, text) in self.entity_yamls(short(bound), address, header) {
+                match actions.entry(file) {
+                    std::collections::btree_map::Entry::Occupied(taken) => self.cannot_express(
+                        taken.key().clone(),
+                        "an action of that name on that type; the spec names an operation once".into(),
+                    ),
+                    std::collections::btree_map::Entry::Vacant(free) => {
+                        free.insert(text);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `types/imported.yaml`: every enum and structured type `reached` holds in Graph's
+    /// namespace; one outside it is reported.
+    fn types_file(&mut self, reached: &BTreeSet<String>, header: &str) -> String {
+        let csdl = self.csdl;
+        let mut types = format!("{header}sdkgen: 1\n");
+        let enums: Vec<&csdl::EnumType> = reached.iter().filter(|n| ours(n)).filter_map(|n| csdl.enums.get(n)).collect();
+        if !enums.is_empty() {
+            types.push_str("enums:\n");
+            for e in &enums {
+                self.enum_yaml(e, &mut types);
+            }
+        }
+        let structured: Vec<&StructuredType> = reached.iter().filter(|n| ours(n)).filter_map(|n| csdl.types.get(n)).collect();
+        for t in reached.iter().filter(|n| !ours(n)) {
+            if csdl.types.contains_key(t) || csdl.enums.contains_key(t) {
+                self.cannot_express(t.clone(), format!("outside `{NAMESPACE}`; the spec has one namespace"));
+            }
+        }
+        if !structured.is_empty() {
+            types.push_str("types:\n");
+            for t in &structured {
+                self.type_yaml(t, &mut types);
+            }
+        }
+        self.out.enums = enums.len();
+        self.out.types = structured.len();
+        types
+    }
 }
 
 #[cfg(test)]

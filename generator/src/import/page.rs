@@ -384,86 +384,9 @@ fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, he
         if ex.ignored {
             y.push_str("        ignored: true\n");
         }
-        y.push_str("        request:\n");
-        if path_index > 0 {
-            y.push_str(&format!("          path: {path_index}\n"));
-        }
-        if !values.is_empty() {
-            y.push_str("          pathValues:\n");
-            for (k, v) in &values {
-                y.push_str(&format!("            {}: {}\n", q(k), q(v)));
-            }
-        }
-        // Every query option goes into the example as written; validation types it (and
-        // refuses one it does not know, located in the request line).
-        if !query.is_empty() {
-            y.push_str("          query:\n");
-            for (k, v) in &query {
-                y.push_str(&format!("            {}: {}\n", q(k), q(v)));
-            }
-        }
-        // Every header the page sends goes into the example but those each SDK writes
-        // itself (`Authorization`, `Content-Type`…); validation refuses one the operation
-        // does not read, so none is dropped unseen.
-        // Headers follow the request line one per line, so header `i` is on line `line + 1 + i`;
-        // names are looked up, not searched, so a request of many headers stays linear.
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (i, (k, _)) in ex.request.headers.iter().enumerate() {
-            let key = k.to_ascii_lowercase();
-            if let Some(&j) = seen.get(&key) {
-                return Err(PageError {
-                    line: ex.request.line + 1 + i,
-                    column: 1,
-                    message: format!("header `{k}` is given twice (first on line {}); give it once", ex.request.line + 1 + j),
-                });
-            }
-            seen.insert(key, i);
-        }
-        let sent: Vec<&(String, String)> =
-            ex.request.headers.iter().filter(|(k, _)| !crate::model::TRANSPORT_HEADERS.iter().any(|t| t.eq_ignore_ascii_case(k))).collect();
-        if !sent.is_empty() {
-            y.push_str("          headers:\n");
-            for (k, v) in sent {
-                y.push_str(&format!("            {}: {}\n", q(k), q(v)));
-            }
-        }
-        if let Some(b) = &ex.request.body {
-            y.push_str(&format!("          body: {}\n", json_yaml(b, 12)));
-        }
-        let status = ex.response.as_ref().map_or(action.response.status, |r| r.status);
-        y.push_str(&format!("        response:\n          status: {status}\n"));
-        if let Some(r) = &ex.response {
-            let kept: Vec<&(String, String)> = r.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("Location")).collect();
-            if !kept.is_empty() {
-                y.push_str("          headers:\n");
-                for (k, v) in kept {
-                    y.push_str(&format!("            {k}: {}\n", q(v)));
-                }
-            }
-            if let Some(b) = &r.body {
-                y.push_str(&format!("          body: {}\n", json_yaml(b, 12)));
-            }
-        }
-        if !ex.before.is_empty() || !ex.after.is_empty() {
-            let url = callback_url(ex, &mut origins.notes);
-            y.push_str(&format!("        notifications:\n          callbackUrl: {}\n", q(&url)));
-            for (what, list) in [("before", &ex.before), ("after", &ex.after)] {
-                if list.is_empty() {
-                    continue;
-                }
-                y.push_str(&format!("          {what}:\n"));
-                for (i, m) in list.iter().enumerate() {
-                    let body = m.body.clone().unwrap_or(Value::Null);
-                    let ty = body["@odata.type"].as_str().and_then(|t| t.rsplit('.').next()).unwrap_or("commsNotifications").to_owned();
-                    y.push_str(&format!(
-                        "            - title: {}\n              type: {}\n              body: {}\n",
-                        q(&m.title.clone().unwrap_or_else(|| format!("Notification {}", i + 1))),
-                        q(&ty),
-                        json_yaml(&body, 16)
-                    ));
-                }
-            }
-        }
+        request_yaml(ex, path_index, &values, &query, &mut y)?;
+        response_yaml(ex, action, &mut y);
+        notifications_yaml(ex, &mut origins.notes, &mut y);
         let id = action.id();
         match by_action.iter_mut().find(|(a, _)| *a == id) {
             Some((_, list)) => list.push(y),
@@ -493,6 +416,109 @@ fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, he
         }
     }
     Ok((out, origins))
+}
+
+/// The example's `request:`: path, path values, query options, the headers the page sends
+/// but those every SDK writes itself, and the body.
+fn request_yaml(
+    ex: &PageExample,
+    path_index: usize,
+    values: &[(String, String)],
+    query: &[(String, String)],
+    y: &mut String,
+) -> Result<(), PageError> {
+    y.push_str("        request:\n");
+    if path_index > 0 {
+        y.push_str(&format!("          path: {path_index}\n"));
+    }
+    pairs_yaml("pathValues", values.iter(), y);
+    // Every query option goes into the example as written; validation types it (and
+    // refuses one it does not know, located in the request line).
+    pairs_yaml("query", query.iter(), y);
+    // Every header the page sends goes into the example but those each SDK writes
+    // itself (`Authorization`, `Content-Type`…); validation refuses one the operation
+    // does not read, so none is dropped unseen.
+    duplicate_headers(ex)?;
+    let sent: Vec<&(String, String)> =
+        ex.request.headers.iter().filter(|(k, _)| !crate::model::TRANSPORT_HEADERS.iter().any(|t| t.eq_ignore_ascii_case(k))).collect();
+    pairs_yaml("headers", sent.into_iter(), y);
+    if let Some(b) = &ex.request.body {
+        y.push_str(&format!("          body: {}\n", json_yaml(b, 12)));
+    }
+    Ok(())
+}
+
+/// A `request:` mapping of names to text (`pathValues:`, `query:`, `headers:`), when any.
+fn pairs_yaml<'p>(key: &str, pairs: impl ExactSizeIterator<Item = &'p (String, String)>, y: &mut String) {
+    if pairs.len() == 0 {
+        return;
+    }
+    y.push_str(&format!("          {key}:\n"));
+    for (k, v) in pairs {
+        y.push_str(&format!("            {}: {}\n", q(k), q(v)));
+    }
+}
+
+/// A header the request gives twice, in any letter case, located at its second line.
+fn duplicate_headers(ex: &PageExample) -> Result<(), PageError> {
+    // Headers follow the request line one per line, so header `i` is on line `line + 1 + i`;
+    // names are looked up, not searched, so a request of many headers stays linear.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, (k, _)) in ex.request.headers.iter().enumerate() {
+        let key = k.to_ascii_lowercase();
+        if let Some(&j) = seen.get(&key) {
+            return Err(PageError {
+                line: ex.request.line + 1 + i,
+                column: 1,
+                message: format!("header `{k}` is given twice (first on line {}); give it once", ex.request.line + 1 + j),
+            });
+        }
+        seen.insert(key, i);
+    }
+    Ok(())
+}
+
+/// The example's `response:`: the page's status (else the operation's), its `Location`
+/// header and body.
+fn response_yaml(ex: &PageExample, action: &crate::model::Action, y: &mut String) {
+    let status = ex.response.as_ref().map_or(action.response.status, |r| r.status);
+    y.push_str(&format!("        response:\n          status: {status}\n"));
+    if let Some(r) = &ex.response {
+        let kept: Vec<&(String, String)> = r.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("Location")).collect();
+        if !kept.is_empty() {
+            y.push_str("          headers:\n");
+            for (k, v) in kept {
+                y.push_str(&format!("            {k}: {}\n", q(v)));
+            }
+        }
+        if let Some(b) = &r.body {
+            y.push_str(&format!("          body: {}\n", json_yaml(b, 12)));
+        }
+    }
+}
+
+/// The notifications printed before and after the example, with their callback URL.
+fn notifications_yaml(ex: &PageExample, notes: &mut Vec<(usize, String)>, y: &mut String) {
+    if !ex.before.is_empty() || !ex.after.is_empty() {
+        let url = callback_url(ex, notes);
+        y.push_str(&format!("        notifications:\n          callbackUrl: {}\n", q(&url)));
+        for (what, list) in [("before", &ex.before), ("after", &ex.after)] {
+            if list.is_empty() {
+                continue;
+            }
+            y.push_str(&format!("          {what}:\n"));
+            for (i, m) in list.iter().enumerate() {
+                let body = m.body.clone().unwrap_or(Value::Null);
+                let ty = body["@odata.type"].as_str().and_then(|t| t.rsplit('.').next()).unwrap_or("commsNotifications").to_owned();
+                y.push_str(&format!(
+                    "            - title: {}\n              type: {}\n              body: {}\n",
+                    q(&m.title.clone().unwrap_or_else(|| format!("Notification {}", i + 1))),
+                    q(&ty),
+                    json_yaml(&body, 16)
+                ));
+            }
+        }
+    }
 }
 
 /// Where in the page a validator finding about the written file belongs: the example's
