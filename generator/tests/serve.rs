@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
@@ -179,8 +180,6 @@ fn closed_within(s: &mut TcpStream, within: Duration) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
-
-use std::time::{Duration, Instant};
 
 #[test]
 fn an_oversized_body_is_refused_from_its_head_without_100_continue() {
