@@ -7,23 +7,42 @@ use std::process::Command;
 
 #[test]
 fn tabs_switch_to_each_languages_snippet_in_chromium() {
-    for edition in EDITIONS {
-        check_edition(&edition);
-    }
-}
-
-fn check_edition(edition: &Edition) {
     assert!(
         std::path::Path::new("/usr/bin/chromium").is_file(),
         "/usr/bin/chromium is missing: run scripts/test.sh, which installs Debian's chromium"
     );
     let model = sdkgen_tests::shipped_model();
-    for action in &model.actions {
-        check_page(edition, &model, action);
+    // Every page of both editions in one driver run: one node process, one browser.
+    let mut jobs = Vec::new();
+    let mut pages = Vec::new();
+    for edition in EDITIONS {
+        for action in &model.actions {
+            let out = sdkgen_tests::scratch(&format!("preview-{}-{}", edition.style.id(), action.page_name()));
+            jobs.push(job(&edition, &model, action, &out));
+            pages.push((edition, action, out));
+        }
     }
+    let list = sdkgen_tests::write(&sdkgen_tests::scratch("preview"), "jobs.json", &serde_json::Value::Array(jobs).to_string());
+    let (ok, stdout, stderr) = sdkgen_tests::run(
+        Command::new(sdkgen_tests::tool("node"))
+            .arg(sdkgen_tests::root().join("tests/js/preview.cjs"))
+            .arg(&list)
+            .env("NODE_PATH", sdkgen_tests::node_modules()),
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(stdout.trim()).unwrap_or_else(|_| panic!("the driver reports JSON; it printed:\n{stdout}\n{stderr}"));
+    let reports = report["pages"].as_array().expect("a report per page");
+    assert_eq!(reports.len(), pages.len(), "{report}");
+    for ((edition, action, out), page) in pages.iter().zip(reports) {
+        assert_eq!(page["failures"], serde_json::json!([]), "{}: the preview failed in Chromium", page["html"]);
+        check_screenshots(edition, action, out, page);
+    }
+    assert!(ok, "{stderr}");
 }
 
-fn check_page(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::model::Action) {
+/// The driver's job for one page: the preview, the snippet each tab must show, where its
+/// screenshots go.
+fn job(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::model::Action, out: &std::path::Path) -> serde_json::Value {
     let examples: Vec<serde_json::Value> = action
         .examples
         .iter()
@@ -38,21 +57,14 @@ fn check_page(edition: &Edition, model: &sdkgen::model::Model, action: &sdkgen::
             serde_json::json!({"id": format!("example-{}", i + 1), "tabs": tabs})
         })
         .collect();
-    let out = sdkgen_tests::scratch(&format!("preview-{}", action.page_name()));
-    let expected = sdkgen_tests::write(&out, "expected.json", &serde_json::json!({"examples": examples}).to_string());
+    let expected = sdkgen_tests::write(out, "expected.json", &serde_json::json!({"examples": examples}).to_string());
     let html = sdkgen_tests::root().join("generated").join(edition.preview_path(action));
-    let (ok, stdout, stderr) = sdkgen_tests::run(
-        Command::new(sdkgen_tests::tool("node"))
-            .arg(sdkgen_tests::root().join("tests/js/preview.cjs"))
-            .arg(&html)
-            .arg(&expected)
-            .arg(&out)
-            .env("NODE_PATH", sdkgen_tests::node_modules()),
-    );
-    assert!(ok, "the preview failed in Chromium:\n{stdout}\n{stderr}");
-    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("the driver reports JSON");
+    serde_json::json!({"html": html, "expected": expected, "out": out})
+}
+
+fn check_screenshots(edition: &Edition, action: &sdkgen::model::Action, out: &std::path::Path, page: &serde_json::Value) {
     let shots: usize = action.examples.iter().map(|ex| edition.tabs(action, ex).len()).sum();
-    assert_eq!(report["screenshots"], shots + 1, "{report}");
+    assert_eq!(page["screenshots"], shots + 1, "{page}");
     for (i, ex) in action.examples.iter().enumerate() {
         let i = i + 1;
         for l in edition.tabs(action, ex) {

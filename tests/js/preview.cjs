@@ -1,19 +1,31 @@
-// Drives the standalone docs preview in headless Chromium: clicks every language tab of
-// every example, checks that exactly that tab's snippet is shown, and screenshots it.
-// Usage: node preview.cjs <preview.html> <expected.json> <screenshot dir>
+// Drives the standalone docs previews in headless Chromium: on every page, clicks every
+// language tab of every example, checks that exactly that tab's snippet is shown, and
+// screenshots it. One browser for every page (a launch costs seconds; the test suite
+// batches each tool's runs into one process).
+// Usage: node preview.cjs <jobs.json>, jobs: [{"html", "expected", "out"}] (paths);
+// prints {"chromium", "pages": [{"html", "screenshots", "failures"}]} and exits 1 when
+// any page failed.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const path = require('path');
 
 (async () => {
-  const [html, expectedPath, outDir] = process.argv.slice(2);
-  const expected = JSON.parse(fs.readFileSync(expectedPath, 'utf8'));
+  const jobs = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+  const pages = [];
+  for (const job of jobs) pages.push(await check(browser, job));
+  console.log(JSON.stringify({ chromium: browser.version(), pages }));
+  await browser.close();
+  if (pages.some((p) => p.failures.length)) process.exit(1);
+})().catch((e) => { console.error(e); process.exit(1); });
+
+async function check(browser, { html, expected: expectedPath, out: outDir }) {
+  const expected = JSON.parse(fs.readFileSync(expectedPath, 'utf8'));
   const failures = [];
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.on('pageerror', (e) => failures.push(`page error: ${e}`));
@@ -39,7 +51,6 @@ const path = require('path');
     }
   }
   await page.screenshot({ path: path.join(outDir, 'page.png'), fullPage: true });
-  console.log(JSON.stringify({ chromium: browser.version(), screenshots: shots + 1 }));
-  await browser.close();
-  if (failures.length) { console.error(failures.join('\n')); process.exit(1); }
-})().catch((e) => { console.error(e); process.exit(1); });
+  await page.close();
+  return { html, screenshots: shots + 1, failures };
+}
