@@ -1,7 +1,7 @@
 //! What each subcommand does, as library functions the binary and the tests share.
 
 use crate::config::Config;
-use crate::diag::{eprint, located_in, shown_path};
+use crate::diag::{eprint, escape_controls, located_in, shown_path};
 use crate::emit::snippets::{self, ExampleView};
 use crate::outdir::{self, OutError};
 use crate::target::{Language, Style};
@@ -65,7 +65,7 @@ pub fn generate(config: &Config, selection: &Selection, force: bool) -> Exit {
     };
     let owns = |p: &str| selection.owns(p);
     let produce = |sink: &mut dyn crate::output::Sink| crate::generate_owned(model, selection, &config.settings, sink);
-    match outdir::write_streamed(out, &outdir::WriteOptions { owns: &owns, force }, produce) {
+    match outdir::write_streamed(out, &outdir::WriteOptions { owns: &owns, force, mark: None }, produce) {
         Ok(report) => {
             let kept = if report.kept_foreign > 0 { format!(", {} of others' kept", report.kept_foreign) } else { String::new() };
             note(&format!(
@@ -231,44 +231,36 @@ pub fn import_csdl(
         files.push(("api.yaml".into(), crate::import::API.to_owned()));
     }
 
-    // Every place is checked before anything is written: a refusal leaves the directory as it was.
-    let lock_path = out.join(crate::import::lock::FILE);
-    for path in files.iter().map(|(rel, _)| out.join(rel)).chain([lock_path.clone()]) {
-        if let Err(e) = crate::export::may_replace(&path, crate::import::MARK) {
-            return report_out_error(&e);
-        }
-    }
+    let lock = (crate::import::lock::FILE.to_owned(), lock.text());
+    // The import's files go through the output directory's writer, as `generate`'s do:
+    // staged and swapped in whole, the spec's hand-written files kept, a link or another's
+    // file where the import would write refused before anything changes.
+    let opts = crate::outdir::WriteOptions { owns: &crate::import::replaceable, force: true, mark: Some(crate::import::MARK) };
+    let plan = match crate::outdir::plan(out, &opts, files.iter().chain([&lock]).map(|(r, t)| (r.as_str(), t.as_str()))) {
+        Ok(p) => p,
+        Err(e) => return report_out_error(&e),
+    };
     // The spec the import joins, validated whole before anything is written: a type that is
     // also hand-written, or another API version's `api.yaml`, is a located error.
-    if let Err(exit) = check_joined(out, &files) {
+    if let Err(exit) = check_joined(out, &files, &plan.removed) {
         return exit;
     }
     if dry_run {
-        return print_import_plan(out, &files, &lock.text());
+        return print_import_plan(out, &plan);
     }
-    for (rel, text) in &files {
-        let path = out.join(rel);
-        if let Err(e) = path.parent().map_or(Ok(()), std::fs::create_dir_all) {
-            eprint(&format!("sdkgen: I/O error: {}: {e}\n", shown_path(&path)));
-            return Exit::Io;
+    let written = crate::outdir::write_streamed(out, &opts, |sink| {
+        for (rel, text) in std::mem::take(&mut files).into_iter().chain([lock]) {
+            sink.put(rel, text);
         }
-        if let Err(e) = crate::export::write_own(&path, text, crate::import::MARK) {
-            return report_out_error(&e);
-        }
-    }
-    if let Err(e) = crate::export::write_own(&lock_path, &lock.text(), crate::import::MARK) {
-        return report_out_error(&e);
-    }
-    // What the last import wrote and this one did not (an operation the metadata dropped)
-    // would go on being generated: such files go, and only such files.
-    let removed = match remove_stale_imports(out, &files) {
-        Ok(r) => r,
+    });
+    let removed = match written {
+        Ok(r) => r.removed,
         Err(e) => return report_out_error(&e),
     };
     for rel in &removed {
-        eprint(&format!("sdkgen: removed {rel}: the previous import wrote it and this one does not\n"));
+        eprint(&format!("sdkgen: removed {}: the previous import wrote it and this one does not\n", escape_controls(rel)));
     }
-    print_import_summary(&import, files.len(), out, report);
+    print_import_summary(&import, plan.files.len(), out, report);
     Exit::Ok
 }
 
@@ -304,7 +296,8 @@ fn import_lock(
 fn print_import_summary(import: &crate::import::Import, files: usize, out: &Path, report: bool) {
     if report {
         for s in &import.not_imported {
-            eprint(&format!("sdkgen: not imported: {}: {}\n", s.element, s.reason));
+            // Both hold the metadata's names: no control character reaches the terminal.
+            eprint(&format!("sdkgen: not imported: {}: {}\n", escape_controls(&s.element), escape_controls(&s.reason)));
         }
     }
     let groups = crate::import::by_reason(&import.not_imported);
@@ -312,7 +305,7 @@ fn print_import_summary(import: &crate::import::Import, files: usize, out: &Path
         let listed = if report { "each listed above" } else { "`--report` lists each" };
         let mut text = format!("sdkgen: {} elements not imported, by reason ({listed}):\n", import.not_imported.len());
         for (n, reason) in groups {
-            text.push_str(&format!("  {n:>6}  {reason}\n"));
+            text.push_str(&format!("  {n:>6}  {}\n", escape_controls(reason)));
         }
         note(&text);
     }
@@ -330,29 +323,25 @@ fn print_import_summary(import: &crate::import::Import, files: usize, out: &Path
 
 /// What an import would do to `out`, one line per file on stdout (`new`, `replace`,
 /// `same`, `remove`), for `import csdl --dry-run`; nothing is written.
-fn print_import_plan(out: &Path, files: &[(String, String)], lock: &str) -> Exit {
-    let stale = match stale_imports(out, files) {
-        Ok(s) => s,
-        Err(e) => return report_out_error(&e),
-    };
-    let mut plan = String::new();
-    let lock_entry = (crate::import::lock::FILE.to_owned(), lock.to_owned());
+fn print_import_plan(out: &Path, plan: &crate::outdir::Plan) -> Exit {
+    use crate::outdir::Change;
+    let mut text = String::new();
     let mut counts = [0usize; 4];
-    for (rel, text) in files.iter().chain([&lock_entry]) {
-        let (word, i) = match crate::outdir::read_regular(&out.join(rel)) {
-            Err(_) => ("new", 0),
-            Ok(bytes) if bytes == text.as_bytes() => ("same", 2),
-            Ok(_) => ("replace", 1),
+    for (rel, change) in &plan.files {
+        let (word, i) = match change {
+            Change::New => ("new", 0),
+            Change::Replace => ("replace", 1),
+            Change::Same => ("same", 2),
         };
         counts[i] += 1;
         // File names come from the metadata's names: no control character reaches the terminal.
-        plan.push_str(&format!("{word:<8} {}\n", crate::diag::escape_controls(rel)));
+        text.push_str(&format!("{word:<8} {}\n", escape_controls(rel)));
     }
-    for rel in &stale {
+    for rel in &plan.removed {
         counts[3] += 1;
-        plan.push_str(&format!("remove   {}\n", crate::diag::escape_controls(rel)));
+        text.push_str(&format!("remove   {}\n", escape_controls(rel)));
     }
-    print!("{plan}");
+    print!("{text}");
     note(&format!(
         "sdkgen: dry run, nothing written: {} new, {} replaced, {} unchanged, {} removed in {}\n",
         counts[0],
@@ -469,15 +458,12 @@ pub fn reimport(spec: &Path) -> Exit {
 
 /// Validates the spec `out` would hold after writing `files` (and removing the earlier
 /// import's files), in memory: errors are printed located, and nothing is written.
-fn check_joined(out: &Path, files: &[(String, String)]) -> Result<(), Exit> {
-    // What this import writes replaces what is there, and an earlier import's operation and
-    // type files it does not write are removed (`remove_stale_imports`); the rest stay.
-    let written: std::collections::BTreeSet<std::path::PathBuf> = files.iter().map(|(rel, _)| out.join(rel)).collect();
-    let stale = |p: &Path| {
-        ["actions", "types"].iter().any(|sub| p.parent() == Some(out.join(sub).as_path()))
-            && crate::outdir::read_regular(p).is_ok_and(|b| b.starts_with(crate::import::MARK.as_bytes()))
-    };
-    let replaced = |p: &Path| written.contains(p) || stale(p);
+fn check_joined(out: &Path, files: &[(String, String)], removed: &[String]) -> Result<(), Exit> {
+    // What this import writes replaces what is there, and the earlier import's files the
+    // write removes go; the rest stay.
+    let replaced: std::collections::BTreeSet<std::path::PathBuf> =
+        files.iter().map(|(rel, _)| rel).chain(removed).map(|rel| out.join(rel)).collect();
+    let replaced = |p: &Path| replaced.contains(p);
     let added: Vec<(std::path::PathBuf, String)> = files.iter().map(|(rel, text)| (out.join(rel), text.clone())).collect();
     let raw = crate::spec::load_joined(out, &replaced, &added).map_err(|e| report_spec_errors(&e))?;
     let version = raw.files.iter().find_map(|(id, f)| f.api.as_ref().map(|a| (*id, &a.value.version)));
@@ -493,49 +479,6 @@ fn check_joined(out: &Path, files: &[(String, String)]) -> Result<(), Exit> {
         return Err(report_spec_errors(&crate::diag::SpecErrors { diagnostics: vec![d], sources: raw.sources, io: false }));
     }
     crate::validate::validate(raw).map(|_| ()).map_err(|e| report_spec_errors(&e))
-}
-
-/// Removes the spec files under `out` that an earlier `import csdl` wrote (they start with
-/// its mark) and that are not among `files`; hand-written files, files `import page`
-/// wrote, links and anything else are left alone. Returns the removed paths, sorted.
-fn remove_stale_imports(out: &Path, files: &[(String, String)]) -> Result<Vec<String>, crate::outdir::OutError> {
-    let stale = stale_imports(out, files)?;
-    for rel in &stale {
-        let path = out.join(rel);
-        std::fs::remove_file(&path).map_err(|error| crate::outdir::OutError::Io { path, error })?;
-    }
-    Ok(stale)
-}
-
-/// The spec files under `out` an earlier `import csdl` wrote that `files` does not hold:
-/// what an import removes (and a dry run lists), sorted.
-fn stale_imports(out: &Path, files: &[(String, String)]) -> Result<Vec<String>, crate::outdir::OutError> {
-    let io = |path: &Path, error: std::io::Error| crate::outdir::OutError::Io { path: path.to_path_buf(), error };
-    let keep: std::collections::BTreeSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
-    let mut removed = Vec::new();
-    for sub in ["actions", "types"] {
-        let dir = out.join(sub);
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(io(&dir, e)),
-        };
-        for entry in entries {
-            let entry = entry.map_err(|e| io(&dir, e))?;
-            let rel = format!("{sub}/{}", entry.file_name().to_string_lossy());
-            let path = entry.path();
-            if keep.contains(rel.as_str()) || !rel.ends_with(".yaml") || !entry.file_type().map_err(|e| io(&path, e))?.is_file() {
-                continue;
-            }
-            // The project's reader for files it may replace: no link is followed, no FIFO waited on.
-            let ours = crate::outdir::read_regular(&path).is_ok_and(|b| b.starts_with(crate::import::MARK.as_bytes()));
-            if ours {
-                removed.push(rel);
-            }
-        }
-    }
-    removed.sort();
-    Ok(removed)
 }
 
 /// `sdkgen import page`: a page's examples as an `extensions:` file, checked against the
@@ -606,7 +549,17 @@ pub fn docs_pages(config: &Config, pages: &Path, out: &Path) -> Exit {
     files.sort();
     let languages: Vec<Language> = Language::ALL.into_iter().filter(|l| *l != Language::Http && *l != Language::ObjC).collect();
     let cmd = &config.settings.regenerate;
-    let (mut written, mut failed) = (0usize, 0usize);
+    // One write for the whole run, as `generate`'s: staged and swapped in when complete, so
+    // a refusal or an I/O error changes nothing. Others' files in `out` are kept (a docs
+    // repository's includes hold Microsoft's); an example that would overwrite one fails
+    // alone. Nothing is removed: one `out` may serve several page directories.
+    let opts = outdir::WriteOptions { owns: &|_| false, force: true, mark: Some(crate::emit::docs::INCLUDE_MARK) };
+    let mut writer = match outdir::Writer::open(out, &opts) {
+        Ok(w) => w,
+        Err(e) => return report_out_error(&e),
+    };
+    // The report, printed once the write has landed: a "wrote" line is then true.
+    let mut report = PagesReport::default();
     // Each block name's first place: a second block of the name (in any letter case, `_`
     // for `-`) would overwrite the first's include files.
     let mut first_at: std::collections::HashMap<String, String> = std::collections::HashMap::new();
@@ -615,77 +568,86 @@ pub fn docs_pages(config: &Config, pages: &Path, out: &Path) -> Exit {
         let text = match crate::spec::read_capped(file, 32 << 20).map(String::from_utf8) {
             Ok(Ok(t)) => t,
             _ => {
-                print(&format!("{name}: failed: not a readable UTF-8 file\n"));
-                failed += 1;
+                report.fail(format!("{name}: failed: not a readable UTF-8 file\n"));
                 continue;
             }
         };
         let examples = match crate::import::page::scan(&text) {
             Ok(e) => e,
             Err(e) => {
-                print(&format!("{name}:{}:{}: failed: {}\n", e.line, e.column, e.message));
-                failed += 1;
+                report.fail(format!("{name}:{}:{}: failed: {}\n", e.line, e.column, e.message));
                 continue;
             }
         };
         let named: Vec<_> = examples.into_iter().filter(|e| !e.ignored && e.name.is_some()).collect();
         if named.is_empty() {
-            print(&format!("{name}: no request blocks\n"));
+            report.text.push_str(&format!("{name}: no request blocks\n"));
         }
         for ex in named {
             let example = ex.name.clone().unwrap_or_default();
             let at = format!("{name}:{}: {example}", ex.request.line);
             if !crate::validate::is_file_name(&example) {
-                print(&format!("{at}: failed: the block name cannot be a file name\n"));
-                failed += 1;
+                report.fail(format!("{at}: failed: the block name cannot be a file name\n"));
                 continue;
             }
             let place = format!("{name}:{}", ex.request.line);
             if let Some(first) = first_at.get(&crate::model::include_stem(&example)) {
-                print(&format!("{at}: failed: the block name is also used at {first}, and the two would write the same include files\n"));
-                failed += 1;
+                report.fail(format!(
+                    "{at}: failed: the block name is also used at {first}, and the two would write the same include files\n"
+                ));
                 continue;
             }
             first_at.insert(crate::model::include_stem(&example), place);
-            match crate::import::page::example_snippets(&model, &ex, &languages, Style::Current) {
+            let snippets = match crate::import::page::example_snippets(&model, &ex, &languages, Style::Current) {
+                Ok(s) => s,
                 Err(reason) => {
-                    print(&format!("{at}: failed: {reason}\n"));
-                    failed += 1;
+                    report.fail(format!("{at}: failed: {reason}\n"));
+                    continue;
                 }
-                Ok(snippets) => {
-                    let mut problem = None;
-                    for (language, code) in &snippets {
-                        let path = out.join(crate::emit::docs::include_name(&example, *language));
-                        let text = crate::emit::docs::include_text(cmd, *language, code);
-                        let made = path
-                            .parent()
-                            .map_or(Ok(()), std::fs::create_dir_all)
-                            .map_err(|e| e.to_string())
-                            .and_then(|()| crate::export::write_own(&path, &text, "# Generated by sdkgen.").map_err(|e| e.to_string()));
-                        if let Err(e) = made {
-                            problem = Some(e);
-                            break;
-                        }
-                    }
-                    match problem {
-                        None => {
-                            print(&format!("{at}: wrote {} include files\n", snippets.len()));
-                            written += 1;
-                        }
-                        Some(e) => {
-                            print(&format!("{at}: failed: {e}\n"));
-                            failed += 1;
-                        }
-                    }
-                }
+            };
+            let includes: Vec<(String, String)> = snippets
+                .iter()
+                .map(|(language, code)| {
+                    (crate::emit::docs::include_name(&example, *language), crate::emit::docs::include_text(cmd, *language, code))
+                })
+                .collect();
+            if let Some((theirs, _)) = includes.iter().find(|(rel, _)| writer.is_foreign(rel)) {
+                let shown = shown_path(&out.join(theirs));
+                report.fail(format!("{at}: failed: {shown} exists and was not written by sdkgen; refusing to overwrite it\n"));
+                continue;
             }
+            let count = includes.len();
+            for (rel, text) in includes {
+                crate::output::Sink::put(&mut writer, rel, text);
+            }
+            report.text.push_str(&format!("{at}: wrote {count} include files\n"));
+            report.written += 1;
         }
     }
-    note(&format!("sdkgen: {} pages, {written} examples written, {failed} failed\n", files.len()));
-    if failed > 0 {
+    if let Err(e) = writer.finish() {
+        return report_out_error(&e);
+    }
+    print(&report.text);
+    note(&format!("sdkgen: {} pages, {} examples written, {} failed\n", files.len(), report.written, report.failed));
+    if report.failed > 0 {
         Exit::Stale
     } else {
         Exit::Ok
+    }
+}
+
+/// `docs --pages`' report: a line per page or example, and the counts.
+#[derive(Default)]
+struct PagesReport {
+    text: String,
+    written: usize,
+    failed: usize,
+}
+
+impl PagesReport {
+    fn fail(&mut self, line: String) {
+        self.text.push_str(&line);
+        self.failed += 1;
     }
 }
 

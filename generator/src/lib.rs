@@ -27,7 +27,7 @@
 //!
 //! let out = tempfile::tempdir().unwrap();
 //! let everything = sdkgen::generate_selected(&model, &sdkgen::Selection::default(), &settings);
-//! let report = sdkgen::outdir::write(out.path(), &everything, &sdkgen::outdir::WriteOptions { owns: &|_| true, force: false }).unwrap();
+//! let report = sdkgen::outdir::write(out.path(), &everything, &sdkgen::outdir::WriteOptions { owns: &|_| true, force: false, mark: None }).unwrap();
 //! assert_eq!(report.written, everything.len());
 //! ```
 //!

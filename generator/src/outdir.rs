@@ -8,8 +8,11 @@
 //! nothing is written; from the first change on, it builds the new tree in a sibling
 //! staging directory (unchanged and kept files hard-linked, changed ones written) and
 //! (5) swaps it in with one atomic `renameat2(RENAME_EXCHANGE)`, so a run killed at any
-//! moment leaves the previous complete tree or the new one. Only paths are held in
-//! memory, never the tree's contents.
+//! moment leaves the previous complete tree or the new one. A directory that cannot be
+//! renamed (a mount point) has its tree built inside it and each top-level entry swapped
+//! in by one exchange ([`swap_entries`]). Only paths are held in memory, never the tree's
+//! contents. `generate`, both importers and `docs --pages` write through it; which files
+//! are sdkgen's is [`WriteOptions::mark`].
 
 use crate::output::{Sink, Tree};
 use std::collections::{BTreeSet, HashSet};
@@ -26,6 +29,9 @@ const LISTED: usize = 10;
 /// Staging and old-tree siblings are named `.{out}.sdkgen-{pid}-{n}`; the next run
 /// removes any a killed run left behind.
 const STAGING_MARK: &str = ".sdkgen-";
+/// An in-place run's staging directory (see [`swap_entries`]) is `{INNER_STAGING}{pid}-{n}`
+/// at the top of the output directory.
+const INNER_STAGING: &str = ".sdkgen-staging-";
 
 /// Why a run could not write the output directory.
 #[derive(Debug)]
@@ -71,9 +77,16 @@ fn build_output(rel: &str) -> bool {
     rel.strip_prefix(dir).and_then(|r| r.strip_prefix('/')).is_some_and(|r| r == "Cargo.lock" || r.starts_with("target/"))
 }
 
-/// Reads `root` (nothing when it does not exist). Symbolic links are never followed and
-/// never read; special files are never opened, so a FIFO cannot block a run.
+/// Reads `root` (nothing when it does not exist) as `generate` owns it. Symbolic links are
+/// never followed and never read; special files are never opened, so a FIFO cannot block a
+/// run.
 pub fn scan(root: &Path) -> Result<Scan, OutError> {
+    scan_owned(root, None)
+}
+
+/// [`scan`] for a command whose files carry `mark` at [`crate::export::owned`]'s fixed
+/// place (`None`: `generate`'s headers and manifest).
+fn scan_owned(root: &Path, mark: Option<&str>) -> Result<Scan, OutError> {
     let mut scan = Scan::default();
     match fs::symlink_metadata(root) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(scan),
@@ -81,7 +94,7 @@ pub fn scan(root: &Path) -> Result<Scan, OutError> {
         Ok(m) if !m.is_dir() => return Err(OutError::Refused(format!("{} exists and is not a directory", crate::diag::shown_path(root)))),
         Ok(_) => {}
     }
-    let listed = previous_manifest(root);
+    let listed = if mark.is_none() { previous_manifest(root) } else { BTreeSet::new() };
     let mut stack = vec![(root.to_path_buf(), String::new())];
     while let Some((dir, rel_dir)) = stack.pop() {
         for entry in fs::read_dir(&dir).map_err(io_at(&dir))? {
@@ -90,6 +103,10 @@ pub fn scan(root: &Path) -> Result<Scan, OutError> {
             let name = entry.file_name();
             let rel = if rel_dir.is_empty() { lossy(&name) } else { format!("{rel_dir}/{}", lossy(&name)) };
             let kind = entry.file_type().map_err(io_at(&path))?;
+            if rel_dir.is_empty() && is_inner_staging(&name) {
+                // An in-place run's staging directory (a mount point's), never part of the tree.
+                continue;
+            }
             if kind.is_dir() {
                 scan.dirs.insert(rel.clone());
                 stack.push((path, rel));
@@ -97,7 +114,11 @@ pub fn scan(root: &Path) -> Result<Scan, OutError> {
                 // Cargo's own files from building the crate in place: kept, not refused.
                 scan.build_outputs.insert(rel);
             } else if kind.is_file() && name.to_str().is_some() {
-                if is_ours(&path, listed.contains(&rel))? || is_headerless_copy(&path, &rel)? {
+                let ours = match mark {
+                    None => is_ours(&path, listed.contains(&rel))? || is_headerless_copy(&path, &rel)?,
+                    Some(mark) => is_marked(&path, mark)?,
+                };
+                if ours {
                     scan.ours.insert(rel);
                 } else {
                     scan.foreign.insert(rel);
@@ -108,6 +129,14 @@ pub fn scan(root: &Path) -> Result<Scan, OutError> {
         }
     }
     Ok(scan)
+}
+
+/// Whether a regular file carries `mark` at its fixed place; only its first 4 KiB are read.
+fn is_marked(path: &Path, mark: &str) -> Result<bool, OutError> {
+    let mut file = File::open(path).map_err(io_at(path))?;
+    let mut head = [0u8; 4096];
+    let n = read_up_to(&mut file, &mut head).map_err(io_at(path))?;
+    Ok(crate::export::owned(&String::from_utf8_lossy(&head[..n]), mark))
 }
 
 fn lossy(name: &std::ffi::OsStr) -> String {
@@ -192,6 +221,10 @@ pub struct WriteOptions<'a> {
     pub owns: &'a (dyn Fn(&str) -> bool + Sync),
     /// Write even though the directory holds files sdkgen did not write (they are kept).
     pub force: bool,
+    /// Whose files are sdkgen's: `None` for `generate`'s (its header in any comment syntax,
+    /// or its manifest's listing); `Some(mark)` for a command whose files carry `mark` at
+    /// [`crate::export::owned`]'s fixed place (the importers', `docs --pages`').
+    pub mark: Option<&'a str>,
 }
 
 /// Makes sdkgen's files in `out` exactly `tree` (within `owns`), atomically: see the
@@ -209,6 +242,62 @@ pub fn write(out: &Path, tree: &Tree, opts: &WriteOptions) -> Result<WriteReport
 pub fn write_streamed(out: &Path, opts: &WriteOptions, produce: impl FnOnce(&mut dyn Sink)) -> Result<WriteReport, OutError> {
     let writer = Writer::open(out, opts)?;
     pipe(writer, produce).finish()
+}
+
+/// What a write of `files` into `out` would do to each path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    New,
+    Replace,
+    Same,
+}
+
+/// What a write would do, decided from the same reading of `out` a write makes.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Each file put, in the order given.
+    pub files: Vec<(String, Change)>,
+    /// sdkgen's files (within `owns`) the write would remove, sorted.
+    pub removed: Vec<String>,
+}
+
+/// What [`write()`] would do with `files` in `out`, or the refusal it would end in, with
+/// nothing written: a dry run's report, and the check a command makes before its slower
+/// work.
+pub fn plan<'t>(out: &Path, opts: &WriteOptions, files: impl IntoIterator<Item = (&'t str, &'t str)>) -> Result<Plan, OutError> {
+    let (parent, name) = split_out(out)?;
+    let target = parent.join(&name);
+    let _lock = if parent.exists() { Some(lock(&parent, false)?) } else { None };
+    let scan = scan_owned(&target, opts.mark)?;
+    if !scan.foreign.is_empty() && !opts.force {
+        let advice = "use an empty or sdkgen-only directory, or pass --force to write anyway (those files are kept)";
+        return Err(OutError::Refused(refusal(&target, &scan.foreign, "", advice)));
+    }
+    let mut plan = Plan::default();
+    let mut clashes = BTreeSet::new();
+    let mut seen = HashSet::new();
+    for (rel, text) in files {
+        check_relative(rel)?;
+        if let Some(clash) = std::iter::once(rel).chain(ancestors(rel)).find(|p| scan.foreign.contains(*p)) {
+            clashes.insert(clash.to_owned());
+            continue;
+        }
+        seen.insert(rel);
+        let change = if !scan.ours.contains(rel) {
+            Change::New
+        } else if read_regular(&target.join(rel)).is_ok_and(|bytes| bytes == text.as_bytes()) {
+            Change::Same
+        } else {
+            Change::Replace
+        };
+        plan.files.push((rel.to_owned(), change));
+    }
+    if !clashes.is_empty() {
+        let advice = "move or delete them first: sdkgen never overwrites a file it did not write, even with --force";
+        return Err(OutError::Refused(refusal(&target, &clashes, " where it would write its own", advice)));
+    }
+    plan.removed = scan.ours.iter().filter(|k| (opts.owns)(k) && !seen.contains(k.as_str())).cloned().collect();
+    Ok(plan)
 }
 
 /// Runs `produce` on this thread and hands what it makes to `sink` on another, so making
@@ -241,6 +330,8 @@ pub struct Writer<'a> {
     _lock: Lock,
     target: PathBuf,
     staging: PathBuf,
+    /// Whether `staging` lies inside `target` (a mount point, which cannot be renamed).
+    in_place: bool,
     /// Whether `staging` exists: only once a file differs, or at the end when removals
     /// need a new tree.
     staging_made: bool,
@@ -264,11 +355,18 @@ impl<'a> Writer<'a> {
     /// Locks and reads `out`; refuses a directory holding others' files unless forced.
     pub fn open(out: &Path, opts: &'a WriteOptions<'a>) -> Result<Self, OutError> {
         let (parent, name) = split_out(out)?;
+        let in_place = is_mount_point(&parent, &parent.join(&name));
+        Self::open_at(parent, name, opts, in_place)
+    }
+
+    /// [`Writer::open`], building the new tree inside `out` when `in_place` (see
+    /// [`swap_entries`]), beside it otherwise.
+    fn open_at(parent: PathBuf, name: OsString, opts: &'a WriteOptions<'a>, in_place: bool) -> Result<Self, OutError> {
         fs::create_dir_all(&parent).map_err(io_at(&parent))?;
         let lock = lock(&parent, true)?;
-        remove_leftovers(&parent, &name)?;
         let target = parent.join(&name);
-        let scan = scan(&target)?;
+        remove_leftovers(&parent, &name, &target)?;
+        let scan = scan_owned(&target, opts.mark)?;
         if !scan.foreign.is_empty() && !opts.force {
             let advice = "use an empty or sdkgen-only directory, or pass --force to write anyway (those files are kept)";
             return Err(OutError::Refused(refusal(&target, &scan.foreign, "", advice)));
@@ -277,7 +375,8 @@ impl<'a> Writer<'a> {
         Ok(Writer {
             opts,
             _lock: lock,
-            staging: parent.join(staging_name(&name)),
+            staging: if in_place { target.join(inner_staging_name()) } else { parent.join(staging_name(&name)) },
+            in_place,
             target,
             staging_made: false,
             scan,
@@ -289,6 +388,14 @@ impl<'a> Writer<'a> {
             report,
             error: None,
         })
+    }
+
+    /// Whether putting `rel` would clash with a file sdkgen did not write (at `rel`, or where
+    /// a directory holding it goes): for a command that skips such a file and goes on,
+    /// where a clash would otherwise refuse the whole write.
+    pub fn is_foreign(&self, rel: &str) -> bool {
+        let foreign = &self.scan.foreign;
+        !foreign.is_empty() && std::iter::once(rel).chain(ancestors(rel)).any(|p| foreign.contains(p))
     }
 
     fn put_file(&mut self, rel: String, text: &str) -> Result<(), OutError> {
@@ -412,7 +519,11 @@ impl<'a> Writer<'a> {
         for rel in scan.foreign.iter().chain(&scan.build_outputs).chain(kept) {
             self.link(rel)?;
         }
-        swap_in(&self.staging, &self.target)?;
+        if self.in_place {
+            swap_entries(&self.staging, &self.target)?;
+        } else {
+            swap_in(&self.staging, &self.target)?;
+        }
         self.staging_made = false;
         Ok(std::mem::take(&mut self.report))
     }
@@ -450,11 +561,16 @@ fn swap_in(staging: &Path, target: &Path) -> Result<(), OutError> {
     }
     match exchange(staging, target) {
         Ok(()) => {}
+        // A mount point on the same file system (a bind mount) cannot be renamed either.
+        Err(e) if e.raw_os_error() == Some(libc::EBUSY) => return swap_entries(staging, target),
         // A file system without RENAME_EXCHANGE: two renames, with a moment between them
         // when `target` is absent (never a mixed tree).
-        Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP)) => {
+        Err(e) if no_exchange(&e) => {
             let old = staging.with_file_name(staging_name(&target.file_name().unwrap_or_default().to_os_string()));
-            fs::rename(target, &old).map_err(io_at(target))?;
+            match fs::rename(target, &old) {
+                Err(e) if e.raw_os_error() == Some(libc::EBUSY) => return swap_entries(staging, target),
+                r => r.map_err(io_at(target))?,
+            }
             fs::rename(staging, target).map_err(io_at(target))?;
             return fs::remove_dir_all(&old).map_err(io_at(&old));
         }
@@ -464,6 +580,81 @@ fn swap_in(staging: &Path, target: &Path) -> Result<(), OutError> {
         }
     }
     // `staging` now holds the previous tree.
+    fs::remove_dir_all(staging).map_err(io_at(staging))
+}
+
+fn no_exchange(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP))
+}
+
+/// Whether `target` is a directory at the root of a mount (a container volume, a tmpfs, a
+/// CI cache, a bind mount of a directory on the same file system), which no rename can
+/// replace and none can cross. The kernel says so (`statx`'s `STATX_ATTR_MOUNT_ROOT`);
+/// where it cannot, another device than the parent's says so.
+fn is_mount_point(parent: &Path, target: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    if !fs::symlink_metadata(target).is_ok_and(|t| t.is_dir()) {
+        return false;
+    }
+    if let Some(root) = mount_root(target) {
+        return root;
+    }
+    match (fs::metadata(parent), fs::symlink_metadata(target)) {
+        (Ok(p), Ok(t)) => p.dev() != t.dev(),
+        _ => false,
+    }
+}
+
+/// `statx`'s word on whether `path` is a mount's root; `None` where the kernel does not
+/// report it (before Linux 5.8).
+fn mount_root(path: &Path) -> Option<bool> {
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    // SAFETY: an all-zero statx is a valid value of the plain C struct.
+    let mut st: libc::statx = unsafe { std::mem::zeroed() };
+    // SAFETY: `c` is NUL-terminated and `st` outlives the call, which only writes it.
+    let r = unsafe { libc::statx(libc::AT_FDCWD, c.as_ptr(), libc::AT_SYMLINK_NOFOLLOW, libc::STATX_BASIC_STATS, &mut st) };
+    let bit = libc::STATX_ATTR_MOUNT_ROOT as u64;
+    (r == 0 && st.stx_attributes_mask & bit != 0).then_some(st.stx_attributes & bit != 0)
+}
+
+/// The swap for a directory that cannot itself be renamed (a mount point): each top-level
+/// entry of `staging` replaces its namesake in `target` with one exchange, then what
+/// `target` holds beyond them goes with the old entries. A run killed part-way leaves each
+/// top-level entry whole, old or new, and never a file half-written.
+fn swap_entries(staging: &Path, target: &Path) -> Result<(), OutError> {
+    let names = |dir: &Path| -> Result<BTreeSet<OsString>, OutError> {
+        let mut set = BTreeSet::new();
+        for entry in fs::read_dir(dir).map_err(io_at(dir))? {
+            set.insert(entry.map_err(io_at(dir))?.file_name());
+        }
+        Ok(set)
+    };
+    let new = names(staging)?;
+    for name in &new {
+        let (from, to) = (staging.join(name), target.join(name));
+        if fs::symlink_metadata(&to).is_err() {
+            fs::rename(&from, &to).map_err(io_at(&to))?;
+            continue;
+        }
+        match exchange(&from, &to) {
+            Ok(()) => {}
+            Err(e) if no_exchange(&e) => {
+                let old = target.join(inner_staging_name());
+                fs::rename(&to, &old).map_err(io_at(&to))?;
+                fs::rename(&from, &to).map_err(io_at(&to))?;
+                fs::rename(&old, &from).map_err(io_at(&old))?;
+            }
+            Err(e) => return Err(io_at(&to)(e)),
+        }
+    }
+    let inside = staging.parent() == Some(target);
+    for name in names(target)? {
+        let staging_itself = inside && staging.file_name() == Some(name.as_os_str());
+        if !new.contains(&name) && !staging_itself {
+            fs::rename(target.join(&name), staging.join(&name)).map_err(io_at(&target.join(&name)))?;
+        }
+    }
+    // `staging` now holds the previous entries.
     fs::remove_dir_all(staging).map_err(io_at(staging))
 }
 
@@ -479,26 +670,48 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     }
 }
 
-fn staging_name(out_name: &OsString) -> OsString {
+/// `{pid}-{n}`: unique among this process's staging directories and others'.
+fn run_suffix() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!("{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+fn staging_name(out_name: &OsString) -> OsString {
     let mut s = OsString::from(".");
     s.push(out_name);
-    s.push(format!("{STAGING_MARK}{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
+    s.push(format!("{STAGING_MARK}{}", run_suffix()));
     s
 }
 
-/// Removes the staging and old-tree directories of runs that were killed.
-fn remove_leftovers(parent: &Path, name: &OsString) -> Result<(), OutError> {
+fn inner_staging_name() -> OsString {
+    OsString::from(format!("{INNER_STAGING}{}", run_suffix()))
+}
+
+fn is_inner_staging(name: &std::ffi::OsStr) -> bool {
+    let rest = name.as_bytes().strip_prefix(INNER_STAGING.as_bytes());
+    rest.is_some_and(|r| !r.is_empty() && r.iter().all(|b| b.is_ascii_digit() || *b == b'-'))
+}
+
+/// Removes the staging and old-tree directories of runs that were killed: siblings of
+/// `target` in `parent`, and in-place ones at the top of `target`.
+fn remove_leftovers(parent: &Path, name: &OsString, target: &Path) -> Result<(), OutError> {
     let mut prefix = b".".to_vec();
     prefix.extend_from_slice(name.as_bytes());
     prefix.extend_from_slice(STAGING_MARK.as_bytes());
-    for entry in fs::read_dir(parent).map_err(io_at(parent))? {
-        let entry = entry.map_err(io_at(parent))?;
-        let n = entry.file_name();
+    let sibling = |n: &std::ffi::OsStr| {
         let rest = n.as_bytes().strip_prefix(prefix.as_slice());
-        let ours = rest.is_some_and(|r| !r.is_empty() && r.iter().all(|b| b.is_ascii_digit() || *b == b'-'));
-        if ours && entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
-            fs::remove_dir_all(entry.path()).map_err(io_at(&entry.path()))?;
+        rest.is_some_and(|r| !r.is_empty() && r.iter().all(|b| b.is_ascii_digit() || *b == b'-'))
+    };
+    let inside = fs::symlink_metadata(target).is_ok_and(|m| m.is_dir());
+    for (dir, theirs) in [(parent, &sibling as &dyn Fn(&std::ffi::OsStr) -> bool), (target, &is_inner_staging)] {
+        if dir == target && !inside {
+            continue;
+        }
+        for entry in fs::read_dir(dir).map_err(io_at(dir))? {
+            let entry = entry.map_err(io_at(dir))?;
+            if theirs(&entry.file_name()) && entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+                fs::remove_dir_all(entry.path()).map_err(io_at(&entry.path()))?;
+            }
         }
     }
     Ok(())
@@ -541,12 +754,25 @@ fn check_relative(rel: &str) -> Result<(), OutError> {
     let ok = !rel.is_empty()
         && !rel.starts_with('/')
         && rel.split('/').all(|c| !c.is_empty() && c != "." && c != ".." && !c.contains('\\') && !c.chars().any(char::is_control));
-    if ok {
-        Ok(())
-    } else {
-        Err(OutError::Refused(format!("internal error: generated path {rel:?} would leave the output directory; nothing was written")))
+    if !ok {
+        return Err(OutError::Refused(format!(
+            "internal error: generated path {:?} would leave the output directory; nothing was written",
+            crate::diag::clip(rel)
+        )));
+    }
+    match rel.split('/').find(|c| c.len() > NAME_MAX) {
+        Some(long) => Err(OutError::Refused(format!(
+            "a file name of {} bytes ({}…) is longer than file systems allow ({NAME_MAX}); nothing was written",
+            long.len(),
+            crate::diag::escape_controls(&long.chars().take(40).collect::<String>())
+        ))),
+        None => Ok(()),
     }
 }
+
+/// The longest file name (one path component, in bytes) Linux, macOS and Windows file
+/// systems all take.
+pub const NAME_MAX: usize = 255;
 
 /// "`out` holds N file(s) sdkgen did not write`place`; …", the first of them listed, then `advice`.
 fn refusal(out: &Path, foreign: &BTreeSet<String>, place: &str, advice: &str) -> String {
@@ -687,7 +913,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         let all = |_: &str| true;
-        let opts = WriteOptions { owns: &all, force: false };
+        let opts = WriteOptions { owns: &all, force: false, mark: None };
         let first = tree(&[("a/x.rs", "// Generated by sdkgen.\n1"), ("b.rs", "// Generated by sdkgen.\n2")]);
         write(&out, &first, &opts).unwrap();
         assert_eq!(crate::output::read_tree(&out).unwrap(), first);
@@ -722,7 +948,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         let all = |_: &str| true;
-        let opts = WriteOptions { owns: &all, force: false };
+        let opts = WriteOptions { owns: &all, force: false, mark: None };
         let files = tree(&[("a/x.rs", "// Generated by sdkgen.\n1"), ("b.rs", "// Generated by sdkgen.\n2")]);
         write(&out, &files, &opts).unwrap();
         let before = inode(&out);
@@ -744,7 +970,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         let all = |_: &str| true;
-        let opts = WriteOptions { owns: &all, force: false };
+        let opts = WriteOptions { owns: &all, force: false, mark: None };
         let files = tree(&[("a/x.rs", "// Generated by sdkgen.\n1"), ("b.rs", "// Generated by sdkgen.\n2")]);
         write(&out, &files, &opts).unwrap();
         // "a/x.rs" changes (staging is made), then a path that would leave the directory.
@@ -758,12 +984,98 @@ mod tests {
         assert_eq!(siblings(dir.path()), ["out"], "the staging directory was removed");
     }
 
+    /// The strategy for a directory that cannot be renamed (a mount point), forced on a
+    /// plain directory: the same result as a swap of the whole tree, others' files kept,
+    /// the directory itself never replaced, no staging left inside.
+    #[test]
+    fn a_directory_that_cannot_be_renamed_gets_the_same_tree_built_inside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let all = |_: &str| true;
+        let opts = WriteOptions { owns: &all, force: true, mark: None };
+        let in_place = |files: &Tree| {
+            let mut w = Writer::open_at(dir.path().to_path_buf(), "out".into(), &opts, true).unwrap();
+            for (rel, text) in files {
+                Sink::put(&mut w, rel.clone(), text.clone());
+            }
+            w.finish()
+        };
+        let first = tree(&[
+            ("a/x.rs", "// Generated by sdkgen.\n1"),
+            ("b.rs", "// Generated by sdkgen.\n2"),
+            ("c/d/e.rs", "// Generated by sdkgen.\n5"),
+        ]);
+        write(&out, &first, &opts).unwrap();
+        fs::write(out.join("mine.txt"), "a user's file").unwrap();
+        fs::create_dir(out.join("c/theirs")).unwrap();
+        fs::write(out.join("c/theirs/t.txt"), "theirs").unwrap();
+        // A killed in-place run's staging, and a directory merely named like one.
+        fs::create_dir_all(out.join(".sdkgen-staging-123-0/a")).unwrap();
+        fs::create_dir(out.join(".sdkgen-staging-notes")).unwrap();
+        let before = inode(&out);
+
+        let second = tree(&[
+            ("a/x.rs", "// Generated by sdkgen.\nchanged"),
+            ("c/d/e.rs", "// Generated by sdkgen.\n5"),
+            ("f.rs", "// Generated by sdkgen.\nnew"),
+        ]);
+        let r = in_place(&second).unwrap();
+        assert_eq!((r.written, r.removed, r.unchanged), (2, vec!["b.rs".to_owned()], 1));
+        assert_eq!(inode(&out), before, "the directory itself stays (a mount point cannot be renamed)");
+        let mut want = second.clone();
+        want.insert("mine.txt".into(), "a user's file".into());
+        want.insert("c/theirs/t.txt".into(), "theirs".into());
+        assert_eq!(crate::output::read_tree(&out).unwrap(), want);
+        assert_eq!(
+            siblings(&out),
+            [".sdkgen-staging-notes", "a", "c", "f.rs", "mine.txt"],
+            "the killed run's staging went, no new one is left"
+        );
+        assert_eq!(siblings(dir.path()), ["out"]);
+
+        // Nothing to change: nothing is staged or swapped, and an error changes nothing.
+        let r = in_place(&second).unwrap();
+        assert_eq!((r.written, r.unchanged), (0, 3));
+        let mut bad = second.clone();
+        bad.insert("a/x.rs".into(), "// Generated by sdkgen.\nagain".into());
+        bad.insert("mine.txt".into(), "// Generated by sdkgen.\nclash".into());
+        assert!(matches!(in_place(&bad), Err(OutError::Refused(_))));
+        assert_eq!(crate::output::read_tree(&out).unwrap(), want);
+        assert_eq!(siblings(&out), [".sdkgen-staging-notes", "a", "c", "f.rs", "mine.txt"]);
+    }
+
+    #[test]
+    fn mount_points_are_told_from_plain_directories() {
+        // `/proc` is a mount's root on every Linux, in a container too.
+        assert!(is_mount_point(Path::new("/"), Path::new("/proc")));
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("plain")).unwrap();
+        assert!(!is_mount_point(dir.path(), &dir.path().join("plain")));
+        assert!(!is_mount_point(dir.path(), &dir.path().join("absent")));
+    }
+
+    #[test]
+    fn a_file_name_longer_than_file_systems_take_is_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let all = |_: &str| true;
+        let opts = WriteOptions { owns: &all, force: false, mark: None };
+        let long = format!("a/{}.rs", "x".repeat(NAME_MAX - 2));
+        let r = write(&dir.path().join("out"), &tree(&[("ok.rs", "// Generated by sdkgen.\n"), (&long, "x")]), &opts);
+        match r {
+            Err(OutError::Refused(why)) => assert!(why.contains("256 bytes") && why.contains("longer than file systems allow"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(!dir.path().join("out").exists());
+        let longest = format!("a/{}.rs", "x".repeat(NAME_MAX - 3));
+        write(&dir.path().join("out"), &tree(&[(&longest, "// Generated by sdkgen.\n")]), &opts).unwrap();
+    }
+
     #[test]
     fn paths_that_would_leave_the_directory_are_refused_before_anything_is_written() {
         let dir = tempfile::tempdir().unwrap();
         let all = |_: &str| true;
         for bad in ["../x", "a/../../x", "/etc/x", "a//b", "a/./b", "a\\b", "a\nb", ""] {
-            let r = write(&dir.path().join("out"), &tree(&[(bad, "x")]), &WriteOptions { owns: &all, force: false });
+            let r = write(&dir.path().join("out"), &tree(&[(bad, "x")]), &WriteOptions { owns: &all, force: false, mark: None });
             assert!(matches!(r, Err(OutError::Refused(_))), "{bad:?}");
         }
         assert!(!dir.path().join("out").exists());

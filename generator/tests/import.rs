@@ -207,7 +207,10 @@ fn reimporting_replaces_only_imported_files_and_is_deterministic() {
     let taken = dir.path().join("actions/participant-mute.yaml");
     std::fs::write(&taken, "# mine\n").unwrap();
     let (ok, _, err) = import_into(dir.path(), &["participant"]);
-    assert!(!ok && err.contains("was not written by sdkgen"), "{err}");
+    assert!(
+        !ok && err.contains("did not write where it would write its own") && err.contains("  actions/participant-mute.yaml\n"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&taken).unwrap(), "# mine\n");
     // ...and refused before anything is written: the import's other files are as they were.
     let imported_get = dir.path().join("actions/participant-get.yaml");
@@ -613,6 +616,53 @@ fn docs_pages_writes_the_include_files_a_docs_repository_needs_and_reports_failu
         assert!(report.contains(&want), "{want}\n{report}");
     }
     assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "written by a person\n");
+}
+
+/// `docs --pages` writes as `generate` does: one tree swapped in whole. A link where an
+/// include goes fails that example and nothing is written through it; a run that cannot
+/// write at all changes nothing and reports no example as written.
+#[test]
+fn docs_pages_never_writes_through_a_link_and_a_failed_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("api");
+    std::fs::create_dir_all(&pages).unwrap();
+    std::fs::copy(root().join("tests/fixtures/pages/call-reject.md"), pages.join("call-reject.md")).unwrap();
+    let docs = |out: &std::path::Path| {
+        run(sdkgen().args(["docs", "--spec"]).arg(root().join("spec")).arg("--pages").arg(&pages).arg("--out").arg(out))
+    };
+    let out = dir.path().join("includes");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, out.join("go")).unwrap();
+    std::fs::write(out.join("README.md"), "the docs repository's own file\n").unwrap();
+    let (ok, report, err) = docs(&out);
+    assert!(!ok, "{report}{err}");
+    for block in ["call-reject", "call-reject-none-reason"] {
+        let want = format!(
+            ": {block}: failed: {} exists and was not written by sdkgen",
+            out.join("go").join(format!("{block}-go-snippets.md")).display()
+        );
+        assert!(report.contains(&want), "{want}\n{report}");
+    }
+    assert!(err.contains("0 examples written, 2 failed"), "{err}");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "nothing written through the link");
+    assert!(std::fs::symlink_metadata(out.join("go")).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(out.join("README.md")).unwrap(), "the docs repository's own file\n");
+
+    // Without the link: written, the docs repository's file kept.
+    std::fs::remove_file(out.join("go")).unwrap();
+    let (ok, report, err) = docs(&out);
+    assert!(ok && report.contains("call-reject: wrote 8 include files"), "{report}{err}");
+    let before = tree(&out);
+    assert!(before.contains_key("go/call-reject-go-snippets.md") && before.contains_key("README.md"));
+    // An output that is a file: refused before any example is reported written.
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let (ok, report, err) = docs(&file.join("includes"));
+    assert!(!ok && !report.contains("wrote"), "{report}{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+    assert_eq!(tree(&out), before);
 }
 
 #[test]
@@ -1068,4 +1118,76 @@ fn a_metadata_document_cut_short_is_refused_and_the_earlier_import_kept() {
     let (ok, _, err) = run(sdkgen().args(["import", "csdl", "--select", "call", "--select", "presence", "--out"]).arg(&spec).arg(&cut));
     assert!(!ok && err.contains("not CSDL: the document ends inside `<") && err.contains("it was cut short"), "{err}");
     assert_eq!(tree(&spec), before, "nothing written, nothing removed");
+}
+
+/// Hostile metadata and a hostile spec directory: a name that is no identifier never
+/// becomes a path, a link where the import writes is refused with nothing written
+/// through it, and a dry run's plan is what the import then does, file by file.
+#[test]
+fn an_import_never_writes_through_a_link_or_a_name_and_does_what_its_dry_run_said() {
+    let d = tempfile::tempdir().unwrap();
+    let whole = std::fs::read_to_string(metadata()).unwrap();
+    let hostile = whole.replacen(r#"<Action Name="reject" IsBound="true">"#, r#"<Action Name="../../evil" IsBound="true">"#, 1).replacen(
+        r#"<Action Name="keepAlive" IsBound="true">"#,
+        r#"<Action Name="keep&#x1b;[31mAlive" IsBound="true">"#,
+        1,
+    );
+    assert_eq!(hostile.matches("../../evil").count(), 1);
+    let xml = d.path().join("hostile.xml");
+    std::fs::write(&xml, &hostile).unwrap();
+    let spec = d.path().join("a/b/spec");
+    let (ok, _, err) = run(sdkgen().args(["import", "csdl", "--report", "--select", "call", "--out"]).arg(&spec).arg(&xml));
+    assert!(ok, "{err}");
+    assert!(err.contains("not imported: ../../evil (line 26399): the name is not an OData identifier"), "{err}");
+    assert!(err.contains("Alive (line 25613): the name is not an OData identifier") && !err.contains('\x1b'), "{err}");
+    let written = tree(d.path());
+    assert!(written.keys().all(|p| p == "hostile.xml" || p.starts_with("a/b/spec/")), "{:?}", written.keys());
+    assert!(!written.keys().any(|p| p.contains("evil") || p.contains("Alive") || p.contains("call-reject")), "{:?}", written.keys());
+    assert!(written.contains_key("a/b/spec/actions/call-answer.yaml"));
+
+    // `actions` a link to elsewhere: refused, nothing written there or here.
+    let linked = d.path().join("linked");
+    let elsewhere = d.path().join("elsewhere");
+    std::fs::create_dir_all(&linked).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, linked.join("actions")).unwrap();
+    let (ok, _, err) = run(sdkgen().args(["import", "csdl", "--select", "call", "--out"]).arg(&linked).arg(metadata()));
+    assert!(!ok && err.contains("did not write where it would write its own") && err.contains("  actions\n"), "{err}");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "nothing written through the link");
+    let names: Vec<_> = std::fs::read_dir(&linked).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["actions"], "nothing written beside it");
+
+    // A dry run says what the import then does: each file new, replaced, the same or
+    // removed, and nothing else changes.
+    let spec = d.path().join("spec");
+    let (ok, _, err) = import_into(&spec, &["call", "presence"]);
+    assert!(ok, "{err}");
+    let answer = spec.join("actions/call-answer.yaml");
+    let edited = [std::fs::read(&answer).unwrap(), b"# edited after the import\n".to_vec()].concat();
+    std::fs::write(&answer, &edited).unwrap();
+    let before = tree(&spec);
+    let args = ["import", "csdl", "--select", "call", "--select", "participant", "--out"];
+    let (ok, plan, err) = run(sdkgen().args(&args[..2]).arg("--dry-run").args(&args[2..]).arg(&spec).arg(metadata()));
+    assert!(ok, "{err}");
+    assert_eq!(tree(&spec), before, "a dry run writes nothing");
+    let (ok, _, err) = run(sdkgen().args(args).arg(&spec).arg(metadata()));
+    assert!(ok, "{err}");
+    let after = tree(&spec);
+    let mut said = BTreeSet::new();
+    for line in plan.lines() {
+        let (word, rel) = line.split_once(' ').unwrap();
+        let rel = rel.trim_start();
+        said.insert(rel.to_owned());
+        let (was, is) = (before.get(rel), after.get(rel));
+        match word {
+            "new" => assert!(was.is_none() && is.is_some(), "{line}"),
+            "replace" => assert!(was.is_some() && is.is_some() && was != is, "{line}"),
+            "same" => assert!(was.is_some() && was == is, "{line}"),
+            "remove" => assert!(was.is_some() && is.is_none(), "{line}"),
+            other => panic!("{other}: {plan}"),
+        }
+    }
+    assert!(plan.contains("replace  actions/call-answer.yaml\n") && plan.lines().any(|l| l.starts_with("remove ")), "{plan}");
+    let changed: Vec<&String> = before.keys().chain(after.keys()).filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert!(changed.iter().all(|k| said.contains(*k)), "changed without a line in the plan: {changed:?}\n{plan}");
 }

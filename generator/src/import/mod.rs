@@ -12,6 +12,13 @@ use std::fmt::Write as _;
 /// that carry it, so hand-written spec files beside them are never touched.
 pub const MARK: &str = "# Imported by sdkgen import csdl";
 
+/// Whether a spec path is one an import may replace or remove when it carries [`MARK`]:
+/// an operation or type file (`actions/*.yaml`, `types/*.yaml`). An imported `api.yaml`
+/// stays once written; the lock is rewritten by every import.
+pub fn replaceable(rel: &str) -> bool {
+    rel.split_once('/').is_some_and(|(dir, name)| matches!(dir, "actions" | "types") && !name.contains('/') && name.ends_with(".yaml"))
+}
+
 /// What an import made: spec files (path relative to the spec directory → text) and the
 /// elements it could not express, each with its reason.
 #[derive(Debug, Default)]
@@ -168,6 +175,19 @@ fn k(s: &str) -> String {
 }
 
 /// The element a file, report line or error names.
+/// An OData SimpleIdentifier (CSDL 4.01 §17.2: a letter or `_`, then letters, digits and
+/// `_`, at most 128 characters): what a name in the metadata must be before it becomes a
+/// file name (`actions/{type}-{operation}.yaml`) and an identifier in ten languages. A
+/// metadata file can hold anything in a `Name`; `../x` or a control character never
+/// reaches the disk.
+fn simple_identifier(name: &str) -> bool {
+    name.chars().count() <= 128
+        && name.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+const NOT_AN_IDENTIFIER: &str = "the name is not an OData identifier (a letter or `_`, then letters, digits and `_`, at most 128)";
+
 fn short(qualified: &str) -> &str {
     qualified.strip_prefix(NAMESPACE).and_then(|s| s.strip_prefix('.')).unwrap_or(qualified)
 }
@@ -675,6 +695,14 @@ impl Importer<'_> {
             if !selected.contains(&bound) {
                 continue;
             }
+            // A bound type with no identifier for a name is reported by `entity_operations`.
+            if !simple_identifier(short(&bound)) {
+                continue;
+            }
+            if !simple_identifier(&op.name) {
+                self.cannot_express(format!("{} (line {})", crate::diag::clip(&op.name), op.line), NOT_AN_IDENTIFIER.into());
+                continue;
+            }
             let Some(Address { collection: coll, item, .. }) = addresses.get(&bound) else {
                 self.cannot_express(
                     format!("{} bound to {}", op.name, short(&bound)),
@@ -700,6 +728,13 @@ impl Importer<'_> {
                 roots.extend(op.arguments().iter().map(|p| csdl.qualify(&p.ty.name)));
                 roots.extend(op.returns.iter().map(|r| csdl.qualify(&r.name)));
                 let file = format!("actions/{}-{}.yaml", short(&bound), op.name);
+                if file.len() - "actions/".len() > crate::outdir::NAME_MAX {
+                    self.cannot_express(
+                        format!("{} bound to {}", crate::diag::clip(&op.name), crate::diag::clip(short(&bound))),
+                        format!("its file name would be longer than file systems allow ({} bytes)", crate::outdir::NAME_MAX),
+                    );
+                    continue;
+                }
                 if actions.contains_key(&file) {
                     self.cannot_express(
                         file,
@@ -723,6 +758,10 @@ impl Importer<'_> {
         actions: &mut BTreeMap<String, String>,
     ) {
         for bound in selected {
+            if !simple_identifier(short(bound)) {
+                self.cannot_express(crate::diag::clip(short(bound)).into_owned(), NOT_AN_IDENTIFIER.into());
+                continue;
+            }
             let Some(address) = addresses.get(bound) else {
                 self.cannot_express(short(bound).to_owned(), "the entity type has no address in the container".into());
                 continue;
