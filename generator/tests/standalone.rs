@@ -20,16 +20,22 @@ fn ok(o: Output, what: &str) -> Output {
     o
 }
 
-/// Cargo, offline, with a target directory of its own under this repository's (so a
-/// second run rebuilds little) and none of the outer cargo's per-package variables.
-/// These builds are outside the workspace, so its profile does not reach them: debug info
-/// and incremental state are switched off here, or they take gigabytes CI may not have.
+/// Cargo, offline, with none of the outer cargo's per-package variables. Its final
+/// artifacts (binaries, packages) go to a target directory of its own under this
+/// repository's, so nothing replaces the workspace's `sdkgen`; its intermediate ones to
+/// the workspace's build directory (`CARGO_BUILD_BUILD_DIR`), so what these crates share
+/// with the workspace (tokio, serde, the runtime, the generator's dependencies) is
+/// compiled once: in directories of their own that took minutes of the suite. (Cargo
+/// holds the lock only while it builds, not while tests run.) These builds are outside
+/// the workspace, so its profile does not reach them: debug info and incremental state
+/// are switched off here, as the workspace has them for dependencies.
 fn cargo(dir: &Path, target: &str, args: &[&str]) -> Output {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.args(args)
         .arg("--offline")
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", repo().join("target").join(target))
+        .env("CARGO_BUILD_BUILD_DIR", repo().join("target"))
         .env("CARGO_PROFILE_DEV_DEBUG", "false")
         .env("CARGO_INCREMENTAL", "0");
     for (k, _) in std::env::vars() {
