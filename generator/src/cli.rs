@@ -547,7 +547,6 @@ pub fn docs_pages(config: &Config, pages: &Path, out: &Path) -> Exit {
         }
     };
     files.sort();
-    let languages: Vec<Language> = Language::ALL.into_iter().filter(|l| *l != Language::Http && *l != Language::ObjC).collect();
     let cmd = &config.settings.regenerate;
     // One write for the whole run, as `generate`'s: staged and swapped in when complete, so
     // a refusal or an I/O error changes nothing. Others' files in `out` are kept (a docs
@@ -598,19 +597,13 @@ pub fn docs_pages(config: &Config, pages: &Path, out: &Path) -> Exit {
                 continue;
             }
             first_at.insert(crate::model::include_stem(&example), place);
-            let snippets = match crate::import::page::example_snippets(&model, &ex, &languages, Style::Current) {
-                Ok(s) => s,
+            let includes = match example_includes(&model, &ex, &example, cmd) {
+                Ok(i) => i,
                 Err(reason) => {
                     report.fail(format!("{at}: failed: {reason}\n"));
                     continue;
                 }
             };
-            let includes: Vec<(String, String)> = snippets
-                .iter()
-                .map(|(language, code)| {
-                    (crate::emit::docs::include_name(&example, *language), crate::emit::docs::include_text(cmd, *language, code))
-                })
-                .collect();
             if let Some((theirs, _)) = includes.iter().find(|(rel, _)| writer.is_foreign(rel)) {
                 let shown = shown_path(&out.join(theirs));
                 report.fail(format!("{at}: failed: {shown} exists and was not written by sdkgen; refusing to overwrite it\n"));
@@ -634,6 +627,22 @@ pub fn docs_pages(config: &Config, pages: &Path, out: &Path) -> Exit {
     } else {
         Exit::Ok
     }
+}
+
+/// A page's example as its include files, one per language of today's tabs: (path under
+/// `--out`, text); why not when the spec cannot describe it.
+fn example_includes(
+    model: &crate::model::Model,
+    ex: &crate::import::page::PageExample,
+    name: &str,
+    cmd: &str,
+) -> Result<Vec<(String, String)>, String> {
+    let languages: Vec<Language> = Language::ALL.into_iter().filter(|l| *l != Language::Http && *l != Language::ObjC).collect();
+    let snippets = crate::import::page::example_snippets(model, ex, &languages, Style::Current)?;
+    Ok(snippets
+        .iter()
+        .map(|(language, code)| (crate::emit::docs::include_name(name, *language), crate::emit::docs::include_text(cmd, *language, code)))
+        .collect())
 }
 
 /// `docs --pages`' report: a line per page or example, and the counts.

@@ -10,7 +10,7 @@
 //! (5) swaps it in with one atomic `renameat2(RENAME_EXCHANGE)`, so a run killed at any
 //! moment leaves the previous complete tree or the new one. A directory that cannot be
 //! renamed (a mount point) has its tree built inside it and each top-level entry swapped
-//! in by one exchange ([`swap_entries`]). Only paths are held in memory, never the tree's
+//! in by one exchange (`swap_entries`). Only paths are held in memory, never the tree's
 //! contents. `generate`, both importers and `docs --pages` write through it; which files
 //! are sdkgen's is [`WriteOptions::mark`].
 
