@@ -264,16 +264,13 @@ pub fn plan<'t>(out: &Path, opts: &WriteOptions, files: impl IntoIterator<Item =
     let target = parent.join(&name);
     let _lock = if parent.exists() { Some(lock(&parent, false)?) } else { None };
     let scan = scan_owned(&target, opts.mark)?;
-    if !scan.foreign.is_empty() && !opts.force {
-        let advice = "use an empty or sdkgen-only directory, or pass --force to write anyway (those files are kept)";
-        return Err(OutError::Refused(refusal(&target, &scan.foreign, "", advice)));
-    }
+    refuse_unforced(&target, &scan, opts)?;
     let mut plan = Plan::default();
     let mut clashes = BTreeSet::new();
     let mut seen = HashSet::new();
     for (rel, text) in files {
         check_relative(rel)?;
-        if let Some(clash) = std::iter::once(rel).chain(ancestors(rel)).find(|p| scan.foreign.contains(*p)) {
+        if let Some(clash) = scan.clash(rel) {
             clashes.insert(clash.to_owned());
             continue;
         }
@@ -287,10 +284,7 @@ pub fn plan<'t>(out: &Path, opts: &WriteOptions, files: impl IntoIterator<Item =
         };
         plan.files.push((rel.to_owned(), change));
     }
-    if !clashes.is_empty() {
-        let advice = "move or delete them first: sdkgen never overwrites a file it did not write, even with --force";
-        return Err(OutError::Refused(refusal(&target, &clashes, " where it would write its own", advice)));
-    }
+    refuse_clashes(&target, &clashes)?;
     plan.removed = scan.ours.iter().filter(|k| (opts.owns)(k) && !seen.contains(k.as_str())).cloned().collect();
     Ok(plan)
 }
@@ -362,10 +356,7 @@ impl<'a> Writer<'a> {
         let target = parent.join(&name);
         remove_leftovers(&parent, &name, &target)?;
         let scan = scan_owned(&target, opts.mark)?;
-        if !scan.foreign.is_empty() && !opts.force {
-            let advice = "use an empty or sdkgen-only directory, or pass --force to write anyway (those files are kept)";
-            return Err(OutError::Refused(refusal(&target, &scan.foreign, "", advice)));
-        }
+        refuse_unforced(&target, &scan, opts)?;
         let report = WriteReport { kept_foreign: scan.foreign.len(), ..WriteReport::default() };
         Ok(Writer {
             opts,
@@ -389,8 +380,7 @@ impl<'a> Writer<'a> {
     /// a directory holding it goes): for a command that skips such a file and goes on,
     /// where a clash would otherwise refuse the whole write.
     pub fn is_foreign(&self, rel: &str) -> bool {
-        let foreign = &self.scan.foreign;
-        !foreign.is_empty() && std::iter::once(rel).chain(ancestors(rel)).any(|p| foreign.contains(p))
+        self.scan.clash(rel).is_some()
     }
 
     fn put_file(&mut self, rel: String, text: &str) -> Result<(), OutError> {
@@ -405,12 +395,8 @@ impl<'a> Writer<'a> {
                 self.new_dirs.insert(dir.to_owned());
             }
         }
-        // A foreign entry where this file goes, or where a directory holding it goes.
-        let foreign = &self.scan.foreign;
-        if !foreign.is_empty() {
-            if let Some(clash) = std::iter::once(rel.as_str()).chain(ancestors(&rel)).find(|p| foreign.contains(*p)) {
-                self.clashes.insert(clash.to_owned());
-            }
+        if let Some(clash) = self.scan.clash(&rel) {
+            self.clashes.insert(clash.to_owned());
         }
         if !self.clashes.is_empty() {
             return Ok(());
@@ -493,10 +479,7 @@ impl<'a> Writer<'a> {
         if let Some(e) = self.error.take() {
             return Err(e);
         }
-        if !self.clashes.is_empty() {
-            let advice = "move or delete them first: sdkgen never overwrites a file it did not write, even with --force";
-            return Err(OutError::Refused(refusal(&self.target, &self.clashes, " where it would write its own", advice)));
-        }
+        refuse_clashes(&self.target, &self.clashes)?;
         let removed: BTreeSet<String> =
             self.scan.ours.iter().filter(|k| (self.opts.owns)(k) && !self.seen_ours.contains(*k)).cloned().collect();
         self.report.removed = removed.iter().cloned().collect();
@@ -605,6 +588,35 @@ fn check_relative(rel: &str) -> Result<(), OutError> {
 /// The longest file name (one path component, in bytes) Linux, macOS and Windows file
 /// systems all take.
 pub const NAME_MAX: usize = 255;
+
+impl Scan {
+    /// The foreign entry where `rel` goes, or where a directory holding it goes: a clash
+    /// that refuses the write (or, for `docs --pages`, the example).
+    fn clash<'r>(&self, rel: &'r str) -> Option<&'r str> {
+        if self.foreign.is_empty() {
+            return None;
+        }
+        std::iter::once(rel).chain(ancestors(rel)).find(|p| self.foreign.contains(*p))
+    }
+}
+
+/// A directory holding others' files is refused unless the run is forced.
+fn refuse_unforced(target: &Path, scan: &Scan, opts: &WriteOptions) -> Result<(), OutError> {
+    if scan.foreign.is_empty() || opts.force {
+        return Ok(());
+    }
+    let advice = "use an empty or sdkgen-only directory, or pass --force to write anyway (those files are kept)";
+    Err(OutError::Refused(refusal(target, &scan.foreign, "", advice)))
+}
+
+/// Others' files where the run would write its own are refused, forced or not.
+fn refuse_clashes(target: &Path, clashes: &BTreeSet<String>) -> Result<(), OutError> {
+    if clashes.is_empty() {
+        return Ok(());
+    }
+    let advice = "move or delete them first: sdkgen never overwrites a file it did not write, even with --force";
+    Err(OutError::Refused(refusal(target, clashes, " where it would write its own", advice)))
+}
 
 /// "`out` holds N file(s) sdkgen did not write`place`; …", the first of them listed, then `advice`.
 fn refusal(out: &Path, foreign: &BTreeSet<String>, place: &str, advice: &str) -> String {
