@@ -24,6 +24,12 @@ pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(12);
 pub const ERROR_BODY_CAP: usize = 64 << 10;
 /// How much of a success response is read before the call fails.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 << 20;
+/// How much memory reading one success response into typed values may take at most
+/// (estimated from above before it is read, see [`crate::memory_bound`]).
+pub const DEFAULT_MAX_RESPONSE_MEMORY: u64 = 1 << 30;
+/// The in-memory size assumed for the largest value a response is read into, until the
+/// generated crate says its own ([`Client::with_largest_value`]).
+pub const DEFAULT_LARGEST_VALUE: usize = 1 << 10;
 /// Same-origin redirects followed at most; a redirect to another origin is never followed
 /// (the answer is returned as an error), so the token cannot reach another host.
 const MAX_REDIRECTS: usize = 5;
@@ -42,6 +48,7 @@ pub struct ClientBuilder {
     deadline: Duration,
     max_retries: u32,
     max_response_bytes: usize,
+    max_response_memory: u64,
 }
 
 impl Default for ClientBuilder {
@@ -53,6 +60,7 @@ impl Default for ClientBuilder {
             deadline: DEFAULT_DEADLINE,
             max_retries: DEFAULT_MAX_RETRIES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            max_response_memory: DEFAULT_MAX_RESPONSE_MEMORY,
         }
     }
 }
@@ -95,6 +103,16 @@ impl ClientBuilder {
         self
     }
 
+    /// The most memory reading one success response into typed values may take (default
+    /// [`DEFAULT_MAX_RESPONSE_MEMORY`]). A body is measured before it is read, in one pass
+    /// that charges every object the largest value it could become ([`crate::memory_bound`]);
+    /// one that could take more fails with [`Error::ResponseTooLargeInMemory`], whatever
+    /// its length in bytes.
+    pub fn max_response_memory(mut self, bytes: u64) -> Self {
+        self.max_response_memory = bytes;
+        self
+    }
+
     /// How often a 429 or 503 answer is retried (default [`DEFAULT_MAX_RETRIES`]).
     pub fn max_retries(mut self, retries: u32) -> Self {
         self.max_retries = retries;
@@ -129,6 +147,8 @@ impl ClientBuilder {
             deadline: self.deadline,
             max_retries: self.max_retries,
             max_response_bytes: self.max_response_bytes,
+            max_response_memory: self.max_response_memory,
+            largest_value: DEFAULT_LARGEST_VALUE,
             headers: Arc::new(Vec::new()),
         })
     }
@@ -144,6 +164,9 @@ pub struct Client {
     deadline: Duration,
     max_retries: u32,
     max_response_bytes: usize,
+    max_response_memory: u64,
+    /// The in-memory size of the largest type a response can be read into.
+    largest_value: usize,
     /// Request headers sent with every request (see [`Client::with_header`]).
     headers: Arc<Vec<(HeaderName, HeaderValue)>>,
 }
@@ -156,6 +179,8 @@ impl fmt::Debug for Client {
             .field("timeout", &self.timeout)
             .field("deadline", &self.deadline)
             .field("max_retries", &self.max_retries)
+            .field("max_response_memory", &self.max_response_memory)
+            .field("largest_value", &self.largest_value)
             .field("headers", &self.headers.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>())
             .finish()
     }
@@ -195,6 +220,15 @@ impl Client {
         Ok(Client { headers: Arc::new(headers), ..self.clone() })
     }
 
+    /// This client (sharing its connection pool) charging each object of a response `bytes`
+    /// against [`ClientBuilder::max_response_memory`]: the in-memory size of the largest
+    /// type responses are read into. A generated crate's client sets its models' largest
+    /// `size_of` here; the default is [`DEFAULT_LARGEST_VALUE`], and a call's result type is
+    /// charged at least its own size.
+    pub fn with_largest_value(&self, bytes: usize) -> Client {
+        Client { largest_value: bytes, ..self.clone() }
+    }
+
     /// The root requests are sent under, without a trailing `/`.
     pub fn base_url(&self) -> &str {
         &self.base_url
@@ -214,6 +248,10 @@ impl Client {
         body: Option<&B>,
     ) -> Result<T, Error> {
         let bytes = self.execute(method, path, body).await?;
+        let bound = crate::memory_bound(&bytes, self.largest_value.max(std::mem::size_of::<T>()));
+        if bound > self.max_response_memory {
+            return Err(Error::ResponseTooLargeInMemory { bound, limit: self.max_response_memory });
+        }
         serde_json::from_slice(&bytes).map_err(Error::Json)
     }
 

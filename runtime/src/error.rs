@@ -29,6 +29,14 @@ pub enum Error {
     DeadlineExceeded(std::time::Duration),
     /// A success response was longer than the client reads.
     ResponseTooLarge(usize),
+    /// A success response could take more memory to read than the client allows
+    /// ([`crate::ClientBuilder::max_response_memory`]); nothing of it was read into values.
+    ResponseTooLargeInMemory {
+        /// The most memory reading it could take, in bytes ([`crate::memory_bound`]).
+        bound: u64,
+        /// The client's limit, in bytes.
+        limit: u64,
+    },
 }
 
 impl Error {
@@ -60,6 +68,9 @@ impl fmt::Display for Error {
             Error::InvalidBaseUrl(url) => write!(f, "invalid base URL {url:?}"),
             Error::DeadlineExceeded(d) => write!(f, "the call did not finish within its {d:?} deadline, retries included"),
             Error::ResponseTooLarge(n) => write!(f, "the response is longer than the {n} bytes the client reads"),
+            Error::ResponseTooLargeInMemory { bound, limit } => {
+                write!(f, "reading the response could take up to {bound} bytes of memory, more than the client's limit of {limit}")
+            }
         }
     }
 }

@@ -6,6 +6,8 @@
 #![deny(missing_docs)]
 
 #[cfg(feature = "client")]
+mod budget;
+#[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
 mod collection;
@@ -24,9 +26,11 @@ mod validate;
 mod wire_enum;
 
 #[cfg(feature = "client")]
+pub use budget::memory_bound;
+#[cfg(feature = "client")]
 pub use client::{
-    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
-    ERROR_BODY_CAP,
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_LARGEST_VALUE, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RESPONSE_MEMORY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ERROR_BODY_CAP,
 };
 #[cfg(feature = "client")]
 pub use collection::CollectionPage;

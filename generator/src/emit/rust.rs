@@ -43,13 +43,14 @@ impl Names {
 
 /// The `sdkgen-runtime` version generated crates depend on (the crate in `runtime/`;
 /// a test holds the two equal).
-pub const RUNTIME_VERSION: &str = "0.1.1";
+pub const RUNTIME_VERSION: &str = "0.1.2";
 
 /// The runtime's files, for `runtime = "vendored"`: a copy beside the generated crate.
-const RUNTIME_FILES: [(&str, &str); 12] = [
+const RUNTIME_FILES: [(&str, &str); 13] = [
     ("Cargo.toml", include_str!("../../../runtime/Cargo.toml")),
     ("README.md", include_str!("../../../runtime/README.md")),
     ("src/lib.rs", include_str!("../../../runtime/src/lib.rs")),
+    ("src/budget.rs", include_str!("../../../runtime/src/budget.rs")),
     ("src/client.rs", include_str!("../../../runtime/src/client.rs")),
     ("src/collection.rs", include_str!("../../../runtime/src/collection.rs")),
     ("src/error.rs", include_str!("../../../runtime/src/error.rs")),
@@ -113,6 +114,7 @@ fn format_models(model: &Model, names: &Names, cmd: &str, chunk: usize) -> Strin
         let tokens = chunk.iter().map(|item| item.tokens(model, names));
         unparse(quote! { #(#tokens)* })
     });
+    text.push_str(&unparse(largest_value_tokens(model, names)));
     headed(&text, cmd)
 }
 
@@ -292,9 +294,33 @@ fn reaches(model: &Model, from: &str, to: &str) -> bool {
 
 fn models_rs(model: &Model, names: &Names) -> TokenStream {
     let items = model_items(model, names).map(|item| item.tokens(model, names));
+    let largest = largest_value_tokens(model, names);
     quote! {
         //! Request bodies, resource types and enumerations.
         #(#items)*
+        #largest
+    }
+}
+
+/// `LARGEST_VALUE`, which [`client_parts`]'s `GraphClient::new` gives the runtime: a
+/// response's every object is charged this much before the body is read, so a body of
+/// small objects that would each become a large struct is refused rather than read.
+fn largest_value_tokens(model: &Model, names: &Names) -> TokenStream {
+    let idents = model_items(model, names).map(|item| item.ident(names));
+    quote! {
+        /// The largest in-memory size of this crate's models, in bytes: the client charges
+        /// each object of a response this much against its memory limit before reading it.
+        pub const LARGEST_VALUE: usize = {
+            let sizes = [0 #(, ::std::mem::size_of::<#idents>())*];
+            let (mut largest, mut i) = (0, 0);
+            while i < sizes.len() {
+                if sizes[i] > largest {
+                    largest = sizes[i];
+                }
+                i += 1;
+            }
+            largest
+        };
     }
 }
 
@@ -311,6 +337,14 @@ impl ModelItem<'_> {
             ModelItem::Enum(e) => enum_tokens(e, names),
             ModelItem::Type(t) => struct_tokens(model, t, names),
             ModelItem::Request(a) => request_tokens(model, a, names),
+        }
+    }
+
+    fn ident(&self, names: &Names) -> proc_macro2::Ident {
+        match self {
+            ModelItem::Enum(e) => names.ty(&e.name),
+            ModelItem::Type(t) => names.ty(&t.name),
+            ModelItem::Request(a) => to_ident(&names.requests[&a.id()]),
         }
     }
 }
@@ -606,9 +640,10 @@ fn client_parts<'m>(model: &'m Model, krate: &str) -> (TokenStream, Vec<(&'m Act
             /// The base URL the spec documents.
             pub const DEFAULT_BASE_URL: &'static str = #base_url;
 
-            /// Wraps a configured runtime client.
+            /// Wraps a configured runtime client, telling it the largest in-memory size of
+            /// this crate's models so that its memory limit holds for every response.
             pub fn new(inner: sdkgen_runtime::Client) -> Self {
-                Self { inner }
+                Self { inner: inner.with_largest_value(crate::models::LARGEST_VALUE) }
             }
 
             /// Starts configuring a runtime client with this API's base URL.
@@ -857,5 +892,17 @@ mod tests {
                 assert_eq!(format_client(&model, &names, "graph-beta", "cmd", chunk), client, "{spec}: client.rs in chunks of {chunk}");
             }
         }
+    }
+
+    /// A vendored runtime missing a module does not build: the list is the directory.
+    #[test]
+    fn the_vendored_runtime_is_every_file_of_the_runtime() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/src");
+        let mut on_disk: Vec<String> =
+            std::fs::read_dir(src).unwrap().map(|e| format!("src/{}", e.unwrap().file_name().to_string_lossy())).collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = RUNTIME_FILES.iter().map(|(p, _)| p.to_string()).filter(|p| p.starts_with("src/")).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk);
     }
 }

@@ -18,9 +18,12 @@ pub struct GraphClient {
 impl GraphClient {
     /// The base URL the spec documents.
     pub const DEFAULT_BASE_URL: &'static str = "https://example.com/obstacle";
-    /// Wraps a configured runtime client.
+    /// Wraps a configured runtime client, telling it the largest in-memory size of
+    /// this crate's models so that its memory limit holds for every response.
     pub fn new(inner: sdkgen_runtime::Client) -> Self {
-        Self { inner }
+        Self {
+            inner: inner.with_largest_value(crate::models::LARGEST_VALUE),
+        }
     }
 
     /// Starts configuring a runtime client with this API's base URL.

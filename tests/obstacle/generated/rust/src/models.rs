@@ -466,3 +466,25 @@ pub struct ClassSwitchRequest {
     )]
     pub r#struct: ::std::option::Option<::std::vec::Vec<crate::models::Interface>>,
 }
+
+/// The largest in-memory size of this crate's models, in bytes: the client charges
+/// each object of a response this much against its memory limit before reading it.
+pub const LARGEST_VALUE: usize = {
+    let sizes = [
+        0,
+        ::std::mem::size_of::<Select>(),
+        ::std::mem::size_of::<Class>(),
+        ::std::mem::size_of::<Function>(),
+        ::std::mem::size_of::<Interface>(),
+        ::std::mem::size_of::<Enum>(),
+        ::std::mem::size_of::<ClassSwitchRequest>(),
+    ];
+    let (mut largest, mut i) = (0, 0);
+    while i < sizes.len() {
+        if sizes[i] > largest {
+            largest = sizes[i];
+        }
+        i += 1;
+    }
+    largest
+};
