@@ -166,8 +166,12 @@ pub fn export_openapi(config: &Config, out: Option<&Path>) -> Exit {
             print(&text);
             Exit::Ok
         }
-        Some(path) => match crate::export::write_own(path, &text, crate::export::openapi::OWNER) {
-            Ok(()) => {
+        Some(path) => match crate::outdir::write_file(path, &text, crate::export::openapi::OWNER) {
+            Ok(crate::outdir::FileWrite::Unchanged) => {
+                note(&format!("sdkgen: {} is up to date\n", shown_path(path)));
+                Exit::Ok
+            }
+            Ok(crate::outdir::FileWrite::Written) => {
                 note(&format!("sdkgen: wrote {} ({} operations)\n", shown_path(path), model.actions.len()));
                 Exit::Ok
             }
@@ -521,8 +525,12 @@ pub fn import_page(spec: &Path, page: &Path, out: Option<&Path>) -> Exit {
             print(&yaml);
             Exit::Ok
         }
-        Some(path) => match crate::export::write_own(path, &yaml, page::MARK) {
-            Ok(()) => {
+        Some(path) => match crate::outdir::write_file(path, &yaml, page::MARK) {
+            Ok(crate::outdir::FileWrite::Unchanged) => {
+                note(&format!("sdkgen: {} is up to date\n", shown_path(path)));
+                Exit::Ok
+            }
+            Ok(crate::outdir::FileWrite::Written) => {
                 note(&format!("sdkgen: wrote {} ({} examples)\n", shown_path(path), origins.examples.len()));
                 Exit::Ok
             }

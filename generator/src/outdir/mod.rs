@@ -12,11 +12,15 @@
 //! renamed (a mount point) has its tree built inside it and each top-level entry swapped
 //! in by one exchange (`swap_entries`). Only paths are held in memory, never the tree's
 //! contents. `generate`, both importers and `docs --pages` write through it; which files
-//! are sdkgen's is [`WriteOptions::mark`].
+//! are sdkgen's is [`WriteOptions::mark`]. A command whose output is one file
+//! (`export openapi`, `import page`) writes it with [`write_file`], under the same lock,
+//! ownership test and staging names.
 
+mod file;
 mod swap;
 
 use crate::output::{Sink, Tree};
+pub use file::{write_file, FileWrite};
 use std::collections::{BTreeSet, HashSet};
 use std::ffi::OsString;
 use std::fmt;

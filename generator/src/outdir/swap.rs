@@ -156,8 +156,9 @@ pub(super) fn is_inner_staging(name: &std::ffi::OsStr) -> bool {
     rest.is_some_and(|r| !r.is_empty() && r.iter().all(|b| b.is_ascii_digit() || *b == b'-'))
 }
 
-/// Removes the staging and old-tree directories of runs that were killed: siblings of
-/// `target` in `parent`, and in-place ones at the top of `target`.
+/// Removes the staging and old-tree directories (or a single file's staging copy) of runs
+/// that were killed: siblings of `target` in `parent`, and in-place ones at the top of
+/// `target`.
 pub(super) fn remove_leftovers(parent: &Path, name: &OsString, target: &Path) -> Result<(), OutError> {
     let mut prefix = b".".to_vec();
     prefix.extend_from_slice(name.as_bytes());
@@ -173,8 +174,14 @@ pub(super) fn remove_leftovers(parent: &Path, name: &OsString, target: &Path) ->
         }
         for entry in fs::read_dir(dir).map_err(io_at(dir))? {
             let entry = entry.map_err(io_at(dir))?;
-            if theirs(&entry.file_name()) && entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
-                fs::remove_dir_all(entry.path()).map_err(io_at(&entry.path()))?;
+            if !theirs(&entry.file_name()) {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => fs::remove_dir_all(entry.path()).map_err(io_at(&entry.path()))?,
+                // A single file's staging copy ([`super::file::write_file`]).
+                Ok(t) if t.is_file() && dir == parent => fs::remove_file(entry.path()).map_err(io_at(&entry.path()))?,
+                _ => {}
             }
         }
     }

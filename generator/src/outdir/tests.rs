@@ -184,3 +184,53 @@ fn paths_that_would_leave_the_directory_are_refused_before_anything_is_written()
     }
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn one_file_is_written_only_over_its_own_never_through_a_link_and_whole() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let mark = "# Imported by sdkgen import page";
+    let ours = format!("{mark}; do not edit\nexamples: 1\n");
+    let file = dir.path().join("new/page.yaml");
+    // Free, in a directory not made yet; then the same bytes again write nothing.
+    assert_eq!(write_file(&file, &ours, mark).unwrap(), FileWrite::Written);
+    assert_eq!(fs::read_to_string(&file).unwrap(), ours);
+    let before = inode(&file);
+    assert_eq!(write_file(&file, &ours, mark).unwrap(), FileWrite::Unchanged);
+    let changed = format!("{ours}examples: 2\n");
+    assert_eq!(write_file(&file, &changed, mark).unwrap(), FileWrite::Written);
+    assert_ne!(inode(&file), before, "replaced by a rename, never rewritten in place");
+    assert_eq!(fs::read_to_string(&file).unwrap(), changed);
+
+    // Someone else's file (the mark quoted on its second line), a link to sdkgen's own
+    // file, and a directory are refused and left as they were.
+    let theirs = dir.path().join("theirs.yaml");
+    fs::write(&theirs, format!("# mine\n{mark}\n")).unwrap();
+    let link = dir.path().join("link.yaml");
+    symlink(&file, &link).unwrap();
+    fs::create_dir(dir.path().join("d.yaml")).unwrap();
+    for (path, says) in
+        [(&theirs, "was not written by sdkgen"), (&link, "is not a regular file"), (&dir.path().join("d.yaml"), "is not a regular file")]
+    {
+        let e = write_file(path, &ours, mark).unwrap_err().to_string();
+        assert!(e.contains(says), "{e}");
+    }
+    assert_eq!(fs::read_to_string(&theirs).unwrap(), format!("# mine\n{mark}\n"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), changed, "nothing written through the link");
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+
+    // A killed run's staging copy is removed by the next run; a look-alike is not sdkgen's.
+    let new = dir.path().join("new");
+    fs::write(new.join(".page.yaml.sdkgen-4242-0"), "half").unwrap();
+    fs::write(new.join(".page.yaml.sdkgen-mine"), "keep").unwrap();
+    write_file(&file, &ours, mark).unwrap();
+    let mut left: Vec<String> = fs::read_dir(&new).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    assert_eq!(left, [".page.yaml.sdkgen-mine", "page.yaml"]);
+
+    // A name too long to stage beside itself is refused with nothing made.
+    let long = dir.path().join("x".repeat(NAME_MAX - 4));
+    let e = write_file(&long, &ours, mark).unwrap_err().to_string();
+    assert!(e.contains("too long") && e.contains("nothing was written"), "{e}");
+    assert!(!long.exists());
+}
