@@ -674,7 +674,16 @@ pub fn serve(spec: &Path, addr: std::net::SocketAddr, limits: crate::serve::Limi
         Ok(m) => m,
         Err(exit) => return exit,
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    crate::serve::purge_freed_memory_at_once();
+    // Renders run on blocking threads, at most `in_flight` at once (each waits for a slot
+    // first); a thread idle for a second ends, and its heap's memory goes back with it.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(limits.in_flight)
+        .thread_keep_alive(std::time::Duration::from_secs(1))
+        .on_thread_park(crate::serve::collect_when_idle)
+        .build();
+    let runtime = match runtime {
         Ok(r) => r,
         Err(e) => {
             eprint(&format!("sdkgen: cannot start the service: {e}\n"));

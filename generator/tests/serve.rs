@@ -329,3 +329,53 @@ fn a_client_holding_a_request_open_does_not_hold_sigterm_past_the_deadline() {
     }
     assert!(start.elapsed() >= Duration::from_millis(900), "the request under way was given its deadline");
 }
+
+const LANGS: [&str; 10] = ["http", "csharp", "javascript", "objc", "java", "go", "powershell", "python", "php", "cli"];
+
+/// A `/proc/PID/status` figure of the service, in KiB.
+fn status_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with(field)).unwrap_or_else(|| panic!("no {field}"));
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn memory_taken_under_load_is_given_back_after_it() {
+    let service = std::sync::Arc::new(Service::start());
+    let pid = service.child.id();
+    // Warm: every language once, so what is built on first use is in the baseline.
+    for lang in LANGS {
+        assert_eq!(service.post(&format!("?lang={lang}"), "application/http", REJECT.as_bytes()).0, 200);
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    let warm = status_kib(pid, "VmRSS");
+    // Load: 64 clients at once, each body half a MiB (the request padded with blank lines),
+    // so the service holds well over a hundred MB while requests wait for a render slot.
+    let padded = std::sync::Arc::new(format!("{REJECT}{}", "\n".repeat(512 << 10)));
+    let workers: Vec<_> = (0..64)
+        .map(|_| {
+            let (service, padded) = (service.clone(), padded.clone());
+            std::thread::spawn(move || {
+                let (status, body) = service.post("?lang=go", "application/http", padded.as_bytes());
+                assert!(status == 200 || status == 503, "{status} {body}");
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let peak = status_kib(pid, "VmHWM");
+    assert!(peak > warm + (64 << 10), "the load took memory: {warm} KiB warm, {peak} KiB at its peak");
+    // Given back within seconds of the load's end (idle render threads end after 1 s, each
+    // worker collects its heap once the service is idle): at most a third of what the load
+    // took above the warm figure is still held (measured: a twelfth to a sixth; before,
+    // half to three quarters).
+    let held = |now: u64| now.saturating_sub(warm) * 3 <= peak - warm;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut now = status_kib(pid, "VmRSS");
+    while !held(now) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+        now = status_kib(pid, "VmRSS");
+    }
+    assert!(held(now), "{warm} KiB warm, {peak} KiB at the peak, still {now} KiB 5 s after the load");
+}
