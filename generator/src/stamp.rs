@@ -6,7 +6,8 @@
 //! spec file's path and bytes) and the hash of the manifest it wrote. A later run with the
 //! same fingerprint reads the manifest, checks every listed file's hash and that no other
 //! file of sdkgen's is there; only when all agree does it skip generating. The stamp never
-//! replaces that check, so an edited, deleted or stray file is always repaired.
+//! replaces that check, so an edited, deleted or stray file is always repaired. Only
+//! `generate` uses it: `check` always renders, so the stamp is never a proof.
 
 use crate::manifest::hex;
 use crate::outdir;
