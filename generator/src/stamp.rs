@@ -13,6 +13,7 @@ use crate::manifest::hex;
 use crate::outdir;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// The fingerprint of a run's inputs; `None` when one cannot be read (then a run
@@ -54,30 +55,74 @@ fn executable_identity() -> Option<String> {
     Some(format!("{}\0{}.{:09}\0{node}\0", meta.len(), modified.as_secs(), modified.subsec_nanos()))
 }
 
-/// Where the stamp of output directory `out` lives.
+/// The most a stamp (two hex digests) is read of: anything longer is not one.
+const MAX_STAMP_BYTES: u64 = 4096;
+
+/// Where the stamp of output directory `out` lives: `$XDG_CACHE_HOME/sdkgen/stamps` when
+/// that is an absolute path (the XDG spec says a relative one is ignored: it would put the
+/// cache in whatever directory sdkgen runs from), else `$HOME/.cache/sdkgen/stamps`.
 fn stamp_path(out: &Path) -> Option<PathBuf> {
+    let absolute = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
     let cache = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".cache")))?;
+        .and_then(absolute)
+        .or_else(|| std::env::var_os("HOME").and_then(absolute).map(|h| h.join(".cache")))?;
     let real = std::fs::canonicalize(out).ok()?;
     Some(cache.join("sdkgen/stamps").join(hex(&Sha256::digest(real.as_os_str().as_encoded_bytes()))))
 }
 
+/// Whether the stamp's `sdkgen` and `sdkgen/stamps` directories are directories, not
+/// links: a stamp is read and written only inside the cache, never through a link to
+/// somewhere else.
+fn inside_cache(stamp: &Path) -> bool {
+    let stamps = stamp.parent();
+    [stamps, stamps.and_then(Path::parent)].into_iter().all(|d| d.is_some_and(|d| std::fs::symlink_metadata(d).is_ok_and(|m| m.is_dir())))
+}
+
 /// Records that `out` now holds what the inputs `fingerprint` make. Best effort: a
-/// cache that cannot be written only means the next run generates.
+/// cache that cannot be written only means the next run generates. Written beside the
+/// stamp and renamed over it, so a link, FIFO or half-written file there is replaced,
+/// never written through or waited on.
 pub fn record(out: &Path, fingerprint: &str) {
     let (Some(path), Ok(manifest)) = (stamp_path(out), outdir::read_regular(&out.join(crate::manifest::PATH))) else { return };
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let _ = std::fs::write(path, format!("{fingerprint} {}\n", hex(&Sha256::digest(&manifest))));
+    if !inside_cache(&path) {
+        return;
+    }
+    let temp = path.with_extension(format!("{}.tmp", std::process::id()));
+    let text = format!("{fingerprint} {}\n", hex(&Sha256::digest(&manifest)));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&temp)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    if written.and_then(|()| std::fs::rename(&temp, &path)).is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+}
+
+/// The stamp's text: a regular file inside the cache, read without following a link or
+/// waiting on a FIFO, and only when it is short enough to be a stamp.
+fn read_stamp(path: &Path) -> Option<String> {
+    if !inside_cache(path) {
+        return None;
+    }
+    let mut file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > MAX_STAMP_BYTES {
+        return None;
+    }
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::Read::take(&mut file, MAX_STAMP_BYTES), &mut text).ok()?;
+    Some(text)
 }
 
 /// The number of files in `out` when it holds exactly what the inputs `fingerprint`
 /// make, as recorded and verified file by file; `None` otherwise.
 pub fn current(out: &Path, fingerprint: &str) -> Option<usize> {
-    let stamp = std::fs::read_to_string(stamp_path(out)?).ok()?;
+    let stamp = read_stamp(&stamp_path(out)?)?;
     let (recorded, manifest_hash) = stamp.trim_end().split_once(' ')?;
     if recorded != fingerprint {
         return None;
@@ -93,7 +138,12 @@ pub fn current(out: &Path, fingerprint: &str) -> Option<usize> {
     if !scan.foreign.is_empty() || !scan.ours.contains(crate::manifest::PATH) {
         return None;
     }
-    let manifest = outdir::read_regular(&out.join(crate::manifest::PATH)).ok()?;
+    // Its size first: an endless or huge file where the manifest was is not read.
+    let manifest_path = out.join(crate::manifest::PATH);
+    if std::fs::symlink_metadata(&manifest_path).ok()?.len() > outdir::MAX_MANIFEST_BYTES {
+        return None;
+    }
+    let manifest = outdir::read_regular(&manifest_path).ok()?;
     if manifest.len() as u64 > outdir::MAX_MANIFEST_BYTES || hex(&Sha256::digest(&manifest)) != manifest_hash {
         return None;
     }

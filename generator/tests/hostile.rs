@@ -15,8 +15,14 @@ fn repo() -> PathBuf {
 /// Runs sdkgen in `dir` (a scratch directory: no sdkgen.toml above it, so the defaults
 /// `spec` and `generated` apply), with a time limit so a hang is a failure, not a stall.
 fn run(dir: &Path, args: &[&str]) -> Output {
+    run_with(dir, args, &[])
+}
+
+/// [`run`] with these environment variables set.
+fn run_with(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sdkgen"))
         .args(args)
+        .envs(env.iter().map(|(k, v)| (*k, *v)))
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -498,4 +504,70 @@ fn a_config_file_is_validated_like_a_spec_and_headers_come_from_it() {
         let o = run(&cwd, &["check", "--config", cfg.to_str().unwrap(), "--out", &out]);
         assert_eq!(o.status.code(), Some(0), "{cwd:?} {out}: {}", err(&o));
     }
+}
+
+/// Where sdkgen keeps the stamp of `out` under the cache directory `cache`.
+fn stamp_of(cache: &Path, out: &Path) -> PathBuf {
+    use sha2::Digest;
+    let real = std::fs::canonicalize(out).unwrap();
+    let digest = sha2::Sha256::digest(real.as_os_str().as_encoded_bytes());
+    cache.join("sdkgen/stamps").join(digest.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+#[test]
+fn the_stamp_cache_is_a_regular_file_inside_the_cache_or_nothing() {
+    const SHORTCUT: &str = "inputs as last run";
+    let s = scratch();
+    let cache = tempfile::tempdir().unwrap();
+    let env = [("XDG_CACHE_HOME", cache.path())];
+    let generate = || run_with(s.path(), &["generate"], &env);
+    assert_eq!(generate().status.code(), Some(0));
+    let out = s.path().join("generated");
+    let stamp = stamp_of(cache.path(), &out);
+    assert!(std::fs::symlink_metadata(&stamp).unwrap().is_file(), "the first run leaves a stamp");
+    assert!(err(&generate()).contains(SHORTCUT), "and the second takes its shortcut");
+
+    // A FIFO, a link to someone's file, and a file far larger than a stamp where the stamp
+    // goes: none is waited on, written through or read; each run generates as usual and
+    // leaves a stamp of its own in its place.
+    let theirs = s.path().join("theirs.txt");
+    std::fs::write(&theirs, "keep me\n").unwrap();
+    let big = s.path().join("big");
+    std::fs::File::create(&big).unwrap().set_len(8 << 30).unwrap();
+    let plant: [(&str, &dyn Fn()); 3] = [
+        ("fifo", &|| assert!(Command::new("mkfifo").arg(&stamp).status().unwrap().success())),
+        ("link", &|| symlink(&theirs, &stamp).unwrap()),
+        ("huge", &|| std::fs::rename(&big, &stamp).unwrap()),
+    ];
+    for (what, plant) in plant {
+        std::fs::remove_file(&stamp).unwrap();
+        plant();
+        let start = Instant::now();
+        let o = generate();
+        assert!(o.status.code() == Some(0) && !err(&o).contains(SHORTCUT), "{what}: {}", err(&o));
+        assert!(start.elapsed() < Duration::from_secs(10), "{what}: took {:?}", start.elapsed());
+        assert!(std::fs::symlink_metadata(&stamp).unwrap().len() < 200, "{what}: replaced by a stamp");
+        assert_eq!(run_with(s.path(), &["check"], &env).status.code(), Some(0), "{what}");
+    }
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "keep me\n");
+
+    // The stamps directory as a link to elsewhere: nothing is read or written there.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::remove_dir_all(cache.path().join("sdkgen/stamps")).unwrap();
+    symlink(elsewhere.path(), cache.path().join("sdkgen/stamps")).unwrap();
+    for _ in 0..2 {
+        let o = generate();
+        assert!(o.status.code() == Some(0) && !err(&o).contains(SHORTCUT), "{}", err(&o));
+    }
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0, "nothing written through the link");
+
+    // A relative XDG_CACHE_HOME is ignored, as the XDG spec says: nothing lands in the
+    // working directory; the cache under HOME is used instead.
+    let home = tempfile::tempdir().unwrap();
+    let relative = [("XDG_CACHE_HOME", Path::new("relcache")), ("HOME", home.path())];
+    for _ in 0..2 {
+        assert_eq!(run_with(s.path(), &["generate"], &relative).status.code(), Some(0));
+    }
+    assert!(!s.path().join("relcache").exists(), "a relative cache path wrote into the working directory");
+    assert!(stamp_of(&home.path().join(".cache"), &out).is_file());
 }
