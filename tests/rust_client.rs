@@ -256,8 +256,42 @@ async fn a_result_comes_back_typed() {
 }
 
 #[tokio::test]
+async fn every_request_names_the_crate_and_carries_one_client_request_id_per_call() {
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(method("POST"))
+        .respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
+    let client = client(&server);
+    for _ in 0..2 {
+        client.call_reject(CALL, &CallRejectRequest::default()).await.unwrap();
+    }
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(got.len(), 3, "a retried call, then another");
+    // Hand-written: the crate's package name and version, then the runtime's.
+    for req in &got {
+        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.1.2");
+    }
+    let ids: Vec<&str> = got.iter().map(|r| header(r, "client-request-id")).collect();
+    let uuid = |id: &str| id.len() == 36 && id.split('-').map(str::len).eq([8, 4, 4, 4, 12]) && id.as_bytes()[14] == b'4';
+    assert!(ids.iter().all(|id| uuid(id)), "UUID v4s: {ids:?}");
+    assert_eq!(ids[0], ids[1], "a retry keeps its call's id");
+    assert_ne!(ids[1], ids[2], "each call has its own");
+    // A caller's own id (and agent) replaces the client's, never joins it.
+    let mine = client.runtime().with_header("client-request-id", "mine-1").unwrap().with_header("User-Agent", "app/2").unwrap();
+    GraphClient::new(mine).call_reject(CALL, &CallRejectRequest::default()).await.unwrap();
+    let last = server.received_requests().await.unwrap().pop().unwrap();
+    assert_eq!(last.headers.get_all("client-request-id").iter().collect::<Vec<_>>(), ["mine-1"]);
+    assert_eq!(last.headers.get_all("user-agent").iter().collect::<Vec<_>>(), ["app/2"]);
+    let refused = GraphClient::builder().token("t").user_agent("bad\nagent").build();
+    assert!(matches!(refused, Err(Error::InvalidArgument { .. })), "{refused:?}");
+}
+
+#[tokio::test]
 async fn throttling_is_retried_then_succeeds() {
-    for status in [429, 503] {
+    for status in [429, 503, 504] {
         let server = sdkgen_tests::recorder::Recorder::start().await;
         Mock::given(method("POST"))
             .respond_with(graph_error(status, "TooManyRequests").insert_header("Retry-After", "1"))

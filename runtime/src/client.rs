@@ -2,7 +2,7 @@
 
 use crate::error::{ApiError, Error};
 use crate::token::{AccessToken, SharedTokenSource, TokenSource};
-use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER};
+use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER, USER_AGENT};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -33,12 +33,16 @@ pub const DEFAULT_LARGEST_VALUE: usize = 1 << 10;
 /// Same-origin redirects followed at most; a redirect to another origin is never followed
 /// (the answer is returned as an error), so the token cannot reach another host.
 const MAX_REDIRECTS: usize = 5;
-/// How many times a throttled (429) or unavailable (503) request is sent again.
+/// How many times a throttled (429), unavailable (503) or timed-out (504) request is sent
+/// again.
 pub const DEFAULT_MAX_RETRIES: u32 = 3;
-/// A `Retry-After` longer than this is not waited for: the error is returned instead,
-/// because the caller's own deadline (15 s for an incoming call) will have passed.
-const MAX_RETRY_DELAY: Duration = Duration::from_secs(10);
 const BASE_BACKOFF: Duration = Duration::from_millis(200);
+/// The `User-Agent` every request carries unless the client was given another
+/// ([`ClientBuilder::user_agent`]; a generated crate puts its own name and version first).
+pub const DEFAULT_USER_AGENT: &str = concat!("sdkgen-runtime/", env!("CARGO_PKG_VERSION"));
+/// Graph's correlation header: a fresh UUID per call, the same on each of its retries,
+/// echoed in Graph's error bodies (`innerError.client-request-id`).
+const CLIENT_REQUEST_ID: &str = "client-request-id";
 
 /// Configures a [`Client`].
 pub struct ClientBuilder {
@@ -49,6 +53,7 @@ pub struct ClientBuilder {
     max_retries: u32,
     max_response_bytes: usize,
     max_response_memory: u64,
+    user_agent: String,
 }
 
 impl Default for ClientBuilder {
@@ -61,6 +66,7 @@ impl Default for ClientBuilder {
             max_retries: DEFAULT_MAX_RETRIES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             max_response_memory: DEFAULT_MAX_RESPONSE_MEMORY,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
         }
     }
 }
@@ -113,6 +119,13 @@ impl ClientBuilder {
         self
     }
 
+    /// The `User-Agent` sent on every request (default [`DEFAULT_USER_AGENT`]); `build`
+    /// refuses one HTTP cannot carry.
+    pub fn user_agent(mut self, value: impl Into<String>) -> Self {
+        self.user_agent = value.into();
+        self
+    }
+
     /// How often a 429 or 503 answer is retried (default [`DEFAULT_MAX_RETRIES`]).
     pub fn max_retries(mut self, retries: u32) -> Self {
         self.max_retries = retries;
@@ -138,6 +151,9 @@ impl ClientBuilder {
                 attempt.follow()
             }
         });
+        let user_agent = HeaderValue::from_str(&self.user_agent).ok().filter(|_| self.user_agent.is_ascii()).ok_or_else(|| {
+            Error::InvalidArgument { name: "user_agent".into(), reason: "a header value holds visible ASCII, spaces and tabs only".into() }
+        })?;
         let http = reqwest::Client::builder().redirect(redirects).build().map_err(Error::Transport)?;
         Ok(Client {
             http,
@@ -149,7 +165,7 @@ impl ClientBuilder {
             max_response_bytes: self.max_response_bytes,
             max_response_memory: self.max_response_memory,
             largest_value: DEFAULT_LARGEST_VALUE,
-            headers: Arc::new(Vec::new()),
+            headers: Arc::new(vec![(USER_AGENT, user_agent)]),
         })
     }
 }
@@ -195,7 +211,8 @@ impl Client {
     /// This client (sharing its connection pool) with `name: value` on every request: Graph's
     /// request headers, as each SDK's request configuration sets them
     /// (`ConsistencyLevel: eventual`, `Prefer: outlook.body-content-type="text"`,
-    /// `If-Match`). A header of that name set before is replaced.
+    /// `If-Match`). A header of that name set before is replaced, `User-Agent` and
+    /// `client-request-id` included (then every call sends that one).
     ///
     /// # Errors
     ///
@@ -260,6 +277,8 @@ impl Client {
         let payload = body.map(serde_json::to_vec).transpose().map_err(Error::Json)?;
         let deadline = Instant::now() + self.deadline;
         let over = || Error::DeadlineExceeded(self.deadline);
+        let own_request_id = self.headers.iter().any(|(n, _)| n.as_str() == CLIENT_REQUEST_ID);
+        let request_id = HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()).expect("a UUID is a header value");
         let mut attempt = 0;
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
@@ -274,6 +293,9 @@ impl Client {
             let mut request = self.http.request(method.clone(), &url).header(AUTHORIZATION, auth).timeout(self.timeout.min(remaining));
             for (name, value) in self.headers.iter() {
                 request = request.header(name, value);
+            }
+            if !own_request_id {
+                request = request.header(CLIENT_REQUEST_ID, request_id.clone());
             }
             if let Some(bytes) = &payload {
                 request = request.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(bytes.clone());
@@ -298,8 +320,10 @@ impl Client {
                 Err(e) => return Err(e),
             };
             drop(response);
-            if matches!(status, 429 | 503) && attempt < self.max_retries {
-                if let Some(delay) = delay.filter(|d| Instant::now() + *d < deadline) {
+            if matches!(status, 429 | 503 | 504) && attempt < self.max_retries {
+                // Waited for only when the retry can start before the deadline (a huge
+                // value must not overflow the clock either).
+                if let Some(delay) = delay.filter(|d| Instant::now().checked_add(*d).is_some_and(|at| at < deadline)) {
                     attempt += 1;
                     tokio::time::sleep(delay).await;
                     continue;
@@ -330,15 +354,14 @@ async fn read_capped(response: &mut reqwest::Response, cap: usize, deadline: Ins
 }
 
 /// How long to wait before retrying: `Retry-After` (seconds or an HTTP date) when the
-/// service sent one, otherwise exponential backoff. `None` when the wait would exceed
-/// [`MAX_RETRY_DELAY`].
+/// service sent one, otherwise exponential backoff; `None` for a value that is not one.
+/// The caller waits only when the retry can still start before the call's deadline.
 fn retry_delay(response: &reqwest::Response, attempt: u32) -> Option<Duration> {
     let header = response.headers().get(RETRY_AFTER).and_then(|v| v.to_str().ok());
-    let delay = match header.map(str::trim) {
-        Some(value) => parse_retry_after(value, SystemTime::now())?,
-        None => BASE_BACKOFF * 2u32.saturating_pow(attempt),
-    };
-    (delay <= MAX_RETRY_DELAY).then_some(delay)
+    match header.map(str::trim) {
+        Some(value) => parse_retry_after(value, SystemTime::now()),
+        None => Some(BASE_BACKOFF * 2u32.saturating_pow(attempt)),
+    }
 }
 
 fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {

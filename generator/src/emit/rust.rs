@@ -646,9 +646,16 @@ fn client_parts<'m>(model: &'m Model, krate: &str) -> (TokenStream, Vec<(&'m Act
                 Self { inner: inner.with_largest_value(crate::models::LARGEST_VALUE) }
             }
 
-            /// Starts configuring a runtime client with this API's base URL.
+            /// Starts configuring a runtime client with this API's base URL, its requests
+            /// naming this crate and its version first in their `User-Agent`.
             pub fn builder() -> sdkgen_runtime::ClientBuilder {
-                sdkgen_runtime::Client::builder().base_url(Self::DEFAULT_BASE_URL)
+                let agent = ::std::format!(
+                    "{}/{} {}",
+                    ::std::env!("CARGO_PKG_NAME"),
+                    ::std::env!("CARGO_PKG_VERSION"),
+                    sdkgen_runtime::DEFAULT_USER_AGENT
+                );
+                sdkgen_runtime::Client::builder().base_url(Self::DEFAULT_BASE_URL).user_agent(agent)
             }
 
             /// The runtime client requests go through.
