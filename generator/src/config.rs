@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 pub const FILE: &str = "sdkgen.toml";
 pub use crate::settings::DEFAULT_REGENERATE;
 /// The keys a configuration file may hold, for messages.
-const KEYS: &str = "spec, out, regenerate, crate_name, crate_version, runtime, languages, styles";
+const KEYS: &str = "spec, out, regenerate, crate_name, crate_version, license, runtime, languages, styles";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,6 +26,7 @@ struct RawConfig {
     regenerate: Option<String>,
     crate_name: Option<String>,
     crate_version: Option<String>,
+    license: Option<String>,
     runtime: Option<String>,
     languages: Option<Vec<String>>,
     styles: Option<Vec<String>>,
@@ -157,6 +158,9 @@ pub fn parse(path: &Path, text: String) -> Result<Config, SpecErrors> {
     if let Some(version) = file.checked("crate_version", raw.crate_version, crate_version)? {
         settings.crate_version = version;
     }
+    if let Some(license) = file.checked("license", raw.license, license)? {
+        settings.license = license;
+    }
     if let Some(mode) = file.checked("runtime", raw.runtime, runtime)? {
         settings.runtime = mode;
     }
@@ -200,6 +204,16 @@ fn crate_version(version: String) -> Result<String, String> {
     Ok(version)
 }
 
+/// An SPDX license expression (`MIT`, `Apache-2.0 OR MIT`, `LicenseRef-Contoso`): it is
+/// written into the crate's `Cargo.toml` as a string, so only its own characters pass.
+fn license(expr: String) -> Result<String, String> {
+    let ok = !expr.trim().is_empty() && expr.len() <= 128 && expr.bytes().all(|b| b.is_ascii_alphanumeric() || b" .-+():".contains(&b));
+    if !ok {
+        return Err(format!("{:?} is not an SPDX license expression (`MIT`, `Apache-2.0 OR MIT`)", crate::diag::clip(&expr)));
+    }
+    Ok(expr)
+}
+
 fn runtime(mode: String) -> Result<RuntimeMode, String> {
     match mode.as_str() {
         "versioned" => Ok(RuntimeMode::Versioned),
@@ -240,6 +254,8 @@ regenerate = "sdkgen generate"
 # The Rust client crate.
 # crate_name = "graph-beta"        # default: graph-<api version>
 crate_version = "0.1.0"
+# The crate's license, an SPDX expression (default: MIT).
+# license = "MIT"
 # "versioned": depend on sdkgen-runtime by version; "vendored": copy it beside the crate.
 runtime = "vendored"
 
@@ -267,6 +283,19 @@ mod tests {
         }
         for bad in ["1.0", "01.0.0", "1.0.0-", "1.0.0 ", "1.0.0\n[x]", "v1.0.0"] {
             assert!(!is_semver(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_license_is_an_spdx_expression_and_nothing_else_reaches_cargo_toml() {
+        let c = parse(Path::new("/x/sdkgen.toml"), "license = \"Apache-2.0 OR MIT\"\n".into()).unwrap();
+        assert_eq!(c.settings.license, "Apache-2.0 OR MIT");
+        assert_eq!(parse(Path::new("/x/sdkgen.toml"), String::new()).unwrap().settings.license, "MIT", "the default");
+        for bad in [r#"license = "MIT\"\n[evil]""#, r#"license = "MIT # x""#, r#"license = """#, r#"license = "MIT\n""#] {
+            let e = parse(Path::new("/x/sdkgen.toml"), format!("{bad}\n")).unwrap_err();
+            assert_eq!(e.diagnostics[0].key, "license", "{bad}");
+            assert!(e.diagnostics[0].pos.is_some(), "{bad}: located");
+            assert!(e.diagnostics[0].message.contains("not an SPDX license expression"), "{bad}: {}", e.diagnostics[0].message);
         }
     }
 

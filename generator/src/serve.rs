@@ -169,7 +169,7 @@ thread_local! {
     static COLLECTED_AT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// Run by each worker thread as it parks: once per idle period (after [`janitor`] saw
+/// Run by each worker thread as it parks: once per idle period (after `janitor` saw
 /// one begin), the free pages the thread's heap holds go back to the system. Request
 /// bodies are read on these threads; renders run on blocking threads, whose heaps go when
 /// they end. Under load nothing happens here (collecting at every park cost a fifth of

@@ -61,6 +61,8 @@ pub struct Settings {
     pub crate_name: Option<String>,
     /// The Rust crate's version.
     pub crate_version: String,
+    /// The Rust crate's license, an SPDX expression.
+    pub license: String,
     /// How the Rust crate gets `sdkgen-runtime`.
     pub runtime: RuntimeMode,
 }
@@ -71,6 +73,7 @@ impl Default for Settings {
             regenerate: DEFAULT_REGENERATE.to_owned(),
             crate_name: None,
             crate_version: "0.1.0".to_owned(),
+            license: "MIT".to_owned(),
             runtime: RuntimeMode::Versioned,
         }
     }

@@ -139,9 +139,10 @@ fn cargo_toml(name: &str, settings: &Settings) -> String {
         RuntimeMode::Vendored => format!("{{ version = \"{RUNTIME_VERSION}\", path = \"{VENDORED}\" }}"),
     };
     format!(
-        "{}[package]\nname = \"{name}\"\nversion = \"{}\"\ndescription = \"Generated Rust client for Microsoft Graph actions\"\nedition = \"2021\"\nrust-version = \"1.90\"\nlicense = \"MIT\"\npublish = false\n\n[dependencies]\nsdkgen-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n",
+        "{}[package]\nname = \"{name}\"\nversion = \"{}\"\ndescription = \"Generated Rust client for Microsoft Graph actions\"\nedition = \"2021\"\nrust-version = \"1.90\"\nlicense = \"{}\"\npublish = false\n\n[dependencies]\nsdkgen-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n\n# Lints a user may change: they warn, never fail a build (a newer compiler's new lint\n# must not break it); sdkgen's own tests deny every warning.\n[lints.rust]\nmissing_docs = \"warn\"\nunsafe_code = \"forbid\"\n",
         header("Cargo.toml", &settings.regenerate),
         settings.crate_version,
+        settings.license,
     )
 }
 
@@ -234,8 +235,6 @@ fn lib_rs(model: &Model) -> TokenStream {
     let lines = doc.lines().map(crate::lang::rust::doc_line);
     quote! {
         #( #![doc = #lines] )*
-        #![deny(warnings)]
-        #![deny(missing_docs)]
 
         mod client;
         pub mod models;
@@ -899,6 +898,19 @@ mod tests {
                 assert_eq!(format_client(&model, &names, "graph-beta", "cmd", chunk), client, "{spec}: client.rs in chunks of {chunk}");
             }
         }
+    }
+
+    /// The crate's license is the configuration's; its lints are a table a user can change,
+    /// never a `deny` in the code (a newer compiler's new lint must not break a build).
+    #[test]
+    fn the_manifest_carries_the_configured_license_and_the_lints() {
+        let settings = Settings { license: "Apache-2.0 OR MIT".into(), ..Settings::default() };
+        let toml = cargo_toml("graph-x", &settings);
+        assert!(toml.contains("\nlicense = \"Apache-2.0 OR MIT\"\n"), "{toml}");
+        assert!(toml.contains("\n[lints.rust]\nmissing_docs = \"warn\"\nunsafe_code = \"forbid\"\n"), "{toml}");
+        let model = crate::load_model(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).unwrap();
+        let lib = format_file(lib_rs(&model), "cmd");
+        assert!(!lib.contains("deny("), "{lib}");
     }
 
     /// A vendored runtime missing a module does not build: the list is the directory.
