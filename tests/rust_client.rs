@@ -255,14 +255,20 @@ async fn a_result_comes_back_typed() {
     assert_eq!(sent.url.path(), format!("/beta/communications/calls/{CALL}/participants/p%2F1/mute"));
 }
 
-#[tokio::test]
-async fn every_request_names_the_crate_and_carries_one_client_request_id_per_call() {
+/// A server whose first answer is a 429 with `Retry-After: 0`; later mocks answer the rest.
+async fn throttled_once() -> sdkgen_tests::recorder::Recorder {
     let server = sdkgen_tests::recorder::Recorder::start().await;
     Mock::given(method("POST"))
         .respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0"))
         .up_to_n_times(1)
         .mount(&server)
         .await;
+    server
+}
+
+#[tokio::test]
+async fn every_request_names_the_crate_and_carries_one_client_request_id_per_call() {
+    let server = throttled_once().await;
     Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
     let client = client(&server);
     for _ in 0..2 {
@@ -368,12 +374,7 @@ async fn callback_uri_must_be_https_before_sending() {
 
 #[tokio::test]
 async fn token_sources_are_asked_per_attempt_and_never_shown() {
-    let server = sdkgen_tests::recorder::Recorder::start().await;
-    Mock::given(method("POST"))
-        .respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "0"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
+    let server = throttled_once().await;
     Mock::given(method("POST")).respond_with(graph_error(401, "InvalidAuthenticationToken")).mount(&server).await;
     let calls = Arc::new(AtomicUsize::new(0));
     let counter = calls.clone();
