@@ -20,58 +20,64 @@ pub(crate) fn escape(text: &str, out: &mut String) {
 }
 
 fn span(class: &str, text: &str, out: &mut String) {
-    out.push_str(&format!("<span class=\"{class}\">"));
+    out.push_str("<span class=\"");
+    out.push_str(class);
+    out.push_str("\">");
     escape(text, out);
     out.push_str("</span>");
 }
 
 /// HTML for `code`: every character escaped, tokens wrapped in `<span class="…">`
 /// (`kw`, `str`, `com`, `num`).
+///
+/// One pass over the text, slicing it rather than copying a character at a time: every
+/// docs page and preview and each `serve` answer goes through here.
 pub fn highlight(language: Language, code: &str) -> String {
     let r = language.spec();
     // Words with dashes: PowerShell's cmdlets and the CLI's commands and options.
     let dashed = r.dashed_words;
-    let chars: Vec<char> = code.chars().collect();
+    let in_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '-' && dashed;
+    // The byte offset where the first character failing `keep` at or after `from` starts.
+    let run_end = |from: usize, keep: &dyn Fn(char) -> bool| code[from..].find(|c: char| !keep(c)).map_or(code.len(), |p| from + p);
     let mut out = String::with_capacity(code.len() * 2);
     let mut i = 0;
-    while i < chars.len() {
-        let rest: String = chars[i..chars.len().min(i + 3)].iter().collect();
-        if r.line_comments.iter().any(|c| rest.starts_with(*c)) {
-            let end = chars[i..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| i + p);
-            span("com", &chars[i..end].iter().collect::<String>(), &mut out);
+    while let Some(c) = code[i..].chars().next() {
+        let rest = &code[i..];
+        if r.line_comments.iter().any(|m| rest.starts_with(*m)) {
+            let end = rest.find('\n').map_or(code.len(), |p| i + p);
+            span("com", &code[i..end], &mut out);
             i = end;
-        } else if r.quotes.contains(&chars[i]) {
-            let q = chars[i];
-            let mut j = i + 1;
-            while j < chars.len() && chars[j] != q && chars[j] != '\n' {
-                if chars[j] == '\\' && language != Language::PowerShell {
-                    j += 1;
+        } else if r.quotes.contains(&c) {
+            let mut chars = rest.char_indices().skip(1);
+            let mut end = code.len();
+            while let Some((p, d)) = chars.next() {
+                if d == c || d == '\n' {
+                    end = i + p + d.len_utf8();
+                    break;
                 }
-                j += 1;
+                if d == '\\' && language != Language::PowerShell {
+                    chars.next();
+                }
             }
-            let end = (j + 1).min(chars.len());
-            span("str", &chars[i..end].iter().collect::<String>(), &mut out);
+            span("str", &code[i..end], &mut out);
             i = end;
-        } else if chars[i].is_ascii_digit() {
-            let end = chars[i..].iter().position(|c| !c.is_ascii_alphanumeric() && *c != '.').map_or(chars.len(), |p| i + p);
-            span("num", &chars[i..end].iter().collect::<String>(), &mut out);
+        } else if c.is_ascii_digit() {
+            let end = run_end(i, &|d: char| d.is_ascii_alphanumeric() || d == '.');
+            span("num", &code[i..end], &mut out);
             i = end;
-        } else if chars[i].is_alphabetic() || chars[i] == '_' || chars[i] == '$' || chars[i] == '-' && dashed {
-            let end = chars[i..]
-                .iter()
-                .position(|c| !(c.is_alphanumeric() || *c == '_' || *c == '$' || *c == '-' && dashed))
-                .map_or(chars.len(), |p| i + p);
-            let word: String = chars[i..end].iter().collect();
-            let is_kw = r.keywords.contains(&word.as_str()) || language == Language::JavaScript && EXTRA_JS.contains(&word.as_str());
+        } else if c.is_alphabetic() || c == '_' || c == '$' || c == '-' && dashed {
+            let end = run_end(i, &in_word);
+            let word = &code[i..end];
+            let is_kw = r.keywords.contains(&word) || language == Language::JavaScript && EXTRA_JS.contains(&word);
             if is_kw {
-                span("kw", &word, &mut out);
+                span("kw", word, &mut out);
             } else {
-                escape(&word, &mut out);
+                escape(word, &mut out);
             }
             i = end;
         } else {
-            escape(&chars[i].to_string(), &mut out);
-            i += 1;
+            escape(&rest[..c.len_utf8()], &mut out);
+            i += c.len_utf8();
         }
     }
     out
