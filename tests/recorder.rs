@@ -45,6 +45,32 @@ pub fn normalized_query(query: &str) -> String {
     pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
 }
 
+/// A path compared as a server reads it: each percent-escape decoded but those of `/`,
+/// `?`, `#` and `%`, which would change where a segment ends (an SDK may send a function's
+/// `StartDateTime='10:00'` as `10%3A00` or as it is; a value's `a%2Fb` stays one segment,
+/// never `a/b`).
+pub fn normalized_path(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .flatten();
+        match escaped {
+            Some(b) if !matches!(b, b'/' | b'?' | b'#' | b'%') => {
+                out.push(b);
+                i += 3;
+            }
+            _ => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn watched_headers<'h>(pairs: impl Iterator<Item = (&'h str, &'h str)>) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> =
         pairs.filter(|(n, _)| watched(n)).map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_owned())).collect();
@@ -77,7 +103,7 @@ pub fn from_request(r: &Request) -> Captured {
     Captured {
         wire: Wire {
             method: r.method.to_string(),
-            path: r.url.path().to_owned(),
+            path: normalized_path(r.url.path()),
             query: r.url.query().map(normalized_query),
             headers: watched_headers(r.headers.iter().filter_map(|(n, v)| Some((n.as_str(), v.to_str().ok()?)))),
             body,
@@ -93,8 +119,8 @@ pub fn from_http_snippet(text: &str) -> Wire {
     let (method, url) = head.lines().next().expect("a request line").split_once(' ').expect("method and URL");
     let after_host = url.strip_prefix("https://").and_then(|u| u.find('/').map(|i| &u[i..])).expect("an absolute https URL");
     let (path, query) = match after_host.split_once('?') {
-        Some((p, q)) => (p.to_owned(), Some(normalized_query(q))),
-        None => (after_host.to_owned(), None),
+        Some((p, q)) => (normalized_path(p), Some(normalized_query(q))),
+        None => (normalized_path(after_host), None),
     };
     // A header the snippet prints that is not compared would pass unchecked: refuse it.
     let printed: Vec<(&str, &str)> = head.lines().skip(1).map(|l| l.split_once(':').expect("a header line")).collect();

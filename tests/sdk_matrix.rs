@@ -99,6 +99,109 @@ fn namespace_qualified(sent: &Wire, expected: &Wire, namespace: &str) -> bool {
     *sent == qualified
 }
 
+/// A function call's last segment, `reminderView(StartDateTime='a',EndDateTime='b')`, as
+/// its name and its arguments (split at the commas outside quoted text); `None` for the
+/// arguments when there are no parentheses.
+fn function_segment(segment: &str) -> (&str, Option<Vec<&str>>) {
+    let Some((name, rest)) = segment.split_once('(') else { return (segment, None) };
+    let inside = rest.strip_suffix(')').unwrap_or(rest);
+    let (mut args, mut start, mut quoted) = (Vec::new(), 0, false);
+    for (i, c) in inside.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            ',' if !quoted => {
+                args.push(&inside[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if !inside.is_empty() {
+        args.push(&inside[start..]);
+    }
+    (name, Some(args))
+}
+
+/// How Graph reads a function call alike whose bytes differ from the documented one, named:
+/// a namespace-qualified segment (`microsoft.graph.reminderView`), argument names in
+/// another letter case (`startDateTime` for the metadata's `StartDateTime`), and no `()`
+/// after a function without arguments (`/users/delta`). `None` when the request differs
+/// otherwise (or not at all).
+fn function_call_alike(sent: &Wire, expected: &Wire) -> Option<String> {
+    let same_rest = Wire { path: expected.path.clone(), ..sent.clone() } == *expected;
+    let ((sent_head, sent_last), (want_head, want_last)) = (sent.path.rsplit_once('/')?, expected.path.rsplit_once('/')?);
+    if !same_rest || sent_head != want_head || sent.path == expected.path {
+        return None;
+    }
+    let mut notes = Vec::new();
+    let sent_last = match sent_last.strip_prefix("microsoft.graph.") {
+        Some(rest) => {
+            notes.push("namespace-qualified function segment");
+            rest
+        }
+        None => sent_last,
+    };
+    let ((sent_name, sent_args), (want_name, want_args)) = (function_segment(sent_last), function_segment(want_last));
+    if sent_name != want_name {
+        return None;
+    }
+    let (sent_args, want_args) = (sent_args.unwrap_or_default(), want_args.unwrap_or_default());
+    if sent_args.len() != want_args.len() {
+        return None;
+    }
+    if !sent_last.contains('(') && want_args.is_empty() {
+        notes.push("no `()` after a function without arguments");
+    }
+    let mut case_differs = false;
+    for (s, w) in sent_args.iter().zip(&want_args) {
+        let (Some((sn, sv)), Some((wn, wv))) = (s.split_once('='), w.split_once('=')) else { return None };
+        if sv != wv || !sn.eq_ignore_ascii_case(wn) {
+            return None;
+        }
+        case_differs |= sn != wn;
+    }
+    if case_differs {
+        notes.push("argument names in another letter case");
+    }
+    (!notes.is_empty()).then(|| format!("Graph reads it alike: {}", notes.join(", ")))
+}
+
+/// msgraph-beta-sdk 1.66.0's URI templates (std-uritemplate 2.0.12, the newest) drop a
+/// literal `,` that follows an expression: `reminderView(StartDateTime='{StartDateTime}',EndDateTime='{EndDateTime}')`
+/// goes out as `reminderView(StartDateTime='a'EndDateTime='b')`. Whether `sent` is exactly
+/// `expected` with that defect.
+fn python_drops_argument_commas(sent: &Wire, expected: &Wire) -> bool {
+    let Some((head, last)) = expected.path.rsplit_once('/') else { return false };
+    let (name, Some(args)) = function_segment(last) else { return false };
+    args.len() > 1 && *sent == Wire { path: format!("{head}/{name}({})", args.concat()), ..expected.clone() }
+}
+
+/// What one SDK sent (its run's result), or why it could not run (its build's outcome).
+type Ran = Result<Result<Captured, String>, Outcome>;
+
+/// What one SDK's function call sent, against the documented request.
+#[derive(Debug, PartialEq)]
+enum Call {
+    Exact,
+    Alike(String),
+    /// The Python SDK's known defect ([`python_drops_argument_commas`]).
+    PythonDropsCommas,
+    Wrong(Outcome),
+}
+
+fn compare_call(got: Result<Captured, String>, expected: &Wire, sends_auth: bool, python: bool) -> Call {
+    let sent = got.as_ref().ok().map(|c| c.wire.clone());
+    let auth_ok = got.as_ref().is_ok_and(|c| !sends_auth || c.authorization.as_deref() == Some(TOKEN));
+    match (compare(got, expected, sends_auth, &[]), sent) {
+        (Outcome::Pass, _) => Call::Exact,
+        (_, Some(sent)) if auth_ok && function_call_alike(&sent, expected).is_some() => {
+            Call::Alike(function_call_alike(&sent, expected).unwrap_or_default())
+        }
+        (_, Some(sent)) if auth_ok && python && python_drops_argument_commas(&sent, expected) => Call::PythonDropsCommas,
+        (other, _) => Call::Wrong(other),
+    }
+}
+
 struct Row {
     language: String,
     style: String,
@@ -742,11 +845,46 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn request_configuration_reaches_the_wire_with_each_real_sdk() {
     for case in ["request-headers", "query-options", "me-singleton"] {
-        request_configuration_case(case).await;
+        request_configuration_case(case, true).await;
     }
 }
 
-async fn request_configuration_case(case: &str) {
+/// The function goldens (`tests/cases/function-call/`, Graph's `reminderView` and `delta`)
+/// run with each real SDK that runs here: each SDK's function builder puts the example's
+/// arguments in the path under the metadata's names (a page's `startDateTime` is sent as
+/// `StartDateTime`), in the function's order whatever order its method takes them in, a
+/// quote inside text doubled as OData requires, and a function without arguments as `delta()`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn function_calls_reach_the_wire_with_each_real_sdk() {
+    request_configuration_case("function-call", false).await;
+}
+
+#[test]
+fn function_calls_read_alike_only_where_graph_reads_them_alike() {
+    let wire = |path: &str| Wire { method: "GET".into(), path: path.into(), query: None, headers: Vec::new(), body: None };
+    let want = wire("/beta/me/reminderView(StartDateTime='a',EndDateTime='b')");
+    let alike = |sent: &str| function_call_alike(&wire(sent), &want);
+    assert!(alike("/beta/me/microsoft.graph.reminderView(startDateTime='a',endDateTime='b')")
+        .is_some_and(|n| n.contains("namespace") && n.contains("letter case")));
+    for differs in [
+        "/beta/me/reminderView(StartDateTime='a',EndDateTime='c')",
+        "/beta/me/reminderView(EndDateTime='b',StartDateTime='a')",
+        "/beta/me/reminderView(StartDateTime='a')",
+        "/beta/me/reminderView(StartDateTime='a'EndDateTime='b')",
+        "/beta/users/reminderView(StartDateTime='a',EndDateTime='b')",
+        "/beta/me/other.reminderView(StartDateTime='a',EndDateTime='b')",
+    ] {
+        assert_eq!(alike(differs), None, "{differs}");
+    }
+    assert_eq!(alike("/beta/me/reminderView(StartDateTime='a',EndDateTime='b')"), None, "equal is not alike");
+    assert!(function_call_alike(&wire("/beta/users/delta"), &wire("/beta/users/delta()")).is_some());
+    assert!(python_drops_argument_commas(&wire("/beta/me/reminderView(StartDateTime='a'EndDateTime='b')"), &want));
+    assert!(!python_drops_argument_commas(&want, &want));
+}
+
+/// Runs one golden case's examples with every real SDK; `configured`: every example of the
+/// case sets headers or query options (the request-configuration cases).
+async fn request_configuration_case(case: &str, configured: bool) {
     let model = sdkgen::load_model(&root().join(format!("tests/cases/{case}.yaml"))).unwrap_or_else(|e| panic!("{e}"));
     let version = model.api.version.clone();
     let files: Vec<SnippetFile> =
@@ -759,7 +897,7 @@ async fn request_configuration_case(case: &str) {
     };
     let examples: Vec<&Example> = model.actions.iter().flat_map(|a| a.examples.iter()).collect();
     assert!(
-        examples.iter().all(|e| !e.request.headers.is_empty() || !e.request.query.is_empty()),
+        !configured || examples.iter().all(|e| !e.request.headers.is_empty() || !e.request.query.is_empty()),
         "{case}: every example configures its request"
     );
     let java_current: Vec<&SnippetFile> = examples.iter().map(|e| get("java", "current", &e.name)).collect();
@@ -770,7 +908,7 @@ async fn request_configuration_case(case: &str) {
     let (legacy_built, legacy_classes) = compile_java("legacy", &java_legacy, &legacy_cp);
     let go_files: Vec<&SnippetFile> = examples.iter().map(|e| get("go", "current", &e.name)).collect();
     let (go_built, go_exe) = build_go(&go_files);
-    let mut failures = Vec::new();
+    let (mut failures, mut alike, mut python_defects) = (Vec::new(), Vec::new(), Vec::new());
     for (i, e) in examples.iter().enumerate() {
         let want = from_http_snippet(&get("http", "current", &e.name).code);
         assert_eq!(want.headers.len(), e.request.headers.len(), "{}: the HTTP golden prints every header", e.name);
@@ -778,33 +916,57 @@ async fn request_configuration_case(case: &str) {
         let options = request_line.split_once('?').map_or(0, |(_, q)| q.split('&').count());
         assert_eq!(options, e.request.query.len(), "{}: the HTTP golden prints every query option", e.name);
         let answer = Answer::of(e);
-        let mut outcomes = vec![
-            ("JavaScript", compare(run_javascript(&get("javascript", "current", &e.name).code, &answer).await, &want, false, &[])),
-            ("Python", compare(run_python(&get("python", "current", &e.name).code, &version, &answer).await, &want, true, &[])),
+        // What each SDK sent (`sends_auth`: whether it sends the token itself), or why it
+        // could not run.
+        let mut runs: Vec<(&str, bool, Ran)> = vec![
+            ("JavaScript", false, Ok(run_javascript(&get("javascript", "current", &e.name).code, &answer).await)),
+            ("Python", true, Ok(run_python(&get("python", "current", &e.name).code, &version, &answer).await)),
         ];
         for (name, built, classes, cp) in
             [("Java 6.x", &current_built, &current_classes, &current_cp), ("Java 5.x", &legacy_built, &legacy_classes, &legacy_cp)]
         {
-            outcomes.push((
-                name,
-                match &built[i] {
-                    Outcome::Pass => compare(run_java(classes, cp, i, &version, &answer).await, &want, true, &[]),
-                    other => other.clone(),
-                },
-            ));
+            let ran = match &built[i] {
+                Outcome::Pass => Ok(run_java(classes, cp, i, &version, &answer).await),
+                other => Err(other.clone()),
+            };
+            runs.push((name, true, ran));
         }
-        outcomes.push((
-            "Go",
-            match (&go_exe, &go_built[i]) {
-                (Some(exe), Outcome::Pass) => compare(run_go(exe, &e.name, &version, &answer).await, &want, true, &[]),
-                (_, other) => other.clone(),
-            },
-        ));
-        for (sdk, outcome) in outcomes {
-            if outcome != Outcome::Pass {
-                failures.push(format!("{sdk} {}: {outcome:?}", e.name));
+        let ran = match (&go_exe, &go_built[i]) {
+            (Some(exe), Outcome::Pass) => Ok(run_go(exe, &e.name, &version, &answer).await),
+            (_, other) => Err(other.clone()),
+        };
+        runs.push(("Go", true, ran));
+        for (sdk, sends_auth, ran) in runs {
+            match ran {
+                Err(outcome) => failures.push(format!("{sdk} {}: {outcome:?}", e.name)),
+                Ok(got) if configured => {
+                    let outcome = compare(got, &want, sends_auth, &[]);
+                    if outcome != Outcome::Pass {
+                        failures.push(format!("{sdk} {}: {outcome:?}", e.name));
+                    }
+                }
+                Ok(got) => match compare_call(got, &want, sends_auth, sdk == "Python") {
+                    Call::Exact => {}
+                    Call::Alike(note) => alike.push(format!("{sdk} {}: {note}", e.name)),
+                    Call::PythonDropsCommas => python_defects.push(e.name.clone()),
+                    Call::Wrong(outcome) => failures.push(format!("{sdk} {}: {outcome:?}", e.name)),
+                },
             }
         }
+    }
+    // The Python SDK's defect is held exactly: every call of a function with more than one
+    // argument shows it, so the day a release fixes it this fails and the note goes.
+    let several: Vec<String> = examples.iter().filter(|e| e.request.arguments.len() > 1).map(|e| e.name.clone()).collect();
+    assert_eq!(python_defects, several, "{case}: the Python SDK drops the commas of exactly the calls with several arguments");
+    // Only the legacy Java SDK writes its own function segments (`microsoft.graph.delta`,
+    // camel-case names); every Kiota SDK sends the documented bytes.
+    assert!(
+        alike.iter().all(|a| a.starts_with("Java 5.x ")),
+        "{case}: only Java 5.x sends calls alike but not equal:\n{}",
+        alike.join("\n")
+    );
+    if !alike.is_empty() {
+        eprintln!("{case}: sent differently, read alike by Graph:\n  {}", alike.join("\n  "));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

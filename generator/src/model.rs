@@ -342,6 +342,9 @@ pub struct ExampleRequest {
     /// OData query options the example sends (`$select=subject,from`), typed, in written
     /// order: each SDK's query parameters, the HTTP example's query string.
     pub query: Vec<QueryOption>,
+    /// A function's arguments, one per parameter in the function's order, under the
+    /// declared name (the one every SDK sends, whatever case the page wrote), typed.
+    pub arguments: Vec<(String, TypedValue)>,
 }
 
 /// One of OData's system query options, as Graph takes them.
@@ -716,14 +719,37 @@ impl Example {
     /// The example's request path with each value percent-encoded as one segment, exactly
     /// as it goes on the wire; a placeholder (`{call-id}`) is printed as docs print it.
     pub fn wire_path(&self, action: &Action) -> String {
-        action.paths[self.request.path_index].fill(|p| {
+        let mut path = action.paths[self.request.path_index].fill(|p| {
             let v = self.path_value(p).unwrap_or("");
             if is_placeholder(v) {
                 v.to_owned()
             } else {
                 encode_segment(v)
             }
-        })
+        });
+        if action.kind == OperationKind::Function {
+            let args: Vec<String> = self.request.arguments.iter().map(|(name, v)| format!("{name}={}", function_literal(v))).collect();
+            path.push_str(&format!("({})", args.join(",")));
+        }
+        path
+    }
+}
+
+/// A function argument as it goes in the path: the runtime's rule, so the client and the
+/// snippets send the same bytes (`'O''Neil'`, percent-encoded but for its quotes).
+pub fn function_literal(value: &TypedValue) -> String {
+    use crate::rules::FunctionArg;
+    match value {
+        TypedValue::Null => FunctionArg::Null.literal(),
+        TypedValue::Bool(b) => FunctionArg::Bare(b.to_string()).literal(),
+        TypedValue::Number { value, .. } => FunctionArg::Bare(value.to_string()).literal(),
+        TypedValue::String(s) => FunctionArg::Text(s).literal(),
+        TypedValue::Text { value, ty: Primitive::Duration } => FunctionArg::Duration(value).literal(),
+        TypedValue::Text { value, .. } => FunctionArg::Bare(value.clone()).literal(),
+        TypedValue::Enum { member, .. } => FunctionArg::Text(member).literal(),
+        // A function parameter is one primitive or enum value (validation), which a
+        // checked argument cannot turn into a list or an object.
+        TypedValue::List { .. } | TypedValue::Object { .. } => FunctionArg::Null.literal(),
     }
 }
 

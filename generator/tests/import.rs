@@ -490,6 +490,41 @@ fn snippet_from_a_raw_http_request_is_the_examples_snippet() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("client.api('/communications/calls/{call-id}/keepAlive')"));
 }
 
+/// A function call as a page writes it — its arguments in the path, names in the page's
+/// letter case, `''` inside text, a function without arguments with or without `()` —
+/// gives the snippet of the spec's example of that call; a call the function does not
+/// take is a located error.
+#[test]
+fn a_function_call_as_the_page_writes_it_is_the_examples_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = root().join("tests/cases/function-call.yaml");
+    let f = dir.path().join("r.http");
+    let cases = [
+        ("GET https://graph.microsoft.com/beta/me/reminderView(startDateTime='2017-06-05T10:00:00.0000000',endDateTime='2017-06-11T11:00:00.0000000')\n", "my-reminders"),
+        ("GET /users/u1/reminderView(StartDateTime='O''Neil',EndDateTime='2017-06-11T11%3A00%3A00.0000000')\nPrefer: outlook.timezone=\"Pacific Standard Time\"\n", "a-users-reminders"),
+        ("GET /users/delta\n", "users-delta"),
+        ("GET /users/delta()\n", "users-delta"),
+    ];
+    for (request, example) in cases {
+        std::fs::write(&f, request).unwrap();
+        for lang in ["http", "python", "go", "java", "csharp", "powershell", "cli"] {
+            let by_http = run(sdkgen().args(["snippet", "--lang", lang, "--http"]).arg(&f).arg("--spec").arg(&spec));
+            let by_name = run(sdkgen().args(["snippet", "--example", example, "--lang", lang]).arg("--spec").arg(&spec));
+            assert!(by_http.0 && by_name.0, "{lang} {request}: {}{}", by_http.2, by_name.2);
+            assert_eq!(by_http.1, by_name.1, "{lang}: `{request}` is example {example}");
+        }
+    }
+    for (request, message) in [
+        ("GET /me/reminderView(startDateTime='x')\n", "argument `EndDateTime` is missing"),
+        ("GET /me/reminderView(startDateTime='x',endDateTime='y',top=1)\n", "`top` is not a parameter"),
+        ("GET /me/reminderView(startDateTime='x',endDateTime=null)\n", "argument `EndDateTime` is null"),
+    ] {
+        std::fs::write(&f, request).unwrap();
+        let (ok, _, err) = run(sdkgen().args(["snippet", "--lang", "go", "--http"]).arg(&f).arg("--spec").arg(&spec));
+        assert!(!ok && err.contains(message) && err.contains("r.http:1:1"), "{request}: {err}");
+    }
+}
+
 /// Graph takes an action's parameter names in any letter case, and pages use both
 /// (`message` where the metadata says `Message`): the snippet spells the declared name.
 #[test]

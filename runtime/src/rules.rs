@@ -37,6 +37,38 @@ pub fn https_url_problem(value: &str) -> Option<String> {
     }
 }
 
+/// A value passed to an OData function, by the literal form its type takes: the client
+/// writes its calls with it, and the generator the wire paths of its snippets.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FunctionArg<'a> {
+    /// A string or an enum member: `'text'`, a `'` inside doubled.
+    Text(&'a str),
+    /// A number, a boolean, a date-time or a Guid: written as it is.
+    Bare(String),
+    /// A double: `NaN`, `INF` and `-INF` as OData spells them.
+    Double(f64),
+    /// An ISO 8601 duration: `duration'PT1H'`.
+    Duration(&'a str),
+    /// No value, for a nullable parameter.
+    Null,
+}
+
+impl FunctionArg<'_> {
+    /// The literal as it goes in the path, percent-encoded but for its own quotes.
+    pub fn literal(&self) -> String {
+        let encode = |s: &str| utf8_percent_encode(s, SEGMENT).to_string();
+        match self {
+            FunctionArg::Text(s) => format!("'{}'", encode(&s.replace('\'', "''"))),
+            FunctionArg::Bare(s) => encode(s),
+            FunctionArg::Double(d) if d.is_nan() => "NaN".to_owned(),
+            FunctionArg::Double(d) if d.is_infinite() => if *d > 0.0 { "INF" } else { "-INF" }.to_owned(),
+            FunctionArg::Double(d) => encode(&format!("{d:?}")),
+            FunctionArg::Duration(s) => format!("duration'{}'", encode(s)),
+            FunctionArg::Null => "null".to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -254,6 +254,61 @@ struct Resolved<'m> {
     values: Vec<(String, String)>,
     /// The query string's options, names as written and values percent-decoded.
     query: Vec<(String, String)>,
+    /// A function's arguments as written (`startDateTime`), each value as YAML text.
+    arguments: Vec<(String, String)>,
+}
+
+/// `reminderView(startDateTime='x',endDateTime='y')` → (`reminderView`, its arguments as
+/// written, percent-decoded); a segment without parentheses has none (Graph takes
+/// `/users/delta` for `/users/delta()`). `None` when the parentheses do not close the
+/// segment or an argument is no `name=literal`.
+fn function_call(segment: &str) -> Option<(String, Vec<(String, String)>)> {
+    let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy().into_owned();
+    let Some((name, rest)) = decoded.split_once('(') else {
+        return Some((decoded, Vec::new()));
+    };
+    let inside = rest.strip_suffix(')')?;
+    let mut args = Vec::new();
+    if !inside.trim().is_empty() {
+        for arg in split_arguments(inside) {
+            let (k, v) = arg.split_once('=')?;
+            args.push((k.trim().to_owned(), v.trim().to_owned()));
+        }
+    }
+    Some((name.to_owned(), args))
+}
+
+/// Splits a function's arguments at the commas outside quoted text (`''` is a quote
+/// inside it). One pass.
+fn split_arguments(inside: &str) -> Vec<&str> {
+    let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
+    for (i, c) in inside.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            ',' if !quoted => {
+                out.push(&inside[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&inside[start..]);
+    out
+}
+
+/// An OData literal as the YAML value the spec's `arguments` take: `'O''Neil'` as the
+/// text `O'Neil`, numbers, `true`, `false` and `null` as they are, anything else (a bare
+/// date-time) as text.
+fn literal_yaml(literal: &str) -> String {
+    if let Some(text) = literal.strip_prefix('\'').and_then(|l| l.strip_suffix('\'')).filter(|_| literal.len() >= 2) {
+        return q(&text.replace("''", "'"));
+    }
+    let bare = matches!(literal, "true" | "false" | "null") || literal.parse::<f64>().is_ok_and(f64::is_finite);
+    if bare {
+        literal.to_owned()
+    } else {
+        q(literal)
+    }
 }
 
 /// Where each written example came from, to locate the validator's findings in the page.
@@ -300,9 +355,21 @@ fn resolve<'m>(model: &'m crate::model::Model, ex: &PageExample) -> Result<Resol
         None => (path, Vec::new()),
     };
     let segs: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    // A function's call is its path's last segment: its name, and the arguments apart.
+    let call = segs.last().and_then(|s| function_call(s));
     for action in &model.actions {
         if action.method() != ex.request.method {
             continue;
+        }
+        let function = action.kind == crate::model::OperationKind::Function;
+        let mut segs = segs.clone();
+        let mut arguments = Vec::new();
+        if function {
+            let Some((name, args)) = &call else { continue };
+            if let Some(last) = segs.last_mut() {
+                *last = name;
+            }
+            arguments = args.iter().map(|(k, v)| (k.clone(), literal_yaml(v))).collect();
         }
         for (index, p) in action.paths.iter().enumerate() {
             if p.segments.len() != segs.len() {
@@ -318,7 +385,7 @@ fn resolve<'m>(model: &'m crate::model::Model, ex: &PageExample) -> Result<Resol
                 }
             });
             if fits {
-                return Ok(Resolved { action, path_index: index, values, query });
+                return Ok(Resolved { action, path_index: index, values, query, arguments });
             }
         }
     }
@@ -376,7 +443,7 @@ fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, he
     let mut origins = Origins::default();
     let mut order: Vec<(String, usize)> = Vec::new();
     for (n, ex) in examples.iter().enumerate() {
-        let Resolved { action, path_index, values, query } = resolve(model, ex)?;
+        let Resolved { action, path_index, values, query, arguments } = resolve(model, ex)?;
         let mut y = String::new();
         let name = ex.name.clone().unwrap_or_else(|| format!("{stem}-example-{}", n + 1));
         let title = ex.title.clone().unwrap_or_else(|| format!("Example {}", n + 1));
@@ -385,6 +452,12 @@ fn written(model: &crate::model::Model, examples: &[PageExample], stem: &str, he
             y.push_str("        ignored: true\n");
         }
         request_yaml(ex, path_index, &values, &query, &mut y)?;
+        if !arguments.is_empty() {
+            y.push_str("          arguments:\n");
+            for (k, v) in &arguments {
+                y.push_str(&format!("            {}: {v}\n", q(k)));
+            }
+        }
         response_yaml(ex, action, &mut y);
         notifications_yaml(ex, &mut origins.notes, &mut y);
         let id = action.id();

@@ -364,6 +364,9 @@ pub struct RawExampleRequest {
     pub query: OrderedMap<S<RawValue>>,
     #[serde(default)]
     pub body: Option<S<RawValue>>,
+    /// A function's arguments (`StartDateTime: '2017-06-05T10:00:00'`), name → value.
+    #[serde(default)]
+    pub arguments: Option<S<RawValue>>,
 }
 
 #[derive(Debug, Deserialize)]

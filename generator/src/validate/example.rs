@@ -62,19 +62,6 @@ impl<'a> Validator<'a> {
     ) {
         for (i, e) in raw.iter().enumerate() {
             let ekey = format!("{key}.examples[{i}]");
-            if action.kind == OperationKind::Function {
-                self.err(
-                    file,
-                    e,
-                    ekey,
-                    format!(
-                        "`{}` is a function: examples of functions are not supported yet, as no snippet language writes a function call",
-                        action.id()
-                    ),
-                    "example of a function",
-                );
-                continue;
-            }
             let ename = &e.value.name;
             if !self.file_name(file, ename, &format!("{ekey}.name"), "an example name") {
                 continue;
@@ -158,6 +145,7 @@ impl<'a> Validator<'a> {
         let body = self.example_body(file, key, e, action, model);
         let headers = self.example_headers(file, key, e, action);
         let query = self.example_query(file, key, e, action);
+        let arguments = self.example_arguments(file, key, e, action, model);
         let (response_headers, response_body) = self.example_response(file, key, e, action, model);
         let notifications = self.example_notifications(file, key, e, model);
         if self.diags.len() != n_before {
@@ -169,7 +157,7 @@ impl<'a> Validator<'a> {
             ignored: e.ignored,
             title: e.title.value.clone(),
             description: e.description.as_ref().map(|d| d.value.clone()),
-            request: ExampleRequest { path_index, path_values, body, typed, headers, query },
+            request: ExampleRequest { path_index, path_values, body, typed, headers, query, arguments },
             response: ExampleResponse { status: e.response.value.status.value, headers: response_headers, body: response_body },
             notifications,
         })
@@ -241,6 +229,93 @@ impl<'a> Validator<'a> {
             }
         }
         Some((path_index, path_values))
+    }
+
+    /// A function's arguments: every parameter given (each SDK's call takes them all, as
+    /// Kiota's `…With…` builders do), names matched in any letter case as Graph matches
+    /// them and kept as declared, each value of its type and not null. Only a function
+    /// takes `arguments`.
+    fn example_arguments(
+        &mut self,
+        file: usize,
+        key: &str,
+        e: &raw::RawExample,
+        action: &Action,
+        model: &Model,
+    ) -> Vec<(String, TypedValue)> {
+        let akey = format!("{key}.request.arguments");
+        let given = e.request.value.arguments.as_ref();
+        if action.kind != OperationKind::Function {
+            if let Some(a) = given {
+                self.err(
+                    file,
+                    a,
+                    akey,
+                    format!("`{}` is not a function: only a function takes `arguments`", action.id()),
+                    "not a function",
+                );
+            }
+            return Vec::new();
+        }
+        let Some(raw_args) = given else {
+            if !action.parameters.is_empty() {
+                let names: Vec<String> = action.parameters.iter().map(|p| format!("{}: …", p.name)).collect();
+                self.err(
+                    file,
+                    &e.request,
+                    akey,
+                    format!("the call of function `{}` gives no arguments", action.id()),
+                    format!("add `arguments: {{{}}}`", names.join(", ")),
+                );
+            }
+            return Vec::new();
+        };
+        let checked = self.body_value(file, &akey, raw_args, &action.parameters, model);
+        // Where the argument's value is written, to locate what is wrong with it.
+        let written = |name: &str| match &raw_args.value {
+            RawValue::Map(entries) => entries.iter().find(|(k, _)| k.value.eq_ignore_ascii_case(name)).map(|(_, v)| v),
+            _ => None,
+        };
+        let mut out = Vec::new();
+        for p in &action.parameters {
+            let at = written(&p.name).unwrap_or(raw_args);
+            match checked.get(&p.name) {
+                None => self.err(
+                    file,
+                    raw_args,
+                    akey.clone(),
+                    format!("argument `{}` is missing: every SDK's call of a function takes each of its arguments", p.name),
+                    format!("add `{}: …`", p.name),
+                ),
+                Some(serde_json::Value::Null) => self.err(
+                    file,
+                    at,
+                    format!("{akey}.{}", p.name),
+                    format!("argument `{}` is null: the SDKs' function calls take a value for each argument", p.name),
+                    "give a value",
+                ),
+                Some(_)
+                    if !matches!(
+                        p.ty.kind,
+                        TypeKind::Primitive(Primitive::String | Primitive::Int32 | Primitive::Int64 | Primitive::Boolean)
+                    ) =>
+                {
+                    let ty = match &p.ty.kind {
+                        TypeKind::Primitive(prim) => prim.name().to_owned(),
+                        TypeKind::Enum(n) | TypeKind::Complex(n) => n.clone(),
+                    };
+                    self.err(
+                        file,
+                        at,
+                        format!("{akey}.{}", p.name),
+                        format!("argument `{}` is a {ty}: snippets write text, whole-number and boolean arguments only so far", p.name),
+                        "no snippet language spells it yet",
+                    )
+                }
+                Some(v) => out.push((p.name.clone(), TypedValue::from_json(model, v, &p.ty))),
+            }
+        }
+        out
     }
 
     /// The request headers: each one Graph reads on any operation

@@ -24,7 +24,21 @@ pub fn current(view: &ExampleView) -> String {
             }
         }
     }
-    if let Some(a) = view.action_segment() {
+    if view.is_function() {
+        // Kiota's builder, as the CLI names its command (`reminder-view-with-start-date-time-with-end-date-time`),
+        // each argument an option; text as the inside of its OData literal.
+        words.push(cli::command(&view.function_builder()));
+        for (name, v) in view.kiota_arguments() {
+            let text = match v {
+                crate::model::TypedValue::String(s) => s,
+                crate::model::TypedValue::Number { value, .. } => value.to_string(),
+                crate::model::TypedValue::Bool(b) => b.to_string(),
+                // Validation lets only text, numbers and booleans through as arguments.
+                _ => String::new(),
+            };
+            options.push(format!("--{} {}", cli::command(name), cli::word(&text)));
+        }
+    } else if let Some(a) = view.action_segment() {
         words.push(cli::command(a));
     }
     words.push(cli::verb(view.action.kind).to_owned());

@@ -61,10 +61,10 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Action | OperationKind::Create => {
             format!("PostAsync({})", if view.action.kind == OperationKind::Create { &args[0] } else { "" })
         }
-        OperationKind::Get | OperationKind::List => "GetAsync()".to_owned(),
+        // v4's function builders take the arguments in the function's order (`method` above).
+        OperationKind::Get | OperationKind::List | OperationKind::Function => "GetAsync()".to_owned(),
         OperationKind::Update => format!("UpdateAsync({})", args.first().map_or("", String::as_str)),
         OperationKind::Delete => "DeleteAsync()".to_owned(),
-        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     let headers = view.config.headers.iter().map(|(n, v)| (csharp::string(n), csharp::string(v))).collect();
     // v4 has a request method per option but `$count` and `$search`, which go in as
@@ -140,7 +140,17 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => format!(".GetAsync({arg})"),
         OperationKind::Update => format!(".PatchAsync({arg})"),
         OperationKind::Delete => format!(".DeleteAsync({arg})"),
-        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
+        OperationKind::Function => {
+            let builder = csharp::pascal(&view.function_builder());
+            let args: Vec<String> = view.kiota_arguments().iter().map(|(_, v)| csharp::value(v, 0)).collect();
+            // A collection comes back in the function's own page type, `GetAs…GetResponseAsync`.
+            let get = view.function_response().map_or("GetAsync".to_owned(), |r| format!("GetAs{r}Async"));
+            if view.action.parameters.is_empty() {
+                format!(".{builder}.{get}({arg})")
+            } else {
+                format!(".{builder}({}).{get}({arg})", args.join(", "))
+            }
+        }
     };
     let call = view.chain(
         "graphClient",

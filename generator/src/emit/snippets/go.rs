@@ -83,8 +83,21 @@ fn config_lines(view: &ExampleView, package: &str, locals: &mut Locals, lines: &
     Some(var)
 }
 
-/// `.Reject().Post(context.Background(), requestBody, nil)` and the other operations.
-fn operation(view: &ExampleView, body: Option<&str>, config: Option<&str>) -> String {
+/// A function's builder and its arguments, `.ReminderViewWithStartDateTimeWithEndDateTime(&endDateTime, &startDateTime)`:
+/// each argument a pointer, so a variable first (Kiota's order, see
+/// [`ExampleView::kiota_arguments`]).
+fn function_builder(view: &ExampleView, locals: &mut Locals, lines: &mut Vec<String>) -> String {
+    let mut args = Vec::new();
+    for (name, v) in view.kiota_arguments() {
+        args.push(go::value(&v, "graphmodels", locals, lines).into_arg(name, locals, lines));
+    }
+    format!(".{}({})", go::pascal(&view.function_builder()), args.join(", "))
+}
+
+/// `.Reject().Post(context.Background(), requestBody, nil)` and the other operations; a
+/// function's call after its builder (`function`, from [`function_builder`]). `page`: the
+/// page's SDK generation, whose function calls are `Get`.
+fn operation(view: &ExampleView, body: Option<&str>, config: Option<&str>, function: &str, page: bool) -> String {
     let body = body.map(|b| format!("{b}, ")).unwrap_or_default();
     let config = config.unwrap_or("nil");
     match view.action.kind {
@@ -93,7 +106,10 @@ fn operation(view: &ExampleView, body: Option<&str>, config: Option<&str>) -> St
         OperationKind::Get | OperationKind::List => format!(".Get(context.Background(), {config})"),
         OperationKind::Update => format!(".Patch(context.Background(), {body}{config})"),
         OperationKind::Delete => format!(".Delete(context.Background(), {config})"),
-        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
+        OperationKind::Function => match view.function_response().filter(|_| !page) {
+            Some(response) => format!("{function}.GetAs{response}(context.Background(), {config})"),
+            None => format!("{function}.Get(context.Background(), {config})"),
+        },
     }
 }
 
@@ -123,6 +139,7 @@ pub fn page(view: &ExampleView) -> String {
     let body =
         body_lines(view, &format!("{package}.New{}()", super::kiota::request_body_class(&view.action.name)), &mut locals, &mut lines);
     let config = config_lines(view, &package, &mut locals, &mut lines);
+    let function = if view.is_function() { function_builder(view, &mut locals, &mut lines) } else { String::new() };
     let mut path_vars = Vec::new();
     let mut call = String::from("graphClient");
     for part in &view.path {
@@ -135,7 +152,7 @@ pub fn page(view: &ExampleView) -> String {
             }
         }
     }
-    call.push_str(&operation(view, body.as_deref(), config.as_deref()));
+    call.push_str(&operation(view, body.as_deref(), config.as_deref(), &function, true));
     fill(&Page { body_lines: lines, path_vars, result: view.result.is_some(), call })
 }
 
@@ -184,6 +201,7 @@ pub fn current(view: &ExampleView) -> String {
     let mut lines = Vec::new();
     let body = body_lines(view, &constructor, &mut locals, &mut lines);
     let config = config_lines(view, &builder_alias, &mut locals, &mut lines);
+    let function = if view.is_function() { function_builder(view, &mut locals, &mut lines) } else { String::new() };
     let builder = (matches!(view.body, Body::Parameters) || config.is_some()).then_some((builder_alias, builder_package));
     let call = view.chain(
         "graphClient",
@@ -199,6 +217,6 @@ pub fn current(view: &ExampleView) -> String {
         body_lines: lines,
         result: view.result.is_some(),
         abstractions: !view.config.headers.is_empty(),
-        call: format!("{call}{}", operation(view, body.as_deref(), config.as_deref())),
+        call: format!("{call}{}", operation(view, body.as_deref(), config.as_deref(), &function, false)),
     })
 }

@@ -23,17 +23,30 @@ struct Page {
     call: String,
 }
 
-/// The legacy SDK's type of a result: the model, or the collection's page.
-fn legacy_result(ty: &TypeRef) -> String {
+/// The legacy SDK's type of a result: the model, or the collection's page (a function's
+/// own, `UserReminderViewCollectionPage`).
+fn legacy_result(view: &ExampleView, ty: &TypeRef) -> String {
     let name = match &ty.kind {
         TypeKind::Complex(n) | TypeKind::Enum(n) => java::pascal(n),
         TypeKind::Primitive(_) => java::type_name(&ty.kind),
     };
-    if ty.collection {
-        format!("{name}CollectionPage")
-    } else {
-        name
+    match (ty.collection, view.is_function()) {
+        (true, true) => format!("{}{}CollectionPage", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)),
+        (true, false) => format!("{name}CollectionPage"),
+        (false, _) => name,
     }
+}
+
+/// Today's SDK's package of the operation's request builder: its path's segments in lower
+/// case, a keyword (`switch`) with the `Escaped` suffix
+/// (`com.microsoft.graph.beta.communications.calls.item.reject`).
+fn builder_package(view: &ExampleView, root: &str) -> String {
+    let package: Vec<String> = view
+        .builder_segments()
+        .iter()
+        .map(|s| java::escape(crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "").to_lowercase()))
+        .collect();
+    format!("{root}.{}", package.join("."))
 }
 
 pub fn page(view: &ExampleView) -> String {
@@ -103,12 +116,12 @@ pub fn page(view: &ExampleView) -> String {
     let call = match view.action.kind {
         OperationKind::Action => "post()".to_owned(),
         OperationKind::Create => format!("post({entity})"),
-        OperationKind::Get | OperationKind::List => "get()".to_owned(),
+        OperationKind::Get | OperationKind::List | OperationKind::Function => "get()".to_owned(),
         OperationKind::Update => format!("patch({entity})"),
         OperationKind::Delete => "delete()".to_owned(),
-        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
-    fill(&Page { groups, result: view.result.map(legacy_result), request, action, withs, options, fluent, call })
+    let result = view.result.map(|ty| legacy_result(view, ty));
+    fill(&Page { groups, result, request, action, withs, options, fluent, call })
 }
 
 #[derive(Template)]
@@ -134,13 +147,7 @@ pub fn current(view: &ExampleView) -> String {
     match &view.body {
         Body::None => {}
         Body::Parameters => {
-            // Package names are lower case; a keyword (`switch`) gets the `Escaped` suffix.
-            let package: Vec<String> = view
-                .builder_segments()
-                .iter()
-                .map(|s| java::escape(crate::lang::ident(s, crate::lang::Case::Snake, "n").replace('_', "").to_lowercase()))
-                .collect();
-            let class = format!("{root}.{}.{}", package.join("."), super::kiota::request_body_class(&view.action.name));
+            let class = format!("{}.{}", builder_package(view, &root), super::kiota::request_body_class(&view.action.name));
             let var = locals.fresh(&format!("{}PostRequestBody", crate::lang::ident(&view.action.name, crate::lang::Case::Camel, "n")));
             for (name, v) in view.set_params() {
                 let e = java::value_for(java::Sdk::Kiota, &v, &name, &mut locals, &mut lines);
@@ -177,7 +184,13 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => format!(".get({arg})"),
         OperationKind::Update => format!(".patch({arg})"),
         OperationKind::Delete => format!(".delete({arg})"),
-        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
+        OperationKind::Function => {
+            let mut args = Vec::new();
+            for (name, v) in view.kiota_arguments() {
+                args.push(java::value_for(java::Sdk::Kiota, &v, name, &mut locals, &mut lines));
+            }
+            format!(".{}({}).get({arg})", java::camel(&view.function_builder()), args.join(", "))
+        }
     };
     let call = view.chain(
         "graphClient",
@@ -186,7 +199,9 @@ pub fn current(view: &ExampleView) -> String {
     );
     let result = view.result.map(|ty| {
         let name = java::type_name(&ty.kind);
-        if ty.collection {
+        if let Some(response) = view.function_response() {
+            format!("{}.{response}", builder_package(view, &root))
+        } else if ty.collection {
             format!("{name}CollectionResponse")
         } else {
             name

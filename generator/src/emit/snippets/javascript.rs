@@ -57,10 +57,10 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Action if body.is_some() => format!("post({var})"),
         OperationKind::Action => "post()".to_owned(),
         OperationKind::Create => format!("post({var})"),
-        OperationKind::Get | OperationKind::List => "get()".to_owned(),
+        // A function's arguments are in the path (`wire_path`), as the page writes it.
+        OperationKind::Get | OperationKind::List | OperationKind::Function => "get()".to_owned(),
         OperationKind::Update => format!("update({var})"),
         OperationKind::Delete => "delete()".to_owned(),
-        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
     };
     fill(&Page {
         body,

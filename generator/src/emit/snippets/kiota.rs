@@ -52,6 +52,42 @@ pub fn request_body_class(action: &str) -> String {
     format!("{}PostRequestBody", kiota(action, Case::Pascal, "N"))
 }
 
+/// A function's request builder, in lower camel case: its name, then `With` and each
+/// parameter in the function's order (`reminderViewWithStartDateTimeWithEndDateTime`;
+/// `delta` for none), as Kiota names the builder, its namespace and its method.
+pub fn function_builder(name: &str, params: &[&str]) -> String {
+    let mut out = kiota(name, Case::Camel, "n");
+    for p in params {
+        out.push_str("With");
+        out.push_str(&kiota(p, Case::Pascal, "N"));
+    }
+    out
+}
+
+/// Kiota's order of a method's path parameters: by name, ignoring case (its
+/// `ParameterOrderComparer`), so a function's builder method takes `endDateTime` before
+/// `startDateTime` whatever the path's order (msgraph-beta-sdk 1.66.0's
+/// `reminder_view_with_start_date_time_with_end_date_time(self, end_date_time, start_date_time)`).
+pub fn method_argument_order<T>(args: &mut [(&str, T)]) {
+    args.sort_by_key(|(name, _)| name.to_lowercase());
+}
+
+/// A function argument as a Kiota builder method takes it: the text between the quotes its
+/// URL template already writes (`StartDateTime='{StartDateTime}'`), so a `'` inside is
+/// doubled, as OData requires, by the caller (the template only percent-encodes it);
+/// numbers and booleans as they are.
+pub fn literal_inside(value: &crate::model::TypedValue) -> crate::model::TypedValue {
+    match value {
+        crate::model::TypedValue::String(s) => crate::model::TypedValue::String(s.replace('\'', "''")),
+        other => other.clone(),
+    }
+}
+
+/// The page type of a function's collection result: `ReminderViewWithStartDateTimeWithEndDateTimeGetResponse`.
+pub fn function_response(builder: &str) -> String {
+    format!("{}GetResponse", kiota(builder, Case::Pascal, "N"))
+}
+
 /// Graph's singletons that are an entity of a collection: `/me` is the signed-in user.
 /// Every Kiota SDK calls them by their own name (`graphClient.Me`, `Me()`, `.me`) but
 /// builds them from that collection's item builders (msgraph-beta-sdk-go's `Me()` returns
@@ -134,6 +170,15 @@ mod tests {
             go_flat(&seg(&["users", "item", "messages", "item"]), &config),
             "ItemMessagesMessageItemRequestBuilderGetRequestConfiguration"
         );
+        assert_eq!(function_builder("reminderView", &["StartDateTime", "EndDateTime"]), "reminderViewWithStartDateTimeWithEndDateTime");
+        assert_eq!(function_builder("delta", &[]), "delta");
+        assert_eq!(
+            function_response("reminderViewWithStartDateTimeWithEndDateTime"),
+            "ReminderViewWithStartDateTimeWithEndDateTimeGetResponse"
+        );
+        let mut args = [("StartDateTime", 1), ("EndDateTime", 2), ("column", 3)];
+        method_argument_order(&mut args);
+        assert_eq!(args.map(|(n, _)| n), ["column", "EndDateTime", "StartDateTime"]);
         assert_eq!(go_flat(&seg(&["users"]), "UsersRequestBuilderGetRequestConfiguration"), "UsersRequestBuilderGetRequestConfiguration");
         assert_eq!(
             go_flat(&seg(&["communications", "calls", "item", "reject"]), "RejectPostRequestBody"),

@@ -19,11 +19,6 @@ use crate::model::*;
 use crate::output::{header, Sink};
 use crate::target::{Language, Style};
 
-/// Why no snippet emitter meets a function: the validator refuses examples of functions,
-/// since no snippet language writes a function call yet (each SDK's `…With…` request
-/// builder is not modelled).
-const NO_FUNCTION_EXAMPLES: &str = "the validator refuses examples of functions";
-
 /// One step of a request builder chain, from the path's segments.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PathPart {
@@ -112,6 +107,15 @@ impl<'a> ExampleView<'a> {
         VIEWS_BUILT.with(|n| n.set(n.get() + 1));
         // Typed once, by validation: the view only reads the typed body.
         let (params, body) = match &example.request.typed {
+            // A function's parameters are its arguments, in the path: the page-style SDKs
+            // take them positionally too (`.ReminderView(startDateTime, endDateTime)`), and
+            // put text between the quotes as it is, as Kiota's do (see `kiota::literal_inside`:
+            // microsoft-graph-beta 0.x sent `'O'Neil'` for `O'Neil`).
+            TypedBody::None if action.kind == OperationKind::Function => {
+                let argument =
+                    |p: &Property| example.request.arguments.iter().find(|(n, _)| *n == p.name).map(|(_, v)| kiota::literal_inside(v));
+                (action.parameters.iter().map(|p| ParamView { param: p, value: argument(p) }).collect(), Body::None)
+            }
             TypedBody::None => (action.parameters.iter().map(|p| ParamView { param: p, value: None }).collect(), Body::None),
             TypedBody::Parameters(values) => {
                 let params = action.parameters.iter().zip(values).map(|(p, v)| ParamView { param: p, value: v.clone() }).collect();
@@ -207,9 +211,40 @@ impl<'a> ExampleView<'a> {
         !matches!(self.body, Body::None)
     }
 
-    /// The operation's own segment (`reject`), or `None` for an entity operation.
+    /// The operation's own segment (`reject`, a function's `reminderView`), or `None` for
+    /// an entity operation.
     pub fn action_segment(&self) -> Option<&str> {
-        (self.action.kind == OperationKind::Action).then_some(self.action.name.as_str())
+        self.action.kind.is_bound_operation().then_some(self.action.name.as_str())
+    }
+
+    /// Whether the operation is an OData function, called through its own builder.
+    pub fn is_function(&self) -> bool {
+        self.action.kind == OperationKind::Function
+    }
+
+    /// A function's builder in today's SDKs, lower camel case as Kiota names its
+    /// namespace (`reminderViewWithStartDateTimeWithEndDateTime`, `delta`; see
+    /// [`kiota::function_builder`]).
+    pub fn function_builder(&self) -> String {
+        let params: Vec<&str> = self.action.parameters.iter().map(|p| p.name.as_str()).collect();
+        kiota::function_builder(&self.action.name, &params)
+    }
+
+    /// A function's arguments as today's SDKs' builder method takes them: in Kiota's order
+    /// (see [`kiota::method_argument_order`]), each under its declared name, text as the
+    /// inside of its OData literal (see [`kiota::literal_inside`]).
+    pub fn kiota_arguments(&self) -> Vec<(&str, TypedValue)> {
+        let mut args: Vec<(&str, TypedValue)> =
+            self.example.request.arguments.iter().map(|(n, v)| (n.as_str(), kiota::literal_inside(v))).collect();
+        kiota::method_argument_order(&mut args);
+        args
+    }
+
+    /// Today's SDKs' class of a function's collection result
+    /// (`ReminderViewWithStartDateTimeWithEndDateTimeGetResponse`), when it returns one:
+    /// Kiota wraps a collection in a page type of the function's own.
+    pub fn function_response(&self) -> Option<String> {
+        (self.is_function() && self.result.is_some_and(|r| r.collection)).then(|| kiota::function_response(&self.function_builder()))
     }
 
     /// Every enum and complex type the example's body names.
@@ -233,7 +268,7 @@ impl<'a> ExampleView<'a> {
     /// segments with each placeholder as `item` (`communications/calls/item/reject`), and
     /// `/me` as the user it is (see [`kiota::namespace`]).
     pub fn builder_segments(&self) -> Vec<String> {
-        let segments: Vec<String> = self.action.paths[self.example.request.path_index]
+        let mut segments: Vec<String> = self.action.paths[self.example.request.path_index]
             .segments
             .iter()
             .map(|s| match s {
@@ -241,6 +276,12 @@ impl<'a> ExampleView<'a> {
                 Segment::Param(_) => "item".to_owned(),
             })
             .collect();
+        // A function's namespace is its builder's (`…/reminderViewWithStartDateTimeWithEndDateTime`).
+        if self.is_function() {
+            if let Some(last) = segments.last_mut() {
+                *last = self.function_builder();
+            }
+        }
         kiota::namespace(segments)
     }
 
@@ -258,7 +299,9 @@ impl<'a> ExampleView<'a> {
     /// Today's SDKs' request-builder class the operation is called on, and the request
     /// configuration class of its method (see [`kiota::request_builder`]).
     pub fn request_builder(&self) -> String {
+        let function = self.is_function().then(|| self.function_builder());
         let end = match (self.action_segment(), self.path.last()) {
+            (Some(_), _) if function.is_some() => kiota::BuilderEnd::Segment(function.as_deref().unwrap_or_default()),
             (Some(a), _) => kiota::BuilderEnd::Segment(a),
             (None, Some(PathPart::Item { item, .. })) => kiota::BuilderEnd::Item(item),
             (None, Some(PathPart::Nav(n))) => kiota::BuilderEnd::Segment(n),

@@ -85,7 +85,13 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => format!("->get({arg})"),
         OperationKind::Update => format!("->patch({arg})"),
         OperationKind::Delete => format!("->delete({arg})"),
-        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
+        OperationKind::Function => {
+            let mut args = Vec::new();
+            for (name, v) in view.kiota_arguments() {
+                args.push(php::value(&v, name, &mut locals, &mut lines));
+            }
+            format!("->{}({})->get({arg})", php::camel(&view.function_builder()), args.join(", "))
+        }
     };
     let call = view.chain(
         "$graphServiceClient",

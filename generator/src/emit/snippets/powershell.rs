@@ -28,6 +28,11 @@ fn render(view: &ExampleView, module: String, cmdlet_prefix: &str, keys: powersh
         let item = crate::lang::singular(collection);
         args.insert(0, (powershell::parameter(&format!("{item}Id")), powershell::variable(&format!("{item}Id"))));
     }
+    // A function's arguments, in its order, each as the inside of its OData literal (the
+    // cmdlet puts it between the path's quotes as it is).
+    for (name, v) in &view.example.request.arguments {
+        args.push((powershell::parameter(name), powershell::value_as(keys, &super::kiota::literal_inside(v), 0)));
+    }
     args.extend(query_args(view));
     fill(&Snippet {
         module,

@@ -80,7 +80,12 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => format!(".get({arg})"),
         OperationKind::Update => format!(".patch({arg})"),
         OperationKind::Delete => format!(".delete({arg})"),
-        OperationKind::Function => unreachable!("{}", super::NO_FUNCTION_EXAMPLES),
+        // A function without parameters is a property (`.delta`), one with them a method.
+        OperationKind::Function if view.action.parameters.is_empty() => format!(".{}.get({arg})", python::snake(&view.action.name)),
+        OperationKind::Function => {
+            let args: Vec<String> = view.kiota_arguments().iter().map(|(_, v)| python::value(v, 0)).collect();
+            format!(".{}({}).get({arg})", python::snake(&view.function_builder()), args.join(", "))
+        }
     };
     let mut call = view.chain(
         "graph_client",
