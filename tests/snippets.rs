@@ -412,6 +412,26 @@ fn cli_snippets_carry_the_examples_request() {
                     }
                 }
             }
+            // A function's command is Kiota's builder (`reminder-view-with-start-date-time`),
+            // its arguments options in Kiota's order (by name), text with `'` doubled as
+            // the OData literal holds it.
+            let mut arguments: Vec<(String, String)> = Vec::new();
+            if action.kind == OperationKind::Function {
+                let builder: String = std::iter::once(action.name.clone())
+                    .chain(action.parameters.iter().map(|p| format!("With{}{}", p.name[..1].to_ascii_uppercase(), &p.name[1..])))
+                    .collect();
+                *want.last_mut().unwrap() = kebab(&builder);
+                for (n, v) in &ex.request.arguments {
+                    let text = match v {
+                        sdkgen::model::TypedValue::String(s) => s.replace('\'', "''"),
+                        sdkgen::model::TypedValue::Number { value, .. } => value.to_string(),
+                        sdkgen::model::TypedValue::Bool(b) => b.to_string(),
+                        other => panic!("{}: argument {other:?}", f.path),
+                    };
+                    arguments.push((format!("--{}", kebab(n)), text));
+                }
+                arguments.sort_by_key(|(n, _)| n.to_lowercase());
+            }
             want.push(
                 match action.kind {
                     OperationKind::Action => "post",
@@ -427,10 +447,13 @@ fn cli_snippets_carry_the_examples_request() {
             let rest = &argv[want.len()..];
             let ids: Vec<&String> = rest.chunks(2).filter(|kv| kv[0].ends_with("-id")).map(|kv| &kv[1]).collect();
             assert_eq!(ids, options.iter().collect::<Vec<_>>(), "{}: the ids", f.path);
+            let given: Vec<(String, String)> =
+                rest.chunks(2).filter(|kv| arguments.iter().any(|(n, _)| *n == kv[0])).map(|kv| (kv[0].clone(), kv[1].clone())).collect();
+            assert_eq!(given, arguments, "{}: the function's arguments", f.path);
             // Every other option is a request header, named in kebab case, with the example's value.
             let headers: Vec<(&str, &str)> = rest
                 .chunks(2)
-                .filter(|kv| !kv[0].ends_with("-id") && kv[0] != "--body")
+                .filter(|kv| !kv[0].ends_with("-id") && kv[0] != "--body" && !arguments.iter().any(|(n, _)| *n == kv[0]))
                 .map(|kv| (kv[0].as_str(), kv[1].as_str()))
                 .collect();
             let want_headers: Vec<(String, &str)> =

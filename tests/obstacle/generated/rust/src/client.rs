@@ -220,6 +220,47 @@ impl GraphClient {
             .await
     }
 
+    /// Look a package up
+    ///
+    /// `GET /packages/{in}/lookup(for='{for}',max={max},deep={deep})` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn class_lookup(
+        &self,
+        r#in: &str,
+        r#for: &str,
+        max: i32,
+        deep: bool,
+    ) -> ::std::result::Result<
+        sdkgen_runtime::CollectionPage<crate::models::Class>,
+        sdkgen_runtime::Error,
+    > {
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("packages")
+            .value("in", r#in)?
+            .function(
+                "lookup",
+                &[
+                    ("for", sdkgen_runtime::FunctionArg::Text(r#for)),
+                    ("max", sdkgen_runtime::FunctionArg::Bare(max.to_string())),
+                    ("deep", sdkgen_runtime::FunctionArg::Bare(deep.to_string())),
+                ],
+            )
+            .finish();
+        self.inner
+            .send_json(
+                sdkgen_runtime::Method::GET,
+                &path,
+                ::std::option::Option::None::<&()>,
+            )
+            .await
+    }
+
     /// Find packages */ """ ${x}
     ///
     /// `GET /packages/{in}/find(self='{self}',when={when},type='{type}',func={func},package={package},while={while})` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
