@@ -727,11 +727,35 @@ impl Example {
                 encode_segment(v)
             }
         });
-        if action.kind == OperationKind::Function {
-            let args: Vec<String> = self.request.arguments.iter().map(|(name, v)| format!("{name}={}", function_literal(v))).collect();
-            path.push_str(&format!("({})", args.join(",")));
-        }
+        path.push_str(&self.function_call(action, &|literal| literal.to_owned()));
         path
+    }
+
+    /// The request path as the HTTP example prints it: the wire path, with a function's
+    /// arguments showing the characters a path segment may hold as they are
+    /// (`StartDateTime='2017-06-05T10:00:00'`, `'O''Neil'`, as the pages write them; see
+    /// [`readable_in_path`]). Servers read both forms alike.
+    pub fn display_path(&self, action: &Action) -> String {
+        let mut path = action.paths[self.request.path_index].fill(|p| {
+            let v = self.path_value(p).unwrap_or("");
+            if is_placeholder(v) {
+                v.to_owned()
+            } else {
+                encode_segment(v)
+            }
+        });
+        path.push_str(&self.function_call(action, &readable_in_path));
+        path
+    }
+
+    /// A function's `(Name=literal,…)` after its name, each literal passed through `shown`;
+    /// empty for any other operation.
+    fn function_call(&self, action: &Action, shown: &dyn Fn(&str) -> String) -> String {
+        if action.kind != OperationKind::Function {
+            return String::new();
+        }
+        let args: Vec<String> = self.request.arguments.iter().map(|(name, v)| format!("{name}={}", shown(&function_literal(v)))).collect();
+        format!("({})", args.join(","))
     }
 }
 
@@ -751,6 +775,34 @@ pub fn function_literal(value: &TypedValue) -> String {
         // checked argument cannot turn into a list or an object.
         TypedValue::List { .. } | TypedValue::Object { .. } => FunctionArg::Null.literal(),
     }
+}
+
+/// `encoded` with the escapes of the ASCII characters RFC 3986 lets a path segment hold
+/// as they are (`:`, `@` and the sub-delimiters `!$&'()*+,;=`) undone; every other escape
+/// (a space, `/`, `?`, `#`, `%`, non-ASCII text) kept.
+pub fn readable_in_path(encoded: &str) -> String {
+    const READABLE: &[u8] = b":@!$&'()*+,;=";
+    let bytes = encoded.as_bytes();
+    let mut out = String::with_capacity(encoded.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let decoded = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .flatten()
+            .filter(|b| READABLE.contains(b));
+        match decoded {
+            Some(b) => {
+                out.push(char::from(b));
+                i += 3;
+            }
+            None => {
+                let c = encoded[i..].chars().next().unwrap_or_default();
+                out.push(c);
+                i += c.len_utf8().max(1);
+            }
+        }
+    }
+    out
 }
 
 /// Whether a path value is a placeholder as docs print them (`{call-id}`): braces around
@@ -919,5 +971,21 @@ pub fn status_reason(status: u16) -> &'static str {
         202 => "Accepted",
         204 => "No Content",
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a path segment may hold as it is is shown so; what would end the segment, the
+    /// path or the escape itself, and non-ASCII text, stay escaped.
+    #[test]
+    fn a_readable_path_undoes_only_the_escapes_a_segment_does_not_need() {
+        let literal = function_literal(&TypedValue::String("O'Neil),x=('/../?#é 10:00 50%".into()));
+        assert_eq!(literal, "'O%27%27Neil%29%2Cx%3D%28%27%27%2F..%2F%3F%23%C3%A9%2010%3A00%2050%25'");
+        assert_eq!(readable_in_path(&literal), "'O''Neil),x=(''%2F..%2F%3F%23%C3%A9%2010:00%2050%25'");
+        assert_eq!(readable_in_path("%2"), "%2", "a cut escape stays as it is");
+        assert_eq!(readable_in_path("%3a@"), ":@");
     }
 }

@@ -20,5 +20,5 @@ pub fn page(view: &ExampleView) -> String {
         let len = http::content_length(&text);
         (text, len)
     });
-    fill(&Page { method: view.action.method().to_owned(), url: view.wire_url(), headers: view.config.headers.clone(), body })
+    fill(&Page { method: view.action.method().to_owned(), url: view.display_url(), headers: view.config.headers.clone(), body })
 }

@@ -98,6 +98,8 @@ pub struct ExampleView<'a> {
     pub result: Option<&'a TypeRef>,
     /// The request path with values percent-encoded, as sent.
     pub wire_path: String,
+    /// The same path as the HTTP example prints it (see [`crate::model::Example::display_path`]).
+    pub display_path: String,
     /// Headers (and, to come, query options) set through the request configuration.
     pub config: RequestConfig,
 }
@@ -164,6 +166,7 @@ impl<'a> ExampleView<'a> {
             literals,
             result: action.response.body.as_ref(),
             wire_path: example.wire_path(action),
+            display_path: example.display_path(action),
             config: RequestConfig { headers: example.request.headers.clone(), query: example.request.query.clone() },
         }
     }
@@ -192,6 +195,7 @@ impl<'a> ExampleView<'a> {
             }
         }
         view.wire_path = placeholders.wire_path(self.action);
+        view.display_path = placeholders.display_path(self.action);
         view
     }
 
@@ -310,10 +314,13 @@ impl<'a> ExampleView<'a> {
         kiota::request_builder(end)
     }
 
-    /// `https://graph.microsoft.com/beta/users/u1/messages?$top=5`: the path and the query
-    /// string as sent.
-    pub fn wire_url(&self) -> String {
-        format!("{}{}", self.model.api.base_url, self.wire_path_and_query())
+    /// The URL as the HTTP example prints it (`https://graph.microsoft.com/beta/users/u1/messages?$top=5`):
+    /// the path as sent, with a function's arguments as the pages write them (see
+    /// [`crate::model::readable_in_path`]), and the query string.
+    pub fn display_url(&self) -> String {
+        let query =
+            if self.config.query.is_empty() { String::new() } else { format!("?{}", crate::model::query_string(&self.config.query)) };
+        format!("{}{}{query}", self.model.api.base_url, self.display_path)
     }
 
     /// The path and, when the example has query options, `?` and its query string.
