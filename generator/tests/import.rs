@@ -500,10 +500,10 @@ fn a_function_call_as_the_page_writes_it_is_the_examples_snippet() {
     let spec = root().join("tests/cases/function-call.yaml");
     let f = dir.path().join("r.http");
     let cases = [
-        ("GET https://graph.microsoft.com/beta/me/reminderView(startDateTime='2017-06-05T10:00:00.0000000',endDateTime='2017-06-11T11:00:00.0000000')\n", "my-reminders"),
+        ("GET https://graph.microsoft.com/beta/me/reminderView(startDateTime='2017-06-05T10:00:00.0000000',endDateTime='2017-06-11T11:00:00.0000000')?$top=2\n", "my-reminders"),
         ("GET /users/u1/reminderView(StartDateTime='O''Neil',EndDateTime='2017-06-11T11%3A00%3A00.0000000')\nPrefer: outlook.timezone=\"Pacific Standard Time\"\n", "a-users-reminders"),
-        ("GET /users/delta\n", "users-delta"),
-        ("GET /users/delta()\n", "users-delta"),
+        ("GET /users/delta?$select=displayName,id\n", "users-delta"),
+        ("GET /users/delta()?$select=displayName,id\n", "users-delta"),
     ];
     for (request, example) in cases {
         std::fs::write(&f, request).unwrap();
@@ -514,14 +514,15 @@ fn a_function_call_as_the_page_writes_it_is_the_examples_snippet() {
             assert_eq!(by_http.1, by_name.1, "{lang}: `{request}` is example {example}");
         }
     }
-    for (request, message) in [
-        ("GET /me/reminderView(startDateTime='x')\n", "argument `EndDateTime` is missing"),
-        ("GET /me/reminderView(startDateTime='x',endDateTime='y',top=1)\n", "`top` is not a parameter"),
-        ("GET /me/reminderView(startDateTime='x',endDateTime=null)\n", "argument `EndDateTime` is null"),
+    for (request, message, at) in [
+        ("GET /me/reminderView(startDateTime='x')\n", "argument `EndDateTime` is missing", "r.http:1:1"),
+        ("GET /me/reminderView(startDateTime='x',endDateTime='y',top=1)\n", "`top` is not a parameter", "r.http:1:1"),
+        ("GET /me/reminderView(startDateTime='x',endDateTime=null)\n", "argument `EndDateTime` is null", "r.http:1:1"),
+        ("GET /me/reminderView(startDateTime='x',endDateTime='y')?$select=id\n", "does not take `$select`", "r.http:1:57"),
     ] {
         std::fs::write(&f, request).unwrap();
         let (ok, _, err) = run(sdkgen().args(["snippet", "--lang", "go", "--http"]).arg(&f).arg("--spec").arg(&spec));
-        assert!(!ok && err.contains(message) && err.contains("r.http:1:1"), "{request}: {err}");
+        assert!(!ok && err.contains(message) && err.contains(at), "{request}: {err}");
     }
 }
 

@@ -144,7 +144,7 @@ impl<'a> Validator<'a> {
         let (path_index, path_values) = self.example_path(file, key, e, action)?;
         let body = self.example_body(file, key, e, action, model);
         let headers = self.example_headers(file, key, e, action);
-        let query = self.example_query(file, key, e, action);
+        let query = self.example_query(file, key, e, action, model);
         let arguments = self.example_arguments(file, key, e, action, model);
         let (response_headers, response_body) = self.example_response(file, key, e, action, model);
         let notifications = self.example_notifications(file, key, e, model);
@@ -365,7 +365,7 @@ impl<'a> Validator<'a> {
     /// list's own parameters are not modelled yet), given once, on an operation that reads
     /// it (`$select` and `$expand` on a get or a list, the rest on a list), with a value of
     /// its type. An unknown option is an error, never a snippet that leaves it out.
-    fn example_query(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action) -> Vec<QueryOption> {
+    fn example_query(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action, model: &Model) -> Vec<QueryOption> {
         let mut out: Vec<QueryOption> = Vec::new();
         for (k, v) in &e.request.value.query.0 {
             let qkey = format!("{key}.request.query.{}", k.value);
@@ -385,16 +385,24 @@ impl<'a> Validator<'a> {
             let reads = match action.kind {
                 OperationKind::List => true,
                 OperationKind::Get => !option.collection_only(),
+                OperationKind::Function => model.function_query_options(action.response.body.as_ref()).contains(&option),
                 _ => false,
             };
             if !reads {
-                self.err(
-                    file,
-                    k,
-                    qkey,
-                    format!("a {} `{}` does not take `{}`", action.method(), action.id(), option.wire()),
-                    if option.collection_only() { "only a list reads it" } else { "only a get or a list reads it" },
-                );
+                let why = match action.kind {
+                    OperationKind::Function => {
+                        let takes: Vec<String> =
+                            model.function_query_options(action.response.body.as_ref()).iter().map(|o| o.wire()).collect();
+                        if takes.is_empty() {
+                            "a function of its result takes no query option".to_owned()
+                        } else {
+                            format!("a function of its result takes {}", takes.join(", "))
+                        }
+                    }
+                    _ if option.collection_only() => "only a list reads it".to_owned(),
+                    _ => "only a get or a list reads it".to_owned(),
+                };
+                self.err(file, k, qkey, format!("a {} `{}` does not take `{}`", action.method(), action.id(), option.wire()), why);
                 continue;
             }
             if out.iter().any(|o| o.option == option) {

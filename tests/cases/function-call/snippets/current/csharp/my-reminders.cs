@@ -2,4 +2,7 @@
 // Code snippets are only available for the latest version. Current version is 5.x
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=csharp
-var result = await graphClient.Me.ReminderViewWithStartDateTimeWithEndDateTime("2017-06-11T11:00:00.0000000", "2017-06-05T10:00:00.0000000").GetAsReminderViewWithStartDateTimeWithEndDateTimeGetResponseAsync();
+var result = await graphClient.Me.ReminderViewWithStartDateTimeWithEndDateTime("2017-06-11T11:00:00.0000000", "2017-06-05T10:00:00.0000000").GetAsReminderViewWithStartDateTimeWithEndDateTimeGetResponseAsync((requestConfiguration) =>
+{
+	requestConfiguration.QueryParameters.Top = 2;
+});

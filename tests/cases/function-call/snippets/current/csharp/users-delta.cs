@@ -2,4 +2,7 @@
 // Code snippets are only available for the latest version. Current version is 5.x
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=csharp
-var result = await graphClient.Users.Delta.GetAsDeltaGetResponseAsync();
+var result = await graphClient.Users.Delta.GetAsDeltaGetResponseAsync((requestConfiguration) =>
+{
+	requestConfiguration.QueryParameters.Select = new string []{ "displayName","id" };
+});

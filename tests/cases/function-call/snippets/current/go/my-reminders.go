@@ -6,14 +6,23 @@ import (
 	"context"
 	"log"
 	msgraphsdk "github.com/microsoftgraph/msgraph-beta-sdk-go"
+	graphusers "github.com/microsoftgraph/msgraph-beta-sdk-go/users"
 	//other-imports
 )
 
+requestTop := int32(2)
+requestParameters := &graphusers.ItemReminderViewWithStartDateTimeWithEndDateTimeRequestBuilderGetQueryParameters{
+	Top: &requestTop,
+}
+
+configuration := &graphusers.ItemReminderViewWithStartDateTimeWithEndDateTimeRequestBuilderGetRequestConfiguration{
+	QueryParameters: requestParameters,
+}
 endDateTime := "2017-06-11T11:00:00.0000000"
 startDateTime := "2017-06-05T10:00:00.0000000"
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
-result, err := graphClient.Me().ReminderViewWithStartDateTimeWithEndDateTime(&endDateTime, &startDateTime).GetAsReminderViewWithStartDateTimeWithEndDateTimeGetResponse(context.Background(), nil)
+result, err := graphClient.Me().ReminderViewWithStartDateTimeWithEndDateTime(&endDateTime, &startDateTime).GetAsReminderViewWithStartDateTimeWithEndDateTimeGetResponse(context.Background(), configuration)
 if err != nil {
 	log.Fatal(err)
 }

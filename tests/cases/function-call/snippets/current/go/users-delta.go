@@ -6,11 +6,20 @@ import (
 	"context"
 	"log"
 	msgraphsdk "github.com/microsoftgraph/msgraph-beta-sdk-go"
+	graphusers "github.com/microsoftgraph/msgraph-beta-sdk-go/users"
 	//other-imports
 )
 
+requestParameters := &graphusers.DeltaRequestBuilderGetQueryParameters{
+	Select: [] string {"displayName","id"},
+}
+
+configuration := &graphusers.DeltaRequestBuilderGetRequestConfiguration{
+	QueryParameters: requestParameters,
+}
+
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
-result, err := graphClient.Users().Delta().GetAsDeltaGetResponse(context.Background(), nil)
+result, err := graphClient.Users().Delta().GetAsDeltaGetResponse(context.Background(), configuration)
 if err != nil {
 	log.Fatal(err)
 }

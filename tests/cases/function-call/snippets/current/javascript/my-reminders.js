@@ -7,4 +7,5 @@ const client = Client.init(options);
 
 let result = await client.api('/me/reminderView(StartDateTime=\'2017-06-05T10%3A00%3A00.0000000\',EndDateTime=\'2017-06-11T11%3A00%3A00.0000000\')')
     .version('beta')
+    .top(2)
     .get();

@@ -7,4 +7,5 @@ const client = Client.init(options);
 
 let result = await client.api('/users/delta()')
     .version('beta')
+    .select('displayName,id')
     .get();

@@ -8,4 +8,5 @@ var endDateTime = "2017-06-11T11:00:00.0000000";
 var result = await graphClient.Me
     .ReminderView(startDateTime,endDateTime)
     .Request()
+    .Top(2)
     .GetAsync();

@@ -4,4 +4,5 @@ GraphServiceClient graphClient = new GraphServiceClient( authProvider );
 var result = await graphClient.Users
     .Delta()
     .Request()
+    .Select("displayName,id")
     .GetAsync();

@@ -2,6 +2,14 @@
 //THE GO SDK IS IN PREVIEW. NON-PRODUCTION USE ONLY
 graphClient := msgraphsdk.NewGraphServiceClient(requestAdapter)
 
+requestTop := int32(2)
+requestParameters := &graphusers.ItemReminderViewWithStartDateTimeWithEndDateTimeRequestBuilderGetQueryParameters{
+	Top: &requestTop,
+}
+
+configuration := &graphusers.ItemReminderViewWithStartDateTimeWithEndDateTimeRequestBuilderGetRequestConfiguration{
+	QueryParameters: requestParameters,
+}
 endDateTime := "2017-06-11T11:00:00.0000000"
 startDateTime := "2017-06-05T10:00:00.0000000"
-result, err := graphClient.Me().ReminderViewWithStartDateTimeWithEndDateTime(&endDateTime, &startDateTime).Get(context.Background(), nil)
+result, err := graphClient.Me().ReminderViewWithStartDateTimeWithEndDateTime(&endDateTime, &startDateTime).Get(context.Background(), configuration)

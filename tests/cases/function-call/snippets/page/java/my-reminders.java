@@ -12,4 +12,5 @@ UserReminderViewCollectionPage result = graphClient.me()
         .withEndDateTime(endDateTime)
         .build())
     .buildRequest()
+    .top(2)
     .get();

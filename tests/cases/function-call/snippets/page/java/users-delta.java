@@ -4,4 +4,5 @@ GraphServiceClient graphClient = GraphServiceClient.builder().authenticationProv
 UserDeltaCollectionPage result = graphClient.users()
     .delta()
     .buildRequest()
+    .select("displayName,id")
     .get();

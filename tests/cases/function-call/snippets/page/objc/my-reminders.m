@@ -2,7 +2,7 @@
 MSHTTPClient *httpClient = [MSClientFactory createHTTPClientWithAuthenticationProvider:authenticationProvider];
 
 NSString *MSGraphBaseURL = @"https://graph.microsoft.com/beta/";
-NSMutableURLRequest *urlRequest = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:[MSGraphBaseURL stringByAppendingString:@"me/reminderView(StartDateTime='2017-06-05T10%3A00%3A00.0000000',EndDateTime='2017-06-11T11%3A00%3A00.0000000')"]]];
+NSMutableURLRequest *urlRequest = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:[MSGraphBaseURL stringByAppendingString:@"me/reminderView(StartDateTime='2017-06-05T10%3A00%3A00.0000000',EndDateTime='2017-06-11T11%3A00%3A00.0000000')\?$top=2"]]];
 [urlRequest setHTTPMethod:@"GET"];
 
 MSURLSessionDataTask *meDataTask = [httpClient dataTaskWithRequest:urlRequest
