@@ -842,7 +842,7 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
 /// wire, and adds no other watched header or option.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn request_configuration_reaches_the_wire_with_each_real_sdk() {
-    for case in ["request-headers", "query-options", "me-singleton"] {
+    for case in ["request-headers", "query-options", "me-singleton", "count"] {
         request_configuration_case(case, true).await;
     }
 }

@@ -406,7 +406,8 @@ fn cli_snippets_carry_the_examples_request() {
             let mut options = Vec::new();
             for seg in &action.paths[ex.request.path_index].segments {
                 match seg {
-                    Segment::Literal(l) => want.push(kebab(l)),
+                    // `$count` is the collection's `count` command.
+                    Segment::Literal(l) => want.push(kebab(l.strip_prefix('$').unwrap_or(l))),
                     Segment::Param(p) => {
                         options.push(ex.path_value(p).unwrap_or_else(|| panic!("{}: no value for {p}", f.path)).to_owned())
                     }
@@ -436,7 +437,7 @@ fn cli_snippets_carry_the_examples_request() {
                 match action.kind {
                     OperationKind::Action => "post",
                     OperationKind::Create => "create",
-                    OperationKind::Get | OperationKind::Function => "get",
+                    OperationKind::Get | OperationKind::Function | OperationKind::Count => "get",
                     OperationKind::List => "list",
                     OperationKind::Update => "patch",
                     OperationKind::Delete => "delete",
@@ -450,10 +451,21 @@ fn cli_snippets_carry_the_examples_request() {
             let given: Vec<(String, String)> =
                 rest.chunks(2).filter(|kv| arguments.iter().any(|(n, _)| *n == kv[0])).map(|kv| (kv[0].clone(), kv[1].clone())).collect();
             assert_eq!(given, arguments, "{}: the function's arguments", f.path);
+            // Each query option is its name without the `$` (`--filter`, `--orderby`).
+            let query: Vec<(String, String)> =
+                ex.request.query.iter().map(|q| (format!("--{}", q.option.wire().trim_start_matches('$')), q.value.text())).collect();
+            let given_query: Vec<(String, String)> =
+                rest.chunks(2).filter(|kv| query.iter().any(|(n, _)| *n == kv[0])).map(|kv| (kv[0].clone(), kv[1].clone())).collect();
+            assert_eq!(given_query, query, "{}: the query options", f.path);
             // Every other option is a request header, named in kebab case, with the example's value.
             let headers: Vec<(&str, &str)> = rest
                 .chunks(2)
-                .filter(|kv| !kv[0].ends_with("-id") && kv[0] != "--body" && !arguments.iter().any(|(n, _)| *n == kv[0]))
+                .filter(|kv| {
+                    !kv[0].ends_with("-id")
+                        && kv[0] != "--body"
+                        && !arguments.iter().any(|(n, _)| *n == kv[0])
+                        && !query.iter().any(|(n, _)| *n == kv[0])
+                })
                 .map(|kv| (kv[0].as_str(), kv[1].as_str()))
                 .collect();
             let want_headers: Vec<(String, &str)> =

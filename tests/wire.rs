@@ -60,6 +60,7 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
                     Some(serde_json::to_value(got.await.unwrap()).unwrap())
                 }
                 "class-delete" => client.class_delete(id).await.map(|()| None).unwrap(),
+                "class-count" => Some(serde_json::to_value(client.class_count().await.unwrap()).unwrap()),
                 "class-lookup" => {
                     use sdkgen::model::TypedValue;
                     let arg = |n: &str| &example.request.arguments.iter().find(|(k, _)| k == n).unwrap().1;
@@ -76,6 +77,9 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
             };
             assert_eq!(returned, answer.body, "{}: the typed response", example.name);
             let rust = from_request(&server.received_requests().await.unwrap()[0]).wire;
+            // The Rust client's methods take no query options yet (the request builders of
+            // issue 21 will): its request is the HTTP example's but for the query string.
+            let http = if example.request.query.is_empty() { http } else { sdkgen_tests::recorder::Wire { query: None, ..http } };
             assert_eq!(rust, http, "{}: Rust vs the HTTP snippet", example.name);
         }
     }

@@ -189,10 +189,13 @@ pub enum OperationKind {
     Update,
     /// `DELETE` one entity.
     Delete,
+    /// `GET …/$count`: how many items a collection holds, as text (OData's `$count`
+    /// segment; Graph asks for `ConsistencyLevel: eventual` on directory objects).
+    Count,
 }
 
 impl OperationKind {
-    pub const ALL: [(&'static str, OperationKind); 7] = [
+    pub const ALL: [(&'static str, OperationKind); 8] = [
         ("action", OperationKind::Action),
         ("function", OperationKind::Function),
         ("create", OperationKind::Create),
@@ -200,12 +203,13 @@ impl OperationKind {
         ("list", OperationKind::List),
         ("update", OperationKind::Update),
         ("delete", OperationKind::Delete),
+        ("count", OperationKind::Count),
     ];
 
     pub fn method(self) -> &'static str {
         match self {
             OperationKind::Action | OperationKind::Create => "POST",
-            OperationKind::Function | OperationKind::Get | OperationKind::List => "GET",
+            OperationKind::Function | OperationKind::Get | OperationKind::List | OperationKind::Count => "GET",
             OperationKind::Update => "PATCH",
             OperationKind::Delete => "DELETE",
         }
@@ -658,6 +662,7 @@ impl Action {
             OperationKind::Update => "Update",
             OperationKind::Delete => "Delete",
             OperationKind::List => "List",
+            OperationKind::Count => "Count",
         };
         // A list names its collection (the path's last literal segment); the others the entity.
         let collection = self.paths.first().and_then(|p| {
@@ -666,8 +671,14 @@ impl Action {
                 Segment::Param(_) => None,
             })
         });
+        // A count names its collection, the literal before `$count`.
+        let counted = self.paths.first().and_then(|p| match p.segments.iter().rev().nth(1) {
+            Some(Segment::Literal(l)) => Some(l.clone()),
+            _ => None,
+        });
         match (self.kind, collection) {
             (OperationKind::List, Some(c)) => format!("{verb} {c}"),
+            (OperationKind::Count, _) => format!("{verb} {}", counted.unwrap_or_else(|| self.bound_to.clone())),
             _ => format!("{verb} {}", self.bound_to),
         }
     }
@@ -711,7 +722,10 @@ impl Action {
     /// for an entity operation, all but the action's own segment for an action.
     pub fn navigation<'p>(&self, path: &'p PathTemplate) -> &'p [Segment] {
         match self.kind {
-            OperationKind::Action | OperationKind::Function => &path.segments[..path.segments.len().saturating_sub(1)],
+            // A count's last segment is `$count`, which each SDK calls as its `Count` builder.
+            OperationKind::Action | OperationKind::Function | OperationKind::Count => {
+                &path.segments[..path.segments.len().saturating_sub(1)]
+            }
             _ => &path.segments,
         }
     }

@@ -526,6 +526,25 @@ fn a_function_call_as_the_page_writes_it_is_the_examples_snippet() {
     }
 }
 
+/// A `$count` request as a page writes it gives the snippet of the spec's example of it.
+#[test]
+fn a_count_request_as_the_page_writes_it_is_the_examples_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = root().join("tests/cases/count.yaml");
+    let f = dir.path().join("r.http");
+    std::fs::write(&f, "GET https://graph.microsoft.com/beta/users/$count?$filter=startswith(displayName,'A')\nConsistencyLevel: eventual\n")
+        .unwrap();
+    for lang in ["http", "python", "go", "java", "csharp", "javascript", "php", "powershell", "cli"] {
+        let by_http = run(sdkgen().args(["snippet", "--lang", lang, "--http"]).arg(&f).arg("--spec").arg(&spec));
+        let by_name = run(sdkgen().args(["snippet", "--example", "count-users", "--lang", lang]).arg("--spec").arg(&spec));
+        assert!(by_http.0 && by_name.0, "{lang}: {}{}", by_http.2, by_name.2);
+        assert_eq!(by_http.1, by_name.1, "{lang}: the page's count is example count-users");
+    }
+    std::fs::write(&f, "GET /users/$count?$top=2\n").unwrap();
+    let (ok, _, err) = run(sdkgen().args(["snippet", "--lang", "go", "--http"]).arg(&f).arg("--spec").arg(&spec));
+    assert!(!ok && err.contains("does not take `$top`") && err.contains("r.http:1:"), "{err}");
+}
+
 /// Graph takes an action's parameter names in any letter case, and pages use both
 /// (`message` where the metadata says `Message`): the snippet spells the declared name.
 #[test]

@@ -755,6 +755,7 @@ fn method_args(names: &Names, a: &Action, path: &PathTemplate) -> MethodArgs {
             let name = &a.name;
             segments.push(quote!(.literal(#name)));
         }
+        OperationKind::Count => segments.push(quote!(.literal("$count"))),
         _ => {}
     }
     MethodArgs { args, function_checks, segments }

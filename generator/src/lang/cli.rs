@@ -44,7 +44,7 @@ pub fn verb(kind: OperationKind) -> &'static str {
         OperationKind::Action => "post",
         OperationKind::Create => "create",
         // Kiota's CLI reads a function with `get`, as any GET.
-        OperationKind::Get | OperationKind::Function => "get",
+        OperationKind::Get | OperationKind::Function | OperationKind::Count => "get",
         OperationKind::List => "list",
         OperationKind::Update => "patch",
         OperationKind::Delete => "delete",

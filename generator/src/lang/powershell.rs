@@ -85,6 +85,8 @@ pub fn cmdlet(prefix: &str, kind: OperationKind, action: &str, literal_segments:
         OperationKind::Action => None,
         // A function reads: `Get-MgUserDelta`, `Get-MgUserReminderView`.
         OperationKind::Function => return format!("Get-{prefix}{nouns}{}", ident(action, Case::Pascal, "N")),
+        // `$count`: `Get-MgUserCount`.
+        OperationKind::Count => return format!("Get-{prefix}{nouns}Count"),
     };
     if let Some(verb) = verb {
         return format!("{verb}-{prefix}{nouns}");

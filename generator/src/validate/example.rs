@@ -386,6 +386,8 @@ impl<'a> Validator<'a> {
                 OperationKind::List => true,
                 OperationKind::Get => !option.collection_only(),
                 OperationKind::Function => model.function_query_options(action.response.body.as_ref()).contains(&option),
+                // Kiota's count builders take `$filter` and `$search` (what is counted).
+                OperationKind::Count => matches!(option, ODataOption::Filter | ODataOption::Search),
                 _ => false,
             };
             if !reads {
@@ -399,6 +401,7 @@ impl<'a> Validator<'a> {
                             format!("a function of its result takes {}", takes.join(", "))
                         }
                     }
+                    OperationKind::Count => "a count takes $filter and $search".to_owned(),
                     _ if option.collection_only() => "only a list reads it".to_owned(),
                     _ => "only a get or a list reads it".to_owned(),
                 };

@@ -296,6 +296,18 @@ impl<'a> Validator<'a> {
         if kind == OperationKind::Function && r.ty.is_none() {
             self.err(file, &a.response, format!("{key}.response"), "a function returns a result: give `response.type`", "no result type");
         }
+        // A count answers a number (as text); the spec may say so, and nothing else.
+        let int32 = TypeRef { kind: TypeKind::Primitive(Primitive::Int32), collection: false };
+        let body = match (kind, body) {
+            (OperationKind::Count, Some(b)) if b != int32 => {
+                if let Some(t) = &r.ty {
+                    self.err(file, t, format!("{key}.response.type"), "a `count` answers a number: its type is `Int32`", "not Int32");
+                }
+                Some(int32)
+            }
+            (OperationKind::Count, _) => Some(int32),
+            (_, b) => b,
+        };
         let response = Response { status: r.status.value, description: r.description.as_ref().map(|d| d.value.clone()), body };
         response
     }
@@ -453,6 +465,20 @@ impl<'a> Validator<'a> {
                 ("must end with the collection's segment", "ends with an id")
             };
             self.err(file, t, key, format!("the path of a `{}` operation {message}", kind.method()), label);
+            return None;
+        }
+        let counts = segments.len() >= 2
+            && segments.last() == Some(&Segment::Literal("$count".to_owned()))
+            && matches!(segments[segments.len() - 2], Segment::Literal(_));
+        if (kind == OperationKind::Count) != counts
+            && (kind == OperationKind::Count || segments.last() == Some(&Segment::Literal("$count".to_owned())))
+        {
+            let message = if kind == OperationKind::Count {
+                "the path of a `count` must end with a collection's segment, then `/$count`"
+            } else {
+                "only a `count` ends with `/$count`"
+            };
+            self.err(file, t, key, message, "OData's count segment");
             return None;
         }
         if kind.is_bound_operation() && segments.last() != Some(&Segment::Literal(action.to_owned())) {

@@ -40,6 +40,8 @@ pub fn current(view: &ExampleView) -> String {
         }
     } else if let Some(a) = view.action_segment() {
         words.push(cli::command(a));
+    } else if view.action.kind == crate::model::OperationKind::Count {
+        words.push("count".to_owned());
     }
     words.push(cli::verb(view.action.kind).to_owned());
     words.extend(options);

@@ -56,13 +56,18 @@ pub fn page(view: &ExampleView) -> String {
         |n| format!(".{}", csharp::pascal(n)),
         |c, item, _| format!(".{}[{}]", csharp::pascal(c), csharp::string(&format!("{{{}}}", super::kiota::placeholder(item)))),
     );
-    let method = view.action_segment().map(|a| format!(".{}({})", csharp::pascal(a), args.join(","))).unwrap_or_default();
+    let method = match view.action_segment() {
+        Some(a) => format!(".{}({})", csharp::pascal(a), args.join(",")),
+        // `$count` is the collection's `Count` request builder.
+        None if view.action.kind == OperationKind::Count => ".Count".to_owned(),
+        None => String::new(),
+    };
     let call = match view.action.kind {
         OperationKind::Action | OperationKind::Create => {
             format!("PostAsync({})", if view.action.kind == OperationKind::Create { &args[0] } else { "" })
         }
         // v4's function builders take the arguments in the function's order (`method` above).
-        OperationKind::Get | OperationKind::List | OperationKind::Function => "GetAsync()".to_owned(),
+        OperationKind::Get | OperationKind::List | OperationKind::Function | OperationKind::Count => "GetAsync()".to_owned(),
         OperationKind::Update => format!("UpdateAsync({})", args.first().map_or("", String::as_str)),
         OperationKind::Delete => "DeleteAsync()".to_owned(),
     };
@@ -140,6 +145,7 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => format!(".GetAsync({arg})"),
         OperationKind::Update => format!(".PatchAsync({arg})"),
         OperationKind::Delete => format!(".DeleteAsync({arg})"),
+        OperationKind::Count => format!(".Count.GetAsync({arg})"),
         OperationKind::Function => {
             let builder = csharp::pascal(&view.function_builder());
             let args: Vec<String> = view.kiota_arguments().iter().map(|(_, v)| csharp::value(v, 0)).collect();

@@ -106,6 +106,7 @@ fn operation(view: &ExampleView, body: Option<&str>, config: Option<&str>, funct
         OperationKind::Get | OperationKind::List => format!(".Get(context.Background(), {config})"),
         OperationKind::Update => format!(".Patch(context.Background(), {body}{config})"),
         OperationKind::Delete => format!(".Delete(context.Background(), {config})"),
+        OperationKind::Count => format!(".Count().Get(context.Background(), {config})"),
         OperationKind::Function => match view.function_response().filter(|_| !page) {
             Some(response) => format!("{function}.GetAs{response}(context.Background(), {config})"),
             None => format!("{function}.Get(context.Background(), {config})"),

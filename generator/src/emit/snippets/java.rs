@@ -30,6 +30,10 @@ fn legacy_result(view: &ExampleView, ty: &TypeRef) -> String {
         TypeKind::Complex(n) | TypeKind::Enum(n) => java::pascal(n),
         TypeKind::Primitive(_) => java::type_name(&ty.kind),
     };
+    if view.action.kind == OperationKind::Count {
+        // microsoft-graph-beta 0.x's `count()` request is a `PrimitiveRequest<Long>`.
+        return "Long".to_owned();
+    }
     match (ty.collection, view.is_function()) {
         (true, true) => format!("{}{}CollectionPage", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)),
         (true, false) => format!("{name}CollectionPage"),
@@ -84,8 +88,10 @@ pub fn page(view: &ExampleView) -> String {
     }
     // 5.x has a request method per option but `$count` and `$search`, which are
     // `QueryOption`s beside the headers' `HeaderOption`s.
+    // A count's `PrimitiveRequest<Long>` has no query methods: every option is listed.
+    let count = view.action.kind == OperationKind::Count;
     let (listed, fluent): (Vec<_>, Vec<_>) =
-        view.config.query.iter().partition(|q| matches!(q.option, ODataOption::Count | ODataOption::Search));
+        view.config.query.iter().partition(|q| count || matches!(q.option, ODataOption::Count | ODataOption::Search));
     let fluent: Vec<String> = fluent
         .iter()
         .map(|q| match (&q.value, q.option) {
@@ -108,15 +114,19 @@ pub fn page(view: &ExampleView) -> String {
     });
     let request =
         view.chain("graphClient", |n| format!(".{}()", java::builder(n)), |c, _, v| format!(".{}({})", java::builder(c), java::string(v)));
-    let action = view.action_segment().map(|a| {
-        let set = (!view.params.is_empty())
-            .then(|| format!("{}{}ParameterSet", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)));
-        (java::camel(a), set)
+    // `$count` is the collection's `count()` request builder.
+    let counted = (view.action.kind == OperationKind::Count).then(|| ("count".to_owned(), None));
+    let action = counted.or_else(|| {
+        view.action_segment().map(|a| {
+            let set = (!view.params.is_empty())
+                .then(|| format!("{}{}ParameterSet", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)));
+            (java::camel(a), set)
+        })
     });
     let call = match view.action.kind {
         OperationKind::Action => "post()".to_owned(),
         OperationKind::Create => format!("post({entity})"),
-        OperationKind::Get | OperationKind::List | OperationKind::Function => "get()".to_owned(),
+        OperationKind::Get | OperationKind::List | OperationKind::Function | OperationKind::Count => "get()".to_owned(),
         OperationKind::Update => format!("patch({entity})"),
         OperationKind::Delete => "delete()".to_owned(),
     };
@@ -184,6 +194,7 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => format!(".get({arg})"),
         OperationKind::Update => format!(".patch({arg})"),
         OperationKind::Delete => format!(".delete({arg})"),
+        OperationKind::Count => format!(".count().get({arg})"),
         OperationKind::Function => {
             let mut args = Vec::new();
             for (name, v) in view.kiota_arguments() {

@@ -58,7 +58,7 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Action => "post()".to_owned(),
         OperationKind::Create => format!("post({var})"),
         // A function's arguments are in the path (`wire_path`), as the page writes it.
-        OperationKind::Get | OperationKind::List | OperationKind::Function => "get()".to_owned(),
+        OperationKind::Get | OperationKind::List | OperationKind::Function | OperationKind::Count => "get()".to_owned(),
         OperationKind::Update => format!("update({var})"),
         OperationKind::Delete => "delete()".to_owned(),
     };

@@ -276,6 +276,8 @@ impl<'a> ExampleView<'a> {
             .segments
             .iter()
             .map(|s| match s {
+                // `$count` is Kiota's `count` builder.
+                Segment::Literal(l) if l == "$count" => "count".to_owned(),
                 Segment::Literal(l) => l.clone(),
                 Segment::Param(_) => "item".to_owned(),
             })
@@ -306,6 +308,7 @@ impl<'a> ExampleView<'a> {
         let function = self.is_function().then(|| self.function_builder());
         let end = match (self.action_segment(), self.path.last()) {
             (Some(_), _) if function.is_some() => kiota::BuilderEnd::Segment(function.as_deref().unwrap_or_default()),
+            _ if self.action.kind == OperationKind::Count => kiota::BuilderEnd::Segment("count"),
             (Some(a), _) => kiota::BuilderEnd::Segment(a),
             (None, Some(PathPart::Item { item, .. })) => kiota::BuilderEnd::Item(item),
             (None, Some(PathPart::Nav(n))) => kiota::BuilderEnd::Segment(n),

@@ -85,6 +85,7 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => format!("->get({arg})"),
         OperationKind::Update => format!("->patch({arg})"),
         OperationKind::Delete => format!("->delete({arg})"),
+        OperationKind::Count => format!("->count()->get({arg})"),
         OperationKind::Function => {
             let mut args = Vec::new();
             for (name, v) in view.kiota_arguments() {

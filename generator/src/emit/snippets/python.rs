@@ -80,6 +80,7 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Get | OperationKind::List => format!(".get({arg})"),
         OperationKind::Update => format!(".patch({arg})"),
         OperationKind::Delete => format!(".delete({arg})"),
+        OperationKind::Count => format!(".count.get({arg})"),
         // A function without parameters is a property (`.delta`), one with them a method.
         OperationKind::Function if view.action.parameters.is_empty() => format!(".{}.get({arg})", python::snake(&view.action.name)),
         OperationKind::Function => {
