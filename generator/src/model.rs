@@ -763,16 +763,7 @@ impl Example {
     /// The example's request path with each value percent-encoded as one segment, exactly
     /// as it goes on the wire; a placeholder (`{call-id}`) is printed as docs print it.
     pub fn wire_path(&self, action: &Action) -> String {
-        let mut path = action.paths[self.request.path_index].fill(|p| {
-            let v = self.path_value(p).unwrap_or("");
-            if is_placeholder(v) {
-                v.to_owned()
-            } else {
-                encode_segment(v)
-            }
-        });
-        path.push_str(&self.function_call(action, &|literal| literal.to_owned()));
-        path
+        format!("{}{}", self.filled_path(action), self.function_call(action, &|literal| literal.to_owned()))
     }
 
     /// The request path as the HTTP example prints it: the wire path, with a function's
@@ -780,16 +771,20 @@ impl Example {
     /// (`StartDateTime='2017-06-05T10:00:00'`, `'O''Neil'`, as the pages write them; see
     /// [`readable_in_path`]). Servers read both forms alike.
     pub fn display_path(&self, action: &Action) -> String {
-        let mut path = action.paths[self.request.path_index].fill(|p| {
+        format!("{}{}", self.filled_path(action), self.function_call(action, &readable_in_path))
+    }
+
+    /// The path template with each value percent-encoded as one segment (a placeholder as
+    /// the docs print it).
+    fn filled_path(&self, action: &Action) -> String {
+        action.paths[self.request.path_index].fill(|p| {
             let v = self.path_value(p).unwrap_or("");
             if is_placeholder(v) {
                 v.to_owned()
             } else {
                 encode_segment(v)
             }
-        });
-        path.push_str(&self.function_call(action, &readable_in_path));
-        path
+        })
     }
 
     /// A function's `(Name=literal,…)` after its name, each literal passed through `shown`;

@@ -532,8 +532,11 @@ fn a_count_request_as_the_page_writes_it_is_the_examples_snippet() {
     let dir = tempfile::tempdir().unwrap();
     let spec = root().join("tests/cases/count.yaml");
     let f = dir.path().join("r.http");
-    std::fs::write(&f, "GET https://graph.microsoft.com/beta/users/$count?$filter=startswith(displayName,'A')\nConsistencyLevel: eventual\n")
-        .unwrap();
+    std::fs::write(
+        &f,
+        "GET https://graph.microsoft.com/beta/users/$count?$filter=startswith(displayName,'A')\nConsistencyLevel: eventual\n",
+    )
+    .unwrap();
     for lang in ["http", "python", "go", "java", "csharp", "javascript", "php", "powershell", "cli"] {
         let by_http = run(sdkgen().args(["snippet", "--lang", lang, "--http"]).arg(&f).arg("--spec").arg(&spec));
         let by_name = run(sdkgen().args(["snippet", "--example", "count-users", "--lang", lang]).arg("--spec").arg(&spec));
