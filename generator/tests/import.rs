@@ -516,6 +516,7 @@ fn a_function_call_as_the_page_writes_it_is_the_examples_snippet() {
     }
     for (request, message, at) in [
         ("GET /me/reminderView(startDateTime='x')\n", "argument `EndDateTime` is missing", "r.http:1:1"),
+        ("GET /me/reminderView(endDateTime='x')\n", "required parameter `StartDateTime` is missing", "r.http:1:1"),
         ("GET /me/reminderView(startDateTime='x',endDateTime='y',top=1)\n", "`top` is not a parameter", "r.http:1:1"),
         ("GET /me/reminderView(startDateTime='x',endDateTime=null)\n", "argument `EndDateTime` is null", "r.http:1:1"),
         ("GET /me/reminderView(startDateTime='x',endDateTime='y')?$select=id\n", "does not take `$select`", "r.http:1:57"),
@@ -523,6 +524,7 @@ fn a_function_call_as_the_page_writes_it_is_the_examples_snippet() {
         std::fs::write(&f, request).unwrap();
         let (ok, _, err) = run(sdkgen().args(["snippet", "--lang", "go", "--http"]).arg(&f).arg("--spec").arg(&spec));
         assert!(!ok && err.contains(message) && err.contains(at), "{request}: {err}");
+        assert_eq!(err.matches("error:").count(), 1, "{request}: one defect, one error: {err}");
     }
 }
 

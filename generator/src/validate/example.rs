@@ -280,6 +280,8 @@ impl<'a> Validator<'a> {
         for p in &action.parameters {
             let at = written(&p.name).unwrap_or(raw_args);
             match checked.get(&p.name) {
+                // A required one is reported missing by the parameters' check already.
+                None if p.required => {}
                 None => self.err(
                     file,
                     raw_args,
