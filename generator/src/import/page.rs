@@ -106,11 +106,25 @@ fn json_at(lines: &[&str], start: usize) -> Result<(Value, usize), PageError> {
             return serde_json::from_str(&text).map(|v| (v, i + 1)).map_err(|e| PageError {
                 line: start + e.line(),
                 column: e.column(),
-                message: format!("the page's JSON does not parse: {e}"),
+                message: format!("the page's JSON does not parse: {e}{}", json_fix(&e, &text)),
             });
         }
     }
     Err(PageError { line: start + 1, column: 1, message: "the page's JSON never closes".into() })
+}
+
+/// What to do about a page's JSON that does not parse, where the defect is a common one
+/// (Graph's service takes neither a trailing comma nor a comment).
+fn json_fix(e: &serde_json::Error, text: &str) -> &'static str {
+    // Where the parser stopped: a comment starts there, or just after blank space.
+    let at = text.lines().nth(e.line().saturating_sub(1)).map(|l| l.chars().skip(e.column().saturating_sub(1)).collect::<String>());
+    if e.to_string().starts_with("trailing comma") {
+        "; remove the `,` before the closing bracket"
+    } else if at.is_some_and(|rest| rest.trim_start().starts_with("//") || rest.trim_start().starts_with("/*")) {
+        "; JSON has no comments: remove it"
+    } else {
+        ""
+    }
 }
 
 /// Lines to step over between a message's headers and its body: blank lines, code fences
@@ -346,7 +360,16 @@ fn resolve<'m>(model: &'m crate::model::Model, ex: &PageExample) -> Result<Resol
     let target = &ex.request.target;
     let path = if let Some(rest) = target.strip_prefix(GRAPH) {
         let base_path = model.api.base_url.trim_start_matches(GRAPH);
-        rest.strip_prefix(base_path).ok_or_else(|| at(format!("`{target}` is not under the spec's base URL `{}`", model.api.base_url)))?
+        rest.strip_prefix(base_path).ok_or_else(|| {
+            // A page that names another version of Graph (a beta URL on a v1.0 page):
+            // the fix is the same path under the spec's base URL.
+            let fix = rest
+                .split_once('/')
+                .filter(|(version, _)| matches!(*version, "v1.0" | "beta"))
+                .map(|(_, path)| format!("; the spec's request is `{}/{path}`", model.api.base_url))
+                .unwrap_or_default();
+            at(format!("`{target}` is not under the spec's base URL `{}`{fix}", model.api.base_url))
+        })?
     } else {
         target.as_str()
     };
