@@ -60,19 +60,32 @@ openapi_setup() {
 }
 stamp openapi tests/openapi/pom.xml openapi_setup
 
-# The Go SDK's models package takes minutes and gigabytes to compile; building the
-# harness prelude once leaves every SDK package in the build cache for the tests.
-# -trimpath keeps absolute paths out of the build cache's keys, so the tests' builds (in
-# other folders) hit the entries this step leaves.
+# The Go SDK's models package takes minutes and gigabytes to compile. The tests build
+# their harness with the SDK's root client trimmed to the methods the snippets call
+# (tests/sdk_matrix.rs, `trimmed_sdk`), so they need only the SDK packages the
+# snippets import and what the root client needs besides the ~140 request-builder
+# packages it would otherwise pull in; compiling exactly those once leaves them in the
+# build cache for the tests. -trimpath keeps absolute paths out of the build cache's
+# keys, so the tests' builds (in other folders) hit the entries this step leaves.
 export GOMODCACHE="$cache/go-mod" GOCACHE="$cache/go-build" GOFLAGS="-mod=readonly -trimpath" GOTOOLCHAIN=local
+sdk=github.com/microsoftgraph/msgraph-beta-sdk-go
+# The SDK packages the checked-in Go snippets import (an input of the stamp below).
+grep -rhoE "\"$sdk/[a-z0-9/]+\"" generated tests/cases --include=*.go | tr -d '"' | sort -u > "$cache/go-snippet-packages.txt"
 go_setup() {
   rm -rf "$cache/go-warm" && mkdir -p "$cache/go-warm"
-  cp tests/go/go.mod tests/go/go.sum tests/go/prelude.go "$cache/go-warm/"
-  # The flags of the harness build in tests/sdk_matrix.rs (GO_GCFLAGS), so it hits this cache.
-  (cd "$cache/go-warm" && go mod download && go build "-gcflags=all=-N -l" -o /dev/null .)
+  cp tests/go/go.mod tests/go/go.sum "$cache/go-warm/"
+  (
+    cd "$cache/go-warm"
+    go mod download
+    # The root client's own dependencies outside the SDK's request builders.
+    go list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' "$sdk" | grep -v "^$sdk" > packages.txt
+    cat "$cache/go-snippet-packages.txt" >> packages.txt
+    # The flags of the harness build in tests/sdk_matrix.rs (GO_GCFLAGS), so it hits this cache.
+    xargs go build "-gcflags=all=-N -l" < packages.txt
+  )
 }
 # (Named for its flags: a cache warmed with others would miss.)
-stamp go-noopt "tests/go/go.mod tests/go/go.sum tests/go/prelude.go" go_setup
+stamp go-noopt-trimmed "tests/go/go.mod tests/go/go.sum $cache/go-snippet-packages.txt" go_setup
 
 # From Debian: chromium for the HTML preview test, and php-cli for PHP's own parser
 # (`php -l`) and tokenizer in the PHP snippet checks. Debian serves only the current

@@ -1,7 +1,7 @@
 //! Requests on the wire: a recorder that answers as Graph does, the request an HTTP
 //! snippet shows, and runners that execute snippets with the real SDK packages.
 
-use crate::{node_modules, root, run, scratch, tool, write};
+use crate::{node_modules, root, scratch, tool, write};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command;
@@ -205,24 +205,107 @@ pub async fn only_request(server: &MockServer) -> Result<Captured, String> {
     }
 }
 
-/// Runs a JavaScript snippet as printed with `@microsoft/microsoft-graph-client`. The
-/// prelude only sets the client up against the recorder (the SDK's `baseUrl` option) and
-/// wraps the snippet for its top-level `await`.
-pub async fn run_javascript(snippet: &str, answer: &Answer) -> Result<Captured, String> {
-    let server = recorder(answer).await;
-    let program = format!(
-        "const {{ Client: SdkClient }} = require('@microsoft/microsoft-graph-client');\n\
-         const Client = {{ init: (options) => SdkClient.init({{ ...options, baseUrl: process.env.RECORDER }}) }};\n\
-         const authProvider = (done) => done(null, 'test-token');\n\
-         (async () => {{\n{snippet}\n}})().catch((e) => {{ console.error(e); process.exit(1); }});\n"
-    );
-    let dir = scratch("js-run");
-    let file = write(&dir, "snippet.js", &program);
-    let (ok, out, err) = run(Command::new(tool("node")).arg(&file).env("NODE_PATH", node_modules()).env("RECORDER", server.uri()));
-    if !ok {
-        return Err(format!("Node with the real SDK failed:\n{out}{err}"));
+/// One snippet of a batch: its code as printed and how its recorder answers.
+#[derive(Clone, Copy)]
+pub struct Job<'a> {
+    pub code: &'a str,
+    pub answer: &'a Answer,
+}
+
+/// The line a batch runner prints after each snippet: `sdkgen-batch <i> ok`, or
+/// `sdkgen-batch <i> error <message>` with the message's line breaks written `\n`.
+pub const BATCH_MARK: &str = "sdkgen-batch";
+
+/// A batch runner's deadline: one hung snippet fails the run instead of hanging CI.
+const BATCH_LIMIT: std::time::Duration = std::time::Duration::from_secs(900);
+
+/// One recorder per snippet of a batch, started before the process that runs them all.
+pub async fn recorders(answers: impl Iterator<Item = &Answer>) -> Vec<Recorder> {
+    let mut out = Vec::new();
+    for answer in answers {
+        out.push(recorder(answer).await);
     }
-    only_request(&server).await
+    out
+}
+
+/// Runs a batch of snippets, one process for them all, and reads back each one's outcome:
+/// the runner's line for it, then the one request its recorder got. `command` builds the
+/// process for the snippets at the given positions; its runner numbers its lines by
+/// place in that list. A process that dies inside a snippet (a `log.Fatal`, an
+/// `exit`) fails that snippet with its output, and the snippets after it run in a new
+/// process, so one snippet's death never turns another's cell red.
+pub async fn run_batch(what: &str, servers: &[Recorder], mut command: impl FnMut(&[usize]) -> Command) -> Vec<Result<Captured, String>> {
+    let mut said: Vec<Option<Result<(), String>>> = vec![None; servers.len()];
+    let mut remaining: Vec<usize> = (0..servers.len()).collect();
+    while !remaining.is_empty() {
+        let (ok, out, err) = crate::run_within(&mut command(&remaining), BATCH_LIMIT);
+        for line in out.lines() {
+            let Some(rest) = line.strip_prefix(BATCH_MARK).and_then(|r| r.strip_prefix(' ')) else { continue };
+            let (place, outcome) = rest.split_once(' ').unwrap_or((rest, ""));
+            let Some(&i) = place.parse::<usize>().ok().and_then(|p| remaining.get(p)) else { continue };
+            said[i] = Some(match outcome.strip_prefix("error ") {
+                Some(message) => Err(message.replace("\\n", "\n")),
+                None if outcome == "ok" => Ok(()),
+                None => Err(format!("unreadable outcome line `{line}`")),
+            });
+        }
+        let Some(at) = remaining.iter().position(|&i| said[i].is_none()) else { break };
+        said[remaining[at]] = Some(Err(format!("the process ended inside this snippet (exit ok: {ok}):\n{out}{err}")));
+        remaining.drain(..=at);
+    }
+    let mut results = Vec::with_capacity(servers.len());
+    for (server, said) in servers.iter().zip(said) {
+        results.push(match said.expect("every snippet has an outcome") {
+            Ok(()) => only_request(server).await,
+            Err(message) => Err(format!("{what} with the real SDK failed:\n{message}")),
+        });
+    }
+    results
+}
+
+/// Runs a JavaScript snippet as printed with `@microsoft/microsoft-graph-client`
+/// ([`run_javascript_all`] with one snippet).
+pub async fn run_javascript(snippet: &str, answer: &Answer) -> Result<Captured, String> {
+    run_javascript_all(&[Job { code: snippet, answer }]).await.pop().expect("one result per snippet")
+}
+
+/// Runs JavaScript snippets as printed with `@microsoft/microsoft-graph-client`, all in one
+/// node process, each against its own recorder. The prelude only sets the client up
+/// against the snippet's recorder (the SDK's `baseUrl` option) and wraps each snippet in
+/// an async function of its own (for its top-level `await`, and so that one snippet's
+/// names never meet another's).
+pub async fn run_javascript_all(jobs: &[Job<'_>]) -> Vec<Result<Captured, String>> {
+    let servers = recorders(jobs.iter().map(|j| j.answer)).await;
+    let dir = scratch("js-run");
+    run_batch("Node", &servers, |subset| {
+        let mut program = String::from(
+            "const { Client: SdkClient } = require('@microsoft/microsoft-graph-client');\n\
+             const authProvider = (done) => done(null, 'test-token');\n\
+             const snippets = [];\n",
+        );
+        for &i in subset {
+            program.push_str(&format!(
+                "snippets.push(async () => {{\n\
+                 const Client = {{ init: (options) => SdkClient.init({{ ...options, baseUrl: {:?} }}) }};\n\
+                 {}\n}});\n",
+                servers[i].uri(),
+                jobs[i].code
+            ));
+        }
+        program.push_str(&format!(
+            "(async () => {{\n\
+             for (const [i, snippet] of snippets.entries()) {{\n\
+             try {{ await snippet(); console.log(`{BATCH_MARK} ${{i}} ok`); }}\n\
+             catch (e) {{ console.log(`{BATCH_MARK} ${{i}} error ${{String(e && e.stack || e).replace(/\\n/g, '\\\\n')}}`); }}\n\
+             }}\n\
+             }})();\n"
+        ));
+        let file = write(&dir, "snippets.js", &program);
+        let mut cmd = Command::new(tool("node"));
+        cmd.arg(&file).env("NODE_PATH", node_modules());
+        cmd
+    })
+    .await
 }
 
 /// The Python virtual environment scripts/setup-test-deps.sh builds.
@@ -232,19 +315,26 @@ pub fn python_venv() -> PathBuf {
     p
 }
 
-/// Runs a Python snippet as printed with `msgraph-beta-sdk` (tests/python/run_snippet.py).
+/// Runs a Python snippet as printed with `msgraph-beta-sdk` ([`run_python_all`] with one).
 pub async fn run_python(snippet: &str, version: &str, answer: &Answer) -> Result<Captured, String> {
-    let server = recorder(answer).await;
+    run_python_all(&[Job { code: snippet, answer }], version).await.pop().expect("one result per snippet")
+}
+
+/// Runs Python snippets as printed with `msgraph-beta-sdk`, all in one interpreter
+/// (tests/python/run_snippet.py), each against its own recorder.
+pub async fn run_python_all(jobs: &[Job<'_>], version: &str) -> Vec<Result<Captured, String>> {
+    let servers = recorders(jobs.iter().map(|j| j.answer)).await;
     let dir = scratch("py-run");
-    let file = write(&dir, "snippet.py", snippet);
-    let (ok, out, err) = run(Command::new(python_venv())
-        .arg(root().join("tests/python/run_snippet.py"))
-        .arg(&file)
-        .arg(format!("{}/{version}", server.uri())));
-    if !ok {
-        return Err(format!("Python with the real SDK failed:\n{out}{err}"));
-    }
-    only_request(&server).await
+    let files: Vec<PathBuf> = jobs.iter().enumerate().map(|(i, job)| write(&dir, &format!("snippet{i}.py"), job.code)).collect();
+    run_batch("Python", &servers, |subset| {
+        let mut cmd = Command::new(python_venv());
+        cmd.arg(root().join("tests/python/run_snippet.py"));
+        for &i in subset {
+            cmd.arg(&files[i]).arg(format!("{}/{version}", servers[i].uri()));
+        }
+        cmd
+    })
+    .await
 }
 
 /// A resolved Java classpath (scripts/setup-test-deps.sh asks Maven for it).

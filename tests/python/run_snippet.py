@@ -1,15 +1,19 @@
-"""Runs a Python snippet as printed, with `graph_client` pointed at a recorder.
+"""Runs Python snippets as printed, each with `graph_client` pointed at its own recorder.
 
-The snippet's lines are compiled unchanged, with top-level `await` allowed (as the docs'
+Each snippet's lines are compiled unchanged, with top-level `await` allowed (as the docs'
 snippets use it); the harness only provides `graph_client`, built on the SDK's own
-request adapter with a credential that hands out a fixed bearer token.
+request adapter with a credential that hands out a fixed bearer token. All run in one
+interpreter (importing the SDK once, not once per snippet), in order; after each one a
+line says how it went (tests/recorder.rs reads it): `sdkgen-batch <i> ok`, or
+`sdkgen-batch <i> error <traceback, line breaks written as \\n>`.
 
-Usage: python run_snippet.py <snippet.py> <base url>
+Usage: python run_snippet.py <snippet.py> <base url> [<snippet.py> <base url>]...
 """
 import ast
 import asyncio
 import sys
 import time
+import traceback
 
 from azure.core.credentials import AccessToken
 from kiota_authentication_azure.azure_identity_authentication_provider import AzureIdentityAuthenticationProvider
@@ -32,7 +36,7 @@ class FixedCredential:
         pass
 
 
-async def main(path, base_url):
+async def run(path, base_url):
     # The SDK authenticates only hosts it is told to; the recorder's is one.
     auth = AzureIdentityAuthenticationProvider(
         FixedCredential(), scopes=["https://graph.microsoft.com/.default"], allowed_hosts=["127.0.0.1"]
@@ -47,5 +51,18 @@ async def main(path, base_url):
         await result
 
 
+async def main(pairs):
+    for i, (path, base_url) in enumerate(pairs):
+        try:
+            await run(path, base_url)
+            print(f"sdkgen-batch {i} ok", flush=True)
+        except BaseException:  # a snippet's failure is its own; the rest still run
+            message = traceback.format_exc().replace("\n", "\\n")
+            print(f"sdkgen-batch {i} error {message}", flush=True)
+
+
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2]))
+    args = sys.argv[1:]
+    if not args or len(args) % 2:
+        sys.exit("usage: run_snippet.py <snippet.py> <base url> [<snippet.py> <base url>]...")
+    asyncio.run(main(list(zip(args[0::2], args[1::2]))))
