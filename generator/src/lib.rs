@@ -51,6 +51,7 @@ pub mod outdir;
 pub mod output;
 #[doc(hidden)]
 pub mod par;
+pub mod platform;
 pub mod serve;
 pub mod settings;
 #[doc(hidden)]

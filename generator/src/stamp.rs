@@ -13,7 +13,6 @@ use crate::manifest::hex;
 use crate::outdir;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// The fingerprint of a run's inputs; `None` when one cannot be read (then a run
@@ -45,13 +44,7 @@ pub fn fingerprint(spec: &Path, settings: &crate::Settings) -> Option<String> {
 fn executable_identity() -> Option<String> {
     let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
     let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-    #[cfg(unix)]
-    let node = {
-        use std::os::unix::fs::MetadataExt;
-        format!("{}:{}", meta.dev(), meta.ino())
-    };
-    #[cfg(not(unix))]
-    let node = String::new();
+    let node = crate::platform::node(&meta);
     Some(format!("{}\0{}.{:09}\0{node}\0", meta.len(), modified.as_secs(), modified.subsec_nanos()))
 }
 
@@ -92,12 +85,7 @@ pub fn record(out: &Path, fingerprint: &str) {
     }
     let temp = path.with_extension(format!("{}.tmp", std::process::id()));
     let text = format!("{fingerprint} {}\n", hex(&Sha256::digest(&manifest)));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(&temp)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    let written = crate::platform::create_new(&temp).and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
     if written.and_then(|()| std::fs::rename(&temp, &path)).is_err() {
         let _ = std::fs::remove_file(&temp);
     }
@@ -109,7 +97,7 @@ fn read_stamp(path: &Path) -> Option<String> {
     if !inside_cache(path) {
         return None;
     }
-    let mut file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).ok()?;
+    let mut file = crate::platform::open_read(path, false).ok()?;
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_STAMP_BYTES {
         return None;

@@ -2,9 +2,8 @@
 
 use super::swap::{remove_leftovers, staging_name};
 use super::{io_at, is_marked, lock, normalise, OutError, NAME_MAX};
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 /// What [`write_file`] did.
@@ -56,12 +55,7 @@ pub fn write_file(path: &Path, text: &str, mark: &str) -> Result<FileWrite, OutE
             }
         }
     }
-    let written = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(&staging)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()));
+    let written = crate::platform::create_new(&staging).and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()));
     if let Err(e) = written.and_then(|()| fs::rename(&staging, &path)) {
         let _ = fs::remove_file(&staging);
         return Err(io_at(&path)(e));
@@ -71,7 +65,7 @@ pub fn write_file(path: &Path, text: &str, mark: &str) -> Result<FileWrite, OutE
 
 /// Whether the regular file at `path` holds exactly `bytes` (no more is read than that).
 fn holds(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    let mut file = OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path)?;
+    let mut file = crate::platform::open_read(path, false)?;
     let mut old = Vec::with_capacity(bytes.len() + 1);
     (&mut file).take(bytes.len() as u64 + 1).read_to_end(&mut old)?;
     Ok(old == bytes)

@@ -718,8 +718,7 @@ pub const MAX_MANIFEST_BYTES: u64 = 512 << 20;
 /// where a file of sdkgen's was (the open is non-blocking, the type checked on the open
 /// file), so a file swapped after the directory was read cannot hang or mislead a run.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_NOFOLLOW).open(path)?;
+    let mut file = crate::platform::open_read(path, false)?;
     if !file.metadata()?.is_file() {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
     }
@@ -742,5 +741,6 @@ pub fn check_apart(spec: &Path, out: &Path) -> Result<(), OutError> {
     Ok(())
 }
 
-#[cfg(test)]
+// The tests use Unix's links and inodes.
+#[cfg(all(test, unix))]
 mod tests;

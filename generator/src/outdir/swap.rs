@@ -3,11 +3,10 @@
 //! those a killed run left behind.
 
 use super::{io_at, OutError};
+use crate::platform;
 use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fs;
-use std::io;
-use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -23,16 +22,16 @@ pub(super) fn swap_in(staging: &Path, target: &Path) -> Result<(), OutError> {
     if fs::symlink_metadata(target).is_err() {
         return fs::rename(staging, target).map_err(io_at(target));
     }
-    match exchange(staging, target) {
+    match platform::exchange(staging, target) {
         Ok(()) => {}
         // A mount point on the same file system (a bind mount) cannot be renamed either.
-        Err(e) if e.raw_os_error() == Some(libc::EBUSY) => return swap_entries(staging, target),
+        Err(e) if crate::platform::is_busy(&e) => return swap_entries(staging, target),
         // A file system without RENAME_EXCHANGE: two renames, with a moment between them
         // when `target` is absent (never a mixed tree).
-        Err(e) if no_exchange(&e) => {
+        Err(e) if platform::no_exchange(&e) => {
             let old = staging.with_file_name(staging_name(&target.file_name().unwrap_or_default().to_os_string()));
             match fs::rename(target, &old) {
-                Err(e) if e.raw_os_error() == Some(libc::EBUSY) => return swap_entries(staging, target),
+                Err(e) if crate::platform::is_busy(&e) => return swap_entries(staging, target),
                 r => r.map_err(io_at(target))?,
             }
             fs::rename(staging, target).map_err(io_at(target))?;
@@ -47,38 +46,21 @@ pub(super) fn swap_in(staging: &Path, target: &Path) -> Result<(), OutError> {
     fs::remove_dir_all(staging).map_err(io_at(staging))
 }
 
-pub(super) fn no_exchange(e: &io::Error) -> bool {
-    matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP))
-}
-
 /// Whether `target` is a directory at the root of a mount (a container volume, a tmpfs, a
 /// CI cache, a bind mount of a directory on the same file system), which no rename can
 /// replace and none can cross. The kernel says so (`statx`'s `STATX_ATTR_MOUNT_ROOT`);
 /// where it cannot, another device than the parent's says so.
 pub(super) fn is_mount_point(parent: &Path, target: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
     if !fs::symlink_metadata(target).is_ok_and(|t| t.is_dir()) {
         return false;
     }
-    if let Some(root) = mount_root(target) {
+    if let Some(root) = platform::mount_root(target) {
         return root;
     }
     match (fs::metadata(parent), fs::symlink_metadata(target)) {
-        (Ok(p), Ok(t)) => p.dev() != t.dev(),
+        (Ok(p), Ok(t)) => platform::device(&p) != platform::device(&t),
         _ => false,
     }
-}
-
-/// `statx`'s word on whether `path` is a mount's root; `None` where the kernel does not
-/// report it (before Linux 5.8).
-pub(super) fn mount_root(path: &Path) -> Option<bool> {
-    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
-    // SAFETY: an all-zero statx is a valid value of the plain C struct.
-    let mut st: libc::statx = unsafe { std::mem::zeroed() };
-    // SAFETY: `c` is NUL-terminated and `st` outlives the call, which only writes it.
-    let r = unsafe { libc::statx(libc::AT_FDCWD, c.as_ptr(), libc::AT_SYMLINK_NOFOLLOW, libc::STATX_BASIC_STATS, &mut st) };
-    let bit = libc::STATX_ATTR_MOUNT_ROOT as u64;
-    (r == 0 && st.stx_attributes_mask & bit != 0).then_some(st.stx_attributes & bit != 0)
 }
 
 /// The swap for a directory that cannot itself be renamed (a mount point): each top-level
@@ -100,9 +82,9 @@ pub(super) fn swap_entries(staging: &Path, target: &Path) -> Result<(), OutError
             fs::rename(&from, &to).map_err(io_at(&to))?;
             continue;
         }
-        match exchange(&from, &to) {
+        match platform::exchange(&from, &to) {
             Ok(()) => {}
-            Err(e) if no_exchange(&e) => {
+            Err(e) if platform::no_exchange(&e) => {
                 let old = target.join(inner_staging_name());
                 fs::rename(&to, &old).map_err(io_at(&to))?;
                 fs::rename(&from, &to).map_err(io_at(&to))?;
@@ -120,18 +102,6 @@ pub(super) fn swap_entries(staging: &Path, target: &Path) -> Result<(), OutError
     }
     // `staging` now holds the previous entries.
     fs::remove_dir_all(staging).map_err(io_at(staging))
-}
-
-pub(super) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(|_| io::Error::from(io::ErrorKind::InvalidInput));
-    let (ca, cb) = (c(a)?, c(b)?);
-    // SAFETY: both are valid NUL-terminated paths; renameat2 only reads them.
-    let r = unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
-    if r == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
 }
 
 /// `{pid}-{n}`: unique among this process's staging directories and others'.
@@ -152,7 +122,7 @@ pub(super) fn inner_staging_name() -> OsString {
 }
 
 pub(super) fn is_inner_staging(name: &std::ffi::OsStr) -> bool {
-    let rest = name.as_bytes().strip_prefix(INNER_STAGING.as_bytes());
+    let rest = name.as_encoded_bytes().strip_prefix(INNER_STAGING.as_bytes());
     rest.is_some_and(|r| !r.is_empty() && r.iter().all(|b| b.is_ascii_digit() || *b == b'-'))
 }
 
@@ -161,10 +131,10 @@ pub(super) fn is_inner_staging(name: &std::ffi::OsStr) -> bool {
 /// `target`.
 pub(super) fn remove_leftovers(parent: &Path, name: &OsString, target: &Path) -> Result<(), OutError> {
     let mut prefix = b".".to_vec();
-    prefix.extend_from_slice(name.as_bytes());
+    prefix.extend_from_slice(name.as_encoded_bytes());
     prefix.extend_from_slice(STAGING_MARK.as_bytes());
     let sibling = |n: &std::ffi::OsStr| {
-        let rest = n.as_bytes().strip_prefix(prefix.as_slice());
+        let rest = n.as_encoded_bytes().strip_prefix(prefix.as_slice());
         rest.is_some_and(|r| !r.is_empty() && r.iter().all(|b| b.is_ascii_digit() || *b == b'-'))
     };
     let inside = fs::symlink_metadata(target).is_ok_and(|m| m.is_dir());

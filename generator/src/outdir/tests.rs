@@ -14,6 +14,10 @@ fn ancestors_run_innermost_first() {
 
 #[test]
 fn a_write_replaces_removes_keeps_and_drops_emptied_directories() {
+    replaces_removes_keeps_and_drops();
+}
+
+fn replaces_removes_keeps_and_drops() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let all = |_: &str| true;
@@ -49,6 +53,10 @@ fn siblings(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_run_with_nothing_to_change_makes_no_new_tree() {
+    nothing_to_change_makes_no_new_tree();
+}
+
+fn nothing_to_change_makes_no_new_tree() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let all = |_: &str| true;
@@ -93,6 +101,10 @@ fn an_error_after_the_first_change_leaves_the_old_tree_and_no_staging() {
 /// the directory itself never replaced, no staging left inside.
 #[test]
 fn a_directory_that_cannot_be_renamed_gets_the_same_tree_built_inside_it() {
+    in_place_gets_the_same_tree();
+}
+
+fn in_place_gets_the_same_tree() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let all = |_: &str| true;
@@ -146,6 +158,36 @@ fn a_directory_that_cannot_be_renamed_gets_the_same_tree_built_inside_it() {
     assert!(matches!(in_place(&bad), Err(OutError::Refused(_))));
     assert_eq!(crate::output::read_tree(&out).unwrap(), want);
     assert_eq!(siblings(&out), [".sdkgen-staging-notes", "a", "c", "f.rs", "mine.txt"]);
+}
+
+/// Runs `f` on this thread as on a system without an exchange call (Windows, Linux before
+/// 3.15, a file system without `RENAME_EXCHANGE`), first checking that the exchange
+/// really fails, so the writer can only take its fallback.
+fn without_exchange(f: impl FnOnce()) {
+    crate::platform::NO_EXCHANGE.with(|n| n.set(true));
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    fs::create_dir(&a).unwrap();
+    fs::create_dir(&b).unwrap();
+    let e = crate::platform::exchange(&a, &b).expect_err("no exchange on this thread");
+    assert!(crate::platform::no_exchange(&e), "{e}");
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    crate::platform::NO_EXCHANGE.with(|n| n.set(false));
+    if let Err(panic) = done {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// The fallback where no exchange exists (two renames for a whole tree, three per entry
+/// in place) gives the same trees, refusals and leftovers as the exchange: every writer
+/// test above, run again without it.
+#[test]
+fn without_an_exchange_call_the_renames_give_the_same_trees() {
+    without_exchange(|| {
+        replaces_removes_keeps_and_drops();
+        nothing_to_change_makes_no_new_tree();
+        in_place_gets_the_same_tree();
+    });
 }
 
 #[test]

@@ -92,12 +92,7 @@ pub fn spec_files(path: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
 /// rather than waited on), at most `cap` bytes.
 pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(|e| format!("cannot read {}: {e}", shown_path(path)))?;
+    let file = crate::platform::open_read(path, true).map_err(|e| format!("cannot read {}: {e}", shown_path(path)))?;
     let meta = file.metadata().map_err(|e| format!("cannot read {}: {e}", shown_path(path)))?;
     if !meta.is_file() {
         return Err(format!("{} is not a regular file (a FIFO, socket or device); spec files must be regular files", shown_path(path)));
