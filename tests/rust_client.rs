@@ -79,7 +79,7 @@ async fn unset_fields_are_omitted_and_names_are_camel_case() {
     Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
     let c = client(&server);
     c.call_reject(CALL, &CallRejectRequest::default()).await.unwrap();
-    let body = CallRejectRequest { reason: Some(RejectReason::Forbidden), callback_uri: Some("https://bot.contoso.com/api/calls".into()) };
+    let body = CallRejectRequest::new().with_reason(RejectReason::Forbidden).with_callback_uri("https://bot.contoso.com/api/calls");
     c.call_reject(CALL, &body).await.unwrap();
     let got = server.received_requests().await.unwrap();
     assert_eq!(got[0].body, b"{}");
@@ -150,10 +150,8 @@ async fn any_success_status_is_success_and_a_redirect_is_not() {
 #[test]
 fn abstract_types_are_enums_over_their_derived_types() {
     use graph_beta::models::{Entity, MediaInfo, MediaPrompt, Prompt};
-    let prompt = Prompt::MediaPrompt(Box::new(MediaPrompt {
-        media_info: Some(MediaInfo { uri: Some("https://cdn.contoso.com/beep.wav".into()), ..Default::default() }),
-        ..Default::default()
-    }));
+    let prompt =
+        Prompt::MediaPrompt(Box::new(MediaPrompt::new().with_media_info(MediaInfo::new().with_uri("https://cdn.contoso.com/beep.wav"))));
     let written = serde_json::to_value(&prompt).unwrap();
     assert_eq!(written, json!({"@odata.type": "#microsoft.graph.mediaPrompt", "mediaInfo": {"uri": "https://cdn.contoso.com/beep.wav"}}));
     assert_eq!(serde_json::to_string(&prompt).unwrap().find("@odata.type"), Some(2), "the discriminator comes first");
@@ -247,7 +245,7 @@ async fn a_result_comes_back_typed() {
         "clientContext": "ctx"
     });
     Mock::given(method("POST")).respond_with(ResponseTemplate::new(200).set_body_json(&answer)).mount(&server).await;
-    let body = graph_beta::models::ParticipantMuteRequest { client_context: Some("ctx".into()) };
+    let body = graph_beta::models::ParticipantMuteRequest::new().with_client_context("ctx");
     let op = client(&server).participant_mute(CALL, "p/1", &body).await.unwrap();
     assert_eq!(op.status, Some(graph_beta::models::OperationStatus::Completed));
     assert_eq!(op.client_context.as_deref(), Some("ctx"));
@@ -365,7 +363,7 @@ async fn hostile_ids_stay_one_path_segment() {
 async fn callback_uri_must_be_https_before_sending() {
     for bad in ["http://bot.contoso.com/api/calls", "/api/calls", "bot.contoso.com", ""] {
         let server = sdkgen_tests::recorder::Recorder::start().await;
-        let body = CallRejectRequest { reason: None, callback_uri: Some(bad.into()) };
+        let body = CallRejectRequest::new().with_callback_uri(bad);
         let err = client(&server).call_reject(CALL, &body).await.unwrap_err();
         assert!(matches!(err, Error::InvalidArgument { ref name, .. } if name == "callbackUri"), "{bad:?}: {err:?}");
         assert!(server.received_requests().await.unwrap().is_empty(), "{bad:?} was sent");
@@ -598,4 +596,33 @@ async fn a_redirect_to_another_host_is_not_followed_and_the_token_stays_home() {
     let got = server.received_requests().await.unwrap();
     assert_eq!(got.len(), 2);
     assert_eq!(header(&got[1], "authorization"), format!("Bearer {TOKEN}"));
+}
+
+/// Every model is `#[non_exhaustive]` (a property, member or derived type Graph adds at the
+/// next regeneration breaks no user's struct literal or `match`), so a value is built in
+/// one expression with `new()` and a `with_<field>` setter per property, which sets exactly
+/// that member: the JSON is the documented body, nothing more.
+#[test]
+fn models_survive_new_properties_and_build_in_one_expression() {
+    for tree in ["generated", "tests/obstacle/generated"] {
+        let source = sdkgen_tests::read(&format!("{tree}/rust/src/models.rs"));
+        let lines: Vec<&str> = source.lines().collect();
+        let items: Vec<usize> =
+            (0..lines.len()).filter(|&i| lines[i].starts_with("pub struct ") || lines[i].starts_with("pub enum ")).collect();
+        assert!(items.len() > 5, "{tree}: models found");
+        for i in items {
+            assert_eq!(lines[i - 1], "#[non_exhaustive]", "{tree}: `{}` is non-exhaustive", lines[i]);
+        }
+    }
+    use graph_beta::models::{CallPlayPromptRequest, MediaInfo, MediaPrompt, Prompt};
+    let body = CallRejectRequest::new().with_reason(RejectReason::Busy).with_callback_uri("https://bot.contoso.com/api/calls");
+    assert_eq!(serde_json::to_value(&body).unwrap(), json!({"reason": "busy", "callbackUri": "https://bot.contoso.com/api/calls"}));
+    assert_eq!(serde_json::to_value(CallRejectRequest::new()).unwrap(), json!({}), "new() sets nothing");
+    // Nested and boxed members take the value itself (`Into` the field's type).
+    let prompt = MediaPrompt::new().with_media_info(MediaInfo::new().with_uri("https://cdn.contoso.com/beep.wav"));
+    let body = CallPlayPromptRequest::new().with_prompts(vec![Prompt::MediaPrompt(Box::new(prompt))]).with_client_context("c");
+    assert_eq!(
+        serde_json::to_value(&body).unwrap(),
+        json!({"prompts": [{"@odata.type": "#microsoft.graph.mediaPrompt", "mediaInfo": {"uri": "https://cdn.contoso.com/beep.wav"}}], "clientContext": "c"})
+    );
 }

@@ -82,7 +82,7 @@ use graph_beta::GraphClient;
 async fn main() {
     let base = std::env::args().nth(1).expect("base URL");
     let client = GraphClient::new(GraphClient::builder().base_url(base).token("standalone-token").build().unwrap());
-    let body = CallRejectRequest { reason: Some(RejectReason::Busy), ..Default::default() };
+    let body = CallRejectRequest::new().with_reason(RejectReason::Busy);
     client.call_reject("57dab8b1-894c-409a-b240-bd8beae78896", &body).await.unwrap();
     println!("rejected");
 }

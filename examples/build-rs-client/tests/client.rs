@@ -17,6 +17,6 @@ async fn reject_sends_the_pages_request() {
         .mount(&server)
         .await;
     let client = GraphClient::new(GraphClient::builder().base_url(format!("{}/beta", server.uri())).token("t").build().unwrap());
-    let body = CallRejectRequest { reason: Some(RejectReason::Busy), ..Default::default() };
+    let body = CallRejectRequest::new().with_reason(RejectReason::Busy);
     client.call_reject("57dab8b1-894c-409a-b240-bd8beae78896", &body).await.unwrap();
 }

@@ -6,6 +6,7 @@
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RejectReason {
     /// No reason is given.
     None,
@@ -47,6 +48,7 @@ sdkgen_runtime::wire_enum_traits!(RejectReason);
 /// A value this client does not know deserializes to the catch-all variant with its text
 /// kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChangeType {
     /// The resource was created.
     Created,
@@ -84,6 +86,7 @@ sdkgen_runtime::wire_enum_traits!(ChangeType);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallState {
     /// The wire value `incoming`.
     Incoming,
@@ -153,6 +156,7 @@ sdkgen_runtime::wire_enum_traits!(CallState);
 /// A value this client does not know deserializes to the catch-all variant with its text
 /// kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OperationStatus {
     /// The wire value `NotStarted`.
     NotStarted,
@@ -194,6 +198,7 @@ sdkgen_runtime::wire_enum_traits!(OperationStatus);
 /// A value this client does not know deserializes to the catch-all variant with its text
 /// kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MediaDirection {
     /// The wire value `inactive`.
     Inactive,
@@ -235,6 +240,7 @@ sdkgen_runtime::wire_enum_traits!(MediaDirection);
 /// A value this client does not know deserializes to the catch-all variant with its text
 /// kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecordCompletionReason {
     /// The wire value `operationCanceled`.
     OperationCanceled,
@@ -296,6 +302,7 @@ sdkgen_runtime::wire_enum_traits!(RecordCompletionReason);
 /// A value this client does not know deserializes to the catch-all variant with its text
 /// kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScreenSharingRole {
     /// The wire value `viewer`.
     Viewer,
@@ -329,6 +336,7 @@ sdkgen_runtime::wire_enum_traits!(ScreenSharingRole);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecordingStatus {
     /// The wire value `unknown`.
     Unknown,
@@ -374,6 +382,7 @@ sdkgen_runtime::wire_enum_traits!(RecordingStatus);
 /// A value this client does not know deserializes to the catch-all variant with its text
 /// kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Tone {
     /// The wire value `tone0`.
     Tone0,
@@ -467,6 +476,7 @@ sdkgen_runtime::wire_enum_traits!(Tone);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SendDtmfCompletionReason {
     /// The wire value `unknown`.
     Unknown,
@@ -508,6 +518,7 @@ sdkgen_runtime::wire_enum_traits!(SendDtmfCompletionReason);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoutingPolicy {
     /// The wire value `none`.
     None,
@@ -557,6 +568,7 @@ sdkgen_runtime::wire_enum_traits!(RoutingPolicy);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoutingType {
     /// The wire value `forwarded`.
     Forwarded,
@@ -598,6 +610,7 @@ sdkgen_runtime::wire_enum_traits!(RoutingType);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallTranscriptionState {
     /// The wire value `notStarted`.
     NotStarted,
@@ -639,6 +652,7 @@ sdkgen_runtime::wire_enum_traits!(CallTranscriptionState);
 /// A value this client does not know deserializes to the catch-all variant with its text
 /// kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallDirection {
     /// The call was placed to the bot.
     Incoming,
@@ -672,6 +686,7 @@ sdkgen_runtime::wire_enum_traits!(CallDirection);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MediaState {
     /// The wire value `active`.
     Active,
@@ -709,6 +724,7 @@ sdkgen_runtime::wire_enum_traits!(MediaState);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Modality {
     /// The wire value `unknown`.
     Unknown,
@@ -758,6 +774,7 @@ sdkgen_runtime::wire_enum_traits!(Modality);
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EndpointType {
     /// The wire value `default`.
     Default,
@@ -802,6 +819,7 @@ sdkgen_runtime::wire_enum_traits!(EndpointType);
 ///
 /// `entity` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Entity {
     /// `#microsoft.graph.call`.
     Call(::std::boxed::Box<Call>),
@@ -1057,6 +1075,7 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
 ///
 /// Derives from `entity`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Call {
     /// `@odata.type`: `#microsoft.graph.call` for this type, or a derived type's name.
     #[serde(
@@ -1266,8 +1285,278 @@ pub struct Call {
     >,
 }
 
+impl Call {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `state` ([`Self::state`]) and returns the value.
+    #[must_use]
+    pub fn with_state(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::CallState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `direction` ([`Self::direction`]) and returns the value.
+    #[must_use]
+    pub fn with_direction(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::CallDirection>,
+    ) -> Self {
+        self.direction = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `subject` ([`Self::subject`]) and returns the value.
+    #[must_use]
+    pub fn with_subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `callbackUri` ([`Self::callback_uri`]) and returns the value.
+    #[must_use]
+    pub fn with_callback_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.callback_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `source` ([`Self::source`]) and returns the value.
+    #[must_use]
+    pub fn with_source(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ParticipantInfo>,
+    ) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `targets` ([`Self::targets`]) and returns the value.
+    #[must_use]
+    pub fn with_targets(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+        >,
+    ) -> Self {
+        self.targets = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `requestedModalities` ([`Self::requested_modalities`]) and returns the value.
+    #[must_use]
+    pub fn with_requested_modalities(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::Modality>>,
+    ) -> Self {
+        self.requested_modalities = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `myParticipantId` ([`Self::my_participant_id`]) and returns the value.
+    #[must_use]
+    pub fn with_my_participant_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.my_participant_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `tenantId` ([`Self::tenant_id`]) and returns the value.
+    #[must_use]
+    pub fn with_tenant_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tenant_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `answeredBy` ([`Self::answered_by`]) and returns the value.
+    #[must_use]
+    pub fn with_answered_by(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ParticipantInfo>,
+    ) -> Self {
+        self.answered_by = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `callRoutes` ([`Self::call_routes`]) and returns the value.
+    #[must_use]
+    pub fn with_call_routes(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::CallRoute>>,
+    ) -> Self {
+        self.call_routes = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `activeModalities` ([`Self::active_modalities`]) and returns the value.
+    #[must_use]
+    pub fn with_active_modalities(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::Modality>>,
+    ) -> Self {
+        self.active_modalities = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `mediaConfig` ([`Self::media_config`]) and returns the value.
+    #[must_use]
+    pub fn with_media_config(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::MediaConfig>,
+    ) -> Self {
+        self.media_config = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `routingPolicies` ([`Self::routing_policies`]) and returns the value.
+    #[must_use]
+    pub fn with_routing_policies(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::RoutingPolicy>>,
+    ) -> Self {
+        self.routing_policies = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `chatInfo` ([`Self::chat_info`]) and returns the value.
+    #[must_use]
+    pub fn with_chat_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ChatInfo>,
+    ) -> Self {
+        self.chat_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `meetingInfo` ([`Self::meeting_info`]) and returns the value.
+    #[must_use]
+    pub fn with_meeting_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::MeetingInfo>,
+    ) -> Self {
+        self.meeting_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `transcription` ([`Self::transcription`]) and returns the value.
+    #[must_use]
+    pub fn with_transcription(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::CallTranscriptionInfo>,
+    ) -> Self {
+        self.transcription = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `terminationReason` ([`Self::termination_reason`]) and returns the value.
+    #[must_use]
+    pub fn with_termination_reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.termination_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ringingTimeoutInSeconds` ([`Self::ringing_timeout_in_seconds`]) and returns the value.
+    #[must_use]
+    pub fn with_ringing_timeout_in_seconds(
+        mut self,
+        value: impl ::std::convert::Into<i32>,
+    ) -> Self {
+        self.ringing_timeout_in_seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `meetingCapability` ([`Self::meeting_capability`]) and returns the value.
+    #[must_use]
+    pub fn with_meeting_capability(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::MeetingCapability>,
+    ) -> Self {
+        self.meeting_capability = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `toneInfo` ([`Self::tone_info`]) and returns the value.
+    #[must_use]
+    pub fn with_tone_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ToneInfo>,
+    ) -> Self {
+        self.tone_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `callChainId` ([`Self::call_chain_id`]) and returns the value.
+    #[must_use]
+    pub fn with_call_chain_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_chain_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `callOptions` ([`Self::call_options`]) and returns the value.
+    #[must_use]
+    pub fn with_call_options(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::CallOptions>,
+    ) -> Self {
+        self.call_options = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `mediaState` ([`Self::media_state`]) and returns the value.
+    #[must_use]
+    pub fn with_media_state(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::CallMediaState>,
+    ) -> Self {
+        self.media_state = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// How a call was routed.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallRoute {
     /// `@odata.type`: `#microsoft.graph.callRoute` for this type, or a derived type's name.
     #[serde(
@@ -1306,10 +1595,48 @@ pub struct CallRoute {
     >,
 }
 
+impl CallRoute {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `routingType` ([`Self::routing_type`]) and returns the value.
+    #[must_use]
+    pub fn with_routing_type(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::RoutingType>,
+    ) -> Self {
+        self.routing_type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `original` ([`Self::original`]) and returns the value.
+    #[must_use]
+    pub fn with_original(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::IdentitySet>,
+    ) -> Self {
+        self.original = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `final` ([`Self::final`]) and returns the value.
+    #[must_use]
+    pub fn with_final(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::IdentitySet>,
+    ) -> Self {
+        self.r#final = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The media configuration of a call.
 ///
 /// `mediaConfig` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum MediaConfig {
     /// `#microsoft.graph.serviceHostedMediaConfig`.
     ServiceHostedMediaConfig(::std::boxed::Box<ServiceHostedMediaConfig>),
@@ -1388,6 +1715,7 @@ impl<'de> ::serde::Deserialize<'de> for MediaConfig {
 ///
 /// Derives from `mediaConfig`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ServiceHostedMediaConfig {
     /// `@odata.type`: `#microsoft.graph.serviceHostedMediaConfig` for this type, or a derived type's name.
     #[serde(
@@ -1421,10 +1749,38 @@ pub struct ServiceHostedMediaConfig {
     >,
 }
 
+impl ServiceHostedMediaConfig {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `removeFromDefaultAudioGroup` ([`Self::remove_from_default_audio_group`]) and returns the value.
+    #[must_use]
+    pub fn with_remove_from_default_audio_group(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.remove_from_default_audio_group = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `preFetchMedia` ([`Self::pre_fetch_media`]) and returns the value.
+    #[must_use]
+    pub fn with_pre_fetch_media(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::MediaInfo>>,
+    ) -> Self {
+        self.pre_fetch_media = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Media hosted by the application.
 ///
 /// Derives from `mediaConfig`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AppHostedMediaConfig {
     /// `@odata.type`: `#microsoft.graph.appHostedMediaConfig` for this type, or a derived type's name.
     #[serde(
@@ -1456,8 +1812,36 @@ pub struct AppHostedMediaConfig {
     >,
 }
 
+impl AppHostedMediaConfig {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `removeFromDefaultAudioGroup` ([`Self::remove_from_default_audio_group`]) and returns the value.
+    #[must_use]
+    pub fn with_remove_from_default_audio_group(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.remove_from_default_audio_group = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `blob` ([`Self::blob`]) and returns the value.
+    #[must_use]
+    pub fn with_blob(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.blob = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The chat of a meeting.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChatInfo {
     /// `@odata.type`: `#microsoft.graph.chatInfo` for this type, or a derived type's name.
     #[serde(
@@ -1496,10 +1880,48 @@ pub struct ChatInfo {
     >,
 }
 
+impl ChatInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `threadId` ([`Self::thread_id`]) and returns the value.
+    #[must_use]
+    pub fn with_thread_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.thread_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `messageId` ([`Self::message_id`]) and returns the value.
+    #[must_use]
+    pub fn with_message_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `replyChainMessageId` ([`Self::reply_chain_message_id`]) and returns the value.
+    #[must_use]
+    pub fn with_reply_chain_message_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reply_chain_message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// How to join a meeting.
 ///
 /// `meetingInfo` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum MeetingInfo {
     /// `#microsoft.graph.organizerMeetingInfo`.
     OrganizerMeetingInfo(::std::boxed::Box<OrganizerMeetingInfo>),
@@ -1578,6 +2000,7 @@ impl<'de> ::serde::Deserialize<'de> for MeetingInfo {
 ///
 /// Derives from `meetingInfo`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct OrganizerMeetingInfo {
     /// `@odata.type`: `#microsoft.graph.organizerMeetingInfo` for this type, or a derived type's name.
     #[serde(
@@ -1609,10 +2032,38 @@ pub struct OrganizerMeetingInfo {
     >,
 }
 
+impl OrganizerMeetingInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `organizer` ([`Self::organizer`]) and returns the value.
+    #[must_use]
+    pub fn with_organizer(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::IdentitySet>,
+    ) -> Self {
+        self.organizer = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `allowConversationWithoutHost` ([`Self::allow_conversation_without_host`]) and returns the value.
+    #[must_use]
+    pub fn with_allow_conversation_without_host(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allow_conversation_without_host = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A meeting joined by its join meeting ID and, when it has one, its passcode.
 ///
 /// Derives from `meetingInfo`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct JoinMeetingIdMeetingInfo {
     /// `@odata.type`: `#microsoft.graph.joinMeetingIdMeetingInfo` for this type, or a derived type's name.
     #[serde(
@@ -1644,10 +2095,38 @@ pub struct JoinMeetingIdMeetingInfo {
     >,
 }
 
+impl JoinMeetingIdMeetingInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `joinMeetingId` ([`Self::join_meeting_id`]) and returns the value.
+    #[must_use]
+    pub fn with_join_meeting_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.join_meeting_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `passcode` ([`Self::passcode`]) and returns the value.
+    #[must_use]
+    pub fn with_passcode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.passcode = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Options of a call, set by the bot.
 ///
 /// `callOptions` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CallOptions {
     /// `#microsoft.graph.outgoingCallOptions`.
     OutgoingCallOptions(::std::boxed::Box<OutgoingCallOptions>),
@@ -1726,6 +2205,7 @@ impl<'de> ::serde::Deserialize<'de> for CallOptions {
 ///
 /// Derives from `callOptions`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct OutgoingCallOptions {
     /// `@odata.type`: `#microsoft.graph.outgoingCallOptions` for this type, or a derived type's name.
     #[serde(
@@ -1771,10 +2251,60 @@ pub struct OutgoingCallOptions {
     >,
 }
 
+impl OutgoingCallOptions {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `hideBotAfterEscalation` ([`Self::hide_bot_after_escalation`]) and returns the value.
+    #[must_use]
+    pub fn with_hide_bot_after_escalation(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.hide_bot_after_escalation = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `isContentSharingNotificationEnabled` ([`Self::is_content_sharing_notification_enabled`]) and returns the value.
+    #[must_use]
+    pub fn with_is_content_sharing_notification_enabled(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_content_sharing_notification_enabled = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `isDeltaRosterEnabled` ([`Self::is_delta_roster_enabled`]) and returns the value.
+    #[must_use]
+    pub fn with_is_delta_roster_enabled(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_delta_roster_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `isInteractiveRosterEnabled` ([`Self::is_interactive_roster_enabled`]) and returns the value.
+    #[must_use]
+    pub fn with_is_interactive_roster_enabled(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_interactive_roster_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Options of a call the bot answers.
 ///
 /// Derives from `callOptions`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct IncomingCallOptions {
     /// `@odata.type`: `#microsoft.graph.incomingCallOptions` for this type, or a derived type's name.
     #[serde(
@@ -1820,8 +2350,58 @@ pub struct IncomingCallOptions {
     >,
 }
 
+impl IncomingCallOptions {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `hideBotAfterEscalation` ([`Self::hide_bot_after_escalation`]) and returns the value.
+    #[must_use]
+    pub fn with_hide_bot_after_escalation(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.hide_bot_after_escalation = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `isContentSharingNotificationEnabled` ([`Self::is_content_sharing_notification_enabled`]) and returns the value.
+    #[must_use]
+    pub fn with_is_content_sharing_notification_enabled(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_content_sharing_notification_enabled = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `isDeltaRosterEnabled` ([`Self::is_delta_roster_enabled`]) and returns the value.
+    #[must_use]
+    pub fn with_is_delta_roster_enabled(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_delta_roster_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `isInteractiveRosterEnabled` ([`Self::is_interactive_roster_enabled`]) and returns the value.
+    #[must_use]
+    pub fn with_is_interactive_roster_enabled(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_interactive_roster_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The media state of a call.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallMediaState {
     /// `@odata.type`: `#microsoft.graph.callMediaState` for this type, or a derived type's name.
     #[serde(
@@ -1846,10 +2426,28 @@ pub struct CallMediaState {
     >,
 }
 
+impl CallMediaState {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `audio` ([`Self::audio`]) and returns the value.
+    #[must_use]
+    pub fn with_audio(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::MediaState>,
+    ) -> Self {
+        self.audio = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A content sharing session in a call, announced by notifications.
 ///
 /// Derives from `entity`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContentSharingSession {
     /// `@odata.type`: `#microsoft.graph.contentSharingSession` for this type, or a derived type's name.
     #[serde(
@@ -1874,8 +2472,26 @@ pub struct ContentSharingSession {
     >,
 }
 
+impl ContentSharingSession {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The transcription state of a call.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallTranscriptionInfo {
     /// `@odata.type`: `#microsoft.graph.callTranscriptionInfo` for this type, or a derived type's name.
     #[serde(
@@ -1907,8 +2523,36 @@ pub struct CallTranscriptionInfo {
     >,
 }
 
+impl CallTranscriptionInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `state` ([`Self::state`]) and returns the value.
+    #[must_use]
+    pub fn with_state(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::CallTranscriptionState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastModifiedDateTime` ([`Self::last_modified_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_modified_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_modified_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The capabilities of a meeting.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MeetingCapability {
     /// `@odata.type`: `#microsoft.graph.meetingCapability` for this type, or a derived type's name.
     #[serde(
@@ -1933,8 +2577,28 @@ pub struct MeetingCapability {
     >,
 }
 
+impl MeetingCapability {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `allowAnonymousUsersToDialOut` ([`Self::allow_anonymous_users_to_dial_out`]) and returns the value.
+    #[must_use]
+    pub fn with_allow_anonymous_users_to_dial_out(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allow_anonymous_users_to_dial_out = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+}
+
 /// A DTMF tone a participant pressed.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ToneInfo {
     /// `@odata.type`: `#microsoft.graph.toneInfo` for this type, or a derived type's name.
     #[serde(
@@ -1966,10 +2630,35 @@ pub struct ToneInfo {
     >,
 }
 
+impl ToneInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `sequenceId` ([`Self::sequence_id`]) and returns the value.
+    #[must_use]
+    pub fn with_sequence_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.sequence_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `tone` ([`Self::tone`]) and returns the value.
+    #[must_use]
+    pub fn with_tone(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Tone>,
+    ) -> Self {
+        self.tone = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A participant in a call.
 ///
 /// Derives from `entity`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Participant {
     /// `@odata.type`: `#microsoft.graph.participant` for this type, or a derived type's name.
     #[serde(
@@ -2038,8 +2727,80 @@ pub struct Participant {
     >,
 }
 
+impl Participant {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `info` ([`Self::info`]) and returns the value.
+    #[must_use]
+    pub fn with_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ParticipantInfo>,
+    ) -> Self {
+        self.info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `isInLobby` ([`Self::is_in_lobby`]) and returns the value.
+    #[must_use]
+    pub fn with_is_in_lobby(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_in_lobby = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `isMuted` ([`Self::is_muted`]) and returns the value.
+    #[must_use]
+    pub fn with_is_muted(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_muted = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `mediaStreams` ([`Self::media_streams`]) and returns the value.
+    #[must_use]
+    pub fn with_media_streams(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::MediaStream>>,
+    ) -> Self {
+        self.media_streams = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `metadata` ([`Self::metadata`]) and returns the value.
+    #[must_use]
+    pub fn with_metadata(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metadata = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `recordingInfo` ([`Self::recording_info`]) and returns the value.
+    #[must_use]
+    pub fn with_recording_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::RecordingInfo>,
+    ) -> Self {
+        self.recording_info = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Whether a participant can record, and who started it.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct RecordingInfo {
     /// `@odata.type`: `#microsoft.graph.recordingInfo` for this type, or a derived type's name.
     #[serde(
@@ -2071,8 +2832,36 @@ pub struct RecordingInfo {
     >,
 }
 
+impl RecordingInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `initiator` ([`Self::initiator`]) and returns the value.
+    #[must_use]
+    pub fn with_initiator(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::IdentitySet>,
+    ) -> Self {
+        self.initiator = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `recordingStatus` ([`Self::recording_status`]) and returns the value.
+    #[must_use]
+    pub fn with_recording_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::RecordingStatus>,
+    ) -> Self {
+        self.recording_status = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A media stream of a participant.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MediaStream {
     /// `@odata.type`: `#microsoft.graph.mediaStream` for this type, or a derived type's name.
     #[serde(
@@ -2125,10 +2914,65 @@ pub struct MediaStream {
     >,
 }
 
+impl MediaStream {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `mediaType` ([`Self::media_type`]) and returns the value.
+    #[must_use]
+    pub fn with_media_type(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Modality>,
+    ) -> Self {
+        self.media_type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `label` ([`Self::label`]) and returns the value.
+    #[must_use]
+    pub fn with_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `sourceId` ([`Self::source_id`]) and returns the value.
+    #[must_use]
+    pub fn with_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `direction` ([`Self::direction`]) and returns the value.
+    #[must_use]
+    pub fn with_direction(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::MediaDirection>,
+    ) -> Self {
+        self.direction = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `serverMuted` ([`Self::server_muted`]) and returns the value.
+    #[must_use]
+    pub fn with_server_muted(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.server_muted = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a long-running communications operation.
 ///
 /// Derives from `entity`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CommsOperation {
     /// `@odata.type`: `#microsoft.graph.commsOperation` for this type, or a derived type's name.
     #[serde(
@@ -2188,10 +3032,78 @@ pub struct CommsOperation {
     >,
 }
 
+impl CommsOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of an unmute operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UnmuteParticipantOperation {
     /// `@odata.type`: `#microsoft.graph.unmuteParticipantOperation` for this type, or a derived type's name.
     #[serde(
@@ -2251,10 +3163,78 @@ pub struct UnmuteParticipantOperation {
     >,
 }
 
+impl UnmuteParticipantOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a cancelMediaProcessing operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CancelMediaProcessingOperation {
     /// `@odata.type`: `#microsoft.graph.cancelMediaProcessingOperation` for this type, or a derived type's name.
     #[serde(
@@ -2314,10 +3294,78 @@ pub struct CancelMediaProcessingOperation {
     >,
 }
 
+impl CancelMediaProcessingOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a recordResponse operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct RecordOperation {
     /// `@odata.type`: `#microsoft.graph.recordOperation` for this type, or a derived type's name.
     #[serde(
@@ -2398,10 +3446,108 @@ pub struct RecordOperation {
     >,
 }
 
+impl RecordOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `recordingLocation` ([`Self::recording_location`]) and returns the value.
+    #[must_use]
+    pub fn with_recording_location(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.recording_location = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `recordingAccessToken` ([`Self::recording_access_token`]) and returns the value.
+    #[must_use]
+    pub fn with_recording_access_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.recording_access_token = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `completionReason` ([`Self::completion_reason`]) and returns the value.
+    #[must_use]
+    pub fn with_completion_reason(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::RecordCompletionReason>,
+    ) -> Self {
+        self.completion_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a startHoldMusic operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StartHoldMusicOperation {
     /// `@odata.type`: `#microsoft.graph.startHoldMusicOperation` for this type, or a derived type's name.
     #[serde(
@@ -2461,10 +3607,78 @@ pub struct StartHoldMusicOperation {
     >,
 }
 
+impl StartHoldMusicOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a stopHoldMusic operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StopHoldMusicOperation {
     /// `@odata.type`: `#microsoft.graph.stopHoldMusicOperation` for this type, or a derived type's name.
     #[serde(
@@ -2524,10 +3738,78 @@ pub struct StopHoldMusicOperation {
     >,
 }
 
+impl StopHoldMusicOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of an updateRecordingStatus operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateRecordingStatusOperation {
     /// `@odata.type`: `#microsoft.graph.updateRecordingStatusOperation` for this type, or a derived type's name.
     #[serde(
@@ -2587,10 +3869,78 @@ pub struct UpdateRecordingStatusOperation {
     >,
 }
 
+impl UpdateRecordingStatusOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a sendDtmfTones operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendDtmfTonesOperation {
     /// `@odata.type`: `#microsoft.graph.sendDtmfTonesOperation` for this type, or a derived type's name.
     #[serde(
@@ -2659,10 +4009,88 @@ pub struct SendDtmfTonesOperation {
     >,
 }
 
+impl SendDtmfTonesOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `completionReason` ([`Self::completion_reason`]) and returns the value.
+    #[must_use]
+    pub fn with_completion_reason(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::SendDtmfCompletionReason>,
+    ) -> Self {
+        self.completion_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of an addLargeGalleryView operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AddLargeGalleryViewOperation {
     /// `@odata.type`: `#microsoft.graph.addLargeGalleryViewOperation` for this type, or a derived type's name.
     #[serde(
@@ -2722,10 +4150,78 @@ pub struct AddLargeGalleryViewOperation {
     >,
 }
 
+impl AddLargeGalleryViewOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a long-running participant invitation operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct InviteParticipantsOperation {
     /// `@odata.type`: `#microsoft.graph.inviteParticipantsOperation` for this type, or a derived type's name.
     #[serde(
@@ -2794,10 +4290,90 @@ pub struct InviteParticipantsOperation {
     >,
 }
 
+impl InviteParticipantsOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `participants` ([`Self::participants`]) and returns the value.
+    #[must_use]
+    pub fn with_participants(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+        >,
+    ) -> Self {
+        self.participants = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a playPrompt operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PlayPromptOperation {
     /// `@odata.type`: `#microsoft.graph.playPromptOperation` for this type, or a derived type's name.
     #[serde(
@@ -2857,10 +4433,78 @@ pub struct PlayPromptOperation {
     >,
 }
 
+impl PlayPromptOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The base type of the prompts a bot can play.
 ///
 /// `prompt` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Prompt {
     /// `#microsoft.graph.mediaPrompt`.
     MediaPrompt(::std::boxed::Box<MediaPrompt>),
@@ -2926,6 +4570,7 @@ impl<'de> ::serde::Deserialize<'de> for Prompt {
 ///
 /// Derives from `prompt`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MediaPrompt {
     /// `@odata.type`: `#microsoft.graph.mediaPrompt` for this type, or a derived type's name.
     #[serde(
@@ -2950,8 +4595,26 @@ pub struct MediaPrompt {
     >,
 }
 
+impl MediaPrompt {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `mediaInfo` ([`Self::media_info`]) and returns the value.
+    #[must_use]
+    pub fn with_media_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::MediaInfo>,
+    ) -> Self {
+        self.media_info = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A media file to play.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MediaInfo {
     /// `@odata.type`: `#microsoft.graph.mediaInfo` for this type, or a derived type's name.
     #[serde(
@@ -2983,10 +4646,38 @@ pub struct MediaInfo {
     >,
 }
 
+impl MediaInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `uri` ([`Self::uri`]) and returns the value.
+    #[must_use]
+    pub fn with_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resourceId` ([`Self::resource_id`]) and returns the value.
+    #[must_use]
+    pub fn with_resource_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The status of a participant mute operation.
 ///
 /// Derives from `commsOperation`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MuteParticipantOperation {
     /// `@odata.type`: `#microsoft.graph.muteParticipantOperation` for this type, or a derived type's name.
     #[serde(
@@ -3046,8 +4737,76 @@ pub struct MuteParticipantOperation {
     >,
 }
 
+impl MuteParticipantOperation {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resultInfo` ([`Self::result_info`]) and returns the value.
+    #[must_use]
+    pub fn with_result_info(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ResultInfo>,
+    ) -> Self {
+        self.result_info = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::OperationStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `createdDateTime` ([`Self::created_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_created_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `lastActionDateTime` ([`Self::last_action_date_time`]) and returns the value.
+    #[must_use]
+    pub fn with_last_action_date_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_action_date_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The result of an operation.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ResultInfo {
     /// `@odata.type`: `#microsoft.graph.resultInfo` for this type, or a derived type's name.
     #[serde(
@@ -3086,8 +4845,40 @@ pub struct ResultInfo {
     >,
 }
 
+impl ResultInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `code` ([`Self::code`]) and returns the value.
+    #[must_use]
+    pub fn with_code(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `subcode` ([`Self::subcode`]) and returns the value.
+    #[must_use]
+    pub fn with_subcode(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.subcode = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `message` ([`Self::message`]) and returns the value.
+    #[must_use]
+    pub fn with_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Information about a participant of a call.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ParticipantInfo {
     /// `@odata.type`: `#microsoft.graph.participantInfo` for this type, or a derived type's name.
     #[serde(
@@ -3147,8 +4938,76 @@ pub struct ParticipantInfo {
     >,
 }
 
+impl ParticipantInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `identity` ([`Self::identity`]) and returns the value.
+    #[must_use]
+    pub fn with_identity(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::IdentitySet>,
+    ) -> Self {
+        self.identity = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `region` ([`Self::region`]) and returns the value.
+    #[must_use]
+    pub fn with_region(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `languageId` ([`Self::language_id`]) and returns the value.
+    #[must_use]
+    pub fn with_language_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `endpointType` ([`Self::endpoint_type`]) and returns the value.
+    #[must_use]
+    pub fn with_endpoint_type(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::EndpointType>,
+    ) -> Self {
+        self.endpoint_type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `countryCode` ([`Self::country_code`]) and returns the value.
+    #[must_use]
+    pub fn with_country_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.country_code = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `participantId` ([`Self::participant_id`]) and returns the value.
+    #[must_use]
+    pub fn with_participant_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.participant_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A set of identities of an actor (user, application, device).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct IdentitySet {
     /// `@odata.type`: `#microsoft.graph.identitySet` for this type, or a derived type's name.
     #[serde(
@@ -3187,10 +5046,48 @@ pub struct IdentitySet {
     >,
 }
 
+impl IdentitySet {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `application` ([`Self::application`]) and returns the value.
+    #[must_use]
+    pub fn with_application(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.application = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `device` ([`Self::device`]) and returns the value.
+    #[must_use]
+    pub fn with_device(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.device = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `user` ([`Self::user`]) and returns the value.
+    #[must_use]
+    pub fn with_user(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.user = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The identities of a call participant; phone, guest and application instance identities live here, not on identitySet.
 ///
 /// Derives from `identitySet`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CommunicationsIdentitySet {
     /// `@odata.type`: `#microsoft.graph.communicationsIdentitySet` for this type, or a derived type's name.
     #[serde(
@@ -3287,8 +5184,128 @@ pub struct CommunicationsIdentitySet {
     >,
 }
 
+impl CommunicationsIdentitySet {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `application` ([`Self::application`]) and returns the value.
+    #[must_use]
+    pub fn with_application(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.application = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `device` ([`Self::device`]) and returns the value.
+    #[must_use]
+    pub fn with_device(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.device = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `user` ([`Self::user`]) and returns the value.
+    #[must_use]
+    pub fn with_user(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.user = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `applicationInstance` ([`Self::application_instance`]) and returns the value.
+    #[must_use]
+    pub fn with_application_instance(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.application_instance = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `assertedIdentity` ([`Self::asserted_identity`]) and returns the value.
+    #[must_use]
+    pub fn with_asserted_identity(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.asserted_identity = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `azureCommunicationServicesUser` ([`Self::azure_communication_services_user`]) and returns the value.
+    #[must_use]
+    pub fn with_azure_communication_services_user(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.azure_communication_services_user = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `encrypted` ([`Self::encrypted`]) and returns the value.
+    #[must_use]
+    pub fn with_encrypted(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.encrypted = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `endpointType` ([`Self::endpoint_type`]) and returns the value.
+    #[must_use]
+    pub fn with_endpoint_type(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::EndpointType>,
+    ) -> Self {
+        self.endpoint_type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `guest` ([`Self::guest`]) and returns the value.
+    #[must_use]
+    pub fn with_guest(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.guest = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `onPremises` ([`Self::on_premises`]) and returns the value.
+    #[must_use]
+    pub fn with_on_premises(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.on_premises = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `phone` ([`Self::phone`]) and returns the value.
+    #[must_use]
+    pub fn with_phone(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
+        self.phone = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A participant to invite or redirect to.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct InvitationParticipantInfo {
     /// `@odata.type`: `#microsoft.graph.invitationParticipantInfo` for this type, or a derived type's name.
     #[serde(
@@ -3362,8 +5379,95 @@ pub struct InvitationParticipantInfo {
     >,
 }
 
+impl InvitationParticipantInfo {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `endpointType` ([`Self::endpoint_type`]) and returns the value.
+    #[must_use]
+    pub fn with_endpoint_type(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::EndpointType>,
+    ) -> Self {
+        self.endpoint_type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `hidden` ([`Self::hidden`]) and returns the value.
+    #[must_use]
+    pub fn with_hidden(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.hidden = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `identity` ([`Self::identity`]) and returns the value.
+    #[must_use]
+    pub fn with_identity(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::IdentitySet>,
+    ) -> Self {
+        self.identity = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `participantId` ([`Self::participant_id`]) and returns the value.
+    #[must_use]
+    pub fn with_participant_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.participant_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `removeFromDefaultAudioRoutingGroup` ([`Self::remove_from_default_audio_routing_group`]) and returns the value.
+    #[must_use]
+    pub fn with_remove_from_default_audio_routing_group(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.remove_from_default_audio_routing_group = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `replacesCallId` ([`Self::replaces_call_id`]) and returns the value.
+    #[must_use]
+    pub fn with_replaces_call_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.replaces_call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `region` ([`Self::region`]) and returns the value.
+    #[must_use]
+    pub fn with_region(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `languageId` ([`Self::language_id`]) and returns the value.
+    #[must_use]
+    pub fn with_language_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// An identity of an actor.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Identity {
     /// `@odata.type`: `#microsoft.graph.identity` for this type, or a derived type's name.
     #[serde(
@@ -3409,8 +5513,56 @@ pub struct Identity {
     >,
 }
 
+impl Identity {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `displayName` ([`Self::display_name`]) and returns the value.
+    #[must_use]
+    pub fn with_display_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `id` ([`Self::id`]) and returns the value.
+    #[must_use]
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `identityProvider` ([`Self::identity_provider`]) and returns the value.
+    #[must_use]
+    pub fn with_identity_provider(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.identity_provider = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `tenantId` ([`Self::tenant_id`]) and returns the value.
+    #[must_use]
+    pub fn with_tenant_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tenant_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Quality data of a video teleconferencing (VTC) device's media leg.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceQuality {
     /// `@odata.type`: `#microsoft.graph.teleconferenceDeviceQuality` for this type, or a derived type's name.
     #[serde(
@@ -3502,10 +5654,122 @@ pub struct TeleconferenceDeviceQuality {
     >,
 }
 
+impl TeleconferenceDeviceQuality {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `callChainId` ([`Self::call_chain_id`]) and returns the value.
+    #[must_use]
+    pub fn with_call_chain_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_chain_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `cloudServiceDeploymentEnvironment` ([`Self::cloud_service_deployment_environment`]) and returns the value.
+    #[must_use]
+    pub fn with_cloud_service_deployment_environment(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cloud_service_deployment_environment = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `cloudServiceDeploymentId` ([`Self::cloud_service_deployment_id`]) and returns the value.
+    #[must_use]
+    pub fn with_cloud_service_deployment_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cloud_service_deployment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `cloudServiceInstanceName` ([`Self::cloud_service_instance_name`]) and returns the value.
+    #[must_use]
+    pub fn with_cloud_service_instance_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cloud_service_instance_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `cloudServiceName` ([`Self::cloud_service_name`]) and returns the value.
+    #[must_use]
+    pub fn with_cloud_service_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cloud_service_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `deviceDescription` ([`Self::device_description`]) and returns the value.
+    #[must_use]
+    pub fn with_device_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.device_description = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `deviceName` ([`Self::device_name`]) and returns the value.
+    #[must_use]
+    pub fn with_device_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.device_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `mediaLegId` ([`Self::media_leg_id`]) and returns the value.
+    #[must_use]
+    pub fn with_media_leg_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.media_leg_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `mediaQualityList` ([`Self::media_quality_list`]) and returns the value.
+    #[must_use]
+    pub fn with_media_quality_list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<crate::models::TeleconferenceDeviceMediaQuality>,
+        >,
+    ) -> Self {
+        self.media_quality_list = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `participantId` ([`Self::participant_id`]) and returns the value.
+    #[must_use]
+    pub fn with_participant_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.participant_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The quality data of one modality of a VTC media leg.
 ///
 /// `teleconferenceDeviceMediaQuality` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TeleconferenceDeviceMediaQuality {
     /// `#microsoft.graph.teleconferenceDeviceAudioQuality`.
     TeleconferenceDeviceAudioQuality(
@@ -3609,6 +5873,7 @@ impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceMediaQuality {
 ///
 /// Derives from `teleconferenceDeviceMediaQuality`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceAudioQuality {
     /// `@odata.type`: `#microsoft.graph.teleconferenceDeviceAudioQuality` for this type, or a derived type's name.
     #[serde(
@@ -3773,10 +6038,235 @@ pub struct TeleconferenceDeviceAudioQuality {
     >,
 }
 
+impl TeleconferenceDeviceAudioQuality {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `averageInboundJitter` ([`Self::average_inbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_inbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageInboundPacketLossRateInPercentage` ([`Self::average_inbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_inbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageInboundRoundTripDelay` ([`Self::average_inbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_inbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageOutboundJitter` ([`Self::average_outbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_outbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageOutboundPacketLossRateInPercentage` ([`Self::average_outbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_outbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageOutboundRoundTripDelay` ([`Self::average_outbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_outbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `channelIndex` ([`Self::channel_index`]) and returns the value.
+    #[must_use]
+    pub fn with_channel_index(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.channel_index = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `inboundPackets` ([`Self::inbound_packets`]) and returns the value.
+    #[must_use]
+    pub fn with_inbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.inbound_packets = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `localIPAddress` ([`Self::local_ip_address`]) and returns the value.
+    #[must_use]
+    pub fn with_local_ip_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.local_ip_address = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `localPort` ([`Self::local_port`]) and returns the value.
+    #[must_use]
+    pub fn with_local_port(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.local_port = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumInboundJitter` ([`Self::maximum_inbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_inbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumInboundPacketLossRateInPercentage` ([`Self::maximum_inbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.maximum_inbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumInboundRoundTripDelay` ([`Self::maximum_inbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_inbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumOutboundJitter` ([`Self::maximum_outbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_outbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumOutboundPacketLossRateInPercentage` ([`Self::maximum_outbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.maximum_outbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumOutboundRoundTripDelay` ([`Self::maximum_outbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_outbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `mediaDuration` ([`Self::media_duration`]) and returns the value.
+    #[must_use]
+    pub fn with_media_duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.media_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `networkLinkSpeedInBytes` ([`Self::network_link_speed_in_bytes`]) and returns the value.
+    #[must_use]
+    pub fn with_network_link_speed_in_bytes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.network_link_speed_in_bytes = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `outboundPackets` ([`Self::outbound_packets`]) and returns the value.
+    #[must_use]
+    pub fn with_outbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.outbound_packets = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `remoteIPAddress` ([`Self::remote_ip_address`]) and returns the value.
+    #[must_use]
+    pub fn with_remote_ip_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remote_ip_address = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `remotePort` ([`Self::remote_port`]) and returns the value.
+    #[must_use]
+    pub fn with_remote_port(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.remote_port = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The video quality data of a VTC media leg.
 ///
 /// Derives from `teleconferenceDeviceMediaQuality`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceVideoQuality {
     /// `@odata.type`: `#microsoft.graph.teleconferenceDeviceVideoQuality` for this type, or a derived type's name.
     #[serde(
@@ -3969,10 +6459,275 @@ pub struct TeleconferenceDeviceVideoQuality {
     >,
 }
 
+impl TeleconferenceDeviceVideoQuality {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `averageInboundJitter` ([`Self::average_inbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_inbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageInboundPacketLossRateInPercentage` ([`Self::average_inbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_inbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageInboundRoundTripDelay` ([`Self::average_inbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_inbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageOutboundJitter` ([`Self::average_outbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_outbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageOutboundPacketLossRateInPercentage` ([`Self::average_outbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_outbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageOutboundRoundTripDelay` ([`Self::average_outbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_outbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `channelIndex` ([`Self::channel_index`]) and returns the value.
+    #[must_use]
+    pub fn with_channel_index(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.channel_index = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `inboundPackets` ([`Self::inbound_packets`]) and returns the value.
+    #[must_use]
+    pub fn with_inbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.inbound_packets = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `localIPAddress` ([`Self::local_ip_address`]) and returns the value.
+    #[must_use]
+    pub fn with_local_ip_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.local_ip_address = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `localPort` ([`Self::local_port`]) and returns the value.
+    #[must_use]
+    pub fn with_local_port(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.local_port = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumInboundJitter` ([`Self::maximum_inbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_inbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumInboundPacketLossRateInPercentage` ([`Self::maximum_inbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.maximum_inbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumInboundRoundTripDelay` ([`Self::maximum_inbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_inbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumOutboundJitter` ([`Self::maximum_outbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_outbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumOutboundPacketLossRateInPercentage` ([`Self::maximum_outbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.maximum_outbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumOutboundRoundTripDelay` ([`Self::maximum_outbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_outbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `mediaDuration` ([`Self::media_duration`]) and returns the value.
+    #[must_use]
+    pub fn with_media_duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.media_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `networkLinkSpeedInBytes` ([`Self::network_link_speed_in_bytes`]) and returns the value.
+    #[must_use]
+    pub fn with_network_link_speed_in_bytes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.network_link_speed_in_bytes = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `outboundPackets` ([`Self::outbound_packets`]) and returns the value.
+    #[must_use]
+    pub fn with_outbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.outbound_packets = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `remoteIPAddress` ([`Self::remote_ip_address`]) and returns the value.
+    #[must_use]
+    pub fn with_remote_ip_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remote_ip_address = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `remotePort` ([`Self::remote_port`]) and returns the value.
+    #[must_use]
+    pub fn with_remote_port(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.remote_port = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageInboundBitRate` ([`Self::average_inbound_bit_rate`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_bit_rate(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_inbound_bit_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageInboundFrameRate` ([`Self::average_inbound_frame_rate`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_frame_rate(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_inbound_frame_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageOutboundBitRate` ([`Self::average_outbound_bit_rate`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_bit_rate(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_outbound_bit_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageOutboundFrameRate` ([`Self::average_outbound_frame_rate`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_frame_rate(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_outbound_frame_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The screen sharing quality data of a VTC media leg.
 ///
 /// Derives from `teleconferenceDeviceVideoQuality`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceScreenSharingQuality {
     /// `@odata.type`: `#microsoft.graph.teleconferenceDeviceScreenSharingQuality` for this type, or a derived type's name.
     #[serde(
@@ -4165,8 +6920,273 @@ pub struct TeleconferenceDeviceScreenSharingQuality {
     >,
 }
 
+impl TeleconferenceDeviceScreenSharingQuality {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `averageInboundJitter` ([`Self::average_inbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_inbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageInboundPacketLossRateInPercentage` ([`Self::average_inbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_inbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageInboundRoundTripDelay` ([`Self::average_inbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_inbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageOutboundJitter` ([`Self::average_outbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_outbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageOutboundPacketLossRateInPercentage` ([`Self::average_outbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_outbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `averageOutboundRoundTripDelay` ([`Self::average_outbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.average_outbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `channelIndex` ([`Self::channel_index`]) and returns the value.
+    #[must_use]
+    pub fn with_channel_index(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.channel_index = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `inboundPackets` ([`Self::inbound_packets`]) and returns the value.
+    #[must_use]
+    pub fn with_inbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.inbound_packets = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `localIPAddress` ([`Self::local_ip_address`]) and returns the value.
+    #[must_use]
+    pub fn with_local_ip_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.local_ip_address = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `localPort` ([`Self::local_port`]) and returns the value.
+    #[must_use]
+    pub fn with_local_port(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.local_port = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumInboundJitter` ([`Self::maximum_inbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_inbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumInboundPacketLossRateInPercentage` ([`Self::maximum_inbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.maximum_inbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumInboundRoundTripDelay` ([`Self::maximum_inbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_inbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_inbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumOutboundJitter` ([`Self::maximum_outbound_jitter`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_jitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_outbound_jitter = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maximumOutboundPacketLossRateInPercentage` ([`Self::maximum_outbound_packet_loss_rate_in_percentage`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_packet_loss_rate_in_percentage(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.maximum_outbound_packet_loss_rate_in_percentage = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maximumOutboundRoundTripDelay` ([`Self::maximum_outbound_round_trip_delay`]) and returns the value.
+    #[must_use]
+    pub fn with_maximum_outbound_round_trip_delay(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maximum_outbound_round_trip_delay = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `mediaDuration` ([`Self::media_duration`]) and returns the value.
+    #[must_use]
+    pub fn with_media_duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.media_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `networkLinkSpeedInBytes` ([`Self::network_link_speed_in_bytes`]) and returns the value.
+    #[must_use]
+    pub fn with_network_link_speed_in_bytes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.network_link_speed_in_bytes = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `outboundPackets` ([`Self::outbound_packets`]) and returns the value.
+    #[must_use]
+    pub fn with_outbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.outbound_packets = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `remoteIPAddress` ([`Self::remote_ip_address`]) and returns the value.
+    #[must_use]
+    pub fn with_remote_ip_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remote_ip_address = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `remotePort` ([`Self::remote_port`]) and returns the value.
+    #[must_use]
+    pub fn with_remote_port(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.remote_port = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageInboundBitRate` ([`Self::average_inbound_bit_rate`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_bit_rate(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_inbound_bit_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageInboundFrameRate` ([`Self::average_inbound_frame_rate`]) and returns the value.
+    #[must_use]
+    pub fn with_average_inbound_frame_rate(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_inbound_frame_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageOutboundBitRate` ([`Self::average_outbound_bit_rate`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_bit_rate(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_outbound_bit_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `averageOutboundFrameRate` ([`Self::average_outbound_frame_rate`]) and returns the value.
+    #[must_use]
+    pub fn with_average_outbound_frame_rate(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.average_outbound_frame_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A single change to a communications resource, delivered to a bot.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CommsNotification {
     /// `@odata.type`: `#microsoft.graph.commsNotification` for this type, or a derived type's name.
     #[serde(
@@ -4223,8 +7243,68 @@ pub struct CommsNotification {
     >,
 }
 
+impl CommsNotification {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `changeType` ([`Self::change_type`]) and returns the value.
+    #[must_use]
+    pub fn with_change_type(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ChangeType>,
+    ) -> Self {
+        self.change_type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resource` ([`Self::resource`]) and returns the value.
+    #[must_use]
+    pub fn with_resource(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resourceUrl` ([`Self::resource_url`]) and returns the value.
+    #[must_use]
+    pub fn with_resource_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource_url = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `callbackUri` ([`Self::callback_uri`]) and returns the value.
+    #[must_use]
+    pub fn with_callback_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.callback_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `resourceData` ([`Self::resource_data`]) and returns the value.
+    #[must_use]
+    pub fn with_resource_data(
+        mut self,
+        value: impl ::std::convert::Into<
+            sdkgen_runtime::OneOrMany<crate::models::Entity>,
+        >,
+    ) -> Self {
+        self.resource_data = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The payload a bot's callback URI receives.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CommsNotifications {
     /// `@odata.type`: `#microsoft.graph.commsNotifications` for this type, or a derived type's name.
     #[serde(
@@ -4249,8 +7329,28 @@ pub struct CommsNotifications {
     >,
 }
 
+impl CommsNotifications {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `value` ([`Self::value`]) and returns the value.
+    #[must_use]
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<crate::models::CommsNotification>,
+        >,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: addLargeGalleryView`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallAddLargeGalleryViewRequest {
     /// Unique client context string. Can have a maximum of 256 characters.
     #[serde(
@@ -4261,8 +7361,26 @@ pub struct CallAddLargeGalleryViewRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl CallAddLargeGalleryViewRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: answer`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallAnswerRequest {
     /// The callback or subscription ID on which callbacks will be delivered. (Required)
     ///
@@ -4295,8 +7413,46 @@ pub struct CallAnswerRequest {
     pub media_config: ::std::option::Option<crate::models::MediaConfig>,
 }
 
+impl CallAnswerRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `callbackUri` ([`Self::callback_uri`]) and returns the value.
+    #[must_use]
+    pub fn with_callback_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.callback_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `acceptedModalities` ([`Self::accepted_modalities`]) and returns the value.
+    #[must_use]
+    pub fn with_accepted_modalities(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::Modality>>,
+    ) -> Self {
+        self.accepted_modalities = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `mediaConfig` ([`Self::media_config`]) and returns the value.
+    #[must_use]
+    pub fn with_media_config(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::MediaConfig>,
+    ) -> Self {
+        self.media_config = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: cancelMediaProcessing`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallCancelMediaProcessingRequest {
     /// The client context.
     #[serde(
@@ -4307,8 +7463,26 @@ pub struct CallCancelMediaProcessingRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl CallCancelMediaProcessingRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: changeScreenSharingRole`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallChangeScreenSharingRoleRequest {
     /// The screen sharing role.
     ///
@@ -4321,8 +7495,26 @@ pub struct CallChangeScreenSharingRoleRequest {
     pub role: ::std::option::Option<crate::models::ScreenSharingRole>,
 }
 
+impl CallChangeScreenSharingRoleRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `role` ([`Self::role`]) and returns the value.
+    #[must_use]
+    pub fn with_role(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ScreenSharingRole>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: logTeleconferenceDeviceQuality`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallLogTeleconferenceDeviceQualityRequest {
     /// Quality data of VTC media leg.
     ///
@@ -4335,8 +7527,26 @@ pub struct CallLogTeleconferenceDeviceQualityRequest {
     pub quality: ::std::option::Option<crate::models::TeleconferenceDeviceQuality>,
 }
 
+impl CallLogTeleconferenceDeviceQualityRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `quality` ([`Self::quality`]) and returns the value.
+    #[must_use]
+    pub fn with_quality(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::TeleconferenceDeviceQuality>,
+    ) -> Self {
+        self.quality = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: mute`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallMuteRequest {
     /// The client context.
     #[serde(
@@ -4347,8 +7557,26 @@ pub struct CallMuteRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl CallMuteRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: playPrompt`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallPlayPromptRequest {
     /// Currently only a single prompt and of type MediaPrompt is supported.
     ///
@@ -4377,8 +7605,43 @@ pub struct CallPlayPromptRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl CallPlayPromptRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `prompts` ([`Self::prompts`]) and returns the value.
+    #[must_use]
+    pub fn with_prompts(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::Prompt>>,
+    ) -> Self {
+        self.prompts = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `loop` ([`Self::loop`]) and returns the value.
+    #[must_use]
+    pub fn with_loop(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.r#loop = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: recordResponse`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallRecordResponseRequest {
     /// The prompts to be played. The maximum supported mediaPrompt collection size is 1.
     #[serde(
@@ -4457,8 +7720,105 @@ pub struct CallRecordResponseRequest {
     pub stream_while_recording: ::std::option::Option<bool>,
 }
 
+impl CallRecordResponseRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `prompts` ([`Self::prompts`]) and returns the value.
+    #[must_use]
+    pub fn with_prompts(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::Prompt>>,
+    ) -> Self {
+        self.prompts = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `bargeInAllowed` ([`Self::barge_in_allowed`]) and returns the value.
+    #[must_use]
+    pub fn with_barge_in_allowed(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.barge_in_allowed = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `initialSilenceTimeoutInSeconds` ([`Self::initial_silence_timeout_in_seconds`]) and returns the value.
+    #[must_use]
+    pub fn with_initial_silence_timeout_in_seconds(
+        mut self,
+        value: impl ::std::convert::Into<i32>,
+    ) -> Self {
+        self.initial_silence_timeout_in_seconds = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `maxSilenceTimeoutInSeconds` ([`Self::max_silence_timeout_in_seconds`]) and returns the value.
+    #[must_use]
+    pub fn with_max_silence_timeout_in_seconds(
+        mut self,
+        value: impl ::std::convert::Into<i32>,
+    ) -> Self {
+        self.max_silence_timeout_in_seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maxRecordDurationInSeconds` ([`Self::max_record_duration_in_seconds`]) and returns the value.
+    #[must_use]
+    pub fn with_max_record_duration_in_seconds(
+        mut self,
+        value: impl ::std::convert::Into<i32>,
+    ) -> Self {
+        self.max_record_duration_in_seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `playBeep` ([`Self::play_beep`]) and returns the value.
+    #[must_use]
+    pub fn with_play_beep(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.play_beep = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `stopTones` ([`Self::stop_tones`]) and returns the value.
+    #[must_use]
+    pub fn with_stop_tones(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.stop_tones = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `streamWhileRecording` ([`Self::stream_while_recording`]) and returns the value.
+    #[must_use]
+    pub fn with_stream_while_recording(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.stream_while_recording = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: redirect`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallRedirectRequest {
     /// The target participants of the redirect operation. If more than one target is specified, it's a simulring call. This means that all of the targets will be rang at the same time and only the first target that picks up will be connected. We support up to 25 targets for simulring.
     ///
@@ -4516,8 +7876,69 @@ pub struct CallRedirectRequest {
     pub callback_uri: ::std::option::Option<::std::string::String>,
 }
 
+impl CallRedirectRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `targets` ([`Self::targets`]) and returns the value.
+    #[must_use]
+    pub fn with_targets(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+        >,
+    ) -> Self {
+        self.targets = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `targetDisposition` ([`Self::target_disposition`]) and returns the value.
+    #[must_use]
+    pub fn with_target_disposition(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.target_disposition = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `timeout` ([`Self::timeout`]) and returns the value.
+    #[must_use]
+    pub fn with_timeout(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.timeout = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maskCallee` ([`Self::mask_callee`]) and returns the value.
+    #[must_use]
+    pub fn with_mask_callee(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.mask_callee = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `maskCaller` ([`Self::mask_caller`]) and returns the value.
+    #[must_use]
+    pub fn with_mask_caller(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.mask_caller = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `callbackUri` ([`Self::callback_uri`]) and returns the value.
+    #[must_use]
+    pub fn with_callback_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.callback_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: reject`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallRejectRequest {
     /// The rejection reason.
     #[serde(
@@ -4537,8 +7958,36 @@ pub struct CallRejectRequest {
     pub callback_uri: ::std::option::Option<::std::string::String>,
 }
 
+impl CallRejectRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `reason` ([`Self::reason`]) and returns the value.
+    #[must_use]
+    pub fn with_reason(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::RejectReason>,
+    ) -> Self {
+        self.reason = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `callbackUri` ([`Self::callback_uri`]) and returns the value.
+    #[must_use]
+    pub fn with_callback_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.callback_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: sendDtmfTones`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallSendDtmfTonesRequest {
     /// The tones to be sent.
     ///
@@ -4565,8 +8014,46 @@ pub struct CallSendDtmfTonesRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl CallSendDtmfTonesRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `tones` ([`Self::tones`]) and returns the value.
+    #[must_use]
+    pub fn with_tones(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::Tone>>,
+    ) -> Self {
+        self.tones = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `delayBetweenTonesMs` ([`Self::delay_between_tones_ms`]) and returns the value.
+    #[must_use]
+    pub fn with_delay_between_tones_ms(
+        mut self,
+        value: impl ::std::convert::Into<i32>,
+    ) -> Self {
+        self.delay_between_tones_ms = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: subscribeToTone`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallSubscribeToToneRequest {
     /// The client context.
     #[serde(
@@ -4577,8 +8064,26 @@ pub struct CallSubscribeToToneRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl CallSubscribeToToneRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: transfer`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallTransferRequest {
     /// The participant which is the target of the transfer.
     ///
@@ -4598,8 +8103,36 @@ pub struct CallTransferRequest {
     pub transferee: ::std::option::Option<crate::models::ParticipantInfo>,
 }
 
+impl CallTransferRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `transferTarget` ([`Self::transfer_target`]) and returns the value.
+    #[must_use]
+    pub fn with_transfer_target(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::InvitationParticipantInfo>,
+    ) -> Self {
+        self.transfer_target = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `transferee` ([`Self::transferee`]) and returns the value.
+    #[must_use]
+    pub fn with_transferee(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::ParticipantInfo>,
+    ) -> Self {
+        self.transferee = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: unmute`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallUnmuteRequest {
     /// The client context.
     #[serde(
@@ -4610,8 +8143,26 @@ pub struct CallUnmuteRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl CallUnmuteRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `call: updateRecordingStatus`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallUpdateRecordingStatusRequest {
     /// Unique Client Context string. Max limit is 256 chars.
     #[serde(
@@ -4631,8 +8182,36 @@ pub struct CallUpdateRecordingStatusRequest {
     pub status: ::std::option::Option<crate::models::RecordingStatus>,
 }
 
+impl CallUpdateRecordingStatusRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `status` ([`Self::status`]) and returns the value.
+    #[must_use]
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::RecordingStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `participant: invite`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ParticipantInviteRequest {
     /// The participants to be invited.
     ///
@@ -4654,8 +8233,38 @@ pub struct ParticipantInviteRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl ParticipantInviteRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `participants` ([`Self::participants`]) and returns the value.
+    #[must_use]
+    pub fn with_participants(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+        >,
+    ) -> Self {
+        self.participants = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `participant: mute`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ParticipantMuteRequest {
     /// Unique Client Context string. Max limit is 256 chars.
     #[serde(
@@ -4666,8 +8275,26 @@ pub struct ParticipantMuteRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl ParticipantMuteRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `participant: startHoldMusic`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ParticipantStartHoldMusicRequest {
     /// Optional. Audio prompt that the participant hears when placed on hold.
     #[serde(
@@ -4685,8 +8312,36 @@ pub struct ParticipantStartHoldMusicRequest {
     pub client_context: ::std::option::Option<::std::string::String>,
 }
 
+impl ParticipantStartHoldMusicRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `customPrompt` ([`Self::custom_prompt`]) and returns the value.
+    #[must_use]
+    pub fn with_custom_prompt(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Prompt>,
+    ) -> Self {
+        self.custom_prompt = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `participant: stopHoldMusic`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ParticipantStopHoldMusicRequest {
     /// Optional. Unique client context string. Can have a maximum of 256 characters.
     #[serde(
@@ -4695,6 +8350,23 @@ pub struct ParticipantStopHoldMusicRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_context: ::std::option::Option<::std::string::String>,
+}
+
+impl ParticipantStopHoldMusicRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `clientContext` ([`Self::client_context`]) and returns the value.
+    #[must_use]
+    pub fn with_client_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_context = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// The largest in-memory size of this crate's models, in bytes: the client charges

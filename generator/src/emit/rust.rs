@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::output::{header, Sink};
 use crate::settings::{RuntimeMode, Settings};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
 /// The crate's package name, from the API version (`graph-beta`).
@@ -377,6 +377,7 @@ fn enum_tokens(e: &EnumType, names: &Names) -> TokenStream {
         #[doc = ""]
         #evolvable
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #ident {
             #( #docs #variants, )*
             /// A value this client does not know, kept exactly as the service sent it.
@@ -403,8 +404,11 @@ fn enum_tokens(e: &EnumType, names: &Names) -> TokenStream {
     }
 }
 
-/// Fields of a struct: one `Option` per property, wire names kept by `rename`.
-fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names, taken: &[&str]) -> Vec<TokenStream> {
+/// Fields of a struct (one `Option` per property, wire names kept by `rename`), and a
+/// builder-style setter for each: the structs are `#[non_exhaustive]` (a property Graph
+/// adds at the next regeneration must not break a user's struct literal), so outside the
+/// crate a value is built as `T::default().with_x(…)` or by assigning the public fields.
+fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names, taken: &[&str]) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let spec: Vec<&str> = props.iter().map(|p| p.name.as_str()).collect();
     let rust = field_names(&spec, taken);
     props
@@ -433,13 +437,29 @@ fn fields(model: &Model, owner: Option<&str>, props: &[&Property], names: &Names
                 doc.push_str(&format!("\n\nWhen unset, the service assumes `{d}`."));
             }
             let doc = doc_attr(&doc);
-            quote! {
+            let field = quote! {
                 #doc
                 #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
                 pub #ident: ::std::option::Option<#ty>,
-            }
+            };
+            (field, setter(&ident, f, wire, &ty))
         })
-        .collect()
+        .unzip()
+}
+
+/// `with_<field>(value)`: sets the field and returns the value, for building it in one
+/// expression.
+fn setter(ident: &proc_macro2::Ident, field: &str, wire: &str, ty: &TokenStream) -> TokenStream {
+    let name = format_ident!("with_{}", field.trim_start_matches("r#"));
+    let doc = format!(" Sets `{wire}` ([`Self::{field}`]) and returns the value.", field = field.trim_start_matches("r#"));
+    quote! {
+        #[doc = #doc]
+        #[must_use]
+        pub fn #name(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
+            self.#ident = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
 }
 
 /// The concrete types derived from `base`, directly or not, in spec order.
@@ -509,6 +529,7 @@ fn abstract_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #ident {
             #( #[doc = #docs] #variants(::std::boxed::Box<#types>), )*
             /// A derived type this client does not know (Graph adds them over time), kept
@@ -543,7 +564,7 @@ fn struct_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream {
     }
     let ident = names.ty(&t.name);
     let props = model.all_properties(t);
-    let fields = fields(model, Some(&t.name), &props, names, &["odata_type", "additional_properties"]);
+    let (fields, setters) = fields(model, Some(&t.name), &props, names, &["odata_type", "additional_properties"]);
     let mut doc = t.description.clone().unwrap_or_else(|| format!("The `{}` resource type.", t.name));
     if let Some(b) = &t.base {
         doc.push_str(&format!("\n\nDerives from `{b}`; the inherited properties are included."));
@@ -553,6 +574,7 @@ fn struct_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
         pub struct #ident {
             #[doc = #odata]
             #[serde(rename = "@odata.type", default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -563,19 +585,38 @@ fn struct_tokens(model: &Model, t: &ComplexType, names: &Names) -> TokenStream {
             #[serde(flatten)]
             pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
+
+        impl #ident {
+            /// A value with every member unset.
+            pub fn new() -> Self {
+                ::std::default::Default::default()
+            }
+
+            #(#setters)*
+        }
     }
 }
 
 fn request_tokens(model: &Model, a: &Action, names: &Names) -> TokenStream {
     let ident = to_ident(&names.requests[&a.id()]);
     let props: Vec<&Property> = a.parameters.iter().collect();
-    let fields = fields(model, None, &props, names, &[]);
+    let (fields, setters) = fields(model, None, &props, names, &[]);
     let doc = doc_attr(&format!("The JSON body of `{}: {}`. Unset members are left out of the request.", a.bound_to, a.name));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
         pub struct #ident {
             #(#fields)*
+        }
+
+        impl #ident {
+            /// A body with every member unset.
+            pub fn new() -> Self {
+                ::std::default::Default::default()
+            }
+
+            #(#setters)*
         }
     }
 }

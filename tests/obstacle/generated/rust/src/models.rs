@@ -6,6 +6,7 @@
 /// The service may add members (this enum is evolvable); a value this client does not know
 /// deserializes to the catch-all variant with its text kept, and serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Select {
     /// Python's keyword as a member
     None,
@@ -61,6 +62,7 @@ sdkgen_runtime::wire_enum_traits!(Select);
 /// A type named after a keyword.
 /// Second line with */ and """ and ${x} and `x`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Class {
     /// `@odata.type`: `#obstacle.ns.class` for this type, or a derived type's name.
     #[serde(
@@ -176,12 +178,151 @@ pub struct Class {
     >,
 }
 
+impl Class {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `default` ([`Self::default`]) and returns the value.
+    #[must_use]
+    pub fn with_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `namespace` ([`Self::namespace`]) and returns the value.
+    #[must_use]
+    pub fn with_namespace(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.namespace = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `None` ([`Self::none`]) and returns the value.
+    #[must_use]
+    pub fn with_none(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Select>,
+    ) -> Self {
+        self.none = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `type` ([`Self::type`]) and returns the value.
+    #[must_use]
+    pub fn with_type(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `func` ([`Self::func`]) and returns the value.
+    #[must_use]
+    pub fn with_func(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.func = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `package` ([`Self::package`]) and returns the value.
+    #[must_use]
+    pub fn with_package(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.package = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `$x` ([`Self::x`]) and returns the value.
+    #[must_use]
+    pub fn with_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.x = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `1st` ([`Self::n1st`]) and returns the value.
+    #[must_use]
+    pub fn with_n1st(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.n1st = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `value` ([`Self::value`]) and returns the value.
+    #[must_use]
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `in` ([`Self::in`]) and returns the value.
+    #[must_use]
+    pub fn with_in(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `self` ([`Self::self_`]) and returns the value.
+    #[must_use]
+    pub fn with_self_(
+        mut self,
+        value: impl ::std::convert::Into<::std::boxed::Box<crate::models::Class>>,
+    ) -> Self {
+        self.self_ = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `while` ([`Self::while`]) and returns the value.
+    #[must_use]
+    pub fn with_while(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#while = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `await` ([`Self::await`]) and returns the value.
+    #[must_use]
+    pub fn with_await(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#await = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `match` ([`Self::match`]) and returns the value.
+    #[must_use]
+    pub fn with_match(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#match = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A derived type.
 /// With a bidi override \u{202e} here\u{202c}, an isolate \u{2066}x\u{2069} and a newline
 /// then // code(); /* more */
 ///
 /// Derives from `class`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Function {
     /// `@odata.type`: `#obstacle.ns.function` for this type, or a derived type's name.
     #[serde(
@@ -304,10 +445,159 @@ pub struct Function {
     >,
 }
 
+impl Function {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `default` ([`Self::default`]) and returns the value.
+    #[must_use]
+    pub fn with_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `namespace` ([`Self::namespace`]) and returns the value.
+    #[must_use]
+    pub fn with_namespace(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.namespace = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `None` ([`Self::none`]) and returns the value.
+    #[must_use]
+    pub fn with_none(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Select>,
+    ) -> Self {
+        self.none = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `type` ([`Self::type`]) and returns the value.
+    #[must_use]
+    pub fn with_type(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `func` ([`Self::func`]) and returns the value.
+    #[must_use]
+    pub fn with_func(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.func = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `package` ([`Self::package`]) and returns the value.
+    #[must_use]
+    pub fn with_package(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.package = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `$x` ([`Self::x`]) and returns the value.
+    #[must_use]
+    pub fn with_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.x = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `1st` ([`Self::n1st`]) and returns the value.
+    #[must_use]
+    pub fn with_n1st(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.n1st = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `value` ([`Self::value`]) and returns the value.
+    #[must_use]
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `in` ([`Self::in`]) and returns the value.
+    #[must_use]
+    pub fn with_in(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `self` ([`Self::self_`]) and returns the value.
+    #[must_use]
+    pub fn with_self_(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Class>,
+    ) -> Self {
+        self.self_ = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `while` ([`Self::while`]) and returns the value.
+    #[must_use]
+    pub fn with_while(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#while = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `await` ([`Self::await`]) and returns the value.
+    #[must_use]
+    pub fn with_await(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#await = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `match` ([`Self::match`]) and returns the value.
+    #[must_use]
+    pub fn with_match(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#match = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `switch` ([`Self::switch`]) and returns the value.
+    #[must_use]
+    pub fn with_switch(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::Select>>,
+    ) -> Self {
+        self.switch = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// An abstract type named after a keyword: */ """
 ///
 /// `interface` is abstract: a value is one of its derived types, chosen by `@odata.type` when read and written with it (set from the variant when the value has none).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Interface {
     /// `#obstacle.ns.enum`.
     Enum(::std::boxed::Box<Enum>),
@@ -373,6 +663,7 @@ impl<'de> ::serde::Deserialize<'de> for Interface {
 ///
 /// Derives from `interface`; the inherited properties are included.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Enum {
     /// `@odata.type`: `#obstacle.ns.enum` for this type, or a derived type's name.
     #[serde(
@@ -404,8 +695,36 @@ pub struct Enum {
     >,
 }
 
+impl Enum {
+    /// A value with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `label` ([`Self::label`]) and returns the value.
+    #[must_use]
+    pub fn with_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `case` ([`Self::case`]) and returns the value.
+    #[must_use]
+    pub fn with_case(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Select>,
+    ) -> Self {
+        self.case = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The JSON body of `class: switch`. Unset members are left out of the request.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ClassSwitchRequest {
     /// An enum parameter named `type`.
     #[serde(
@@ -465,6 +784,87 @@ pub struct ClassSwitchRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub r#struct: ::std::option::Option<::std::vec::Vec<crate::models::Interface>>,
+}
+
+impl ClassSwitchRequest {
+    /// A body with every member unset.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `type` ([`Self::type`]) and returns the value.
+    #[must_use]
+    pub fn with_type(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Select>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `default` ([`Self::default`]) and returns the value.
+    #[must_use]
+    pub fn with_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `function` ([`Self::function`]) and returns the value.
+    #[must_use]
+    pub fn with_function(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Function>,
+    ) -> Self {
+        self.function = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `in` ([`Self::in`]) and returns the value.
+    #[must_use]
+    pub fn with_in(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `1st` ([`Self::n1st`]) and returns the value.
+    #[must_use]
+    pub fn with_n1st(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.n1st = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `namespace` ([`Self::namespace`]) and returns the value.
+    #[must_use]
+    pub fn with_namespace(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.namespace = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `callbackUri` ([`Self::callback_uri`]) and returns the value.
+    #[must_use]
+    pub fn with_callback_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.callback_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `struct` ([`Self::struct`]) and returns the value.
+    #[must_use]
+    pub fn with_struct(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::models::Interface>>,
+    ) -> Self {
+        self.r#struct = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// The largest in-memory size of this crate's models, in bytes: the client charges
