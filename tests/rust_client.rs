@@ -276,7 +276,7 @@ async fn every_request_names_the_crate_and_carries_one_client_request_id_per_cal
     assert_eq!(got.len(), 3, "a retried call, then another");
     // Hand-written: the crate's package name and version, then the runtime's.
     for req in &got {
-        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.1.2");
+        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.1.3");
     }
     let ids: Vec<&str> = got.iter().map(|r| header(r, "client-request-id")).collect();
     let uuid = |id: &str| id.len() == 36 && id.split('-').map(str::len).eq([8, 4, 4, 4, 12]) && id.as_bytes()[14] == b'4';
@@ -625,4 +625,46 @@ fn models_survive_new_properties_and_build_in_one_expression() {
         serde_json::to_value(&body).unwrap(),
         json!({"prompts": [{"@odata.type": "#microsoft.graph.mediaPrompt", "mediaInfo": {"uri": "https://cdn.contoso.com/beep.wav"}}], "clientContext": "c"})
     );
+}
+
+/// The caller's own `reqwest::Client` carries every request (its default header arrives),
+/// while the runtime still sends the token, its `User-Agent` over the client's own, a
+/// `client-request-id`, and still retries; a redirect that client follows to another
+/// host or port arrives there without the token (reqwest drops it).
+#[tokio::test]
+async fn the_callers_own_http_client_carries_the_requests_and_the_token_stays_home() {
+    use graph_beta::ClientBuilder;
+    let own = || {
+        let mut defaults = sdkgen_runtime::reqwest::header::HeaderMap::new();
+        defaults.insert("x-from-own-client", "yes".parse().unwrap());
+        sdkgen_runtime::reqwest::Client::builder().default_headers(defaults).user_agent("theirs/1").build().unwrap()
+    };
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503).insert_header("Retry-After", "0"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
+    let with_own = |b: ClientBuilder| b.http_client(own());
+    client_with(&server, with_own).call_reject(CALL, &CallRejectRequest::new()).await.unwrap();
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(got.len(), 2, "the 503 was retried");
+    for req in &got {
+        assert_eq!(header(req, "x-from-own-client"), "yes", "sent through the caller's client");
+        assert_eq!(header(req, "authorization"), format!("Bearer {TOKEN}"));
+        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.1.3");
+        assert_eq!(header(req, "client-request-id").len(), 36);
+    }
+
+    let other = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(method("POST")).respond_with(accepted()).mount(&other).await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    let elsewhere = format!("{}/elsewhere", other.uri());
+    Mock::given(method("POST")).respond_with(ResponseTemplate::new(307).insert_header("Location", elsewhere.as_str())).mount(&server).await;
+    client_with(&server, with_own).call_reject(CALL, &CallRejectRequest::new()).await.unwrap();
+    let followed = other.received_requests().await.unwrap();
+    assert_eq!(followed.len(), 1, "the caller's client follows redirects by its own policy");
+    assert!(followed[0].headers.get("authorization").is_none(), "the token never reaches another host");
+    assert_eq!(header(&followed[0], "x-from-own-client"), "yes");
 }

@@ -54,6 +54,7 @@ pub struct ClientBuilder {
     max_response_bytes: usize,
     max_response_memory: u64,
     user_agent: String,
+    http: Option<reqwest::Client>,
 }
 
 impl Default for ClientBuilder {
@@ -67,11 +68,25 @@ impl Default for ClientBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             max_response_memory: DEFAULT_MAX_RESPONSE_MEMORY,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
+            http: None,
         }
     }
 }
 
 impl ClientBuilder {
+    /// Sends every request through `http`, the caller's own `reqwest::Client` (its
+    /// connection pool, proxy, TLS roots, default headers and middleware-free transport),
+    /// instead of one this builder makes. Everything else stays the runtime's: the token,
+    /// `User-Agent` and `client-request-id`, the per-attempt timeout and the whole call's
+    /// deadline, retries, and the caps on what is read. Redirects follow `http`'s own
+    /// policy, not the runtime's same-origin one; reqwest drops `Authorization` on a
+    /// redirect to another host or port, so the token still stays with Graph's origin.
+    /// `reqwest` is re-exported ([`crate::reqwest`]) so the version always matches.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
     /// Sends requests under this root instead of [`DEFAULT_BASE_URL`].
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
@@ -154,7 +169,10 @@ impl ClientBuilder {
         let user_agent = HeaderValue::from_str(&self.user_agent).ok().filter(|_| self.user_agent.is_ascii()).ok_or_else(|| {
             Error::InvalidArgument { name: "user_agent".into(), reason: "a header value holds visible ASCII, spaces and tabs only".into() }
         })?;
-        let http = reqwest::Client::builder().redirect(redirects).build().map_err(Error::Transport)?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder().redirect(redirects).build().map_err(Error::Transport)?,
+        };
         Ok(Client {
             http,
             base_url: base,

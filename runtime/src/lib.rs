@@ -40,6 +40,10 @@ pub use error::{ApiError, Error, GraphError, InnerError};
 pub use one_or_many::OneOrMany;
 #[cfg(feature = "client")]
 pub use path::{encode_segment, FunctionArg, PathBuilder};
+/// The HTTP stack the client runs on, re-exported so that a `reqwest::Client` given to
+/// [`ClientBuilder::http_client`] is always of the version the runtime was built with.
+#[cfg(feature = "client")]
+pub use reqwest;
 #[cfg(feature = "client")]
 pub use token::{AccessToken, TokenError, TokenFuture, TokenSource};
 #[cfg(feature = "client")]
