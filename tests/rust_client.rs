@@ -276,7 +276,7 @@ async fn every_request_names_the_crate_and_carries_one_client_request_id_per_cal
     assert_eq!(got.len(), 3, "a retried call, then another");
     // Hand-written: the crate's package name and version, then the runtime's.
     for req in &got {
-        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.1.3");
+        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.2.0");
     }
     let ids: Vec<&str> = got.iter().map(|r| header(r, "client-request-id")).collect();
     let uuid = |id: &str| id.len() == 36 && id.split('-').map(str::len).eq([8, 4, 4, 4, 12]) && id.as_bytes()[14] == b'4';
@@ -653,7 +653,7 @@ async fn the_callers_own_http_client_carries_the_requests_and_the_token_stays_ho
     for req in &got {
         assert_eq!(header(req, "x-from-own-client"), "yes", "sent through the caller's client");
         assert_eq!(header(req, "authorization"), format!("Bearer {TOKEN}"));
-        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.1.3");
+        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.2.0");
         assert_eq!(header(req, "client-request-id").len(), 36);
     }
 
@@ -667,4 +667,35 @@ async fn the_callers_own_http_client_carries_the_requests_and_the_token_stays_ho
     assert_eq!(followed.len(), 1, "the caller's client follows redirects by its own policy");
     assert!(followed[0].headers.get("authorization").is_none(), "the token never reaches another host");
     assert_eq!(header(&followed[0], "x-from-own-client"), "yes");
+}
+
+/// An error keeps the response's headers: Graph's `request-id` header (preferred over the
+/// body's copy, and found in the body when the header is absent), and a `Retry-After` the
+/// client could not honour (30 s against a 12 s deadline), for the caller to back off by.
+#[tokio::test]
+async fn an_error_carries_the_responses_headers_request_id_and_retry_after() {
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            graph_error(404, "itemNotFound")
+                .insert_header("request-id", "hdr-7")
+                .insert_header("x-ms-ags-diagnostic", "{\"ServerInfo\":{}}"),
+        )
+        .mount(&server)
+        .await;
+    let err = client(&server).call_reject(CALL, &CallRejectRequest::new()).await.unwrap_err();
+    let Error::Api(api) = &err else { panic!("expected Error::Api, got {err:?}") };
+    assert_eq!(api.request_id(), Some("hdr-7"), "the header wins over the body's req-42");
+    assert_eq!(api.header("x-ms-ags-diagnostic"), Some("{\"ServerInfo\":{}}"));
+    assert_eq!(api.retry_after(), None);
+
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(method("POST")).respond_with(graph_error(429, "TooManyRequests").insert_header("Retry-After", "30")).mount(&server).await;
+    let started = std::time::Instant::now();
+    let err = client(&server).call_reject(CALL, &CallRejectRequest::new()).await.unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(2), "a wait past the deadline is not started");
+    let Error::Api(api) = &err else { panic!("expected Error::Api, got {err:?}") };
+    assert_eq!(api.status, 429);
+    assert_eq!(api.retry_after(), Some(Duration::from_secs(30)));
+    assert_eq!(api.request_id(), Some("req-42"), "no header: the body's id");
 }

@@ -330,6 +330,7 @@ impl Client {
             }
             let delay = retry_delay(&response, attempt);
             let content_type = response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+            let headers = response.headers().clone();
             // An error body is read only up to a cap; past it the rest is left unread and
             // the connection dropped with the response.
             let bytes = match read_capped(&mut response, ERROR_BODY_CAP, deadline, self.deadline).await {
@@ -347,7 +348,7 @@ impl Client {
                     continue;
                 }
             }
-            return Err(Error::Api(Box::new(ApiError::from_parts(status, content_type, &bytes))));
+            return Err(Error::Api(Box::new(ApiError::from_parts(status, content_type, &bytes).with_headers(headers))));
         }
     }
 }
@@ -382,7 +383,7 @@ fn retry_delay(response: &reqwest::Response, attempt: u32) -> Option<Duration> {
     }
 }
 
-fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }

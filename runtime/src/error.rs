@@ -92,8 +92,10 @@ impl From<TokenError> for Error {
     }
 }
 
-/// A response whose status was not the documented success.
+/// A response whose status was not the documented success. Non-exhaustive: what an error
+/// carries may grow without breaking a caller.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status code.
     pub status: u16,
@@ -103,6 +105,10 @@ pub struct ApiError {
     pub body: String,
     /// The response's `Content-Type`, if any.
     pub content_type: Option<String>,
+    /// The response's headers (`request-id`, `client-request-id`, `Retry-After`, `Date`
+    /// and the rest), as received. See [`ApiError::request_id`] and
+    /// [`ApiError::retry_after`].
+    pub headers: reqwest::header::HeaderMap,
 }
 
 impl fmt::Display for ApiError {
@@ -202,7 +208,30 @@ impl ApiError {
             }
             text.truncate(cut);
         }
-        ApiError { status, error, body: text, content_type }
+        ApiError { status, error, body: text, content_type, headers: reqwest::header::HeaderMap::new() }
+    }
+
+    /// This error with the response's `headers`.
+    pub fn with_headers(self, headers: reqwest::header::HeaderMap) -> Self {
+        ApiError { headers, ..self }
+    }
+
+    /// A response header's value, when it is text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Graph's id for the request, to quote to Microsoft's support: the `request-id`
+    /// header, else the error body's `innerError.request-id`.
+    pub fn request_id(&self) -> Option<&str> {
+        self.header("request-id").or_else(|| self.error.as_ref()?.inner_error.as_ref()?.request_id.as_deref())
+    }
+
+    /// How long Graph asked the caller to wait before trying again (`Retry-After`, in
+    /// seconds or as an HTTP date), when it said: what a caller whose retries ran out (or
+    /// whose deadline was too near to wait) backs off by.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        crate::client::parse_retry_after(self.header("retry-after")?.trim(), std::time::SystemTime::now())
     }
 }
 
@@ -221,6 +250,7 @@ mod tests {
             }),
             body: String::new(),
             content_type: None,
+            headers: reqwest::header::HeaderMap::new(),
         };
         let shown = e.to_string();
         assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202e}'), "{shown:?}");
