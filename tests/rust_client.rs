@@ -699,3 +699,75 @@ async fn an_error_carries_the_responses_headers_request_id_and_retry_after() {
     assert_eq!(api.retry_after(), Some(Duration::from_secs(30)));
     assert_eq!(api.request_id(), Some("req-42"), "no header: the body's id");
 }
+
+/// A span's or event's name and its fields, as text.
+type Trace = (String, Vec<(String, String)>);
+
+/// Every span and event the client emits.
+#[derive(Default, Clone)]
+struct Traces(Arc<std::sync::Mutex<Vec<Trace>>>);
+
+struct Fields<'a>(&'a mut Vec<(String, String)>);
+impl tracing::field::Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.0.push((field.name().to_owned(), format!("{value:?}")));
+    }
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        self.0.push((field.name().to_owned(), value.to_owned()));
+    }
+}
+
+impl tracing::Subscriber for Traces {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        let mut all = self.0.lock().unwrap();
+        let mut fields = Vec::new();
+        span.record(&mut Fields(&mut fields));
+        all.push((span.metadata().name().to_owned(), fields));
+        tracing::span::Id::from_u64(all.len() as u64)
+    }
+    fn record(&self, id: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+        let mut all = self.0.lock().unwrap();
+        values.record(&mut Fields(&mut all[id.into_u64() as usize - 1].1));
+    }
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut fields = Vec::new();
+        event.record(&mut Fields(&mut fields));
+        self.0.lock().unwrap().push(("event".to_owned(), fields));
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+/// One `graph.request` span per call: method, the path's template (never the ids in it),
+/// status, Graph's request-id and the number of attempts, with an event per retry; no
+/// span or event holds the token or an id the caller passed.
+#[tokio::test]
+async fn each_call_is_one_span_with_the_template_status_and_request_id_never_the_token() {
+    let traces = Traces::default();
+    let _guard = tracing::subscriber::set_default(traces.clone());
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503).insert_header("Retry-After", "0"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST")).respond_with(accepted().insert_header("request-id", "rid-9")).mount(&server).await;
+    client(&server).call_reject(CALL, &CallRejectRequest::new().with_reason(RejectReason::Busy)).await.unwrap();
+    let all = traces.0.lock().unwrap().clone();
+    let spans: Vec<&Vec<(String, String)>> = all.iter().filter(|(name, _)| name == "graph.request").map(|(_, f)| f).collect();
+    assert_eq!(spans.len(), 1, "one span per call: {all:?}");
+    let field = |name: &str| spans[0].iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    assert_eq!(field("http.request.method"), Some("POST"));
+    assert_eq!(field("url.template"), Some("/communications/calls/{id}/reject"));
+    assert_eq!(field("http.response.status_code"), Some("202"));
+    assert_eq!(field("request_id"), Some("rid-9"));
+    assert_eq!(field("attempts"), Some("2"));
+    let retries = all.iter().filter(|(name, f)| name == "event" && f.iter().any(|(_, v)| v == "retrying")).count();
+    assert_eq!(retries, 1, "one event per retry: {all:?}");
+    let text = format!("{all:?}");
+    assert!(!text.contains(TOKEN) && !text.contains(CALL), "no token or id in any trace: {text}");
+}

@@ -1,6 +1,7 @@
 //! The HTTP client generated code calls: base URL, bearer token, timeout and bounded retries.
 
 use crate::error::{ApiError, Error};
+use crate::path::RequestTarget;
 use crate::token::{AccessToken, SharedTokenSource, TokenSource};
 use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER, USER_AGENT};
 use reqwest::Method;
@@ -270,7 +271,12 @@ impl Client {
     }
 
     /// Sends `body` as JSON (nothing when `None`) and expects a 2xx with no body back; a body that comes anyway is read and discarded.
-    pub async fn send_no_content<B: Serialize + ?Sized>(&self, method: Method, path: &str, body: Option<&B>) -> Result<(), Error> {
+    pub async fn send_no_content<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &(impl RequestTarget + ?Sized),
+        body: Option<&B>,
+    ) -> Result<(), Error> {
         self.execute(method, path, body).await.map(drop)
     }
 
@@ -279,7 +285,7 @@ impl Client {
     pub async fn send_json<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         method: Method,
-        path: &str,
+        path: &(impl RequestTarget + ?Sized),
         body: Option<&B>,
     ) -> Result<T, Error> {
         let bytes = self.execute(method, path, body).await?;
@@ -290,7 +296,31 @@ impl Client {
         serde_json::from_slice(&bytes).map_err(Error::Json)
     }
 
-    async fn execute<B: Serialize + ?Sized>(&self, method: Method, path: &str, body: Option<&B>) -> Result<Vec<u8>, Error> {
+    /// One call: its attempts, inside a `graph.request` span (see [`ClientBuilder`]).
+    async fn execute<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &(impl RequestTarget + ?Sized),
+        body: Option<&B>,
+    ) -> Result<Vec<u8>, Error> {
+        let span = tracing::info_span!(
+            "graph.request",
+            http.request.method = %method,
+            url.template = path.template(),
+            http.response.status_code = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+        );
+        tracing::Instrument::instrument(self.attempts(method, path.path(), body, &span), span.clone()).await
+    }
+
+    async fn attempts<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        span: &tracing::Span,
+    ) -> Result<Vec<u8>, Error> {
         let url = format!("{}{}", self.base_url, path);
         let payload = body.map(serde_json::to_vec).transpose().map_err(Error::Json)?;
         let deadline = Instant::now() + self.deadline;
@@ -321,6 +351,11 @@ impl Client {
             let timed_out = |e: reqwest::Error| if Instant::now() >= deadline { over() } else { Error::Transport(e.without_url()) };
             let mut response = request.send().await.map_err(timed_out)?;
             let status = response.status().as_u16();
+            span.record("http.response.status_code", status);
+            span.record("attempts", attempt + 1);
+            if let Some(id) = response.headers().get("request-id").and_then(|v| v.to_str().ok()) {
+                span.record("request_id", id);
+            }
             // Graph documents one status per operation but may answer another 2xx (`200`
             // for a documented `202`); every 2xx is success, as its SDKs treat it.
             if (200..300).contains(&status) {
@@ -343,6 +378,7 @@ impl Client {
                 // Waited for only when the retry can start before the deadline (a huge
                 // value must not overflow the clock either).
                 if let Some(delay) = delay.filter(|d| Instant::now().checked_add(*d).is_some_and(|at| at < deadline)) {
+                    tracing::debug!(status, delay_ms = delay.as_millis() as u64, "retrying");
                     attempt += 1;
                     tokio::time::sleep(delay).await;
                     continue;

@@ -39,7 +39,7 @@ pub use error::{ApiError, Error, GraphError, InnerError};
 #[cfg(feature = "client")]
 pub use one_or_many::OneOrMany;
 #[cfg(feature = "client")]
-pub use path::{encode_segment, FunctionArg, PathBuilder};
+pub use path::{encode_segment, FunctionArg, PathBuilder, RequestPath, RequestTarget};
 /// The HTTP stack the client runs on, re-exported so that a `reqwest::Client` given to
 /// [`ClientBuilder::http_client`] is always of the version the runtime was built with.
 #[cfg(feature = "client")]

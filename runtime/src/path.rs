@@ -18,6 +18,81 @@ pub fn encode_segment(name: &str, value: &str) -> Result<String, Error> {
 #[derive(Debug, Default, Clone)]
 pub struct PathBuilder {
     path: String,
+    /// The same path with each value as its `{name}`: what a trace may show (ids and
+    /// function arguments can be personal data; the template never is).
+    template: String,
+}
+
+/// A finished request path and its template (`/communications/calls/{id}/reject`): reads
+/// as the path (`Deref<Target = str>`), while the client's trace span shows the template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestPath {
+    path: String,
+    template: String,
+}
+
+impl RequestPath {
+    /// The path with every `{name}` filled in and encoded.
+    pub fn as_str(&self) -> &str {
+        &self.path
+    }
+
+    /// The path with each caller-supplied value shown as its `{name}`.
+    pub fn template(&self) -> &str {
+        &self.template
+    }
+}
+
+impl std::ops::Deref for RequestPath {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.path
+    }
+}
+
+impl std::fmt::Display for RequestPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)
+    }
+}
+
+impl PartialEq<&str> for RequestPath {
+    fn eq(&self, other: &&str) -> bool {
+        self.path == *other
+    }
+}
+
+/// What a client call is sent to: a [`RequestPath`] (which carries its template for the
+/// trace), or a plain path a caller wrote, whose template the client cannot know (the
+/// trace then shows none).
+pub trait RequestTarget {
+    /// The path to send.
+    fn path(&self) -> &str;
+    /// The path's template, when it has one.
+    fn template(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl RequestTarget for RequestPath {
+    fn path(&self) -> &str {
+        &self.path
+    }
+    fn template(&self) -> Option<&str> {
+        Some(&self.template)
+    }
+}
+
+impl RequestTarget for str {
+    fn path(&self) -> &str {
+        self
+    }
+}
+
+impl RequestTarget for String {
+    fn path(&self) -> &str {
+        self
+    }
 }
 
 impl PathBuilder {
@@ -28,8 +103,10 @@ impl PathBuilder {
 
     /// Appends a segment from the spec.
     pub fn literal(mut self, segment: &str) -> Self {
-        self.path.push('/');
-        self.path.push_str(segment);
+        for part in [&mut self.path, &mut self.template] {
+            part.push('/');
+            part.push_str(segment);
+        }
         self
     }
 
@@ -38,6 +115,7 @@ impl PathBuilder {
         let encoded = encode_segment(name, value)?;
         self.path.push('/');
         self.path.push_str(&encoded);
+        self.template.push_str(&format!("/{{{name}}}"));
         Ok(self)
     }
 
@@ -48,21 +126,27 @@ impl PathBuilder {
         self.path.push('/');
         self.path.push_str(name);
         self.path.push('(');
+        self.template.push('/');
+        self.template.push_str(name);
+        self.template.push('(');
         for (i, (param, value)) in args.iter().enumerate() {
             if i > 0 {
                 self.path.push(',');
+                self.template.push(',');
             }
             self.path.push_str(param);
             self.path.push('=');
             self.path.push_str(&value.literal());
+            self.template.push_str(&format!("{param}={{{param}}}"));
         }
         self.path.push(')');
+        self.template.push(')');
         self
     }
 
-    /// The finished path, starting with `/`.
-    pub fn finish(self) -> String {
-        self.path
+    /// The finished path, starting with `/`, and its template.
+    pub fn finish(self) -> RequestPath {
+        RequestPath { path: self.path, template: self.template }
     }
 }
 
@@ -92,6 +176,21 @@ mod tests {
             "/reports/find(name='O%27%27Neil%29%2Cx%3D%28%27%27%2F..%2F%3F%23',when=2020-01-01T00%3A00%3A00%2B01%3A00,count=3,ratio=0.5,limit=-INF,wait=duration'PT1H',tag=null)"
         );
         assert_eq!(PathBuilder::new().function("delta", &[]).finish(), "/delta()");
+    }
+
+    #[test]
+    fn the_template_shows_each_value_by_its_name_and_never_the_value() {
+        let path = PathBuilder::new()
+            .literal("users")
+            .value("user-id", "adele@contoso.com")
+            .unwrap()
+            .function("reminderView", &[("StartDateTime", FunctionArg::Text("2026-01-01")), ("EndDateTime", FunctionArg::Text("x"))])
+            .finish();
+        let id = encode_segment("user-id", "adele@contoso.com").unwrap();
+        assert_eq!(path, format!("/users/{id}/reminderView(StartDateTime='2026-01-01',EndDateTime='x')").as_str());
+        assert_eq!(path.template(), "/users/{user-id}/reminderView(StartDateTime={StartDateTime},EndDateTime={EndDateTime})");
+        assert_eq!(RequestTarget::template(&path), Some(path.template()));
+        assert_eq!(RequestTarget::template("/me"), None);
     }
 
     #[test]
