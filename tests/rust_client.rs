@@ -639,17 +639,12 @@ async fn the_callers_own_http_client_carries_the_requests_and_the_token_stays_ho
         defaults.insert("x-from-own-client", "yes".parse().unwrap());
         sdkgen_runtime::reqwest::Client::builder().default_headers(defaults).user_agent("theirs/1").build().unwrap()
     };
-    let server = sdkgen_tests::recorder::Recorder::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(503).insert_header("Retry-After", "0"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
+    let server = throttled_once().await;
     Mock::given(method("POST")).respond_with(accepted()).mount(&server).await;
     let with_own = |b: ClientBuilder| b.http_client(own());
     client_with(&server, with_own).call_reject(CALL, &CallRejectRequest::new()).await.unwrap();
     let got = server.received_requests().await.unwrap();
-    assert_eq!(got.len(), 2, "the 503 was retried");
+    assert_eq!(got.len(), 2, "the 429 was retried");
     for req in &got {
         assert_eq!(header(req, "x-from-own-client"), "yes", "sent through the caller's client");
         assert_eq!(header(req, "authorization"), format!("Bearer {TOKEN}"));
@@ -749,12 +744,7 @@ impl tracing::Subscriber for Traces {
 async fn each_call_is_one_span_with_the_template_status_and_request_id_never_the_token() {
     let traces = Traces::default();
     let _guard = tracing::subscriber::set_default(traces.clone());
-    let server = sdkgen_tests::recorder::Recorder::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(503).insert_header("Retry-After", "0"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
+    let server = throttled_once().await;
     Mock::given(method("POST")).respond_with(accepted().insert_header("request-id", "rid-9")).mount(&server).await;
     client(&server).call_reject(CALL, &CallRejectRequest::new().with_reason(RejectReason::Busy)).await.unwrap();
     let all = traces.0.lock().unwrap().clone();
