@@ -256,7 +256,8 @@ regenerate = "sdkgen generate"
 crate_version = "0.1.0"
 # The crate's license, an SPDX expression (default: MIT).
 # license = "MIT"
-# "versioned": depend on sdkgen-runtime by version; "vendored": copy it beside the crate.
+# "vendored" (the default): copy sdkgen-runtime beside the crate, so it builds anywhere;
+# "versioned": depend on it by version (from crates.io, or a [patch]).
 runtime = "vendored"
 
 # Which snippets (default: all).
@@ -309,5 +310,18 @@ mod tests {
         let c = parse(Path::new("/x/sdkgen.toml"), starter).unwrap();
         assert_eq!(c.settings.runtime, RuntimeMode::Vendored);
         assert_eq!(c.spec, Path::new("/x/spec"));
+    }
+
+    /// A configuration that says nothing of the runtime (and no configuration at all)
+    /// vendors it: `sdkgen-runtime` is not on crates.io, so only a vendored crate builds
+    /// outside this repository; "versioned" is asked for by name.
+    #[test]
+    fn the_default_runtime_is_the_one_that_builds_anywhere() {
+        assert_eq!(parse(Path::new("/x/sdkgen.toml"), "spec = \"spec\"\n".into()).unwrap().settings.runtime, RuntimeMode::Vendored);
+        assert_eq!(crate::Settings::default().runtime, RuntimeMode::Vendored);
+        let asked = parse(Path::new("/x/sdkgen.toml"), "runtime = \"versioned\"\n".into()).unwrap();
+        assert_eq!(asked.settings.runtime, RuntimeMode::Versioned);
+        let tree = crate::generate(&crate::load_model(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).unwrap());
+        assert!(tree.contains_key("rust/sdkgen-runtime/src/client.rs") && tree["rust/Cargo.toml"].contains("path = \"sdkgen-runtime\""));
     }
 }

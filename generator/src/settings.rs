@@ -74,7 +74,9 @@ impl Default for Settings {
             crate_name: None,
             crate_version: "0.1.0".to_owned(),
             license: "MIT".to_owned(),
-            runtime: RuntimeMode::Versioned,
+            // Vendored until sdkgen-runtime is on crates.io: a crate generated with the
+            // defaults must build outside this repository.
+            runtime: RuntimeMode::Vendored,
         }
     }
 }
