@@ -761,3 +761,55 @@ async fn each_call_is_one_span_with_the_template_status_and_request_id_never_the
     let text = format!("{all:?}");
     assert!(!text.contains(TOKEN) && !text.contains(CALL), "no token or id in any trace: {text}");
 }
+
+/// A hook the caller adds runs around every attempt: it adds a header that arrives, sees
+/// each answer's status and headers (the 429 and the 202), and never sees the token,
+/// which it can neither replace nor send elsewhere.
+#[tokio::test]
+async fn a_hook_runs_around_each_attempt_and_never_sees_or_moves_the_token() {
+    #[derive(Default)]
+    struct Seen {
+        saw_authorization: std::sync::atomic::AtomicBool,
+        statuses: std::sync::Mutex<Vec<u16>>,
+        request_ids: std::sync::Mutex<Vec<String>>,
+    }
+    struct Stamp(Arc<Seen>, Option<String>);
+    impl graph_beta::Hook for Stamp {
+        fn before_send(&self, request: &mut sdkgen_runtime::reqwest::Request) {
+            if request.headers().contains_key("authorization") {
+                self.0.saw_authorization.store(true, Ordering::SeqCst);
+            }
+            request.headers_mut().insert("x-tenant-hook", "contoso".parse().unwrap());
+            request.headers_mut().insert("authorization", "Bearer forged".parse().unwrap());
+            if let Some(elsewhere) = &self.1 {
+                *request.url_mut() = elsewhere.parse().unwrap();
+            }
+        }
+        fn after_receive(&self, status: sdkgen_runtime::reqwest::StatusCode, headers: &sdkgen_runtime::reqwest::header::HeaderMap) {
+            self.0.statuses.lock().unwrap().push(status.as_u16());
+            if let Some(id) = headers.get("request-id") {
+                self.0.request_ids.lock().unwrap().push(id.to_str().unwrap().to_owned());
+            }
+        }
+    }
+    let seen = Arc::new(Seen::default());
+    let server = throttled_once().await;
+    Mock::given(method("POST")).respond_with(accepted().insert_header("request-id", "rid-1")).mount(&server).await;
+    client_with(&server, |b| b.hook(Stamp(seen.clone(), None))).call_reject(CALL, &CallRejectRequest::new()).await.unwrap();
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(got.len(), 2);
+    for req in &got {
+        assert_eq!(header(req, "x-tenant-hook"), "contoso");
+        assert_eq!(header(req, "authorization"), format!("Bearer {TOKEN}"), "the hook could not replace the token");
+    }
+    assert!(!seen.saw_authorization.load(Ordering::SeqCst), "no hook sees the token");
+    assert_eq!(*seen.statuses.lock().unwrap(), [429, 202]);
+    assert_eq!(*seen.request_ids.lock().unwrap(), ["rid-1"]);
+
+    let other = sdkgen_tests::recorder::Recorder::start().await;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    let moved = Stamp(Arc::new(Seen::default()), Some(format!("{}/steal", other.uri())));
+    let err = client_with(&server, |b| b.hook(moved)).call_reject(CALL, &CallRejectRequest::new()).await.unwrap_err();
+    assert!(matches!(&err, Error::InvalidArgument { name, .. } if name == "hook"), "{err:?}");
+    assert!(other.received_requests().await.unwrap().is_empty() && server.received_requests().await.unwrap().is_empty());
+}

@@ -56,6 +56,7 @@ pub struct ClientBuilder {
     max_response_memory: u64,
     user_agent: String,
     http: Option<reqwest::Client>,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl Default for ClientBuilder {
@@ -70,6 +71,7 @@ impl Default for ClientBuilder {
             max_response_memory: DEFAULT_MAX_RESPONSE_MEMORY,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             http: None,
+            hooks: Vec::new(),
         }
     }
 }
@@ -85,6 +87,13 @@ impl ClientBuilder {
     /// `reqwest` is re-exported ([`crate::reqwest`]) so the version always matches.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
+        self
+    }
+
+    /// Runs `hook` around every attempt of every call ([`Hook`]); hooks run in the order
+    /// they were added.
+    pub fn hook(mut self, hook: impl Hook + 'static) -> Self {
+        self.hooks.push(Arc::new(hook));
         self
     }
 
@@ -185,6 +194,7 @@ impl ClientBuilder {
             max_response_memory: self.max_response_memory,
             largest_value: DEFAULT_LARGEST_VALUE,
             headers: Arc::new(vec![(USER_AGENT, user_agent)]),
+            hooks: Arc::new(self.hooks),
         })
     }
 }
@@ -204,6 +214,24 @@ pub struct Client {
     largest_value: usize,
     /// Request headers sent with every request (see [`Client::with_header`]).
     headers: Arc<Vec<(HeaderName, HeaderValue)>>,
+    hooks: Arc<Vec<Arc<dyn Hook>>>,
+}
+
+/// Code of the caller's run around every attempt: to add or change a request's headers
+/// (a proxy's, a tenant's), to log or count, to read what Graph answered (`request-id`,
+/// throttling headers) on success and failure alike. A hook sees each request before the
+/// token is added, so no hook can read, log or change `Authorization`; the token is
+/// always the client's [`TokenSource`]'s.
+pub trait Hook: Send + Sync {
+    /// Before an attempt is sent: the request as it will go, less `Authorization`.
+    fn before_send(&self, request: &mut reqwest::Request) {
+        let _ = request;
+    }
+
+    /// When an attempt's answer arrives, before its body is read: its status and headers.
+    fn after_receive(&self, status: reqwest::StatusCode, headers: &reqwest::header::HeaderMap) {
+        let _ = (status, headers);
+    }
 }
 
 impl fmt::Debug for Client {
@@ -217,6 +245,7 @@ impl fmt::Debug for Client {
             .field("max_response_memory", &self.max_response_memory)
             .field("largest_value", &self.largest_value)
             .field("headers", &self.headers.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>())
+            .field("hooks", &self.hooks.len())
             .finish()
     }
 }
@@ -338,7 +367,7 @@ impl Client {
                 .map_err(|_| Error::Token(crate::TokenError("the token contains characters not allowed in a header".into())))?;
             auth.set_sensitive(true);
             let remaining = deadline.saturating_duration_since(Instant::now());
-            let mut request = self.http.request(method.clone(), &url).header(AUTHORIZATION, auth).timeout(self.timeout.min(remaining));
+            let mut request = self.http.request(method.clone(), &url).timeout(self.timeout.min(remaining));
             for (name, value) in self.headers.iter() {
                 request = request.header(name, value);
             }
@@ -349,7 +378,24 @@ impl Client {
                 request = request.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(bytes.clone());
             }
             let timed_out = |e: reqwest::Error| if Instant::now() >= deadline { over() } else { Error::Transport(e.without_url()) };
-            let mut response = request.send().await.map_err(timed_out)?;
+            let mut request = request.build().map_err(|e| Error::Transport(e.without_url()))?;
+            let origin = request.url().origin();
+            for hook in self.hooks.iter() {
+                hook.before_send(&mut request);
+            }
+            // The token goes only to the origin the call was for, whatever a hook did.
+            if request.url().origin() != origin {
+                return Err(Error::InvalidArgument {
+                    name: "hook".into(),
+                    reason: "a hook moved the request to another origin; the token is sent only to the client's".into(),
+                });
+            }
+            // After the hooks: none of them sees the token, and none can replace it.
+            request.headers_mut().insert(AUTHORIZATION, auth);
+            let mut response = self.http.execute(request).await.map_err(timed_out)?;
+            for hook in self.hooks.iter() {
+                hook.after_receive(response.status(), response.headers());
+            }
             let status = response.status().as_u16();
             span.record("http.response.status_code", status);
             span.record("attempts", attempt + 1);

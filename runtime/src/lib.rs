@@ -29,7 +29,7 @@ mod wire_enum;
 pub use budget::memory_bound;
 #[cfg(feature = "client")]
 pub use client::{
-    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_LARGEST_VALUE, DEFAULT_MAX_RESPONSE_BYTES,
+    Client, ClientBuilder, Hook, DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_LARGEST_VALUE, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RESPONSE_MEMORY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, ERROR_BODY_CAP,
 };
 #[cfg(feature = "client")]

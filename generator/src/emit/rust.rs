@@ -215,7 +215,7 @@ pub fn module_source(model: &Model, settings: &Settings) -> String {
             #client
         }
         pub use client::GraphClient;
-        pub use sdkgen_runtime::{AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, InnerError, TokenError, TokenSource, WireEnum};
+        pub use sdkgen_runtime::{AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, Hook, InnerError, TokenError, TokenSource, WireEnum};
     };
     format_file(tokens, &settings.regenerate)
 }
@@ -240,7 +240,7 @@ fn lib_rs(model: &Model) -> TokenStream {
         pub mod models;
 
         pub use client::GraphClient;
-        pub use sdkgen_runtime::{AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, InnerError, TokenError, TokenSource, WireEnum};
+        pub use sdkgen_runtime::{AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, Hook, InnerError, TokenError, TokenSource, WireEnum};
     }
 }
 

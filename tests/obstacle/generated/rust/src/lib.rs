@@ -11,6 +11,6 @@ mod client;
 pub mod models;
 pub use client::GraphClient;
 pub use sdkgen_runtime::{
-    AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, InnerError,
+    AccessToken, ApiError, Client, ClientBuilder, Error, GraphError, Hook, InnerError,
     TokenError, TokenSource, WireEnum,
 };
