@@ -813,3 +813,42 @@ async fn a_hook_runs_around_each_attempt_and_never_sees_or_moves_the_token() {
     assert!(matches!(&err, Error::InvalidArgument { name, .. } if name == "hook"), "{err:?}");
     assert!(other.received_requests().await.unwrap().is_empty() && server.received_requests().await.unwrap().is_empty());
 }
+
+/// Responses may come gzip-compressed: the client asks for it (`Accept-Encoding: gzip`),
+/// reads the JSON inside, and holds the decompressed bytes to its cap, so a small body
+/// that inflates past it (a "zip bomb") fails as too large instead of filling memory.
+#[tokio::test]
+async fn a_gzip_answer_is_read_and_its_inflated_size_is_capped() {
+    use std::io::Write as _;
+    let gzip = |bytes: &[u8]| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    };
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    let call = json!({"id": CALL, "state": "established", "subject": "compressed"});
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("Content-Encoding", "gzip")
+                .set_body_raw(gzip(call.to_string().as_bytes()), "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let got = client(&server).call_get(CALL).await.unwrap();
+    assert_eq!(got.subject.as_deref(), Some("compressed"));
+    let req = only_request(&server).await;
+    assert!(header(&req, "accept-encoding").contains("gzip"), "{:?}", req.headers);
+
+    // 8 MiB of JSON in about 8 KiB, against a 1 MiB cap.
+    let inflated = format!("{{\"subject\": \"{}\"}}", " ".repeat(8 << 20));
+    let bomb = gzip(inflated.as_bytes());
+    assert!(bomb.len() < 64 << 10, "{} bytes compressed", bomb.len());
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).insert_header("Content-Encoding", "gzip").set_body_raw(bomb, "application/json"))
+        .mount(&server)
+        .await;
+    let err = client_with(&server, |b| b.max_response_bytes(1 << 20)).call_get(CALL).await.unwrap_err();
+    assert!(matches!(err, Error::ResponseTooLarge(n) if n == 1 << 20), "{err:?}");
+}
