@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 pub const FILE: &str = "sdkgen.toml";
 pub use crate::settings::DEFAULT_REGENERATE;
 /// The keys a configuration file may hold, for messages.
-const KEYS: &str = "spec, out, regenerate, crate_name, crate_version, license, runtime, languages, styles";
+const KEYS: &str = "spec, out, regenerate, crate_name, crate_version, license, description, repository, runtime, languages, styles";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,6 +27,8 @@ struct RawConfig {
     crate_name: Option<String>,
     crate_version: Option<String>,
     license: Option<String>,
+    description: Option<String>,
+    repository: Option<String>,
     runtime: Option<String>,
     languages: Option<Vec<String>>,
     styles: Option<Vec<String>>,
@@ -161,6 +163,12 @@ pub fn parse(path: &Path, text: String) -> Result<Config, SpecErrors> {
     if let Some(license) = file.checked("license", raw.license, license)? {
         settings.license = license;
     }
+    if let Some(text) = file.checked("description", raw.description, description)? {
+        settings.description = Some(text);
+    }
+    if let Some(url) = file.checked("repository", raw.repository, repository)? {
+        settings.repository = Some(url);
+    }
     if let Some(mode) = file.checked("runtime", raw.runtime, runtime)? {
         settings.runtime = mode;
     }
@@ -214,6 +222,30 @@ fn license(expr: String) -> Result<String, String> {
     Ok(expr)
 }
 
+/// The crate's description: one line of plain text, as crates.io shows it.
+fn description(text: String) -> Result<String, String> {
+    if text.trim().is_empty() || text.chars().count() > 300 || text.chars().any(crate::diag::is_unsafe) {
+        return Err("`description` must be one line of plain text, at most 300 characters (no control or bidi characters)".to_owned());
+    }
+    Ok(text)
+}
+
+/// The crate's repository: an absolute `https://` URL with a host and nothing a TOML
+/// string or a link would read differently.
+fn repository(text: String) -> Result<String, String> {
+    match url::Url::parse(&text) {
+        Ok(u)
+            if u.scheme() == "https"
+                && u.host_str().is_some_and(|h| !h.is_empty())
+                && text.len() <= 512
+                && !text.chars().any(crate::diag::is_unsafe) =>
+        {
+            Ok(text)
+        }
+        _ => Err(format!("{:?} is not an absolute https:// URL", crate::diag::clip(&text))),
+    }
+}
+
 fn runtime(mode: String) -> Result<RuntimeMode, String> {
     match mode.as_str() {
         "versioned" => Ok(RuntimeMode::Versioned),
@@ -256,6 +288,9 @@ regenerate = "sdkgen generate"
 crate_version = "0.1.0"
 # The crate's license, an SPDX expression (default: MIT).
 # license = "MIT"
+# Its crates.io metadata: one line of text, and an https:// URL.
+# description = "A Rust client for Microsoft Graph's calls"
+# repository = "https://github.com/contoso/graph-calls"
 # "vendored" (the default): copy sdkgen-runtime beside the crate, so it builds anywhere;
 # "versioned": depend on it by version (from crates.io, or a [patch]).
 runtime = "vendored"
@@ -297,6 +332,31 @@ mod tests {
             assert_eq!(e.diagnostics[0].key, "license", "{bad}");
             assert!(e.diagnostics[0].pos.is_some(), "{bad}: located");
             assert!(e.diagnostics[0].message.contains("not an SPDX license expression"), "{bad}: {}", e.diagnostics[0].message);
+        }
+    }
+
+    /// The crate's description and repository: text that reaches `Cargo.toml` only as a
+    /// TOML string (the emitter escapes it there); one line of plain text, an https URL.
+    #[test]
+    fn the_crates_description_and_repository_are_checked_where_they_are_configured() {
+        let c = parse(
+            Path::new("/x/sdkgen.toml"),
+            "description = 'Graph \"calls\" \\ for bots'\nrepository = \"https://github.com/contoso/calls\"\n".into(),
+        )
+        .unwrap();
+        assert_eq!(c.settings.description.as_deref(), Some("Graph \"calls\" \\ for bots"));
+        assert_eq!(c.settings.repository.as_deref(), Some("https://github.com/contoso/calls"));
+        for (key, bad, says) in [
+            ("description", r#"description = "two\nlines""#, "one line of plain text"),
+            ("description", r#"description = "  ""#, "one line of plain text"),
+            ("description", "description = \"bidi \u{202e}\"", "one line of plain text"),
+            ("repository", r#"repository = "http://github.com/contoso/calls""#, "not an absolute https:// URL"),
+            ("repository", r#"repository = "github.com/contoso/calls""#, "not an absolute https:// URL"),
+        ] {
+            let e = parse(Path::new("/x/sdkgen.toml"), format!("{bad}\n")).unwrap_err();
+            assert_eq!(e.diagnostics[0].key, key, "{bad}");
+            assert!(e.diagnostics[0].pos.is_some(), "{bad}: located");
+            assert!(e.diagnostics[0].message.contains(says), "{bad}: {}", e.diagnostics[0].message);
         }
     }
 

@@ -63,6 +63,10 @@ pub struct Settings {
     pub crate_version: String,
     /// The Rust crate's license, an SPDX expression.
     pub license: String,
+    /// The Rust crate's one-line description; a generic one when unset.
+    pub description: Option<String>,
+    /// The Rust crate's source repository, an `https://` URL.
+    pub repository: Option<String>,
     /// How the Rust crate gets `sdkgen-runtime`.
     pub runtime: RuntimeMode,
 }
@@ -74,6 +78,8 @@ impl Default for Settings {
             crate_name: None,
             crate_version: "0.1.0".to_owned(),
             license: "MIT".to_owned(),
+            description: None,
+            repository: None,
             // Vendored until sdkgen-runtime is on crates.io: a crate generated with the
             // defaults must build outside this repository.
             runtime: RuntimeMode::Vendored,

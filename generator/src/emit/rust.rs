@@ -138,12 +138,19 @@ fn cargo_toml(name: &str, settings: &Settings) -> String {
         RuntimeMode::Versioned => format!("\"{RUNTIME_VERSION}\""),
         RuntimeMode::Vendored => format!("{{ version = \"{RUNTIME_VERSION}\", path = \"{VENDORED}\" }}"),
     };
+    let description = toml_string(settings.description.as_deref().unwrap_or("Generated Rust client for Microsoft Graph actions"));
+    let repository = settings.repository.as_deref().map(|r| format!("repository = {}\n", toml_string(r))).unwrap_or_default();
     format!(
-        "{}[package]\nname = \"{name}\"\nversion = \"{}\"\ndescription = \"Generated Rust client for Microsoft Graph actions\"\nedition = \"2021\"\nrust-version = \"1.90\"\nlicense = \"{}\"\npublish = false\n\n[dependencies]\nsdkgen-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n\n# Lints a user may change: they warn, never fail a build (a newer compiler's new lint\n# must not break it); sdkgen's own tests deny every warning.\n[lints.rust]\nmissing_docs = \"warn\"\nunsafe_code = \"forbid\"\n",
+        "{}[package]\nname = \"{name}\"\nversion = \"{}\"\ndescription = {description}\n{repository}edition = \"2021\"\nrust-version = \"1.90\"\nlicense = \"{}\"\npublish = false\n\n[dependencies]\nsdkgen-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n\n# Lints a user may change: they warn, never fail a build (a newer compiler's new lint\n# must not break it); sdkgen's own tests deny every warning.\n[lints.rust]\nmissing_docs = \"warn\"\nunsafe_code = \"forbid\"\n",
         header("Cargo.toml", &settings.regenerate),
         settings.crate_version,
         settings.license,
     )
+}
+
+/// `text` as a TOML string, escaped by the TOML library for that context.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
 }
 
 fn format_file(tokens: TokenStream, cmd: &str) -> String {
@@ -950,6 +957,19 @@ mod tests {
         let toml = cargo_toml("graph-x", &settings);
         assert!(toml.contains("\nlicense = \"Apache-2.0 OR MIT\"\n"), "{toml}");
         assert!(toml.contains("\n[lints.rust]\nmissing_docs = \"warn\"\nunsafe_code = \"forbid\"\n"), "{toml}");
+        assert!(
+            toml.contains("\ndescription = \"Generated Rust client for Microsoft Graph actions\"\nedition") && !toml.contains("repository")
+        );
+        // The configured metadata, a quote and a backslash in it escaped for TOML: the
+        // manifest reads back to exactly the text configured.
+        let settings = Settings {
+            description: Some(r#"Graph's "calls" \ C:\path"#.into()),
+            repository: Some("https://github.com/contoso/graph-calls".into()),
+            ..Settings::default()
+        };
+        let parsed: toml::Table = cargo_toml("graph-x", &settings).parse().unwrap();
+        assert_eq!(parsed["package"]["description"].as_str(), settings.description.as_deref());
+        assert_eq!(parsed["package"]["repository"].as_str(), settings.repository.as_deref());
         let model = crate::load_model(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).unwrap();
         let lib = format_file(lib_rs(&model), "cmd");
         assert!(!lib.contains("deny("), "{lib}");
