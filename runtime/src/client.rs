@@ -78,7 +78,7 @@ impl Default for ClientBuilder {
 
 impl ClientBuilder {
     /// Sends every request through `http`, the caller's own `reqwest::Client` (its
-    /// connection pool, proxy, TLS roots, default headers and middleware-free transport),
+    /// connection pool, proxy, TLS roots and default headers),
     /// instead of one this builder makes. Everything else stays the runtime's: the token,
     /// `User-Agent` and `client-request-id`, the per-attempt timeout and the whole call's
     /// deadline, retries, and the caps on what is read. Redirects follow `http`'s own
@@ -325,7 +325,9 @@ impl Client {
         serde_json::from_slice(&bytes).map_err(Error::Json)
     }
 
-    /// One call: its attempts, inside a `graph.request` span (see [`ClientBuilder`]).
+    /// One call: its attempts, inside one `graph.request` span that shows the path's
+    /// template (never its values) and records the status, Graph's request-id and the
+    /// number of attempts.
     async fn execute<B: Serialize + ?Sized>(
         &self,
         method: Method,
