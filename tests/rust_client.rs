@@ -852,3 +852,53 @@ async fn a_gzip_answer_is_read_and_its_inflated_size_is_capped() {
     let err = client_with(&server, |b| b.max_response_bytes(1 << 20)).call_get(CALL).await.unwrap_err();
     assert!(matches!(err, Error::ResponseTooLarge(n) if n == 1 << 20), "{err:?}");
 }
+
+/// A list's pages as a `Stream`: the first page from the list call, then each page its
+/// `@odata.nextLink` names (query and all), three pages' items in order; a link that
+/// leaves the client's root (another port, or another path) ends the stream with an
+/// error, and nothing is sent there, so the token never is.
+#[tokio::test]
+async fn pages_stream_by_next_link_only_under_the_clients_root() {
+    use futures_util::StreamExt;
+    let server = sdkgen_tests::recorder::Recorder::start().await;
+    let list = format!("/beta/communications/calls/{CALL}/participants");
+    let page = |ids: &[&str], next: Option<String>| {
+        let mut body = json!({"value": ids.iter().map(|id| json!({"id": id})).collect::<Vec<_>>()});
+        if let Some(next) = next {
+            body["@odata.nextLink"] = json!(next);
+        }
+        ResponseTemplate::new(200).set_body_json(body)
+    };
+    let link = |token: &str| format!("{}{list}?$skiptoken={token}", server.uri());
+    Mock::given(path(list.as_str()))
+        .and(wiremock::matchers::query_param("$skiptoken", "p3"))
+        .respond_with(page(&["e"], None))
+        .mount(&server)
+        .await;
+    Mock::given(path(list.as_str()))
+        .and(wiremock::matchers::query_param("$skiptoken", "p2"))
+        .respond_with(page(&["c", "d"], Some(link("p3"))))
+        .mount(&server)
+        .await;
+    Mock::given(path(list.as_str())).respond_with(page(&["a", "b"], Some(link("p2")))).mount(&server).await;
+    let client = client(&server);
+    let first = client.participant_list(CALL).await.unwrap();
+    let ids: Vec<String> = client.runtime().items(first).map(|p| p.unwrap().id.unwrap()).collect().await;
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[2].url.query(), Some("$skiptoken=p3"));
+    assert!(got.iter().all(|r| header(r, "authorization") == format!("Bearer {TOKEN}")));
+
+    let other = sdkgen_tests::recorder::Recorder::start().await;
+    Mock::given(any()).respond_with(page(&["stolen"], None)).mount(&other).await;
+    for away in [format!("{}/beta/users?$skiptoken=x", other.uri()), format!("{}/other/users", server.uri())] {
+        let first: sdkgen_runtime::CollectionPage<graph_beta::models::Participant> =
+            serde_json::from_value(json!({"value": [{"id": "a"}], "@odata.nextLink": away})).unwrap();
+        let pages: Vec<_> = client.runtime().pages(first).collect().await;
+        assert_eq!(pages.len(), 2, "{away}: the first page, then the refusal");
+        assert!(matches!(&pages[1], Err(Error::InvalidArgument { name, .. }) if name == "@odata.nextLink"), "{away}: {:?}", pages[1]);
+    }
+    assert!(other.received_requests().await.unwrap().is_empty(), "nothing, token or not, went to another origin");
+    assert_eq!(server.received_requests().await.unwrap().len(), 3, "nor outside the root on the client's own origin");
+}

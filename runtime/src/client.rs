@@ -1,8 +1,10 @@
 //! The HTTP client generated code calls: base URL, bearer token, timeout and bounded retries.
 
+use crate::collection::CollectionPage;
 use crate::error::{ApiError, Error};
 use crate::path::RequestTarget;
 use crate::token::{AccessToken, SharedTokenSource, TokenSource};
+use futures_core::Stream;
 use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER, USER_AGENT};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -323,6 +325,72 @@ impl Client {
             return Err(Error::ResponseTooLargeInMemory { bound, limit: self.max_response_memory });
         }
         serde_json::from_slice(&bytes).map_err(Error::Json)
+    }
+
+    /// The page after `page`, by its `@odata.nextLink`, or `None` on the last page. The link
+    /// is followed only under this client's own root (same origin, path inside the base
+    /// URL's), so the token is never sent elsewhere; any other link is refused unread.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] (named `@odata.nextLink`) for a link outside the client's
+    /// root; otherwise as any call.
+    pub async fn next_page<T: DeserializeOwned>(&self, page: &CollectionPage<T>) -> Result<Option<CollectionPage<T>>, Error> {
+        let Some(link) = &page.next_link else { return Ok(None) };
+        let relative = self.under_root(link).ok_or_else(|| Error::InvalidArgument {
+            name: "@odata.nextLink".into(),
+            reason: "the link leaves the client's root; it is not followed, so the token stays with Graph".into(),
+        })?;
+        self.send_json(Method::GET, relative.as_str(), None::<&()>).await.map(Some)
+    }
+
+    /// The pages of a collection, `first` and each one its `@odata.nextLink` names after it
+    /// ([`Client::next_page`]), fetched as the stream is read; an error ends the stream.
+    pub fn pages<T: DeserializeOwned + 'static>(
+        &self,
+        first: CollectionPage<T>,
+    ) -> impl Stream<Item = Result<CollectionPage<T>, Error>> + '_ {
+        futures_util::stream::unfold(Some(Ok(first)), move |state| async move {
+            match state? {
+                Err(e) => Some((Err(e), None)),
+                Ok(page) => {
+                    let next = match self.next_page(&page).await {
+                        Ok(Some(next)) => Some(Ok(next)),
+                        Ok(None) => None,
+                        Err(e) => Some(Err(e)),
+                    };
+                    Some((Ok(page), next))
+                }
+            }
+        })
+    }
+
+    /// The items of every page of a collection, from `first` on ([`Client::pages`]).
+    pub fn items<T: DeserializeOwned + 'static>(&self, first: CollectionPage<T>) -> impl Stream<Item = Result<T, Error>> + '_ {
+        use futures_util::StreamExt;
+        self.pages(first).flat_map(|page| {
+            let items: Vec<Result<T, Error>> = match page {
+                Ok(page) => page.value.into_iter().map(Ok).collect(),
+                Err(e) => vec![Err(e)],
+            };
+            futures_util::stream::iter(items)
+        })
+    }
+
+    /// `link`'s path and query relative to the base URL, when `link` is under it: the same
+    /// scheme, host and port, and a path inside the base URL's path.
+    fn under_root(&self, link: &str) -> Option<String> {
+        let base = url::Url::parse(&self.base_url).ok()?;
+        let link = url::Url::parse(link).ok()?;
+        if link.origin() != base.origin() || link.fragment().is_some() {
+            return None;
+        }
+        let root = base.path().trim_end_matches('/');
+        let rest = link.path().strip_prefix(root).filter(|r| r.starts_with('/'))?;
+        Some(match link.query() {
+            Some(q) => format!("{rest}?{q}"),
+            None => rest.to_owned(),
+        })
     }
 
     /// One call: its attempts, inside one `graph.request` span that shows the path's
