@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Rust, pinned, into ignored folders under .cache/:
 # the npm packages of tests/js (lockfile), the Python SDK (tests/python/requirements.txt,
-# every package ==), the Java SDKs' classpaths (tests/java/*/pom.xml via Maven), the Go SDK
+# every package ==), the v1.0 Python SDK's URL templates (tests/python/v1-url-space.txt), the Java SDKs' classpaths (tests/java/*/pom.xml via Maven), the Go SDK
 # (tests/go/go.mod + go.sum) with a warm build cache, OpenAPI Generator's Maven plugin
 # (tests/openapi/pom.xml), and Debian's chromium (docs preview) and php-cli (PHP's parser). Safe to run again: each step does nothing when its inputs have not changed.
 set -euo pipefail
@@ -39,6 +39,17 @@ py_setup() {
   "$cache/venv/bin/pip" install -q --disable-pip-version-check --no-input -r tests/python/requirements.txt
 }
 stamp python tests/python/requirements.txt py_setup
+
+# Microsoft's v1.0 Python SDK's wheel, only read: its request builders' URL templates are
+# what generator/tests/url_space.rs compares the imported URL space with.
+v1_templates_setup() {
+  local tmp; tmp=$(mktemp -d)
+  "$cache/venv/bin/pip" download -q --disable-pip-version-check --no-input --no-deps --require-hashes \
+    -r tests/python/v1-url-space.txt -d "$tmp"
+  python3 tests/python/url_templates.py "$tmp"/msgraph_sdk-*.whl "$cache/msgraph-sdk-v1-templates.txt"
+  rm -rf "$tmp"
+}
+stamp v1-templates "tests/python/v1-url-space.txt tests/python/url_templates.py" v1_templates_setup
 
 java_setup() {
   mkdir -p "$cache/java"

@@ -1048,8 +1048,14 @@ async fn every_runnable_snippet_sends_the_http_examples_request_with_its_real_sd
 /// (a page's `startDateTime` is sent as `StartDateTime`), in the function's order whatever
 /// order its method takes them in, a quote inside text doubled as OData requires, and a
 /// function without arguments as `delta()`.
-const WIRE_CASES: &[(&str, bool)] =
-    &[("request-headers", true), ("query-options", true), ("me-singleton", true), ("count", true), ("function-call", false)];
+const WIRE_CASES: &[(&str, bool)] = &[
+    ("request-headers", true),
+    ("query-options", true),
+    ("me-singleton", true),
+    ("count", true),
+    ("function-call", false),
+    ("deep-navigation", true),
+];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn golden_cases_reach_the_wire_with_each_real_sdk() {

@@ -278,6 +278,10 @@ pub struct PathTemplate {
     pub template: String,
     pub segments: Vec<Segment>,
     pub deprecated: Option<String>,
+    /// The path ends in a navigation that refers to entities living elsewhere
+    /// (`/users/{user-id}/memberOf`): read there, added and removed as references. The
+    /// older SDKs type its pages apart (Java 5.x's `DirectoryObjectCollectionWithReferencesPage`).
+    pub references: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

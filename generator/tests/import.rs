@@ -60,7 +60,7 @@ fn differences(imported: &Model, written: &Model) -> BTreeSet<String> {
             out.insert(format!("operation {}: not in the hand-written spec", a.id()));
             continue;
         };
-        // Placeholder names are the importer's own (`{callId}`: one per entity, unambiguous
+        // Placeholder names are the importer's own (`{call-id}`: one per entity, unambiguous
         // two ids deep), and metadata has no status codes (an import says 204, or 200 with a
         // result): the path's shape is what must agree.
         let shape = |t: &str| t.split('/').map(|s| if s.starts_with('{') { "{}" } else { s }).collect::<Vec<_>>().join("/");
@@ -151,12 +151,12 @@ fn the_call_family_imports_from_graphs_metadata_as_the_hand_written_spec_has_it(
     let call = imported.types.iter().find(|t| t.name == "call").unwrap();
     let participants = call.properties.iter().find(|p| p.name == "participants").expect("call.participants");
     assert!(participants.ty.collection && participants.ty.kind == sdkgen::model::TypeKind::Complex("participant".into()));
-    // The 20 actions bound to call and participant in v1.0, and the five entity operations
-    // OData's conventions give each of their collections (no Capabilities annotation there
-    // takes one away).
-    assert_eq!(imported.actions.len(), 30);
+    // The 20 actions bound to call and participant in v1.0, and the six entity operations
+    // OData's conventions give each of their collections (`$count` too; no Capabilities
+    // annotation there takes one away).
+    assert_eq!(imported.actions.len(), 32);
     let reject = imported.actions.iter().find(|a| a.id() == "call-reject").expect("call-reject");
-    assert_eq!(reject.paths[0].template, "/communications/calls/{callId}/reject");
+    assert_eq!(reject.paths[0].template, "/communications/calls/{call-id}/reject");
     let entity_ops: Vec<(String, &str, &str)> = imported
         .actions
         .iter()
@@ -166,16 +166,18 @@ fn the_call_family_imports_from_graphs_metadata_as_the_hand_written_spec_has_it(
     assert_eq!(
         entity_ops,
         [
+            ("call-count".to_owned(), "GET", "/communications/calls/$count"),
             ("call-create".to_owned(), "POST", "/communications/calls"),
-            ("call-delete".to_owned(), "DELETE", "/communications/calls/{callId}"),
-            ("call-get".to_owned(), "GET", "/communications/calls/{callId}"),
+            ("call-delete".to_owned(), "DELETE", "/communications/calls/{call-id}"),
+            ("call-get".to_owned(), "GET", "/communications/calls/{call-id}"),
             ("call-list".to_owned(), "GET", "/communications/calls"),
-            ("call-update".to_owned(), "PATCH", "/communications/calls/{callId}"),
-            ("participant-create".to_owned(), "POST", "/communications/calls/{callId}/participants"),
-            ("participant-delete".to_owned(), "DELETE", "/communications/calls/{callId}/participants/{participantId}"),
-            ("participant-get".to_owned(), "GET", "/communications/calls/{callId}/participants/{participantId}"),
-            ("participant-list".to_owned(), "GET", "/communications/calls/{callId}/participants"),
-            ("participant-update".to_owned(), "PATCH", "/communications/calls/{callId}/participants/{participantId}"),
+            ("call-update".to_owned(), "PATCH", "/communications/calls/{call-id}"),
+            ("participant-count".to_owned(), "GET", "/communications/calls/{call-id}/participants/$count"),
+            ("participant-create".to_owned(), "POST", "/communications/calls/{call-id}/participants"),
+            ("participant-delete".to_owned(), "DELETE", "/communications/calls/{call-id}/participants/{participant-id}"),
+            ("participant-get".to_owned(), "GET", "/communications/calls/{call-id}/participants/{participant-id}"),
+            ("participant-list".to_owned(), "GET", "/communications/calls/{call-id}/participants"),
+            ("participant-update".to_owned(), "PATCH", "/communications/calls/{call-id}/participants/{participant-id}"),
         ]
     );
 
@@ -267,6 +269,43 @@ fn the_whole_of_graph_v1_imports_and_validates_and_says_what_it_left_out() {
     let communications = model.actions.iter().find(|a| a.id() == "cloudCommunications-get").expect("GET /communications");
     assert!(communications.single_valued);
     assert_eq!((communications.method(), communications.paths[0].template.as_str()), ("GET", "/communications"));
+    // Every address of an entity type, as Graph's OpenAPI walks the container: `/me` and
+    // `/users/{user-id}`, containment to any depth, a type's second key numbered, and a
+    // navigation property not taken twice on one path.
+    let paths = |id: &str| -> Vec<String> {
+        let a = model.actions.iter().find(|a| a.id() == id).unwrap_or_else(|| panic!("{id}"));
+        a.paths.iter().map(|p| p.template.clone()).collect()
+    };
+    let messages = paths("message-list");
+    for want in [
+        "/users/{user-id}/messages",
+        "/me/messages",
+        "/users/{user-id}/mailFolders/{mailFolder-id}/messages",
+        "/me/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id1}/messages",
+    ] {
+        assert!(messages.iter().any(|p| p == want), "message-list has no {want}: {messages:#?}");
+    }
+    assert!(!messages.iter().any(|p| p.matches("childFolders").count() > 1), "childFolders is taken once per path");
+    assert_eq!(messages[0], "/users/{user-id}/messages", "the shortest address first");
+    let user_get = model.actions.iter().find(|a| a.id() == "user-get").unwrap();
+    let me = user_get.paths.iter().position(|p| p.template == "/me").expect("GET /me");
+    assert!(!user_get.single_valued && user_get.paths[0].template == "/users/{user-id}" && me > 0);
+    // A navigation that does not contain its target is read where it is, and no further.
+    let objects = paths("directoryObject-list");
+    assert!(objects.iter().any(|p| p == "/users/{user-id}/memberOf") && objects.iter().any(|p| p == "/me/memberOf"));
+    assert!(!paths("directoryObject-delete").iter().any(|p| p.contains("/memberOf")), "memberOf is not where they are deleted");
+    assert!(paths("directoryObject-get").iter().any(|p| p == "/users/{user-id}/manager"), "a single-valued one is read");
+    assert!(!model.actions.iter().flat_map(|a| &a.paths).any(|p| p.template.contains("/memberOf/{directoryObject-id}/")));
+    // Capabilities: `Navigability: None` takes a property away (an event's
+    // `exceptionOccurrences`), `IndexableByKey: false` an item's key (`instances`).
+    assert!(!model.actions.iter().flat_map(|a| &a.paths).any(|p| p.template.contains("/exceptionOccurrences")));
+    let events = paths("event-list");
+    assert!(events.iter().any(|p| p == "/me/events/{event-id}/instances") && events.iter().any(|p| p == "/me/calendar/events"));
+    assert!(!model.actions.iter().flat_map(|a| &a.paths).any(|p| p.template.contains("/instances/{event-id")));
+    assert_eq!(paths("message-count")[0], "/users/{user-id}/messages/$count");
+    // Bound operations at every address of their type: `send` of a draft in any folder.
+    assert!(paths("message-send").iter().any(|p| p == "/me/mailFolders/{mailFolder-id}/messages/{message-id}/send"));
+
     // Functions: GET, their parameters in the path, a result.
     let functions = model.actions.iter().filter(|a| a.kind == sdkgen::model::OperationKind::Function).count();
     assert!(functions >= 140, "{functions} functions");
@@ -274,7 +313,7 @@ fn the_whole_of_graph_v1_imports_and_validates_and_says_what_it_left_out() {
     assert_eq!(reminders.kind, sdkgen::model::OperationKind::Function);
     assert_eq!(
         reminders.documented_target(&reminders.paths[0]),
-        "/users/{userId}/reminderView(StartDateTime='{StartDateTime}',EndDateTime='{EndDateTime}')"
+        "/users/{user-id}/reminderView(StartDateTime='{StartDateTime}',EndDateTime='{EndDateTime}')"
     );
     assert_eq!(
         reminders.parameters.iter().map(|p| (p.name.as_str(), p.required)).collect::<Vec<_>>(),
@@ -326,7 +365,10 @@ fn capabilities_annotations_take_away_the_entity_operations_they_restrict() {
     let (ok, out, err) = import_into(dir.path(), &["applicationTemplate"]);
     assert!(ok, "{out}{err}");
     let ids: Vec<String> = sdkgen::load_model(dir.path()).unwrap().actions.iter().map(|a| a.id()).collect();
-    assert_eq!(ids, ["applicationTemplate-get", "applicationTemplate-instantiate", "applicationTemplate-list"]);
+    assert_eq!(
+        ids,
+        ["applicationTemplate-count", "applicationTemplate-get", "applicationTemplate-instantiate", "applicationTemplate-list"]
+    );
 }
 
 #[test]
@@ -335,7 +377,7 @@ fn a_hand_written_file_extends_an_imported_operation_with_what_metadata_lacks() 
     assert!(import_into(dir.path(), &["call"]).0);
     std::fs::write(
         dir.path().join("actions/call-reject.extra.yaml"),
-        "sdkgen: 1\nextensions:\n  - extends: call-reject\n    module: CloudCommunications\n    notes: [Answer or reject within 15 seconds.]\n    paths:\n      - template: /app/calls/{callId}/reject\n        deprecated: Use /communications.\n    permissions:\n      delegatedWork: {supported: false}\n      delegatedPersonal: {supported: false}\n      application: {supported: true, permissions: [Calls.Initiate.All]}\n    examples:\n      - name: reject-busy\n        title: Reject with Busy\n        request:\n          pathValues: {callId: \"{call-id}\"}\n          body: {reason: busy, callbackUri: \"https://bot.contoso.com/callback\"}\n        response: {status: 204}\n",
+        "sdkgen: 1\nextensions:\n  - extends: call-reject\n    module: CloudCommunications\n    notes: [Answer or reject within 15 seconds.]\n    paths:\n      - template: /app/calls/{call-id}/reject\n        deprecated: Use /communications.\n    permissions:\n      delegatedWork: {supported: false}\n      delegatedPersonal: {supported: false}\n      application: {supported: true, permissions: [Calls.Initiate.All]}\n    examples:\n      - name: reject-busy\n        title: Reject with Busy\n        request:\n          pathValues: {call-id: \"{call-id}\"}\n          body: {reason: busy, callbackUri: \"https://bot.contoso.com/callback\"}\n        response: {status: 204}\n",
     )
     .unwrap();
     let model = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
@@ -1028,7 +1070,8 @@ fn an_import_lock_re_runs_the_import_exactly_from_any_checkout() {
         .args(["--exclude-path", "**#DELETE", "--exclude-path", "/communications/calls/*/keepAlive"])
         .current_dir(&repo));
     assert!(ok, "{err}");
-    assert!(err.contains("; 2 operations left out by the path filters"), "{err}");
+    // `call-delete`, `keepAlive` and `presence-delete` (at `/communications/presences/{presence-id}`).
+    assert!(err.contains("; 3 operations left out by the path filters"), "{err}");
     let first = tree(&repo.join("spec"));
     let lock = String::from_utf8(first["import.lock"].clone()).unwrap();
     assert!(lock.contains("metadata: \"../data/v1.0.xml\"") && lock.contains("  - \"call\"\n  - \"presence\"\n"), "{lock}");
@@ -1083,7 +1126,7 @@ fn a_metadata_file_can_be_explored_and_an_import_tried_before_it_is_made() {
     let rows: Vec<&str> = out.split("\n\n").next().unwrap().lines().collect();
     assert!(
         rows.iter()
-            .any(|r| r.starts_with("call ") && r.contains("  /communications/calls/{callId}  ") && r.ends_with("bound operation(s)")),
+            .any(|r| r.starts_with("call ") && r.contains("  /communications/calls/{call-id}  ") && r.ends_with("bound operation(s)")),
         "{out}"
     );
     assert!(rows.iter().all(|r| r.starts_with("call")), "only what the pattern matches: {out}");
@@ -1093,11 +1136,11 @@ fn a_metadata_file_can_be_explored_and_an_import_tried_before_it_is_made() {
         run(sdkgen().args(["import", "csdl", "--list", "--select", "call", "--exclude-path", "**#DELETE"]).arg(metadata()));
     assert!(ok, "{err}");
     assert!(
-        ops.contains("\n  POST   /communications/calls/{callId}/answer\n") && ops.contains("\n  GET    /communications/calls/{callId}\n"),
+        ops.contains("\n  POST   /communications/calls/{call-id}/answer\n") && ops.contains("\n  GET    /communications/calls/{call-id}\n"),
         "{ops}"
     );
     assert!(!ops.contains("DELETE"), "filtered out: {ops}");
-    assert!(err.contains("1 addressable entity types; 20 operations"), "{err}");
+    assert!(err.contains("1 addressable entity types; 21 operations"), "{err}");
     let (ok, all, _) = run(sdkgen().args(["import", "csdl", "--list"]).arg(metadata()));
     assert!(ok && all.lines().count() > 600, "the whole of v1.0 offers hundreds: {}", all.lines().count());
     for (select, want) in [("mesage", "did you mean `message`?"), ("mesage*", "did you mean `message`?")] {
@@ -1154,7 +1197,7 @@ fn the_maintainers_day_in_the_readme_runs_as_written() {
     let script = format!("set -euo pipefail\n{}\n", commands.join("\n"));
     let (ok, out, err) = run(Command::new("bash").arg("-c").arg(&script).current_dir(d.path()).env("PATH", path));
     assert!(ok, "the day stopped:\n{err}\n{out}");
-    assert!(out.contains("mailFolder ") && out.contains("/users/{userId}/mailFolders/{mailFolderId}"), "--list: {out}");
+    assert!(out.contains("mailFolder ") && out.contains("/users/{user-id}/mailFolders/{mailFolder-id}"), "--list: {out}");
     assert!(out.contains("new      import.lock"), "--dry-run: {out}");
     assert!(err.contains("generated-v1 is up to date") && err.contains("generated is up to date"), "{err}");
     let lock = std::fs::read_to_string(d.path().join("graph-mail/v1/import.lock")).unwrap();

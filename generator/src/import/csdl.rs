@@ -46,6 +46,9 @@ pub struct StructuredType {
     pub is_entity: bool,
     pub properties: Vec<Property>,
     pub navigations: Vec<Navigation>,
+    /// The key's property where the type declares one (`id` on `entity`; `versionNumber`
+    /// on `workflowVersion`); a derived type has its base's.
+    pub key: Option<String>,
     pub line: usize,
 }
 
@@ -102,7 +105,8 @@ pub struct Csdl {
     pub container: String,
     /// Annotation target (`microsoft.graph.call/participants`,
     /// `microsoft.graph.GraphService/applicationTemplates`) → the Capabilities restrictions
-    /// stated for it (`Insertable`, `Updatable`, `Deletable`, `Readable`, `ReadableByKey`).
+    /// stated for it (`Insertable`, `Updatable`, `Deletable`, `Readable`, `ReadableByKey`,
+    /// `IndexableByKey`, and `Navigable`: false where `Navigability` is `None`).
     pub restrictions: BTreeMap<String, BTreeMap<&'static str, bool>>,
 }
 
@@ -115,7 +119,8 @@ impl Csdl {
 }
 
 /// The Capabilities terms whose top-level flag says whether an operation exists at all.
-const RESTRICTIONS: [(&str, &str); 4] = [
+const RESTRICTIONS: [(&str, &str); 5] = [
+    ("Org.OData.Capabilities.V1.NavigationRestrictions", "Navigable"),
     ("Org.OData.Capabilities.V1.InsertRestrictions", "Insertable"),
     ("Org.OData.Capabilities.V1.UpdateRestrictions", "Updatable"),
     ("Org.OData.Capabilities.V1.DeleteRestrictions", "Deletable"),
@@ -123,6 +128,18 @@ const RESTRICTIONS: [(&str, &str); 4] = [
 ];
 
 impl Csdl {
+    /// The key property of `ty` (qualified), its own or its nearest base's.
+    pub fn key_of(&self, ty: &str) -> Option<&str> {
+        let mut at = self.types.get(ty);
+        while let Some(t) = at {
+            if let Some(k) = &t.key {
+                return Some(k);
+            }
+            at = t.base.as_ref().and_then(|b| self.types.get(&self.qualify(b)));
+        }
+        None
+    }
+
     /// `graph.call` and `microsoft.graph.call` both name `microsoft.graph.call`.
     pub fn qualify(&self, name: &str) -> String {
         if let Some((head, tail)) = name.split_once('.') {
@@ -170,6 +187,9 @@ struct State {
     // flag counts only at the top of its record, or as `ReadByKeyRestrictions/Readable`).
     restriction: Option<&'static str>,
     property_values: Vec<String>,
+    /// Inside a NavigationRestrictions' top-level `Navigability`, whose value is the text
+    /// of an `EnumMember` (`Org.OData.Capabilities.V1.NavigationType/None`).
+    navigability: bool,
 }
 
 impl State {
@@ -188,6 +208,11 @@ impl State {
             b"Member" => {
                 if let Some(t) = &mut self.current_enum {
                     t.members.push(name);
+                }
+            }
+            b"PropertyRef" => {
+                if let Some(t) = &mut self.current_type {
+                    t.key.get_or_insert(name);
                 }
             }
             b"Property" | b"Parameter" => {
@@ -261,6 +286,7 @@ impl State {
             is_entity,
             properties: Vec::new(),
             navigations: Vec::new(),
+            key: None,
             line,
         };
         if empty {
@@ -292,9 +318,31 @@ impl State {
                 self.csdl.descriptions.insert(target.clone(), text);
             }
         }
+        // A collection whose items have no key segment (`event/instances`: read as a list only).
+        if term == "Org.OData.Capabilities.V1.IndexableByKey" {
+            let target = self.inline_target.as_ref().or(self.annotations_target.as_ref());
+            if let (Some(target), Some(value)) = (target, attr(e, "Bool")) {
+                self.csdl.restrictions.entry(target.clone()).or_default().insert("IndexableByKey", value == "true");
+            }
+        }
         if !empty {
             self.restriction = RESTRICTIONS.iter().find(|(t, _)| *t == term).map(|(_, flag)| *flag);
             self.property_values.clear();
+        }
+    }
+
+    /// Text inside an element: a navigation restriction's `NavigationType`.
+    fn text(&mut self, text: &str) {
+        if self.navigability {
+            let target = self.inline_target.as_ref().or(self.annotations_target.as_ref());
+            if let Some(target) = target {
+                // Graph states some properties' navigability twice (inline and in an
+                // `Annotations` block); `None` in either takes the property away, as
+                // Microsoft's converter has it.
+                if text.trim().rsplit('/').next() == Some("None") {
+                    self.csdl.restrictions.entry(target.clone()).or_default().insert("Navigable", false);
+                }
+            }
         }
     }
 
@@ -310,6 +358,8 @@ impl State {
         if let (Some(flag), Some(target), Some(value)) = (flag, target, attr(e, "Bool")) {
             self.csdl.restrictions.entry(target.clone()).or_default().insert(flag, value == "true");
         }
+        self.navigability =
+            !empty && self.restriction == Some("Navigable") && self.property_values.is_empty() && name_of(e) == "Navigability";
         if !empty && self.restriction.is_some() {
             self.property_values.push(name_of(e));
         }
@@ -334,6 +384,7 @@ impl State {
             b"Annotation" => self.restriction = None,
             b"PropertyValue" => {
                 self.property_values.pop();
+                self.navigability = false;
             }
             _ => {}
         }
@@ -371,6 +422,7 @@ pub fn parse(text: &str) -> Result<Csdl, ReadError> {
                 state.open(e, false, line);
             }
             Event::Empty(e) => state.open(e, true, line),
+            Event::Text(t) => state.text(&String::from_utf8_lossy(t)),
             Event::End(end) => {
                 open.pop();
                 state.close(end.local_name().as_ref());

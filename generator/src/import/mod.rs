@@ -3,8 +3,10 @@
 pub mod csdl;
 pub mod lock;
 pub mod page;
+pub mod space;
 
 use csdl::{Csdl, Operation, StructuredType, TypeName};
+use space::Address;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Write as _;
 
@@ -192,17 +194,6 @@ fn short(qualified: &str) -> &str {
     qualified.strip_prefix(NAMESPACE).and_then(|s| s.strip_prefix('.')).unwrap_or(qualified)
 }
 
-/// Where an entity type lives, by OData's conventions.
-struct Address {
-    /// The collection's segments, or None for a singleton or single-valued navigation.
-    collection: Option<Vec<String>>,
-    /// One instance's segments (`communications/calls/{callId}`).
-    item: Vec<String>,
-    /// The annotation target that says what the address allows
-    /// (`microsoft.graph.cloudCommunications/calls`).
-    target: String,
-}
-
 struct Importer<'a> {
     csdl: &'a Csdl,
     /// Base type → the types deriving from it directly.
@@ -259,45 +250,6 @@ impl<'a> Importer<'a> {
             queue.extend(next.into_iter().filter(|n| !n.starts_with("Edm.") && !seen.contains(n)));
         }
         seen
-    }
-
-    /// OData addresses for each entity type, shortest first: entity sets and singletons,
-    /// then contained navigation (`/communications/calls/{callId}`).
-    fn addresses(&self) -> BTreeMap<String, Address> {
-        let mut found: BTreeMap<String, Address> = BTreeMap::new();
-        let mut queue = VecDeque::new();
-        let at = |target: String, ty: &str, coll: Vec<String>, collection: bool| {
-            if collection {
-                let item = [coll.clone(), vec![format!("{{{}Id}}", short(ty))]].concat();
-                Address { collection: Some(coll), item, target }
-            } else {
-                Address { collection: None, item: coll, target }
-            }
-        };
-        for r in &self.csdl.roots {
-            let ty = self.csdl.qualify(&r.ty.name);
-            let a = at(format!("{}/{}", self.csdl.container, r.name), &ty, vec![r.name.clone()], r.ty.collection);
-            queue.push_back((ty, a));
-        }
-        while let Some((ty, address)) = queue.pop_front() {
-            if found.contains_key(&ty) || address.item.len() > 8 {
-                continue;
-            }
-            let item = address.item.clone();
-            found.insert(ty.clone(), address);
-            // Contained navigation of the type and its bases, in metadata order.
-            let mut declaring = Some(ty.clone());
-            while let Some(name) = declaring {
-                let Some(t) = self.csdl.types.get(&name) else { break };
-                for n in t.navigations.iter().filter(|n| n.contains_target) {
-                    let target = self.csdl.qualify(&n.ty.name);
-                    let c = [item.clone(), vec![n.name.clone()]].concat();
-                    queue.push_back((target.clone(), at(format!("{name}/{}", n.name), &target, c, n.ty.collection)));
-                }
-                declaring = t.base.as_ref().map(|b| self.csdl.qualify(b));
-            }
-        }
-        found
     }
 
     fn description(&self, target: &str) -> Option<&String> {
@@ -381,8 +333,8 @@ impl<'a> Importer<'a> {
         out.push('\n');
     }
 
-    /// One action file: the operation bound to `bound` at `path`, or why it cannot be.
-    fn action_yaml(&mut self, op: &Operation, bound: &str, path: &[String], header: &str) -> Option<String> {
+    /// One action file: the operation bound to `bound` at each of `paths`, or why it cannot be.
+    fn action_yaml(&mut self, op: &Operation, bound: &str, paths: &[&[String]], header: &str) -> Option<String> {
         let element = format!("{} {} bound to {} (line {})", if op.is_function { "function" } else { "action" }, op.name, bound, op.line);
         let kind_name = if op.is_function { "function" } else { "action" };
         let mut params = String::new();
@@ -426,29 +378,44 @@ impl<'a> Importer<'a> {
                 }
             },
         };
-        let template: String = path.iter().map(|s| format!("/{s}")).collect::<String>() + "/" + &op.name;
         let method = if op.is_function { "GET" } else { "POST" };
-        self.out.considered.push((method, template.clone()));
-        if !self.filter.keeps(method, &template) {
-            self.out.excluded += 1;
-            return None;
-        }
-        self.out.planned.push((method, template.clone(), format!("actions/{bound}-{}.yaml", op.name)));
+        let templates = paths.iter().map(|p| Route::owned(template(p) + "/" + &op.name, false)).collect();
+        let paths = self.kept(method, templates, &format!("actions/{bound}-{}.yaml", op.name))?;
         let summary = self
             .description(&format!("{NAMESPACE}.{}", op.name))
             .cloned()
             .unwrap_or_else(|| format!("The `{}` {} of `{bound}`, imported from Graph's metadata.", op.name, kind_name));
         let kind = op.is_function.then_some("function");
-        let head = Head { name: &op.name, kind, single_valued: false, bound, summary: &summary, path, template: &template };
+        let head = Head { name: &op.name, kind, bound, summary: &summary, paths: &paths };
         // A function's parameters go in its path; only an action's make a body.
         Some(head.yaml(header, !op.is_function && !params.is_empty(), &params, &response))
     }
 
-    /// The entity operations OData's conventions give an address, less those its
-    /// Capabilities annotations take away: list and create on a collection, get, update
-    /// and delete on one of its entities. As Graph's OpenAPI (and so every Kiota SDK) has them.
-    fn entity_yamls(&mut self, bound: &str, address: &Address, header: &str) -> Vec<(String, String)> {
-        let allows = |what| self.csdl.allows(&address.target, what);
+    /// The paths of `templates` (each with whether it is single-valued) the path filters
+    /// keep, each one recorded as asked about and as planned for `file`; None, and one more
+    /// operation left out, when they keep none.
+    fn kept(&mut self, method: &'static str, templates: Vec<Route>, file: &str) -> Option<Vec<Route>> {
+        let mut kept = Vec::new();
+        for route in templates {
+            self.out.considered.push((method, route.template.clone()));
+            if self.filter.keeps(method, &route.template) {
+                self.out.planned.push((method, route.template.clone(), file.to_owned()));
+                kept.push(route);
+            }
+        }
+        if kept.is_empty() {
+            self.out.excluded += 1;
+            return None;
+        }
+        Some(kept)
+    }
+
+    /// The entity operations OData's conventions give each address, less those its
+    /// Capabilities annotations take away: list, create and count on a collection, get,
+    /// update and delete on one of its entities, only list, get and count where a
+    /// navigation refers to entities that live elsewhere. As Graph's OpenAPI (and so every
+    /// Kiota SDK) has them; one operation of each kind, at every address that has it.
+    fn entity_yamls(&mut self, bound: &str, addresses: &[Address], header: &str) -> Vec<(String, String)> {
         let entity = |status: u16, collection: bool| {
             format!(
                 "    response:\n      status: {status}\n      type: {}\n{}",
@@ -457,50 +424,81 @@ impl<'a> Importer<'a> {
             )
         };
         let none = "    response:\n      status: 204\n".to_owned();
-        let kinds: Vec<(&str, bool, &[String], String)> = match &address.collection {
-            Some(collection) => vec![
-                ("list", allows("Readable"), collection, entity(200, true)),
-                ("create", allows("Insertable"), collection, entity(201, false)),
-                ("get", allows("Readable") && allows("ReadableByKey"), &address.item, entity(200, false)),
-                ("update", allows("Updatable"), &address.item, none.clone()),
-                ("delete", allows("Deletable"), &address.item, none),
-            ],
-            // A singleton or single-valued navigation: read and updated where it is.
-            None => {
-                vec![("get", allows("Readable"), &address.item, entity(200, false)), ("update", allows("Updatable"), &address.item, none)]
-            }
-        };
-        let single_valued = address.collection.is_none();
+        let count = "    response:\n      status: 200\n      type: Int32\n".to_owned();
+        let kinds = [
+            ("list", "GET", entity(200, true)),
+            ("create", "POST", entity(201, false)),
+            ("get", "GET", entity(200, false)),
+            ("update", "PATCH", none.clone()),
+            ("delete", "DELETE", none),
+            ("count", "GET", count),
+        ];
         let mut out = Vec::new();
-        for (kind, allowed, path, response) in kinds {
-            if !allowed {
+        for (kind, method, response) in kinds {
+            let mut templates = Vec::new();
+            for a in addresses {
+                let allows = |what| self.csdl.allows(&a.target, what);
+                let writes = !a.reference;
+                let at = |segments: &[String], single| Route { template: template(segments), single, references: a.reference };
+                let path = match (kind, &a.collection) {
+                    ("list", Some(c)) if allows("Readable") => Some(at(c, false)),
+                    ("create", Some(c)) if writes && allows("Insertable") => Some(at(c, false)),
+                    ("count", Some(c)) if allows("Readable") => {
+                        Some(Route { template: template(c) + "/$count", single: false, references: a.reference })
+                    }
+                    ("get", Some(_)) if a.keyed && allows("Readable") && allows("ReadableByKey") => Some(at(&a.item, false)),
+                    ("update" | "delete", Some(_))
+                        if a.keyed && writes && allows(if kind == "update" { "Updatable" } else { "Deletable" }) =>
+                    {
+                        Some(at(&a.item, false))
+                    }
+                    // A singleton or single-valued navigation: read and updated where it is.
+                    ("get", None) if allows("Readable") => Some(at(&a.item, true)),
+                    ("update", None) if writes && allows("Updatable") => Some(at(&a.item, true)),
+                    _ => None,
+                };
+                templates.extend(path.filter(|p| !templates.contains(p)));
+            }
+            if templates.is_empty() {
                 continue;
             }
-            let template: String = path.iter().map(|s| format!("/{s}")).collect();
-            let method = match kind {
-                "create" => "POST",
-                "update" => "PATCH",
-                "delete" => "DELETE",
-                _ => "GET",
-            };
-            self.out.considered.push((method, template.clone()));
-            if !self.filter.keeps(method, &template) {
-                self.out.excluded += 1;
-                continue;
-            }
-            self.out.planned.push((method, template.clone(), format!("actions/{bound}-{kind}.yaml")));
+            let file = format!("actions/{bound}-{kind}.yaml");
+            let Some(paths) = self.kept(method, templates, &file) else { continue };
+            let first = &paths[0].template;
             let what = match kind {
-                "list" => format!("List the `{bound}` entities at `{template}`"),
-                "create" => format!("Create a `{bound}` at `{template}`"),
-                _ => format!("{} the `{bound}` at `{template}`", heck::AsUpperCamelCase(kind)),
+                "list" => format!("List the `{bound}` entities at `{first}`"),
+                "create" => format!("Create a `{bound}` at `{first}`"),
+                "count" => format!("Count the `{bound}` entities at `{}`", first.trim_end_matches("/$count")),
+                _ => format!("{} the `{bound}` at `{first}`", heck::AsUpperCamelCase(kind)),
             };
             let summary = format!("{what}; an entity operation by OData's conventions, imported from Graph's metadata.");
-            let head = Head { name: kind, kind: Some(kind), single_valued, bound, summary: &summary, path, template: &template };
+            let head = Head { name: kind, kind: Some(kind), bound, summary: &summary, paths: &paths };
             let body = matches!(kind, "create" | "update");
-            out.push((format!("actions/{bound}-{kind}.yaml"), head.yaml(header, body, "", &response)));
+            out.push((file, head.yaml(header, body, "", &response)));
         }
         out
     }
+}
+
+/// One address of an imported operation.
+#[derive(Debug, Clone, PartialEq)]
+struct Route {
+    template: String,
+    /// Ends at a singleton or single-valued navigation rather than an entity's key.
+    single: bool,
+    /// Ends in a navigation that refers to entities living elsewhere (`memberOf`).
+    references: bool,
+}
+
+impl Route {
+    fn owned(template: String, single: bool) -> Self {
+        Route { template, single, references: false }
+    }
+}
+
+/// A path's template from its segments: `/users/{user-id}/messages`.
+fn template(segments: &[String]) -> String {
+    segments.iter().map(|s| format!("/{s}")).collect()
 }
 
 /// What every imported operation file starts with.
@@ -508,12 +506,11 @@ struct Head<'a> {
     name: &'a str,
     /// None for an action (the spec's default kind).
     kind: Option<&'a str>,
-    /// A get or update of a singleton or single-valued navigation.
-    single_valued: bool,
     bound: &'a str,
     summary: &'a str,
-    path: &'a [String],
-    template: &'a str,
+    /// Each address's template, and whether it ends at a singleton or single-valued
+    /// navigation rather than an entity's key.
+    paths: &'a [Route],
 }
 
 impl Head<'_> {
@@ -525,16 +522,33 @@ impl Head<'_> {
         if let Some(kind) = self.kind {
             let _ = writeln!(y, "    kind: {kind}");
         }
-        if self.single_valued {
+        // The operation's shape is its first path's; a path of the other shape says so.
+        let single = self.paths.first().is_some_and(|r| r.single);
+        if single {
             y.push_str("    singleValued: true\n");
         }
         let _ = writeln!(y, "    boundTo: {}\n    summary: {}", k(self.bound), q(self.summary));
-        let _ = writeln!(y, "    paths:\n      - template: {}", q(self.template));
-        let ids: Vec<&String> = self.path.iter().filter(|s| s.starts_with('{')).collect();
+        y.push_str("    paths:\n");
+        let mut ids: Vec<&str> = Vec::new();
+        for Route { template, single: s, references } in self.paths {
+            let _ = writeln!(y, "      - template: {}", q(template));
+            if *s != single {
+                let _ = writeln!(y, "        singleValued: {s}");
+            }
+            if *references {
+                y.push_str("        references: true\n");
+            }
+            let placeholders = template.split('/').filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'));
+            for id in placeholders {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
         if !ids.is_empty() {
             y.push_str("    pathParameters:\n");
             for id in ids {
-                let _ = writeln!(y, "      {}:\n        type: String", k(id.trim_matches(|c| c == '{' || c == '}')));
+                let _ = writeln!(y, "      {}:\n        type: String", k(id));
             }
         }
         y.push_str("    headers:\n      Authorization:\n        value: Bearer {token}\n        required: true\n");
@@ -589,8 +603,7 @@ pub struct Offered {
 /// them when there are none), by name; a pattern that matches nothing is an error, with
 /// the closest name.
 pub fn offered(csdl: &Csdl, patterns: &[String]) -> Result<Vec<Offered>, String> {
-    let im = Importer { csdl, derived: BTreeMap::new(), out: Import::default(), filter: PathFilter::default() };
-    let addresses = im.addresses();
+    let addresses = space::addresses(csdl);
     let names: Vec<&String> = addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).collect();
     for p in patterns {
         if !names.iter().any(|n| glob(p, short(n))) {
@@ -607,11 +620,7 @@ pub fn offered(csdl: &Csdl, patterns: &[String]) -> Result<Vec<Offered>, String>
     Ok(names
         .into_iter()
         .filter(|n| patterns.is_empty() || patterns.iter().any(|p| glob(p, short(n))))
-        .map(|n| Offered {
-            name: short(n).to_owned(),
-            address: format!("/{}", addresses[n].item.join("/")),
-            bound: bound.get(n).copied().unwrap_or(0),
-        })
+        .map(|n| Offered { name: short(n).to_owned(), address: template(&addresses[n][0].item), bound: bound.get(n).copied().unwrap_or(0) })
         .collect())
 }
 
@@ -622,7 +631,7 @@ fn ours(qualified: &str) -> bool {
 
 /// The entity types `select` names (or, for a pattern, every addressable one it matches),
 /// qualified; a name that is no entity type, or a pattern matching none, is the error.
-fn selected_types(csdl: &Csdl, addresses: &BTreeMap<String, Address>, select: &[String]) -> Result<BTreeSet<String>, String> {
+fn selected_types(csdl: &Csdl, addresses: &BTreeMap<String, Vec<Address>>, select: &[String]) -> Result<BTreeSet<String>, String> {
     let addressable: Vec<&String> = addresses.keys().filter(|k| ours(k) && csdl.types.get(*k).is_some_and(|t| t.is_entity)).collect();
     let mut selected = BTreeSet::new();
     for s in select {
@@ -659,7 +668,7 @@ pub fn import(csdl: &Csdl, select: &[String], filter: &PathFilter, command: &str
         }
     }
     let mut im = Importer { csdl, derived, out: Import::default(), filter: filter.clone() };
-    let addresses = im.addresses();
+    let addresses = space::addresses(csdl);
     let selected = selected_types(csdl, &addresses, select)?;
     let header = format!("{MARK}; do not edit, re-import with `{command}`.\n");
     // Operations first: their parameter and return types join the closure.
@@ -683,7 +692,7 @@ impl Importer<'_> {
     fn bound_operations(
         &mut self,
         selected: &BTreeSet<String>,
-        addresses: &BTreeMap<String, Address>,
+        addresses: &BTreeMap<String, Vec<Address>>,
         header: &str,
         roots: &mut Vec<String>,
     ) -> BTreeMap<String, String> {
@@ -703,28 +712,25 @@ impl Importer<'_> {
                 self.cannot_express(format!("{} (line {})", crate::diag::clip(&op.name), op.line), NOT_AN_IDENTIFIER.into());
                 continue;
             }
-            let Some(Address { collection: coll, item, .. }) = addresses.get(&bound) else {
+            // Bound where the entities live: a navigation that only refers to them binds nothing.
+            let owned: Vec<&Address> = addresses.get(&bound).into_iter().flatten().filter(|a| !a.reference).collect();
+            if owned.is_empty() {
                 self.cannot_express(
                     format!("{} bound to {}", op.name, short(&bound)),
                     "the entity type has no address in the container".into(),
                 );
                 continue;
-            };
-            let path = if binding.ty.collection {
-                match coll {
-                    Some(c) => c.clone(),
-                    None => {
-                        self.cannot_express(
-                            format!("{} bound to {}", op.name, short(&bound)),
-                            "bound to a collection that is a singleton".into(),
-                        );
-                        continue;
-                    }
-                }
+            }
+            let paths: Vec<&[String]> = if binding.ty.collection {
+                owned.iter().filter_map(|a| a.collection.as_deref()).collect()
             } else {
-                item.clone()
+                owned.iter().filter(|a| a.has_item()).map(|a| a.item.as_slice()).collect()
             };
-            if let Some(text) = self.action_yaml(op, short(&bound), &path, header) {
+            if paths.is_empty() {
+                self.cannot_express(format!("{} bound to {}", op.name, short(&bound)), "bound to a collection that is a singleton".into());
+                continue;
+            }
+            if let Some(text) = self.action_yaml(op, short(&bound), &paths, header) {
                 roots.extend(op.arguments().iter().map(|p| csdl.qualify(&p.ty.name)));
                 roots.extend(op.returns.iter().map(|r| csdl.qualify(&r.name)));
                 let file = format!("actions/{}-{}.yaml", short(&bound), op.name);
@@ -753,7 +759,7 @@ impl Importer<'_> {
     fn entity_operations(
         &mut self,
         selected: &BTreeSet<String>,
-        addresses: &BTreeMap<String, Address>,
+        addresses: &BTreeMap<String, Vec<Address>>,
         header: &str,
         actions: &mut BTreeMap<String, String>,
     ) {
@@ -762,7 +768,7 @@ impl Importer<'_> {
                 self.cannot_express(crate::diag::clip(short(bound)).into_owned(), NOT_AN_IDENTIFIER.into());
                 continue;
             }
-            let Some(address) = addresses.get(bound) else {
+            let Some(address) = addresses.get(bound).filter(|a| a.iter().any(|a| !a.reference)) else {
                 self.cannot_express(short(bound).to_owned(), "the entity type has no address in the container".into());
                 continue;
             };

@@ -26,10 +26,10 @@ pub fn command(name: &str) -> String {
     super::kiota(name, Case::Snake, "n").replace('_', "-")
 }
 
-/// `--call-id`, `--mail-folder-id`: the option an item of a collection takes, named after
-/// the item (see `snippets::kiota::item`).
-pub fn id_option(item: &str) -> String {
-    format!("--{}-id", command(item))
+/// `--call-id`, `--mail-folder-id1`: the option an item of a collection takes, named after
+/// its key as one word (`mailFolderId1`, see `snippets::kiota::key_word`).
+pub fn id_option(key_word: &str) -> String {
+    format!("--{}", command(key_word))
 }
 
 /// `--consistency-level`, `--if-match`: the option a request header takes.
@@ -109,8 +109,9 @@ mod tests {
         assert_eq!(program("beta"), "mgc-beta");
         assert_eq!(program("v1.0"), "mgc");
         assert_eq!(command("startHoldMusic"), "start-hold-music");
-        assert_eq!(id_option("participant"), "--participant-id");
-        assert_eq!(id_option("mailFolder"), "--mail-folder-id");
+        assert_eq!(id_option("participantId"), "--participant-id");
+        assert_eq!(id_option("mailFolderId"), "--mail-folder-id");
+        assert_eq!(id_option("mailFolderId1"), "--mail-folder-id1");
         assert_eq!(word("{call-id}"), "{call-id}");
         assert_eq!(word("{a,b}"), "'{a,b}'");
         assert_eq!(word("$(rm -rf /)"), "'$(rm -rf /)'");

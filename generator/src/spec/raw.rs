@@ -293,6 +293,13 @@ pub struct RawPath {
     pub template: S<String>,
     #[serde(default)]
     pub deprecated: Option<S<String>>,
+    /// This path's own shape where it differs from the operation's (`/me` beside
+    /// `/users/{user-id}`): one operation, every address of the URL space.
+    #[serde(default, rename = "singleValued")]
+    pub single_valued: Option<S<bool>>,
+    /// The path ends in a navigation that does not contain its entities (`memberOf`).
+    #[serde(default)]
+    pub references: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -455,6 +455,21 @@ impl<'a> Validator<'a> {
             }
         }
         let ends_at_item = matches!(segments.last(), Some(Segment::Param(_)));
+        let single_valued = match &p.single_valued {
+            Some(s) if !kind.addresses_item() => {
+                let message = "`singleValued` is for the path of a get, update or delete";
+                self.err(file, s, key.replace(".template", ".singleValued"), message, "not an operation on one entity");
+                return None;
+            }
+            Some(s) => s.value,
+            None => single_valued,
+        };
+        if p.references && !matches!(kind, OperationKind::List | OperationKind::Get | OperationKind::Count) {
+            let message =
+                "`references` is for the path of a list, get or count: entities a navigation refers to are read there, not written";
+            self.err(file, t, key.replace(".template", ".references"), message, "not a read");
+            return None;
+        }
         let by_id = kind.addresses_item() && !single_valued;
         if by_id != ends_at_item && !kind.is_bound_operation() {
             let (message, label) = if single_valued {
@@ -491,6 +506,11 @@ impl<'a> Validator<'a> {
             );
             return None;
         }
-        Some(PathTemplate { template: t.value.clone(), segments, deprecated: p.deprecated.as_ref().map(|d| d.value.clone()) })
+        Some(PathTemplate {
+            template: t.value.clone(),
+            segments,
+            deprecated: p.deprecated.as_ref().map(|d| d.value.clone()),
+            references: p.references,
+        })
     }
 }

@@ -18,9 +18,9 @@ pub fn current(view: &ExampleView) -> String {
     for part in &view.path {
         match part {
             PathPart::Nav(n) => words.push(cli::command(n)),
-            PathPart::Item { collection, item, value, .. } => {
+            PathPart::Item { collection, key, value, .. } => {
                 words.push(cli::command(collection));
-                options.push(format!("{} {}", cli::id_option(item), cli::word(value)));
+                options.push(format!("{} {}", cli::id_option(&super::kiota::key_word(key)), cli::word(value)));
             }
         }
     }

@@ -54,7 +54,7 @@ pub fn page(view: &ExampleView) -> String {
     let request = view.chain(
         "graphClient",
         |n| format!(".{}", csharp::pascal(n)),
-        |c, item, _| format!(".{}[{}]", csharp::pascal(c), csharp::string(&format!("{{{}}}", super::kiota::placeholder(item)))),
+        |c, key, _| format!(".{}[{}]", csharp::pascal(c), csharp::string(&format!("{{{key}}}"))),
     );
     let method = match view.action_segment() {
         Some(a) => format!(".{}({})", csharp::pascal(a), args.join(",")),

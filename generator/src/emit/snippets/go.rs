@@ -146,9 +146,9 @@ pub fn page(view: &ExampleView) -> String {
     for part in &view.path {
         match part {
             PathPart::Nav(n) => call.push_str(&format!(".{}()", go::pascal(n))),
-            PathPart::Item { collection, item, .. } => {
-                let var = locals.fresh(&go::local(&format!("{item}Id")));
-                path_vars.push((var.clone(), go::string(&super::kiota::placeholder(item))));
+            PathPart::Item { collection, key, .. } => {
+                let var = locals.fresh(&go::local(&super::kiota::key_word(key)));
+                path_vars.push((var.clone(), go::string(key)));
                 call.push_str(&format!(".{}ById({var})", go::pascal(collection)));
             }
         }
@@ -207,7 +207,7 @@ pub fn current(view: &ExampleView) -> String {
     let call = view.chain(
         "graphClient",
         |n| format!(".{}()", go::pascal(n)),
-        |c, item, v| format!(".{}().{}({})", go::pascal(c), super::kiota::by_id(item, Case::Pascal), go::string(v)),
+        |c, key, v| format!(".{}().{}({})", go::pascal(c), super::kiota::by_key(key, Case::Pascal), go::string(v)),
     );
     fill(&Current {
         module,

@@ -24,7 +24,8 @@ struct Page {
 }
 
 /// The legacy SDK's type of a result: the model, or the collection's page (a function's
-/// own, `UserReminderViewCollectionPage`).
+/// own, `UserReminderViewCollectionPage`; a navigation's that refers to entities living
+/// elsewhere, `DirectoryObjectCollectionWithReferencesPage`).
 fn legacy_result(view: &ExampleView, ty: &TypeRef) -> String {
     let name = match &ty.kind {
         TypeKind::Complex(n) | TypeKind::Enum(n) => java::pascal(n),
@@ -36,6 +37,7 @@ fn legacy_result(view: &ExampleView, ty: &TypeRef) -> String {
     }
     match (ty.collection, view.is_function()) {
         (true, true) => format!("{}{}CollectionPage", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)),
+        (true, false) if view.action.paths[view.example.request.path_index].references => format!("{name}CollectionWithReferencesPage"),
         (true, false) => format!("{name}CollectionPage"),
         (false, _) => name,
     }
@@ -206,7 +208,7 @@ pub fn current(view: &ExampleView) -> String {
     let call = view.chain(
         "graphClient",
         |n| format!(".{}()", java::builder(n)),
-        |c, item, v| format!(".{}().{}({})", java::builder(c), super::kiota::by_id(item, crate::lang::Case::Camel), java::string(v)),
+        |c, key, v| format!(".{}().{}({})", java::builder(c), super::kiota::by_key(key, crate::lang::Case::Camel), java::string(v)),
     );
     let result = view.result.map(|ty| {
         let name = java::type_name(&ty.kind);

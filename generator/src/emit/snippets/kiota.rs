@@ -15,20 +15,54 @@ use crate::lang::{kiota, singular, Case};
 /// the type's name is no singular of the segment), else the segment's singular
 /// (`calls` → `call`).
 pub fn item(collection: &str, param: &str) -> String {
-    match param.strip_suffix("-id") {
-        Some(name) if !name.is_empty() => name.to_owned(),
-        _ => singular(collection),
+    match graphs_key(param) {
+        Some((name, _)) => name.to_owned(),
+        None => singular(collection),
     }
 }
 
-/// The by-id request builder of an item, in the SDK's casing: `ByMailFolderId`,
-/// `byMailFolderId`, `by_mail_folder_id`.
-pub fn by_id(item: &str, case: Case) -> String {
-    match case {
-        Case::Snake => format!("by_{}_id", kiota(item, Case::Snake, "n")),
-        Case::Camel => format!("by{}Id", kiota(item, Case::Pascal, "N")),
-        Case::Pascal | Case::ScreamingSnake => format!("By{}Id", kiota(item, Case::Pascal, "N")),
+/// A placeholder written Graph's way, split into the item's name and the key's:
+/// `mailFolder-id1` → (`mailFolder`, `id1`), `workflowVersion-versionNumber` →
+/// (`workflowVersion`, `versionNumber`).
+fn graphs_key(param: &str) -> Option<(&str, &str)> {
+    let (name, key) = param.rsplit_once('-')?;
+    let word = |s: &str| s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    let numbered = key.trim_end_matches(|c: char| c.is_ascii_digit());
+    (word(name) && word(numbered) && numbered.starts_with(|c: char| c.is_ascii_lowercase())).then_some((name, key))
+}
+
+/// The key Graph's OpenAPI gives an item (without braces): the spec's own placeholder when
+/// written Graph's way (`mailFolder-id1`, the second `mailFolder` key of a path), else
+/// the item's (`{callId}` of `calls` → `call-id`). Kiota names the item's by-key builder
+/// after it (`ByMailFolderId1`), and the docs print it.
+pub fn key(item: &str, param: &str) -> String {
+    match graphs_key(param) {
+        Some((name, _)) if name == item => param.to_owned(),
+        _ => placeholder(item),
     }
+}
+
+/// The by-key request builder of an item, in the SDK's casing: `ByMailFolderId`,
+/// `byMailFolderId1`, `by_mail_folder_id` (from its [`key`]).
+pub fn by_key(key: &str, case: Case) -> String {
+    let (name, suffix) = key.rsplit_once('-').unwrap_or((key, "id"));
+    match case {
+        Case::Snake => format!("by_{}_{}", kiota(name, Case::Snake, "n"), kiota(suffix, Case::Snake, "n")),
+        Case::Camel => format!("by{}{}", kiota(name, Case::Pascal, "N"), kiota(suffix, Case::Pascal, "N")),
+        Case::Pascal | Case::ScreamingSnake => format!("By{}{}", kiota(name, Case::Pascal, "N"), kiota(suffix, Case::Pascal, "N")),
+    }
+}
+
+/// The key as one lower-camel word, as PowerShell's and the CLI's id parameters spell it:
+/// `mailFolderId1` (`-MailFolderId1`, `--mail-folder-id1`).
+pub fn key_word(key: &str) -> String {
+    let (name, suffix) = key.rsplit_once('-').unwrap_or((key, "id"));
+    format!("{name}{}", kiota(suffix, Case::Pascal, "N"))
+}
+
+/// The by-id request builder of an item named as Graph's first key of it (`ByMailFolderId`).
+pub fn by_id(item: &str, case: Case) -> String {
+    by_key(&placeholder(item), case)
 }
 
 /// The docs' placeholder for an item's id, without braces: `mailFolder-id`. Names that
@@ -158,6 +192,17 @@ mod tests {
         assert_eq!(placeholder("localIPCall"), "localIPCall-id");
         assert_eq!(placeholder("in"), "in-id");
         assert_eq!(placeholder("a.b"), "a-b-id");
+        // The second key of one type on a path is numbered, as Graph's OpenAPI and every
+        // Kiota SDK number it (msgraph-sdk 1.65.0's `by_mail_folder_id1`, msgraph-sdk-go's
+        // `ByMailFolderId1`); a key named after its property keeps that name.
+        assert_eq!(item("childFolders", "mailFolder-id1"), "mailFolder");
+        assert_eq!(key("mailFolder", "mailFolder-id1"), "mailFolder-id1");
+        assert_eq!(key("call", "callId"), "call-id");
+        assert_eq!(by_key("mailFolder-id1", Case::Snake), "by_mail_folder_id1");
+        assert_eq!(by_key("mailFolder-id1", Case::Pascal), "ByMailFolderId1");
+        assert_eq!(by_key("workflowVersion-versionNumber", Case::Camel), "byWorkflowVersionVersionNumber");
+        assert_eq!(key_word("mailFolder-id1"), "mailFolderId1");
+        assert_eq!(item("users", "user-principal-name"), "user", "a name of two words is no Graph key");
         assert_eq!(request_body_class("logTeleconferenceDeviceQuality"), "LogTeleconferenceDeviceQualityPostRequestBody");
         assert_eq!(request_builder(BuilderEnd::Item("message")), "MessageItemRequestBuilder");
         assert_eq!(request_builder(BuilderEnd::Segment("users")), "UsersRequestBuilder");

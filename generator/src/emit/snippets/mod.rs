@@ -25,9 +25,10 @@ pub enum PathPart {
     /// `communications`: a navigation with no id.
     Nav(String),
     /// `calls/{id}`: a collection, then an item of it. `item` names one of its items as
-    /// Graph's key does (`call`, see [`kiota::item`]); `value` is the example's raw id, or
+    /// Graph's key does (`call`, see [`kiota::item`]), `key` is that key (`call-id`,
+    /// `mailFolder-id1`, see [`kiota::key`]); `value` is the example's raw id, or
     /// a placeholder as docs print it (`{call-id}`, see [`is_placeholder`]).
-    Item { collection: String, item: String, param: String, value: String },
+    Item { collection: String, item: String, key: String, param: String, value: String },
 }
 
 /// A body parameter of the action and the example's value for it, if any.
@@ -134,7 +135,9 @@ impl<'a> ExampleView<'a> {
             match (&segs[i], segs.get(i + 1)) {
                 (Segment::Literal(l), Some(Segment::Param(p))) => {
                     let value = example.path_value(p).unwrap_or_default().to_owned();
-                    path.push(PathPart::Item { collection: l.clone(), item: kiota::item(l, p), param: p.clone(), value });
+                    let item = kiota::item(l, p);
+                    let key = kiota::key(&item, p);
+                    path.push(PathPart::Item { collection: l.clone(), item, key, param: p.clone(), value });
                     i += 2;
                 }
                 (Segment::Literal(l), _) => {
@@ -144,7 +147,8 @@ impl<'a> ExampleView<'a> {
                 (Segment::Param(p), _) => {
                     // A placeholder right after another: an unnamed collection.
                     let value = example.path_value(p).unwrap_or_default().to_owned();
-                    path.push(PathPart::Item { collection: p.clone(), item: p.clone(), param: p.clone(), value });
+                    let key = kiota::key(p, p);
+                    path.push(PathPart::Item { collection: p.clone(), item: p.clone(), key, param: p.clone(), value });
                     i += 1;
                 }
             }
@@ -172,13 +176,14 @@ impl<'a> ExampleView<'a> {
     }
 
     /// The request chain in one language's spelling: `nav` for a navigation, `item` for a
-    /// collection, the name of its items and the id (raw, or a placeholder) of one of them.
+    /// collection, the key of its items (`mailFolder-id1`) and the id (raw, or a
+    /// placeholder) of one of them.
     pub fn chain(&self, root: &str, nav: impl Fn(&str) -> String, item: impl Fn(&str, &str, &str) -> String) -> String {
         let mut out = root.to_owned();
         for part in &self.path {
             match part {
                 PathPart::Nav(n) => out.push_str(&nav(n)),
-                PathPart::Item { collection, item: name, value, .. } => out.push_str(&item(collection, name, value)),
+                PathPart::Item { collection, key, value, .. } => out.push_str(&item(collection, key, value)),
             }
         }
         out
@@ -412,7 +417,7 @@ pub fn with_placeholders(action: &Action, example: &Example) -> Example {
         .filter_map(|(i, s)| match s {
             Segment::Param(p) => {
                 let name = match i.checked_sub(1).map(|j| &segments[j]) {
-                    Some(Segment::Literal(collection)) => kiota::placeholder(&kiota::item(collection, p)),
+                    Some(Segment::Literal(collection)) => kiota::key(&kiota::item(collection, p), p),
                     // Letters, digits and `-` only, so the placeholder stays one as printed
                     // (see `is_placeholder`) in every language's URL and literal.
                     _ => crate::lang::ident(p, crate::lang::Case::Snake, "n").replace('_', "-"),

@@ -97,7 +97,7 @@ pub fn current(view: &ExampleView) -> String {
     let call = view.chain(
         "$graphServiceClient",
         |n| format!("->{}()", php::camel(n)),
-        |c, item, v| format!("->{}()->{}({})", php::camel(c), super::kiota::by_id(item, crate::lang::Case::Camel), php::string(v)),
+        |c, key, v| format!("->{}()->{}({})", php::camel(c), super::kiota::by_key(key, crate::lang::Case::Camel), php::string(v)),
     );
     // Requests return promises; `wait()` sends the request and gives the result.
     fill(&Current { uses, lines, result: view.result.is_some(), call: format!("{call}{op}->wait()") })

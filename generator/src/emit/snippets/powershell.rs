@@ -96,8 +96,8 @@ fn path_args(view: &ExampleView) -> Vec<(String, String)> {
     view.path
         .iter()
         .filter_map(|p| match p {
-            PathPart::Item { item, .. } => {
-                let name = format!("{item}Id");
+            PathPart::Item { key, .. } => {
+                let name = super::kiota::key_word(key);
                 Some((powershell::parameter(&name), powershell::variable(&name)))
             }
             PathPart::Nav(_) => None,

@@ -91,7 +91,7 @@ pub fn current(view: &ExampleView) -> String {
     let mut call = view.chain(
         "graph_client",
         |n| format!(".{}", python::snake(n)),
-        |c, item, v| format!(".{}.{}({})", python::snake(c), super::kiota::by_id(item, crate::lang::Case::Snake), python::string(v)),
+        |c, key, v| format!(".{}.{}({})", python::snake(c), super::kiota::by_key(key, crate::lang::Case::Snake), python::string(v)),
     );
     // msgraph-beta-sdk's `GraphServiceClient.me` is a method, not a property as in
     // msgraph-sdk (1.66.0's `def me(self) -> UserItemRequestBuilder` has no `@property`):

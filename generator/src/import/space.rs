@@ -1,0 +1,179 @@
+//! The URL space of a CSDL document: every address OData's conventions give an entity type, walked as Graph's OpenAPI converter walks it.
+//!
+//! The converter (`conversion-settings-openapi.json`: key as segment, every navigation)
+//! starts at each entity set and singleton and follows navigation properties: one that
+//! contains its target is followed on, to any depth, except through a navigation property
+//! the path already went through (`…/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id1}`
+//! has no `childFolders` below it); one that does not contain its target is an address
+//! too (`/users/{user-id}/memberOf`, `/users/{user-id}/manager`), read there and no
+//! further. A key is named after its entity type, numbered when the type's key is already
+//! on the path (`{mailFolder-id1}`), as the SDKs' request builders are
+//! (`ByMailFolderId1`, `by_mail_folder_id1`).
+
+use super::csdl::Csdl;
+use std::collections::{BTreeMap, VecDeque};
+
+/// One address of an entity type.
+#[derive(Debug, Clone)]
+pub struct Address {
+    /// The collection's segments, or None for a singleton or single-valued navigation.
+    pub collection: Option<Vec<String>>,
+    /// One instance's segments (`communications/calls/{call-id}`).
+    pub item: Vec<String>,
+    /// The annotation target that says what the address allows
+    /// (`microsoft.graph.cloudCommunications/calls`).
+    pub target: String,
+    /// Reached through a navigation that does not contain its target: the entities live
+    /// elsewhere, so here they are only read (and counted), and nothing below is addressed.
+    pub reference: bool,
+    /// Whether one item of the collection has a key segment: false where the metadata says
+    /// `IndexableByKey` is false (`event/instances`, read as a list only); `item` is then
+    /// the collection's own segments.
+    pub keyed: bool,
+}
+
+impl Address {
+    /// Whether one of its entities can be addressed: a singleton, or a keyed collection.
+    pub fn has_item(&self) -> bool {
+        self.collection.is_none() || self.keyed
+    }
+}
+
+/// The longest address followed, in segments: Graph's deepest containment is 13
+/// (`/education/classes/{…}/assignments/{…}/submissions/{…}/outcomes/{…}` and the like);
+/// a bound keeps a metadata document with a containment cycle of distinct properties finite.
+const DEEPEST: usize = 24;
+
+/// A path being walked: the address, the navigation properties it went through and the
+/// key names it holds (for the next key's number).
+struct Walk {
+    ty: String,
+    address: Address,
+    through: Vec<(String, String)>,
+    keys: Vec<String>,
+}
+
+fn short(qualified: &str) -> &str {
+    qualified.rsplit('.').next().unwrap_or(qualified)
+}
+
+/// The key placeholder of an item of `ty` after `keys`: `{mailFolder-id}`, then
+/// `{mailFolder-id1}`; named after the key's property (`{workflowVersion-versionNumber}`).
+fn key(csdl: &Csdl, ty: &str, keys: &[String]) -> String {
+    let name = short(ty);
+    let property = csdl.key_of(ty).unwrap_or("id");
+    match keys.iter().filter(|k| *k == name).count() {
+        0 => format!("{{{name}-{property}}}"),
+        n => format!("{{{name}-{property}{n}}}"),
+    }
+}
+
+/// Every address of each entity type, shortest first (breadth first: entity sets and
+/// singletons, then one navigation deeper at a time), each type's first one the shortest.
+pub fn addresses(csdl: &Csdl) -> BTreeMap<String, Vec<Address>> {
+    let mut found: BTreeMap<String, Vec<Address>> = BTreeMap::new();
+    let mut queue = VecDeque::new();
+    let at = |target: String, ty: &str, segments: Vec<String>, collection: bool, keys: &mut Vec<String>, reference| {
+        let keyed = csdl.allows(&target, "IndexableByKey");
+        if collection && keyed {
+            let item = [segments.clone(), vec![key(csdl, ty, keys)]].concat();
+            keys.push(short(ty).to_owned());
+            Address { collection: Some(segments), item, target, reference, keyed }
+        } else if collection {
+            Address { collection: Some(segments.clone()), item: segments, target, reference, keyed }
+        } else {
+            Address { collection: None, item: segments, target, reference, keyed: true }
+        }
+    };
+    for r in &csdl.roots {
+        let ty = csdl.qualify(&r.ty.name);
+        let mut keys = Vec::new();
+        let address = at(format!("{}/{}", csdl.container, r.name), &ty, vec![r.name.clone()], r.ty.collection, &mut keys, false);
+        queue.push_back(Walk { ty, address, through: Vec::new(), keys });
+    }
+    while let Some(walk) = queue.pop_front() {
+        found.entry(walk.ty.clone()).or_default().push(walk.address.clone());
+        if walk.address.reference || !walk.address.has_item() || walk.address.item.len() >= DEEPEST {
+            continue;
+        }
+        // The navigation of the type and its bases, in metadata order.
+        let mut declaring = Some(walk.ty.clone());
+        while let Some(name) = declaring {
+            let Some(t) = csdl.types.get(&name) else { break };
+            for n in &t.navigations {
+                let via = (name.clone(), n.name.clone());
+                // `Navigability: None`: the metadata says the property is not navigated.
+                if walk.through.contains(&via) || !csdl.allows(&format!("{name}/{}", n.name), "Navigable") {
+                    continue;
+                }
+                let target = csdl.qualify(&n.ty.name);
+                let segments = [walk.address.item.clone(), vec![n.name.clone()]].concat();
+                let mut keys = walk.keys.clone();
+                let address = at(format!("{name}/{}", n.name), &target, segments, n.ty.collection, &mut keys, !n.contains_target);
+                let through = [walk.through.clone(), vec![via]].concat();
+                queue.push_back(Walk { ty: target, address, through, keys });
+            }
+            declaring = t.base.as_ref().map(|b| csdl.qualify(b));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+<EntityType Name="directoryObject" BaseType="graph.entity"/>
+<EntityType Name="user" BaseType="graph.directoryObject">
+  <NavigationProperty Name="mailFolders" Type="Collection(graph.mailFolder)" ContainsTarget="true"/>
+  <NavigationProperty Name="manager" Type="graph.directoryObject"/>
+  <NavigationProperty Name="memberOf" Type="Collection(graph.directoryObject)"/>
+</EntityType>
+<EntityType Name="mailFolder" BaseType="graph.entity">
+  <NavigationProperty Name="childFolders" Type="Collection(graph.mailFolder)" ContainsTarget="true"/>
+  <NavigationProperty Name="messages" Type="Collection(graph.message)" ContainsTarget="true"/>
+</EntityType>
+<EntityType Name="message" BaseType="graph.entity"/>
+<EntityContainer Name="GraphService">
+  <EntitySet Name="users" EntityType="graph.user"/>
+  <EntitySet Name="directoryObjects" EntityType="graph.directoryObject"/>
+  <Singleton Name="me" Type="graph.user"/>
+</EntityContainer>
+</Schema></edmx:DataServices></edmx:Edmx>"#;
+
+    fn items(found: &BTreeMap<String, Vec<Address>>, ty: &str) -> Vec<String> {
+        found[&format!("microsoft.graph.{ty}")].iter().map(|a| format!("/{}", a.item.join("/"))).collect()
+    }
+
+    #[test]
+    fn every_address_is_walked_once_through_each_navigation_and_keys_are_numbered() {
+        let csdl = crate::import::csdl::parse(DOC).unwrap();
+        let found = addresses(&csdl);
+        assert_eq!(
+            items(&found, "message"),
+            [
+                "/users/{user-id}/mailFolders/{mailFolder-id}/messages/{message-id}",
+                "/me/mailFolders/{mailFolder-id}/messages/{message-id}",
+                "/users/{user-id}/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id1}/messages/{message-id}",
+                "/me/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id1}/messages/{message-id}",
+            ]
+        );
+        assert_eq!(
+            items(&found, "directoryObject"),
+            [
+                "/directoryObjects/{directoryObject-id}",
+                "/users/{user-id}/manager",
+                "/users/{user-id}/memberOf/{directoryObject-id}",
+                "/me/manager",
+                "/me/memberOf/{directoryObject-id}"
+            ]
+        );
+        let member_of = &found["microsoft.graph.directoryObject"][2];
+        assert!(member_of.reference, "memberOf does not contain its directory objects");
+        assert_eq!(member_of.target, "microsoft.graph.user/memberOf");
+        assert!(!found["microsoft.graph.message"][0].reference);
+    }
+}
