@@ -106,7 +106,8 @@ pub struct Csdl {
     /// Annotation target (`microsoft.graph.call/participants`,
     /// `microsoft.graph.GraphService/applicationTemplates`) → the Capabilities restrictions
     /// stated for it (`Insertable`, `Updatable`, `Deletable`, `Readable`, `ReadableByKey`,
-    /// `IndexableByKey`, and `Navigable`: false where `Navigability` is `None`).
+    /// `IndexableByKey`, `Countable`, `Referenceable`, and `Navigable`: false where
+    /// `Navigability` is `None`).
     pub restrictions: BTreeMap<String, BTreeMap<&'static str, bool>>,
 }
 
@@ -114,12 +115,18 @@ impl Csdl {
     /// Whether the metadata allows `what` (`Insertable`, …) at `target`: OData's default is
     /// yes, unless a Capabilities annotation says otherwise.
     pub fn allows(&self, target: &str, what: &str) -> bool {
-        self.restrictions.get(target).and_then(|r| r.get(what)).copied().unwrap_or(true)
+        self.states(target, what).unwrap_or(true)
+    }
+
+    /// What a Capabilities annotation at `target` says of `what`, if one does.
+    pub fn states(&self, target: &str, what: &str) -> Option<bool> {
+        self.restrictions.get(target).and_then(|r| r.get(what)).copied()
     }
 }
 
 /// The Capabilities terms whose top-level flag says whether an operation exists at all.
-const RESTRICTIONS: [(&str, &str); 5] = [
+const RESTRICTIONS: [(&str, &str); 6] = [
+    ("Org.OData.Capabilities.V1.CountRestrictions", "Countable"),
     ("Org.OData.Capabilities.V1.NavigationRestrictions", "Navigable"),
     ("Org.OData.Capabilities.V1.InsertRestrictions", "Insertable"),
     ("Org.OData.Capabilities.V1.UpdateRestrictions", "Updatable"),
@@ -352,6 +359,8 @@ impl State {
         let flag = match (self.restriction, enclosing.as_str()) {
             (Some(f), "") if name_of(e) == f => Some(f),
             (Some("Readable"), "ReadByKeyRestrictions") if name_of(e) == "Readable" => Some("ReadableByKey"),
+            // A contained navigation whose entities are referred to (`featureRolloutPolicy/appliesTo`).
+            (Some("Navigable"), "") if name_of(e) == "Referenceable" => Some("Referenceable"),
             _ => None,
         };
         let target = self.inline_target.as_ref().or(self.annotations_target.as_ref());

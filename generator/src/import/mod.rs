@@ -439,11 +439,15 @@ impl<'a> Importer<'a> {
             for a in addresses {
                 let allows = |what| self.csdl.allows(&a.target, what);
                 let writes = !a.reference;
+                let at_root = a.target.starts_with(&format!("{}/", self.csdl.container));
+                let type_counts = self.csdl.allows(&format!("{NAMESPACE}.{bound}"), "Countable");
                 let at = |segments: &[String], single| Route { template: template(segments), single, references: a.reference };
                 let path = match (kind, &a.collection) {
                     ("list", Some(c)) if allows("Readable") => Some(at(c, false)),
                     ("create", Some(c)) if writes && allows("Insertable") => Some(at(c, false)),
-                    ("count", Some(c)) if allows("Readable") => {
+                    // `CountRestrictions` at the address, or for an entity set on its type
+                    // (`agreement`: no `/agreements/$count`, as msgraph-sdk 1.65.0 has it).
+                    ("count", Some(c)) if allows("Readable") && allows("Countable") && (!at_root || type_counts) => {
                         Some(Route { template: template(c) + "/$count", single: false, references: a.reference })
                     }
                     ("get", Some(_)) if a.keyed && allows("Readable") && allows("ReadableByKey") => Some(at(&a.item, false)),
@@ -730,6 +734,7 @@ impl Importer<'_> {
                 self.cannot_express(format!("{} bound to {}", op.name, short(&bound)), "bound to a collection that is a singleton".into());
                 continue;
             }
+            let mark = self.out.planned.len();
             if let Some(text) = self.action_yaml(op, short(&bound), &paths, header) {
                 roots.extend(op.arguments().iter().map(|p| csdl.qualify(&p.ty.name)));
                 roots.extend(op.returns.iter().map(|r| csdl.qualify(&r.name)));
@@ -739,9 +744,11 @@ impl Importer<'_> {
                         format!("{} bound to {}", crate::diag::clip(&op.name), crate::diag::clip(short(&bound))),
                         format!("its file name would be longer than file systems allow ({} bytes)", crate::outdir::NAME_MAX),
                     );
+                    self.unplan(mark, &file);
                     continue;
                 }
                 if actions.contains_key(&file) {
+                    self.unplan(mark, &file);
                     self.cannot_express(
                         file,
                         "a second operation of that name on that type (an overload); the spec names an operation once".into(),
@@ -754,7 +761,17 @@ impl Importer<'_> {
         actions
     }
 
-    /// The entity operations (list, create, get, update, delete) of each selected type,
+    /// Takes back what was planned for `file` since `mark`: an operation made and then not
+    /// written (its file taken) is not one the import plans or a dry run shows.
+    fn unplan(&mut self, mark: usize, file: &str) {
+        let mut at = 0;
+        self.out.planned.retain(|(_, _, f)| {
+            at += 1;
+            at <= mark || f != file
+        });
+    }
+
+    /// The entity operations (list, create, get, update, delete, count) of each selected type,
     /// added to `actions` unless an action of the same name holds the file.
     fn entity_operations(
         &mut self,
@@ -768,16 +785,22 @@ impl Importer<'_> {
                 self.cannot_express(crate::diag::clip(short(bound)).into_owned(), NOT_AN_IDENTIFIER.into());
                 continue;
             }
-            let Some(address) = addresses.get(bound).filter(|a| a.iter().any(|a| !a.reference)) else {
+            // A type reached only through navigations that refer to it (`files` of an upload
+            // session, whose files have no entity set) is read there all the same.
+            let Some(address) = addresses.get(bound) else {
                 self.cannot_express(short(bound).to_owned(), "the entity type has no address in the container".into());
                 continue;
             };
+            let mark = self.out.planned.len();
             for (file, text) in self.entity_yamls(short(bound), address, header) {
                 match actions.entry(file) {
-                    std::collections::btree_map::Entry::Occupied(taken) => self.cannot_express(
-                        taken.key().clone(),
-                        "an action of that name on that type; the spec names an operation once".into(),
-                    ),
+                    std::collections::btree_map::Entry::Occupied(taken) => {
+                        self.unplan(mark, taken.key());
+                        self.cannot_express(
+                            taken.key().clone(),
+                            "an action of that name on that type; the spec names an operation once".into(),
+                        )
+                    }
                     std::collections::btree_map::Entry::Vacant(free) => {
                         free.insert(text);
                     }

@@ -109,7 +109,10 @@ pub fn addresses(csdl: &Csdl) -> BTreeMap<String, Vec<Address>> {
                 let target = csdl.qualify(&n.ty.name);
                 let segments = [walk.address.item.clone(), vec![n.name.clone()]].concat();
                 let mut keys = walk.keys.clone();
-                let address = at(format!("{name}/{}", n.name), &target, segments, n.ty.collection, &mut keys, !n.contains_target);
+                // A contained navigation the metadata calls `Referenceable` is one of references too.
+                let via_target = format!("{name}/{}", n.name);
+                let reference = !n.contains_target || csdl.states(&via_target, "Referenceable") == Some(true);
+                let address = at(via_target, &target, segments, n.ty.collection, &mut keys, reference);
                 let through = [walk.through.clone(), vec![via]].concat();
                 queue.push_back(Walk { ty: target, address, through, keys });
             }
