@@ -385,14 +385,15 @@ pub fn import_list(metadata: &Path, select: &[String], filter: &crate::import::P
         out.push_str(&format!("{:<width$}  {}  {} bound operation(s)\n", shown(&r.name), shown(&r.address), r.bound));
     }
     // With a selection, the operations an import of it would make, filters applied.
-    let mut operations = 0;
+    let (mut operations, mut addresses) = (0, 0);
     if !select.is_empty() {
         match crate::import::import(&csdl, select, filter, "sdkgen import") {
             Ok(import) => {
                 out.push_str("\noperations an import of this selection makes:\n");
                 let mut planned = import.planned;
                 planned.sort_by(|a, b| (&a.2, &a.1).cmp(&(&b.2, &b.1)));
-                operations = planned.len();
+                addresses = planned.len();
+                operations = planned.iter().map(|(_, _, file)| file).collect::<std::collections::BTreeSet<_>>().len();
                 for (method, path, _) in &planned {
                     out.push_str(&format!("  {method:<6} {}\n", shown(path)));
                 }
@@ -404,7 +405,7 @@ pub fn import_list(metadata: &Path, select: &[String], filter: &crate::import::P
         }
     }
     print!("{out}");
-    let ops = if select.is_empty() { String::new() } else { format!("; {operations} operations") };
+    let ops = if select.is_empty() { String::new() } else { format!("; {operations} operations at {addresses} addresses") };
     note(&format!("sdkgen: {} addressable entity types{ops}\n", rows.len()));
     Exit::Ok
 }

@@ -1140,7 +1140,21 @@ fn a_metadata_file_can_be_explored_and_an_import_tried_before_it_is_made() {
         "{ops}"
     );
     assert!(!ops.contains("DELETE"), "filtered out: {ops}");
-    assert!(err.contains("1 addressable entity types; 21 operations"), "{err}");
+    assert!(err.contains("1 addressable entity types; 21 operations at 21 addresses"), "{err}");
+    // The URL space, listed by path pattern across every type: each address of each
+    // operation (Graph's whole v1.0 has 11,343).
+    let (ok, space, err) = run(sdkgen()
+        .args(["import", "csdl", "--list", "--select", "*", "--include-path", "/me/mailFolders/*/childFolders/**"])
+        .arg(metadata()));
+    assert!(ok, "{err}");
+    let listed: Vec<&str> = space.split("operations an import of this selection makes:\n").nth(1).unwrap().lines().collect();
+    assert!(listed.contains(&"  GET    /me/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id1}/messages"), "{space}");
+    assert!(listed.contains(&"  POST   /me/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id1}/messages/{message-id}/send"));
+    assert!(
+        listed.iter().all(|l| l.contains(" /me/mailFolders/{mailFolder-id}/childFolders")),
+        "only what the pattern matches (`**` may match no segment)"
+    );
+    assert!(err.contains(&format!("at {} addresses", listed.len())), "{err}");
     let (ok, all, _) = run(sdkgen().args(["import", "csdl", "--list"]).arg(metadata()));
     assert!(ok && all.lines().count() > 600, "the whole of v1.0 offers hundreds: {}", all.lines().count());
     for (select, want) in [("mesage", "did you mean `message`?"), ("mesage*", "did you mean `message`?")] {
