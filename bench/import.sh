@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real inputs at real scale: Graph v1.0's whole metadata (tests/fixtures/graph-metadata/)
-# through `import csdl --select '*'`, `check` and a fresh `generate` (every language, style
-# and docs page); then the communications area alone (the entity types `communications`
+# through `import csdl --select '*'`, `check`, a fresh `generate` (every language, style
+# and docs page) and `snippet --http` of one request; then the communications area alone (the entity types `communications`
 # contains) imported, generated with a vendored runtime, and its Rust crate built from
 # cold; the whole of v1.0's crate type-checked from cold. Wall and CPU seconds, peak
 # memory, files and bytes. Release build.
@@ -34,6 +34,17 @@ run check bash -c '"$0" check -q --spec "$1" --out "$2" >/dev/null; [ $? -le 1 ]
 line "check (validates, renders, compares)"
 run generate "$bin" generate -q --spec "$work/v1" --out "$work/v1-out"
 line "generate (fresh)" "$(find "$work/v1-out" -type f | wc -l) files, $(du -sm "$work/v1-out" | cut -f1) MB"
+
+# One request of a reference page against that whole spec, as a docs pipeline runs it per
+# request block: the first call compiles the model into the cache, later ones read it back.
+printf 'GET https://graph.microsoft.com/v1.0/me/messages?$select=sender,subject\nConsistencyLevel: eventual\n' >"$work/r.http"
+export XDG_CACHE_HOME="$work/cache"
+run snippet-first "$bin" snippet --lang go --http "$work/r.http" --spec "$work/v1"
+line "snippet --http (first call: compiles)"
+run snippet-later "$bin" snippet --lang go --http "$work/r.http" --spec "$work/v1"
+line "snippet --http (later calls: compiled)"
+run snippet-uncached env SDKGEN_NO_MODEL_CACHE=1 "$bin" snippet --lang go --http "$work/r.http" --spec "$work/v1"
+line "snippet --http (no compiled model)"
 
 # The communications area: `communications` and every entity type it contains.
 area=(cloudCommunications call participant onlineMeeting presence adhocCall audioRoutingGroup commsOperation contentSharingSession)

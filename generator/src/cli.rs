@@ -107,7 +107,7 @@ fn load_or_report(spec: &Path) -> Result<crate::model::Model, Exit> {
         ));
         return Err(Exit::Io);
     }
-    crate::load_model(spec).map_err(|e| report_spec_errors(&e))
+    crate::modelcache::load(spec).map_err(|e| report_spec_errors(&e))
 }
 
 /// Prints spec (or configuration) errors; the exit status they mean (3 when a file

@@ -47,6 +47,7 @@ pub mod layout;
 #[doc(hidden)]
 pub mod manifest;
 pub mod model;
+pub mod modelcache;
 pub mod outdir;
 pub mod output;
 #[doc(hidden)]

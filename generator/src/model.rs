@@ -8,19 +8,21 @@ use serde_json::Value;
 pub use wire::{encode_segment, function_literal, is_placeholder, readable_in_path};
 
 /// A whole validated spec.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Model {
     pub api: Api,
     pub enums: Vec<EnumType>,
     pub types: Vec<ComplexType>,
     pub actions: Vec<Action>,
     /// Name → position in `enums` / `types`, so every lookup is constant time and a spec
-    /// of thousands of types stays linear; rebuilt by [`Model::reindex`].
+    /// of thousands of types stays linear; rebuilt by [`Model::reindex`] (and so not kept
+    /// in the compiled form, see `modelcache`).
+    #[serde(skip)]
     pub index: Index,
 }
 
 /// Lookup tables over a model's names.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, Default, PartialEq)]
 pub struct Index {
     enums: std::collections::HashMap<String, usize>,
     types: std::collections::HashMap<String, usize>,
@@ -41,7 +43,7 @@ pub fn sdk_suffix(version: &str) -> Option<&str> {
     (version != "v1.0").then_some(version)
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Api {
     pub title: String,
     /// `beta` or `v1.0`: the last segment of the base URL and the SDKs' version switch.
@@ -54,7 +56,7 @@ pub struct Api {
     pub localization_priority: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct EnumType {
     pub name: String,
     pub description: Option<String>,
@@ -64,7 +66,7 @@ pub struct EnumType {
     pub members: Vec<EnumMember>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct EnumMember {
     pub name: String,
     pub description: Option<String>,
@@ -73,7 +75,7 @@ pub struct EnumMember {
 /// The sentinel every evolvable Graph enum ends with.
 pub const SENTINEL: &str = "unknownFutureValue";
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct ComplexType {
     pub name: String,
     pub description: Option<String>,
@@ -86,7 +88,7 @@ pub struct ComplexType {
     pub properties: Vec<Property>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Property {
     pub name: String,
     pub ty: TypeRef,
@@ -106,13 +108,13 @@ pub struct Property {
 }
 
 /// A use of a type: which one, and whether it is a collection of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq, Eq)]
 pub struct TypeRef {
     pub kind: TypeKind,
     pub collection: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq, Eq)]
 pub enum TypeKind {
     Primitive(Primitive),
     Enum(String),
@@ -120,7 +122,7 @@ pub enum TypeKind {
 }
 
 /// Graph's (OData's) primitive types that the spec format accepts, by their spec names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, Copy, PartialEq, Eq)]
 pub enum Primitive {
     String,
     Boolean,
@@ -161,7 +163,7 @@ impl Primitive {
 
 /// Extra constraints on a string value, checked by the validator on examples and by the
 /// generated clients before sending.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// An absolute `https://` URL.
     HttpsUrl,
@@ -174,7 +176,7 @@ impl Format {
 /// What an operation does: Graph's bound actions and functions, and the entity operations a
 /// resource's pages document. Decides the HTTP method, whether a body is sent, and each
 /// SDK's call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, Copy, PartialEq, Eq)]
 pub enum OperationKind {
     /// `POST …/{name}`; a body when the action has parameters.
     Action,
@@ -229,7 +231,7 @@ impl OperationKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Action {
     /// The action's name, or for an entity operation the name its page uses (`get`).
     pub name: String,
@@ -273,7 +275,7 @@ pub enum RequestBody<'a> {
     Entity(&'a str),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct PathTemplate {
     pub template: String,
     pub segments: Vec<Segment>,
@@ -284,13 +286,13 @@ pub struct PathTemplate {
     pub references: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq, Eq)]
 pub enum Segment {
     Literal(String),
     Param(String),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Header {
     pub name: String,
     pub value: String,
@@ -298,21 +300,21 @@ pub struct Header {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Response {
     pub status: u16,
     pub description: Option<String>,
     pub body: Option<TypeRef>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Permissions {
     pub delegated_work: Permission,
     pub delegated_personal: Permission,
     pub application: Permission,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub enum Permission {
     NotSupported,
     /// The spec does not say (an operation imported from metadata, which has no permissions).
@@ -321,7 +323,7 @@ pub enum Permission {
     Supported(Vec<String>),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Example {
     /// The docs pipeline's name for the example (`call-reject`).
     pub name: String,
@@ -335,7 +337,7 @@ pub struct Example {
     pub notifications: Option<Notifications>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct ExampleRequest {
     pub path_index: usize,
     /// Path parameter name → the raw (unencoded) value.
@@ -358,7 +360,7 @@ pub struct ExampleRequest {
 }
 
 /// One of OData's system query options, as Graph takes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ODataOption {
     Select,
     Expand,
@@ -417,7 +419,7 @@ impl ODataOption {
 /// A query option's value, typed by the option: `$select`, `$expand` and `$orderby` take a
 /// list, `$top` and `$skip` a count (Kiota's `Int32`), `$count` a boolean, `$filter` and
 /// `$search` an expression's text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub enum QueryValue {
     List(Vec<String>),
     Int(i32),
@@ -438,7 +440,7 @@ impl QueryValue {
 }
 
 /// An example's query option and its typed value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct QueryOption {
     pub option: ODataOption,
     pub value: QueryValue,
@@ -482,7 +484,7 @@ pub const GRAPH_REQUEST_HEADERS: &[&str] =
 pub const TRANSPORT_HEADERS: &[&str] = &["Authorization", "Content-Type", "Content-Length", "Host"];
 
 /// An example's identity in a model: its operation's place and its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ExampleId {
     pub action: usize,
     pub example: usize,
@@ -497,7 +499,7 @@ impl Model {
 }
 
 /// An example's request body, typed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub enum TypedBody {
     /// No body on the wire.
     None,
@@ -527,7 +529,7 @@ impl TypedBody {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct ExampleResponse {
     pub status: u16,
     /// Headers the page prints (`Location`), in order; `Content-Type` is implied by a body.
@@ -535,14 +537,14 @@ pub struct ExampleResponse {
     pub body: Option<Value>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Notifications {
     pub callback_url: String,
     pub before: Vec<Notification>,
     pub after: Vec<Notification>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct Notification {
     pub title: String,
     pub type_name: String,
@@ -806,7 +808,7 @@ impl Example {
 
 /// A value from an example, with the type the spec gives it: what every language needs
 /// to spell it (an enum member is not a string in C#, Java or Go).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub enum TypedValue {
     Null,
     Bool(bool),

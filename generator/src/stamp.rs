@@ -7,7 +7,8 @@
 //! same fingerprint reads the manifest, checks every listed file's hash and that no other
 //! file of sdkgen's is there; only when all agree does it skip generating. The stamp never
 //! replaces that check, so an edited, deleted or stray file is always repaired. Only
-//! `generate` uses it: `check` always renders, so the stamp is never a proof.
+//! `generate` uses it: `check` always renders, so the stamp is never a proof. The cache's
+//! files (stamps, and `modelcache`'s compiled models) are read and written here alone.
 
 use crate::manifest::hex;
 use crate::outdir;
@@ -18,14 +19,20 @@ use std::path::{Path, PathBuf};
 /// The fingerprint of a run's inputs; `None` when one cannot be read (then a run
 /// generates as usual).
 pub fn fingerprint(spec: &Path, settings: &crate::Settings) -> Option<String> {
+    inputs(spec, &format!("{settings:?}"))
+}
+
+/// The digest of this executable, `extra` and every spec file's path and bytes: what a
+/// stamp and a compiled model (`modelcache`) are keyed by.
+pub(crate) fn inputs(spec: &Path, extra: &str) -> Option<String> {
     let mut h = Sha256::new();
-    // The executable, not its version: templates and emitters are compiled into it. Its
-    // identity on disk (size, modification time, inode), not its bytes: hashing a 12 MB
-    // binary cost a one-operation run three times its own work, and a rebuilt or replaced
-    // binary gets a new identity. The stamp only ever saves work: `current` still checks
-    // every file's hash.
+    // The executable, not its version: templates, emitters and the validator are compiled
+    // into it. Its identity on disk (size, modification time, inode), not its bytes:
+    // hashing a 12 MB binary cost a one-operation run three times its own work, and a
+    // rebuilt or replaced binary gets a new identity. The stamp only ever saves work:
+    // `current` still checks every file's hash.
     h.update(executable_identity()?.as_bytes());
-    h.update(format!("{settings:?}\0").as_bytes());
+    h.update(format!("{extra}\0").as_bytes());
     let mut total = 0u64;
     for file in crate::spec::spec_files(spec).ok()? {
         // Read as loading reads them: regular files only (a FIFO never blocks), capped.
@@ -55,16 +62,22 @@ const MAX_STAMP_BYTES: u64 = 4096;
 /// that is an absolute path (the XDG spec says a relative one is ignored: it would put the
 /// cache in whatever directory sdkgen runs from), else `$HOME/.cache/sdkgen/stamps`.
 fn stamp_path(out: &Path) -> Option<PathBuf> {
+    cache_file("stamps", out)
+}
+
+/// The file of the user's cache (see [`stamp_path`]) that holds what sdkgen keeps of `kind`
+/// for the directory `of`: named by the hash of its canonical path, so one per directory.
+pub(crate) fn cache_file(kind: &str, of: &Path) -> Option<PathBuf> {
     let absolute = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .and_then(absolute)
         .or_else(|| std::env::var_os("HOME").and_then(absolute).map(|h| h.join(".cache")))?;
-    let real = std::fs::canonicalize(out).ok()?;
-    Some(cache.join("sdkgen/stamps").join(hex(&Sha256::digest(real.as_os_str().as_encoded_bytes()))))
+    let real = std::fs::canonicalize(of).ok()?;
+    Some(cache.join("sdkgen").join(kind).join(hex(&Sha256::digest(real.as_os_str().as_encoded_bytes()))))
 }
 
-/// Whether the stamp's `sdkgen` and `sdkgen/stamps` directories are directories, not
-/// links: a stamp is read and written only inside the cache, never through a link to
+/// Whether the cache file's `sdkgen` and `sdkgen/<kind>` directories are directories, not
+/// links: the cache is read and written only inside it, never through a link to
 /// somewhere else.
 fn inside_cache(stamp: &Path) -> bool {
     let stamps = stamp.parent();
@@ -77,16 +90,23 @@ fn inside_cache(stamp: &Path) -> bool {
 /// never written through or waited on.
 pub fn record(out: &Path, fingerprint: &str) {
     let (Some(path), Ok(manifest)) = (stamp_path(out), outdir::read_regular(&out.join(crate::manifest::PATH))) else { return };
+    write_cache_file(&path, format!("{fingerprint} {}\n", hex(&Sha256::digest(&manifest))).as_bytes());
+}
+
+/// Writes a file of the cache: beside it under a name of this process, then renamed over
+/// it, so a link, FIFO or half-written file there is replaced, never written through or
+/// waited on, and a reader sees the old file or the new one whole. Best effort: a cache
+/// that cannot be written only means the next run does the work again.
+pub(crate) fn write_cache_file(path: &Path, bytes: &[u8]) {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    if !inside_cache(&path) {
+    if !inside_cache(path) {
         return;
     }
     let temp = path.with_extension(format!("{}.tmp", std::process::id()));
-    let text = format!("{fingerprint} {}\n", hex(&Sha256::digest(&manifest)));
-    let written = crate::platform::create_new(&temp).and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
-    if written.and_then(|()| std::fs::rename(&temp, &path)).is_err() {
+    let written = crate::platform::create_new(&temp).and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
+    if written.and_then(|()| std::fs::rename(&temp, path)).is_err() {
         let _ = std::fs::remove_file(&temp);
     }
 }
@@ -94,17 +114,23 @@ pub fn record(out: &Path, fingerprint: &str) {
 /// The stamp's text: a regular file inside the cache, read without following a link or
 /// waiting on a FIFO, and only when it is short enough to be a stamp.
 fn read_stamp(path: &Path) -> Option<String> {
+    String::from_utf8(read_cache_file(path, MAX_STAMP_BYTES)?).ok()
+}
+
+/// A file of the cache: a regular file inside it, read without following a link or
+/// waiting on a FIFO, and only when it is no longer than `max` bytes.
+pub(crate) fn read_cache_file(path: &Path, max: u64) -> Option<Vec<u8>> {
     if !inside_cache(path) {
         return None;
     }
     let mut file = crate::platform::open_read(path, false).ok()?;
     let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() > MAX_STAMP_BYTES {
+    if !meta.is_file() || meta.len() > max {
         return None;
     }
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut std::io::Read::take(&mut file, MAX_STAMP_BYTES), &mut text).ok()?;
-    Some(text)
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, max), &mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// The number of files in `out` when it holds exactly what the inputs `fingerprint`

@@ -571,3 +571,71 @@ fn the_stamp_cache_is_a_regular_file_inside_the_cache_or_nothing() {
     assert!(!s.path().join("relcache").exists(), "a relative cache path wrote into the working directory");
     assert!(stamp_of(&home.path().join(".cache"), &out).is_file());
 }
+
+fn model_of(cache: &Path, spec: &Path) -> PathBuf {
+    use sha2::Digest;
+    let real = std::fs::canonicalize(spec).unwrap();
+    let digest = sha2::Sha256::digest(real.as_os_str().as_encoded_bytes());
+    cache.join("sdkgen/models").join(digest.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+/// The compiled model (`modelcache`) is what a later command reads while its digest is
+/// the spec's; an edited spec, a file that does not read back, a link or a FIFO where it
+/// goes are each answered from the spec itself, never written through or waited on, and
+/// replaced by a compiled model of sdkgen's own.
+#[test]
+fn the_compiled_model_is_read_only_while_current_and_never_through_a_link() {
+    let s = scratch();
+    let cache = tempfile::tempdir().unwrap();
+    let env = [("XDG_CACHE_HOME", cache.path())];
+    let snippet = || {
+        let o = run_with(s.path(), &["snippet", "--example", "call-reject", "--lang", "go", "--spec", "spec"], &env);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let first = snippet();
+    let model = model_of(cache.path(), &s.path().join("spec"));
+    let kept = std::fs::read(&model).unwrap();
+    assert!(kept.len() > 1000 && kept[64] == b'\n', "a digest, then the model");
+    assert_eq!(snippet(), first);
+
+    // Read, not rebuilt: a value changed in the compiled model (its digest kept) shows.
+    const ID: &str = "57dab8b1-894c-409a-b240-bd8beae78896";
+    let tampered = String::from_utf8(kept.clone()).unwrap().replace(ID, "from-the-compiled-model");
+    std::fs::write(&model, &tampered).unwrap();
+    assert!(snippet().contains("ByCallId(\"from-the-compiled-model\")"), "the compiled model is what was read");
+
+    // An edited spec has another digest: its own value, and the file replaced.
+    let reject = s.path().join("spec/actions/call-reject.yaml");
+    std::fs::write(&reject, std::fs::read_to_string(&reject).unwrap().replace(ID, "edited-in-the-spec")).unwrap();
+    assert!(snippet().contains("ByCallId(\"edited-in-the-spec\")"));
+    assert!(!std::fs::read_to_string(&model).unwrap().contains("from-the-compiled-model"), "replaced");
+    let current = snippet();
+
+    // Broken after its digest, a link to someone's file, a FIFO: the spec answers, the
+    // file is replaced, theirs is untouched, nothing waits.
+    let theirs = s.path().join("theirs.txt");
+    std::fs::write(&theirs, "keep me\n").unwrap();
+    let digest_line = std::fs::read(&model).unwrap()[..65].to_vec();
+    let plant: [(&str, &dyn Fn()); 3] = [
+        ("broken", &|| std::fs::write(&model, [digest_line.as_slice(), b"{\"api\": 1"].concat()).unwrap()),
+        ("link", &|| symlink(&theirs, &model).unwrap()),
+        ("fifo", &|| assert!(Command::new("mkfifo").arg(&model).status().unwrap().success())),
+    ];
+    for (what, plant) in plant {
+        std::fs::remove_file(&model).unwrap();
+        plant();
+        let start = Instant::now();
+        assert_eq!(snippet(), current, "{what}");
+        assert!(start.elapsed() < Duration::from_secs(10), "{what}: took {:?}", start.elapsed());
+        let meta = std::fs::symlink_metadata(&model).unwrap();
+        assert!(meta.is_file() && meta.len() > 1000, "{what}: replaced by a compiled model");
+    }
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "keep me\n");
+
+    // A spec error is never answered from the cache: it is found in the spec.
+    std::fs::write(&reject, "sdkgen: 1\nactions: [oops\n").unwrap();
+    let o = run_with(s.path(), &["snippet", "--example", "call-reject", "--lang", "go", "--spec", "spec"], &env);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(err(&o).contains("call-reject.yaml:"), "{}", err(&o));
+}
