@@ -508,10 +508,15 @@ fn a_config_file_is_validated_like_a_spec_and_headers_come_from_it() {
 
 /// Where sdkgen keeps the stamp of `out` under the cache directory `cache`.
 fn stamp_of(cache: &Path, out: &Path) -> PathBuf {
+    cache_file_of(cache, "stamps", out)
+}
+
+/// Where sdkgen keeps what it knows of `kind` (`stamps`, `models`) for directory `dir`.
+fn cache_file_of(cache: &Path, kind: &str, dir: &Path) -> PathBuf {
     use sha2::Digest;
-    let real = std::fs::canonicalize(out).unwrap();
+    let real = std::fs::canonicalize(dir).unwrap();
     let digest = sha2::Sha256::digest(real.as_os_str().as_encoded_bytes());
-    cache.join("sdkgen/stamps").join(digest.iter().map(|b| format!("{b:02x}")).collect::<String>())
+    cache.join("sdkgen").join(kind).join(digest.iter().map(|b| format!("{b:02x}")).collect::<String>())
 }
 
 #[test]
@@ -572,13 +577,6 @@ fn the_stamp_cache_is_a_regular_file_inside_the_cache_or_nothing() {
     assert!(stamp_of(&home.path().join(".cache"), &out).is_file());
 }
 
-fn model_of(cache: &Path, spec: &Path) -> PathBuf {
-    use sha2::Digest;
-    let real = std::fs::canonicalize(spec).unwrap();
-    let digest = sha2::Sha256::digest(real.as_os_str().as_encoded_bytes());
-    cache.join("sdkgen/models").join(digest.iter().map(|b| format!("{b:02x}")).collect::<String>())
-}
-
 /// The compiled model (`modelcache`) is what a later command reads while its digest is
 /// the spec's; an edited spec, a file that does not read back, a link or a FIFO where it
 /// goes are each answered from the spec itself, never written through or waited on, and
@@ -594,7 +592,7 @@ fn the_compiled_model_is_read_only_while_current_and_never_through_a_link() {
         String::from_utf8(o.stdout).unwrap()
     };
     let first = snippet();
-    let model = model_of(cache.path(), &s.path().join("spec"));
+    let model = cache_file_of(cache.path(), "models", &s.path().join("spec"));
     let kept = std::fs::read(&model).unwrap();
     assert!(kept.len() > 1000 && kept[64] == b'\n', "a digest, then the model");
     assert_eq!(snippet(), first);

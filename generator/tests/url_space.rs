@@ -4,7 +4,9 @@
 //! (`tests/python/url_templates.py`, the wheel pinned by hash in
 //! `tests/python/v1-url-space.txt`), never run. Paths are compared by shape: query
 //! templates dropped, a function's arguments as `()`, `/me/…` as the SDK folds it into
-//! `/users/{user-id}/…` where it has no `/me` builder of its own.
+//! `/users/{user-id}/…` where it has no `/me` builder of its own. `SDKGEN_SHOW=1` prints
+//! what the test found (counts, unexplained paths, the import's own), to write the
+//! fixture's reasons from when either side changes.
 
 use sdkgen::import::csdl::Csdl;
 use std::collections::{BTreeMap, BTreeSet};

@@ -391,8 +391,7 @@ impl<'a> Importer<'a> {
         Some(head.yaml(header, !op.is_function && !params.is_empty(), &params, &response))
     }
 
-    /// The paths of `templates` (each with whether it is single-valued) the path filters
-    /// keep, each one recorded as asked about and as planned for `file`; None, and one more
+    /// The addresses in `templates` the path filters keep, each one recorded as asked about and as planned for `file`; None, and one more
     /// operation left out, when they keep none.
     fn kept(&mut self, method: &'static str, templates: Vec<Route>, file: &str) -> Option<Vec<Route>> {
         let mut kept = Vec::new();
@@ -434,13 +433,16 @@ impl<'a> Importer<'a> {
             ("count", "GET", count),
         ];
         let mut out = Vec::new();
+        let root = format!("{}/", self.csdl.container);
+        let type_counts = self.csdl.allows(&format!("{NAMESPACE}.{bound}"), "Countable");
         for (kind, method, response) in kinds {
             let mut templates = Vec::new();
+            // Two addresses may give one path (a type and its base's navigation): once each.
+            let mut seen = BTreeSet::new();
             for a in addresses {
                 let allows = |what| self.csdl.allows(&a.target, what);
                 let writes = !a.reference;
-                let at_root = a.target.starts_with(&format!("{}/", self.csdl.container));
-                let type_counts = self.csdl.allows(&format!("{NAMESPACE}.{bound}"), "Countable");
+                let at_root = a.target.starts_with(&root);
                 let at = |segments: &[String], single| Route { template: template(segments), single, references: a.reference };
                 let path = match (kind, &a.collection) {
                     ("list", Some(c)) if allows("Readable") => Some(at(c, false)),
@@ -461,7 +463,7 @@ impl<'a> Importer<'a> {
                     ("update", None) if writes && allows("Updatable") => Some(at(&a.item, true)),
                     _ => None,
                 };
-                templates.extend(path.filter(|p| !templates.contains(p)));
+                templates.extend(path.filter(|p| seen.insert(p.template.clone())));
             }
             if templates.is_empty() {
                 continue;
