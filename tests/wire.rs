@@ -61,6 +61,10 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
                 }
                 "class-delete" => client.class_delete(id).await.map(|()| None).unwrap(),
                 "class-count" => Some(serde_json::to_value(client.class_count().await.unwrap()).unwrap()),
+                "class-refer" => {
+                    let url = sdkgen::model::reference_url(example.request.body.as_ref()).expect("a reference's URL");
+                    client.class_refer(id, url).await.map(|()| None).unwrap()
+                }
                 "class-lookup" => {
                     use sdkgen::model::TypedValue;
                     let arg = |n: &str| &example.request.arguments.iter().find(|(k, _)| k == n).unwrap().1;

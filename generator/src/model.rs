@@ -196,10 +196,19 @@ pub enum OperationKind {
     /// `GET …/$count`: how many items a collection holds, as text (OData's `$count`
     /// segment; Graph asks for `ConsistencyLevel: eventual` on directory objects).
     Count,
+    /// `POST …/{navigation}/$ref` with `{"@odata.id": "…"}`: a collection navigation now
+    /// also refers to an entity living elsewhere (add a member to a group).
+    AddReference,
+    /// `DELETE …/{navigation}/{id}/$ref` (or a single-valued `…/manager/$ref`): the
+    /// navigation no longer refers to it; the entity itself stays.
+    RemoveReference,
+    /// `PUT …/{navigation}/$ref` with `{"@odata.id": "…"}`: a single-valued navigation now
+    /// refers to that entity (assign a user's manager).
+    SetReference,
 }
 
 impl OperationKind {
-    pub const ALL: [(&'static str, OperationKind); 8] = [
+    pub const ALL: [(&'static str, OperationKind); 11] = [
         ("action", OperationKind::Action),
         ("function", OperationKind::Function),
         ("create", OperationKind::Create),
@@ -208,20 +217,38 @@ impl OperationKind {
         ("update", OperationKind::Update),
         ("delete", OperationKind::Delete),
         ("count", OperationKind::Count),
+        ("add-reference", OperationKind::AddReference),
+        ("remove-reference", OperationKind::RemoveReference),
+        ("set-reference", OperationKind::SetReference),
     ];
 
     pub fn method(self) -> &'static str {
         match self {
-            OperationKind::Action | OperationKind::Create => "POST",
+            OperationKind::Action | OperationKind::Create | OperationKind::AddReference => "POST",
             OperationKind::Function | OperationKind::Get | OperationKind::List | OperationKind::Count => "GET",
             OperationKind::Update => "PATCH",
-            OperationKind::Delete => "DELETE",
+            OperationKind::Delete | OperationKind::RemoveReference => "DELETE",
+            OperationKind::SetReference => "PUT",
         }
     }
 
-    /// Whether the path ends at one entity (`…/{id}`) rather than a collection or an action.
+    /// Whether the path ends at one entity (`…/{id}`, before a reference's `/$ref`) rather
+    /// than a collection or an action.
     pub fn addresses_item(self) -> bool {
-        matches!(self, OperationKind::Get | OperationKind::Update | OperationKind::Delete)
+        matches!(
+            self,
+            OperationKind::Get
+                | OperationKind::Update
+                | OperationKind::Delete
+                | OperationKind::RemoveReference
+                | OperationKind::SetReference
+        )
+    }
+
+    /// Whether the path ends with OData's `$ref` segment: the operation writes a reference
+    /// of a navigation, not the entity it refers to.
+    pub fn is_reference(self) -> bool {
+        matches!(self, OperationKind::AddReference | OperationKind::RemoveReference | OperationKind::SetReference)
     }
 
     /// Whether the path's last segment is the operation's own name (`…/reject`,
@@ -273,6 +300,9 @@ pub enum RequestBody<'a> {
     Parameters(&'a [Property]),
     /// A JSON object of this complex type (or a derived one).
     Entity(&'a str),
+    /// `{"@odata.id": "<url>"}`: the entity a navigation is to refer to (the SDKs'
+    /// `ReferenceCreate`, `ReferenceUpdate`).
+    Reference,
 }
 
 #[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
@@ -498,6 +528,22 @@ impl Model {
     }
 }
 
+/// The `@odata.id` of a reference body (`{"@odata.id": "https://…/directoryObjects/u1"}`).
+pub fn reference_url(body: Option<&Value>) -> Option<&str> {
+    body?.as_object()?.get(REFERENCE_MEMBER)?.as_str()
+}
+
+/// The id at the end of a reference's URL (`…/directoryObjects/u1` → `u1`), decoded: what
+/// the older SDKs take, writing the rest themselves.
+pub fn reference_id(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    percent_encoding::percent_decode_str(last).decode_utf8_lossy().into_owned()
+}
+
+/// The one member of a reference's body, as OData names it.
+pub const REFERENCE_MEMBER: &str = "@odata.id";
+
 /// An example's request body, typed.
 #[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub enum TypedBody {
@@ -508,6 +554,8 @@ pub enum TypedBody {
     Parameters(Vec<Option<TypedValue>>),
     /// An entity (create, update).
     Entity(TypedValue),
+    /// The `@odata.id` URL of the entity a navigation is to refer to (add or set a reference).
+    Reference(String),
 }
 
 impl TypedBody {
@@ -525,6 +573,7 @@ impl TypedBody {
                 let ty = TypeRef { kind: TypeKind::Complex(t.to_owned()), collection: false };
                 TypedBody::Entity(TypedValue::from_json(model, body.unwrap_or(&Value::Null), &ty))
             }
+            RequestBody::Reference => TypedBody::Reference(reference_url(body).unwrap_or_default().to_owned()),
         }
     }
 }
@@ -671,6 +720,9 @@ impl Action {
             OperationKind::Delete => "Delete",
             OperationKind::List => "List",
             OperationKind::Count => "Count",
+            OperationKind::AddReference => "Add",
+            OperationKind::RemoveReference => "Remove",
+            OperationKind::SetReference => "Assign",
         };
         // A list names its collection (the path's last literal segment); the others the entity.
         let collection = self.paths.first().and_then(|p| {
@@ -687,6 +739,17 @@ impl Action {
         match (self.kind, collection) {
             (OperationKind::List, Some(c)) => format!("{verb} {c}"),
             (OperationKind::Count, _) => format!("{verb} {}", counted.unwrap_or_else(|| self.bound_to.clone())),
+            // A reference names what the navigation holds, as Graph's pages do ("Add member",
+            // "Assign manager"): its segment's singular.
+            (k, _) if k.is_reference() => {
+                let navigation = self.paths.first().and_then(|p| {
+                    p.segments.iter().rev().find_map(|s| match s {
+                        Segment::Literal(l) if l != "$ref" => Some(crate::lang::singular(l)),
+                        _ => None,
+                    })
+                });
+                format!("{verb} {}", navigation.unwrap_or_else(|| self.bound_to.clone()))
+            }
             _ => format!("{verb} {}", self.bound_to),
         }
     }
@@ -722,6 +785,7 @@ impl Action {
         match self.kind {
             OperationKind::Action if !self.parameters.is_empty() => RequestBody::Parameters(&self.parameters),
             OperationKind::Create | OperationKind::Update => RequestBody::Entity(&self.bound_to),
+            OperationKind::AddReference | OperationKind::SetReference => RequestBody::Reference,
             _ => RequestBody::None,
         }
     }
@@ -730,10 +794,14 @@ impl Action {
     /// for an entity operation, all but the action's own segment for an action.
     pub fn navigation<'p>(&self, path: &'p PathTemplate) -> &'p [Segment] {
         match self.kind {
-            // A count's last segment is `$count`, which each SDK calls as its `Count` builder.
-            OperationKind::Action | OperationKind::Function | OperationKind::Count => {
-                &path.segments[..path.segments.len().saturating_sub(1)]
-            }
+            // A count's last segment is `$count`, which each SDK calls as its `Count` builder;
+            // a reference's is `$ref`, its `Ref` builder.
+            OperationKind::Action
+            | OperationKind::Function
+            | OperationKind::Count
+            | OperationKind::AddReference
+            | OperationKind::RemoveReference
+            | OperationKind::SetReference => &path.segments[..path.segments.len().saturating_sub(1)],
             _ => &path.segments,
         }
     }

@@ -804,6 +804,7 @@ fn method_args(names: &Names, a: &Action, path: &PathTemplate) -> MethodArgs {
             segments.push(quote!(.literal(#name)));
         }
         OperationKind::Count => segments.push(quote!(.literal("$count"))),
+        k if k.is_reference() => segments.push(quote!(.literal("$ref"))),
         _ => {}
     }
     MethodArgs { args, function_checks, segments }
@@ -812,6 +813,11 @@ fn method_args(names: &Names, a: &Action, path: &PathTemplate) -> MethodArgs {
 /// The https checks of a request body's URL parameters (a function's are its arguments').
 fn body_https_checks(a: &Action) -> Vec<TokenStream> {
     let function = a.kind == OperationKind::Function;
+    // A reference is to one of Graph's own entities, by its absolute URL.
+    if a.request_body() == RequestBody::Reference {
+        let member = crate::model::REFERENCE_MEMBER;
+        return vec![quote!(sdkgen_runtime::require_https_url(#member, reference)?;)];
+    }
     a.parameters
         .iter()
         .zip(field_names(&a.parameters.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), &[]))
@@ -848,6 +854,14 @@ fn request_and_result(names: &Names, a: &Action) -> (Option<TokenStream>, TokenS
         RequestBody::Entity(t) => {
             let ty = names.ty(t);
             (Some(quote!(body: &crate::models::#ty,)), quote!(::std::option::Option::Some(body)))
+        }
+        // The URL of the entity to refer to, sent as OData's `{"@odata.id": …}`.
+        RequestBody::Reference => {
+            let member = crate::model::REFERENCE_MEMBER;
+            (
+                Some(quote!(reference: &str,)),
+                quote!(::std::option::Option::Some(&sdkgen_runtime::serde_json::json!({ #member: reference }))),
+            )
         }
     };
     let (ret, call) = match &a.response.body {

@@ -173,6 +173,12 @@ fn request_body(model: &Model, action: &Action, on_this_path: &[&Example]) -> Op
         RequestBody::None => return None,
         RequestBody::Parameters(_) => json!({"$ref": format!("#/components/schemas/{}", request_schema_name(model, action))}),
         RequestBody::Entity(name) => reference(model, name),
+        // Graph's OpenAPI names it `ReferenceCreate` / `ReferenceUpdate`; the shape is OData's.
+        RequestBody::Reference => json!({
+            "type": "object",
+            "required": [crate::model::REFERENCE_MEMBER],
+            "properties": {crate::model::REFERENCE_MEMBER: {"type": "string", "format": "uri"}},
+        }),
     };
     let mut content = json!({"schema": schema});
     let examples: Map<String, Value> = on_this_path

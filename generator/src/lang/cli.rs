@@ -41,13 +41,14 @@ pub fn header_option(name: &str) -> String {
 /// and the verbs Kiota's CLI gives entity operations.
 pub fn verb(kind: OperationKind) -> &'static str {
     match kind {
-        OperationKind::Action => "post",
+        OperationKind::Action | OperationKind::AddReference => "post",
+        OperationKind::SetReference => "put",
         OperationKind::Create => "create",
         // Kiota's CLI reads a function with `get`, as any GET.
         OperationKind::Get | OperationKind::Function | OperationKind::Count => "get",
         OperationKind::List => "list",
         OperationKind::Update => "patch",
-        OperationKind::Delete => "delete",
+        OperationKind::Delete | OperationKind::RemoveReference => "delete",
     }
 }
 

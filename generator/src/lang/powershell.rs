@@ -87,6 +87,10 @@ pub fn cmdlet(prefix: &str, kind: OperationKind, action: &str, literal_segments:
         OperationKind::Function => return format!("Get-{prefix}{nouns}{}", ident(action, Case::Pascal, "N")),
         // `$count`: `Get-MgUserCount`.
         OperationKind::Count => return format!("Get-{prefix}{nouns}Count"),
+        // The module's cmdlets of OData's `$ref` end in `ByRef` (`New-MgGroupMemberByRef`).
+        OperationKind::AddReference => return format!("New-{prefix}{nouns}ByRef"),
+        OperationKind::RemoveReference => return format!("Remove-{prefix}{nouns}ByRef"),
+        OperationKind::SetReference => return format!("Set-{prefix}{nouns}ByRef"),
     };
     if let Some(verb) = verb {
         return format!("{verb}-{prefix}{nouns}");

@@ -449,8 +449,13 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+        if req.body.is_none() && action.request_body() == RequestBody::Reference {
+            let message = format!("a {} `{}` sends the entity to refer to", action.method(), action.id());
+            self.err(file, &e.request, bkey.clone(), message, "add `body: {\"@odata.id\": \"https://…\"}`");
+        }
         let body = match (req.body.as_ref(), action.request_body()) {
             (None, _) => None,
+            (Some(b), RequestBody::Reference) => self.reference_body(file, &bkey, b),
             (Some(b), RequestBody::Parameters(params)) => Some(self.body_value(file, &bkey, b, params, model)),
             (Some(b), RequestBody::Entity(t)) => model.complex_type(t).map(|t| self.complex_value(file, &bkey, b, t, model)),
             (Some(b), RequestBody::None) => {
@@ -459,6 +464,47 @@ impl<'a> Validator<'a> {
             }
         };
         body
+    }
+
+    /// A reference's body: `{"@odata.id": "<url>"}` and nothing else, the URL absolute
+    /// `https` and ending in the entity's id (what the older SDKs take).
+    fn reference_body(&mut self, file: usize, key: &str, b: &S<RawValue>) -> Option<serde_json::Value> {
+        const MEMBER: &str = crate::model::REFERENCE_MEMBER;
+        let RawValue::Map(entries) = &b.value else {
+            self.err(file, b, key, format!("a reference's body is `{MEMBER}` and the URL of the entity to refer to"), "not a mapping");
+            return None;
+        };
+        for (k, _) in entries.iter().filter(|(k, _)| k.value != MEMBER) {
+            let help = suggest(&k.value, [MEMBER].into_iter()).or_else(|| Some(format!("a reference's body holds `{MEMBER}` only")));
+            self.err_help(
+                file,
+                k,
+                format!("{key}.{}", k.value),
+                format!("`{}` is not a member of a reference", k.value),
+                "not `@odata.id`",
+                help,
+            );
+        }
+        let Some((k, v)) = entries.iter().find(|(k, _)| k.value == MEMBER) else {
+            self.err(file, b, key, format!("a reference's body needs `{MEMBER}`"), format!("add `{MEMBER}: https://…/{{id}}`"));
+            return None;
+        };
+        let mkey = format!("{key}.{}", k.value);
+        match &v.value {
+            RawValue::Str(url) if !is_https_url(url) => {
+                self.err(file, v, mkey, format!("`{MEMBER}` must be an absolute https URL of the entity, not {url:?}"), "not an https URL");
+                None
+            }
+            RawValue::Str(url) if crate::model::reference_id(url).is_empty() => {
+                self.err(file, v, mkey, format!("`{MEMBER}` must end with the entity's id: {url:?}"), "no id at the end");
+                None
+            }
+            RawValue::Str(url) => Some(serde_json::json!({ MEMBER: url })),
+            _ => {
+                self.err(file, v, mkey, format!("`{MEMBER}` is the entity's URL, as text"), "not text");
+                None
+            }
+        }
     }
 
     /// The response: the action's status, its body typed by the result, headers that can

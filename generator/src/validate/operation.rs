@@ -306,6 +306,19 @@ impl<'a> Validator<'a> {
                 Some(int32)
             }
             (OperationKind::Count, _) => Some(int32),
+            // Graph answers a reference's write with `204 No Content`.
+            (k, Some(_)) if k.is_reference() => {
+                if let Some(t) = &r.ty {
+                    self.err(
+                        file,
+                        t,
+                        format!("{key}.response.type"),
+                        "a reference's write answers no body (`204 No Content`)",
+                        "no result",
+                    );
+                }
+                None
+            }
             (_, b) => b,
         };
         let response = Response { status: r.status.value, description: r.description.as_ref().map(|d| d.value.clone()), body };
@@ -454,7 +467,39 @@ impl<'a> Validator<'a> {
                 segments.push(Segment::Literal(seg.to_owned()));
             }
         }
-        let ends_at_item = matches!(segments.last(), Some(Segment::Param(_)));
+        // OData's `$ref` ends a reference's path, after the navigation (or its item) whose
+        // reference is written; the rules below read the path before it.
+        let refs = segments.last() == Some(&Segment::Literal("$ref".to_owned()));
+        if refs != kind.is_reference() {
+            let message = if refs {
+                "only an `add-reference`, `remove-reference` or `set-reference` ends with `/$ref`"
+            } else {
+                "the path of a reference must end with its navigation (or the navigation's `{id}`), then `/$ref`"
+            };
+            self.err(file, t, key, message, "OData's reference segment");
+            return None;
+        }
+        let navigation = if refs { &segments[..segments.len() - 1] } else { &segments[..] };
+        if refs && !matches!(navigation.last(), Some(Segment::Literal(_)) | Some(Segment::Param(_))) {
+            self.err(file, t, key, "`$ref` follows a navigation, not the root", "nothing to refer from");
+            return None;
+        }
+        let ends_at_item = matches!(navigation.last(), Some(Segment::Param(_)));
+        // A reference is set on a single-valued navigation (`/users/{id}/manager/$ref`);
+        // a collection's get one added instead.
+        if kind == OperationKind::SetReference && ends_at_item {
+            let message = "a `set-reference` writes a single-valued navigation: its path ends with the navigation, then `/$ref`";
+            self.err_help(
+                file,
+                t,
+                key,
+                message,
+                "ends with an id",
+                Some("to refer to one more entity of a collection, use `add-reference`".into()),
+            );
+            return None;
+        }
+        let single_valued = single_valued || kind == OperationKind::SetReference;
         let single_valued = match &p.single_valued {
             Some(s) if !kind.addresses_item() => {
                 let message = "`singleValued` is for the path of a get, update or delete";

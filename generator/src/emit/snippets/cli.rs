@@ -42,6 +42,8 @@ pub fn current(view: &ExampleView) -> String {
         words.push(cli::command(a));
     } else if view.action.kind == crate::model::OperationKind::Count {
         words.push("count".to_owned());
+    } else if view.is_reference() {
+        words.push("ref".to_owned());
     }
     words.push(cli::verb(view.action.kind).to_owned());
     words.extend(options);

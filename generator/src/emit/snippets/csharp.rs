@@ -51,6 +51,20 @@ pub fn page(view: &ExampleView) -> String {
         vars.push((name.clone(), csharp::value(v, 0)));
         args.push(name);
     }
+    // v4 takes the referenced object (to add) or its id (to set), and writes
+    // `{BaseUrl}/directoryObjects/{id}` itself.
+    if let Body::Reference(_) = &view.body {
+        let id = csharp::string(&view.reference_id());
+        if view.action.kind == OperationKind::SetReference {
+            let name = locals.fresh("id");
+            vars.push((name.clone(), id));
+            args.push(name);
+        } else {
+            let name = locals.fresh("directoryObject");
+            vars.push((name.clone(), format!("new DirectoryObject\n{{\n\tId = {id}\n}}")));
+            args.push(name);
+        }
+    }
     let request = view.chain(
         "graphClient",
         |n| format!(".{}", csharp::pascal(n)),
@@ -60,6 +74,9 @@ pub fn page(view: &ExampleView) -> String {
         Some(a) => format!(".{}({})", csharp::pascal(a), args.join(",")),
         // `$count` is the collection's `Count` request builder.
         None if view.action.kind == OperationKind::Count => ".Count".to_owned(),
+        // A collection's references are `References`, one entity's `Reference`.
+        None if view.action.kind == OperationKind::AddReference => ".References".to_owned(),
+        None if view.is_reference() => ".Reference".to_owned(),
         None => String::new(),
     };
     let call = match view.action.kind {
@@ -69,7 +86,9 @@ pub fn page(view: &ExampleView) -> String {
         // v4's function builders take the arguments in the function's order (`method` above).
         OperationKind::Get | OperationKind::List | OperationKind::Function | OperationKind::Count => "GetAsync()".to_owned(),
         OperationKind::Update => format!("UpdateAsync({})", args.first().map_or("", String::as_str)),
-        OperationKind::Delete => "DeleteAsync()".to_owned(),
+        OperationKind::Delete | OperationKind::RemoveReference => "DeleteAsync()".to_owned(),
+        OperationKind::AddReference => format!("AddAsync({})", args[0]),
+        OperationKind::SetReference => format!("PutAsync({})", args[0]),
     };
     let headers = view.config.headers.iter().map(|(n, v)| (csharp::string(n), csharp::string(v))).collect();
     // v4 has a request method per option but `$count` and `$search`, which go in as
@@ -122,8 +141,9 @@ pub fn current(view: &ExampleView) -> String {
             Some(format!("new {}\n{{\n{members}}}", super::kiota::request_body_class(&view.action.name)))
         }
         Body::Entity(v) => Some(csharp::value(v, 0)),
+        Body::Reference(url) => Some(format!("new {}\n{{\n    OdataId = {},\n}}", view.reference_class(), csharp::string(url))),
     };
-    if !view.named_types().is_empty() {
+    if !view.named_types().is_empty() || matches!(view.body, Body::Reference(_)) {
         usings.push(format!("{ns}.Models"));
     }
     let mut args: Vec<String> = body.iter().map(|_| "requestBody".to_owned()).collect();
@@ -146,6 +166,9 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Update => format!(".PatchAsync({arg})"),
         OperationKind::Delete => format!(".DeleteAsync({arg})"),
         OperationKind::Count => format!(".Count.GetAsync({arg})"),
+        OperationKind::AddReference => format!(".Ref.PostAsync({arg})"),
+        OperationKind::RemoveReference => format!(".Ref.DeleteAsync({arg})"),
+        OperationKind::SetReference => format!(".Ref.PutAsync({arg})"),
         OperationKind::Function => {
             let builder = csharp::pascal(&view.function_builder());
             let args: Vec<String> = view.kiota_arguments().iter().map(|(_, v)| csharp::value(v, 0)).collect();

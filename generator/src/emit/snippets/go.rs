@@ -21,6 +21,14 @@ fn body_lines(view: &ExampleView, constructor: &str, locals: &mut Locals, lines:
         Body::Entity(v) => match go::value(v, "graphmodels", locals, lines) {
             go::Arg::Direct(e) | go::Arg::Pointer(e) => Some(e),
         },
+        // `graphmodels.NewReferenceCreate()` (or `…Update`) and its `@odata.id`, a pointer.
+        Body::Reference(url) => {
+            lines.push(format!("requestBody := graphmodels.New{}()", view.reference_class()));
+            let var = locals.fresh("odataId");
+            lines.push(format!("{var} := {}", go::string(url)));
+            lines.push(format!("requestBody.SetOdataId(&{var})"));
+            Some("requestBody".to_owned())
+        }
     }
 }
 
@@ -107,6 +115,9 @@ fn operation(view: &ExampleView, body: Option<&str>, config: Option<&str>, funct
         OperationKind::Update => format!(".Patch(context.Background(), {body}{config})"),
         OperationKind::Delete => format!(".Delete(context.Background(), {config})"),
         OperationKind::Count => format!(".Count().Get(context.Background(), {config})"),
+        OperationKind::AddReference => format!(".Ref().Post(context.Background(), {body}{config})"),
+        OperationKind::RemoveReference => format!(".Ref().Delete(context.Background(), {config})"),
+        OperationKind::SetReference => format!(".Ref().Put(context.Background(), {body}{config})"),
         OperationKind::Function => match view.function_response().filter(|_| !page) {
             Some(response) => format!("{function}.GetAs{response}(context.Background(), {config})"),
             None => format!("{function}.Get(context.Background(), {config})"),
@@ -213,7 +224,7 @@ pub fn current(view: &ExampleView) -> String {
         module,
         major: if view.model.api.sdk_suffix().is_none() { "v1" } else { "v0" },
         builder,
-        uses_models: !view.named_types().is_empty(),
+        uses_models: !view.named_types().is_empty() || matches!(view.body, Body::Reference(_)),
         text_imports: go::TEXT_IMPORTS.iter().filter(|(p, _)| view.body_has_text(*p)).map(|(_, i)| *i).collect(),
         body_lines: lines,
         result: view.result.is_some(),

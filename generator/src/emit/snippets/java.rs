@@ -88,6 +88,14 @@ pub fn page(view: &ExampleView) -> String {
         entity = java::value(v, &view.action.bound_to, &mut locals, &mut stmts);
         groups.push(stmts);
     }
+    // 5.x takes the referenced object, and writes `{serviceRoot}/directoryObjects/{id}` itself.
+    if let Body::Reference(_) = &view.body {
+        entity = locals.fresh("directoryObject");
+        groups.push(vec![
+            format!("DirectoryObject {entity} = new DirectoryObject();"),
+            format!("{entity}.id = {};", java::string(&view.reference_id())),
+        ]);
+    }
     // 5.x has a request method per option but `$count` and `$search`, which are
     // `QueryOption`s beside the headers' `HeaderOption`s.
     // A count's `PrimitiveRequest<Long>` has no query methods: every option is listed.
@@ -117,8 +125,14 @@ pub fn page(view: &ExampleView) -> String {
     let request =
         view.chain("graphClient", |n| format!(".{}()", java::builder(n)), |c, _, v| format!(".{}({})", java::builder(c), java::string(v)));
     // `$count` is the collection's `count()` request builder.
-    let counted = (view.action.kind == OperationKind::Count).then(|| ("count".to_owned(), None));
-    let action = counted.or_else(|| {
+    let special = match view.action.kind {
+        OperationKind::Count => Some(("count".to_owned(), None)),
+        // A collection's references are `references()`, one entity's `reference()`.
+        OperationKind::AddReference => Some(("references".to_owned(), None)),
+        OperationKind::RemoveReference | OperationKind::SetReference => Some(("reference".to_owned(), None)),
+        _ => None,
+    };
+    let action = special.or_else(|| {
         view.action_segment().map(|a| {
             let set = (!view.params.is_empty())
                 .then(|| format!("{}{}ParameterSet", java::pascal(&view.action.bound_to), java::pascal(&view.action.name)));
@@ -127,10 +141,11 @@ pub fn page(view: &ExampleView) -> String {
     });
     let call = match view.action.kind {
         OperationKind::Action => "post()".to_owned(),
-        OperationKind::Create => format!("post({entity})"),
+        OperationKind::Create | OperationKind::AddReference => format!("post({entity})"),
         OperationKind::Get | OperationKind::List | OperationKind::Function | OperationKind::Count => "get()".to_owned(),
         OperationKind::Update => format!("patch({entity})"),
-        OperationKind::Delete => "delete()".to_owned(),
+        OperationKind::Delete | OperationKind::RemoveReference => "delete()".to_owned(),
+        OperationKind::SetReference => format!("put({entity})"),
     };
     let result = view.result.map(|ty| legacy_result(view, ty));
     fill(&Page { groups, result, request, action, withs, options, fluent, call })
@@ -169,6 +184,13 @@ pub fn current(view: &ExampleView) -> String {
             arg = var;
         }
         Body::Entity(v) => arg = java::value_for(java::Sdk::Kiota, v, &view.action.bound_to, &mut locals, &mut lines),
+        Body::Reference(url) => {
+            let class = view.reference_class();
+            let var = locals.fresh(&crate::lang::ident(class, crate::lang::Case::Camel, "n"));
+            lines.push(format!("{var}.setOdataId({});", java::string(url)));
+            body = Some((format!("{root}.models.{class}"), var.clone()));
+            arg = var;
+        }
     }
     if !view.config.is_empty() {
         let sets = view.config.query.iter().map(|q| {
@@ -197,6 +219,9 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Update => format!(".patch({arg})"),
         OperationKind::Delete => format!(".delete({arg})"),
         OperationKind::Count => format!(".count().get({arg})"),
+        OperationKind::AddReference => format!(".ref().post({arg})"),
+        OperationKind::RemoveReference => format!(".ref().delete({arg})"),
+        OperationKind::SetReference => format!(".ref().put({arg})"),
         OperationKind::Function => {
             let mut args = Vec::new();
             for (name, v) in view.kiota_arguments() {

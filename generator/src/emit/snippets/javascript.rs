@@ -56,11 +56,12 @@ pub fn page(view: &ExampleView) -> String {
     let call = match view.action.kind {
         OperationKind::Action if body.is_some() => format!("post({var})"),
         OperationKind::Action => "post()".to_owned(),
-        OperationKind::Create => format!("post({var})"),
+        OperationKind::Create | OperationKind::AddReference => format!("post({var})"),
+        OperationKind::SetReference => format!("put({var})"),
         // A function's arguments are in the path (`wire_path`), as the page writes it.
         OperationKind::Get | OperationKind::List | OperationKind::Function | OperationKind::Count => "get()".to_owned(),
         OperationKind::Update => format!("update({var})"),
-        OperationKind::Delete => "delete()".to_owned(),
+        OperationKind::Delete | OperationKind::RemoveReference => "delete()".to_owned(),
     };
     fill(&Page {
         body,

@@ -47,6 +47,9 @@ pub enum Body {
     Parameters,
     /// An entity (create, update): a model class, typed in the value.
     Entity(TypedValue),
+    /// The `@odata.id` URL a navigation is to refer to: today's SDKs' `ReferenceCreate`
+    /// (add) or `ReferenceUpdate` (set), the older ones' entity with its id.
+    Reference(String),
 }
 
 /// What a request carries besides its path and body, which each SDK sets through its
@@ -127,6 +130,7 @@ impl<'a> ExampleView<'a> {
             TypedBody::Entity(v) => {
                 (action.parameters.iter().map(|p| ParamView { param: p, value: None }).collect(), Body::Entity(v.clone()))
             }
+            TypedBody::Reference(url) => (Vec::new(), Body::Reference(url.clone())),
         };
         let segs = action.navigation(&action.paths[example.request.path_index]);
         let mut path = Vec::new();
@@ -204,14 +208,40 @@ impl<'a> ExampleView<'a> {
         view
     }
 
-    /// Members the body sets, in written order: the parameters the example gives, or the
-    /// entity's members.
+    /// Members the body sets, in written order: the parameters the example gives, the
+    /// entity's members, or a reference's `@odata.id`.
     pub fn set_params(&self) -> Vec<(String, TypedValue)> {
         match &self.body {
             Body::None => Vec::new(),
             Body::Parameters => self.params.iter().filter_map(|p| p.value.as_ref().map(|v| (p.param.name.clone(), v.clone()))).collect(),
             Body::Entity(TypedValue::Object { members, .. }) => members.clone(),
             Body::Entity(_) => Vec::new(),
+            Body::Reference(url) => vec![(crate::model::REFERENCE_MEMBER.to_owned(), TypedValue::String(url.clone()))],
+        }
+    }
+
+    /// What the last builder of a reference's chain is called in today's SDKs: `ref`
+    /// (`…Members.Ref.PostAsync(…)`, `.members().ref().post(…)`), OData's `$ref` segment.
+    pub fn is_reference(&self) -> bool {
+        self.action.kind.is_reference()
+    }
+
+    /// Today's SDKs' body class of a reference: `ReferenceCreate` to add one to a
+    /// collection, `ReferenceUpdate` to set a single-valued navigation.
+    pub fn reference_class(&self) -> &'static str {
+        if self.action.kind == OperationKind::SetReference {
+            "ReferenceUpdate"
+        } else {
+            "ReferenceCreate"
+        }
+    }
+
+    /// The id the older SDKs take for a reference (the `@odata.id` URL's last segment,
+    /// decoded): they write `{serviceRoot}/directoryObjects/{id}` themselves.
+    pub fn reference_id(&self) -> String {
+        match &self.body {
+            Body::Reference(url) => crate::model::reference_id(url),
+            _ => String::new(),
         }
     }
 
@@ -281,8 +311,9 @@ impl<'a> ExampleView<'a> {
             .segments
             .iter()
             .map(|s| match s {
-                // `$count` is Kiota's `count` builder.
+                // `$count` is Kiota's `count` builder, `$ref` its `ref`.
                 Segment::Literal(l) if l == "$count" => "count".to_owned(),
+                Segment::Literal(l) if l == "$ref" => "ref".to_owned(),
                 Segment::Literal(l) => l.clone(),
                 Segment::Param(_) => "item".to_owned(),
             })
@@ -303,6 +334,7 @@ impl<'a> ExampleView<'a> {
             "GET" => "Get",
             "PATCH" => "Patch",
             "DELETE" => "Delete",
+            "PUT" => "Put",
             _ => "Post",
         }
     }
@@ -314,6 +346,7 @@ impl<'a> ExampleView<'a> {
         let end = match (self.action_segment(), self.path.last()) {
             (Some(_), _) if function.is_some() => kiota::BuilderEnd::Segment(function.as_deref().unwrap_or_default()),
             _ if self.action.kind == OperationKind::Count => kiota::BuilderEnd::Segment("count"),
+            _ if self.is_reference() => kiota::BuilderEnd::Segment("ref"),
             (Some(a), _) => kiota::BuilderEnd::Segment(a),
             (None, Some(PathPart::Item { item, .. })) => kiota::BuilderEnd::Item(item),
             (None, Some(PathPart::Nav(n))) => kiota::BuilderEnd::Segment(n),

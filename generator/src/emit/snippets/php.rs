@@ -42,6 +42,13 @@ pub fn current(view: &ExampleView) -> String {
             php::object_into(v, "requestBody", &mut locals, &mut lines);
             Some("$requestBody")
         }
+        Body::Reference(url) => {
+            let class = view.reference_class();
+            uses.push(format!("{root}\\Generated\\Models\\{class}"));
+            lines.push(format!("$requestBody = new {class}();"));
+            lines.push(format!("$requestBody->setOdataId({});", php::string(url)));
+            Some("$requestBody")
+        }
     };
     uses.extend(view.named_types().iter().map(|t| format!("{root}\\Generated\\Models\\{}", php::pascal(t))));
     let mut args: Vec<String> = body.iter().map(|b| b.to_string()).collect();
@@ -86,6 +93,9 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Update => format!("->patch({arg})"),
         OperationKind::Delete => format!("->delete({arg})"),
         OperationKind::Count => format!("->count()->get({arg})"),
+        OperationKind::AddReference => format!("->ref()->post({arg})"),
+        OperationKind::RemoveReference => format!("->ref()->delete({arg})"),
+        OperationKind::SetReference => format!("->ref()->put({arg})"),
         OperationKind::Function => {
             let mut args = Vec::new();
             for (name, v) in view.kiota_arguments() {

@@ -22,6 +22,11 @@ fn render(view: &ExampleView, module: String, cmdlet_prefix: &str, keys: powersh
     // Microsoft's snippets print it (a UPN or `me`'s own id works there).
     let folded = view.literals.first().and_then(|l| super::kiota::FOLDED_SINGLETONS.iter().find(|(s, _)| s == l));
     let mut literals: Vec<&str> = view.literals.iter().map(String::as_str).collect();
+    // Removing one entity's reference names the item's type too
+    // (`Remove-MgGroupMemberDirectoryObjectByRef`, for `/groups/{id}/members/{id}/$ref`).
+    if let (crate::model::OperationKind::RemoveReference, Some(PathPart::Item { item, .. })) = (view.action.kind, view.path.last()) {
+        literals.push(item);
+    }
     let mut args = path_args(view);
     if let Some((_, collection)) = folded {
         literals[0] = collection;

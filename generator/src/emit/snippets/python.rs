@@ -36,6 +36,11 @@ pub fn current(view: &ExampleView) -> String {
             Some(format!("{class}(\n{members})"))
         }
         Body::Entity(v) => Some(python::value(v, 0)),
+        Body::Reference(url) => {
+            let class = view.reference_class();
+            imports.push((format!("{package}.generated.models.{}", python::model_module(class)), class.to_owned()));
+            Some(format!("{class}(\n\todata_id = {},\n)", python::string(url)))
+        }
     };
     for t in view.named_types() {
         imports.push((format!("{package}.generated.models.{}", python::model_module(&t)), python::pascal(&t)));
@@ -81,6 +86,9 @@ pub fn current(view: &ExampleView) -> String {
         OperationKind::Update => format!(".patch({arg})"),
         OperationKind::Delete => format!(".delete({arg})"),
         OperationKind::Count => format!(".count.get({arg})"),
+        OperationKind::AddReference => format!(".ref.post({arg})"),
+        OperationKind::RemoveReference => format!(".ref.delete({arg})"),
+        OperationKind::SetReference => format!(".ref.put({arg})"),
         // A function without parameters is a property (`.delta`), one with them a method.
         OperationKind::Function if view.action.parameters.is_empty() => format!(".{}.get({arg})", python::snake(&view.action.name)),
         OperationKind::Function => {

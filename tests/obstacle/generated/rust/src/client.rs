@@ -220,6 +220,39 @@ impl GraphClient {
             .await
     }
 
+    /// Refer to a package */ """ ${x}
+    ///
+    /// `POST /packages/{in}/dependsOn/$ref` (Obstacle */ """ ${title} $(title) `title` % é obstacle); documented to succeed with `204 No Content` and no body. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); a body it sends is read and discarded.
+    ///
+    /// # Errors
+    ///
+    /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
+    /// [`sdkgen_runtime::Error::Api`] with the status and Graph's error body for any other status
+    /// (429 and 503 are first retried, honouring `Retry-After`); [`sdkgen_runtime::Error::Transport`]
+    /// when the request cannot be sent or times out.
+    pub async fn class_refer(
+        &self,
+        r#in: &str,
+        reference: &str,
+    ) -> ::std::result::Result<(), sdkgen_runtime::Error> {
+        sdkgen_runtime::require_https_url("@odata.id", reference)?;
+        let path = sdkgen_runtime::PathBuilder::new()
+            .literal("packages")
+            .value("in", r#in)?
+            .literal("dependsOn")
+            .literal("$ref")
+            .finish();
+        self.inner
+            .send_no_content(
+                sdkgen_runtime::Method::POST,
+                &path,
+                ::std::option::Option::Some(
+                    &sdkgen_runtime::serde_json::json!({ "@odata.id" : reference }),
+                ),
+            )
+            .await
+    }
+
     /// Count packages */ """ ${x}
     ///
     /// `GET /packages/$count` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
