@@ -371,6 +371,36 @@ fn capabilities_annotations_take_away_the_entity_operations_they_restrict() {
     );
 }
 
+/// OData's `$ref` is written where the metadata calls a navigation `Referenceable` (a
+/// group's `members`, a user's `manager`), and nowhere else (a user's `memberOf` is only
+/// read), as Microsoft's converter gives `$ref` paths; a page's `$ref` request then gets its
+/// snippet against the imported spec.
+#[test]
+fn references_are_imported_where_the_metadata_makes_a_navigation_referenceable() {
+    use sdkgen::model::OperationKind;
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out, err) = import_into(dir.path(), &["directoryObject"]);
+    assert!(ok, "{out}{err}");
+    let model = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let paths = |kind: OperationKind| -> BTreeSet<String> {
+        model.actions.iter().filter(|a| a.kind == kind).flat_map(|a| a.paths.iter().map(|p| p.template.clone())).collect()
+    };
+    let (add, remove, set) =
+        (paths(OperationKind::AddReference), paths(OperationKind::RemoveReference), paths(OperationKind::SetReference));
+    assert!(add.contains("/groups/{group-id}/members/$ref") && add.contains("/groups/{group-id}/owners/$ref"), "{add:?}");
+    assert!(remove.contains("/groups/{group-id}/members/{directoryObject-id}/$ref") && remove.contains("/users/{user-id}/manager/$ref"));
+    assert!(set.contains("/users/{user-id}/manager/$ref"), "{set:?}");
+    for read_only in ["/users/{user-id}/memberOf/$ref", "/groups/{group-id}/memberOf/$ref"] {
+        assert!(!add.contains(read_only), "{read_only}: not Referenceable");
+    }
+    assert!(add.iter().chain(&remove).chain(&set).all(|p| p.ends_with("/$ref")));
+    let f = dir.path().join("r.http");
+    std::fs::write(&f, "POST https://graph.microsoft.com/v1.0/groups/g1/members/$ref\n\n{\"@odata.id\": \"https://graph.microsoft.com/v1.0/directoryObjects/u1\"}\n").unwrap();
+    let (ok, code, err) = run(sdkgen().args(["snippet", "--lang", "python", "--http"]).arg(&f).arg("--spec").arg(dir.path()));
+    assert!(ok, "{err}");
+    assert!(code.contains(".groups.by_group_id('g1').members.ref.post(request_body)") && code.contains("ReferenceCreate("), "{code}");
+}
+
 #[test]
 fn a_hand_written_file_extends_an_imported_operation_with_what_metadata_lacks() {
     let dir = tempfile::tempdir().unwrap();
@@ -590,6 +620,43 @@ fn a_count_request_as_the_page_writes_it_is_the_examples_snippet() {
     std::fs::write(&f, "GET /users/$count?$top=2\n").unwrap();
     let (ok, _, err) = run(sdkgen().args(["snippet", "--lang", "go", "--http"]).arg(&f).arg("--spec").arg(&spec));
     assert!(!ok && err.contains("does not take `$top`") && err.contains("r.http:1:"), "{err}");
+}
+
+/// A `$ref` request as a page writes it (add, remove, set, clear) gives the snippet of
+/// the spec's example of it in every language; a body that names no entity by its URL is a
+/// located error.
+#[test]
+fn a_reference_request_as_the_page_writes_it_is_the_examples_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = root().join("tests/cases/references.yaml");
+    let f = dir.path().join("r.http");
+    let cases = [
+        (
+            "POST https://graph.microsoft.com/beta/groups/g1/members/$ref\nContent-type: application/json\n\n{\n  \"@odata.id\": \"https://graph.microsoft.com/beta/directoryObjects/u1\"\n}\n",
+            "add-group-member",
+        ),
+        ("DELETE https://graph.microsoft.com/beta/groups/g1/members/u1/$ref\n", "remove-group-member"),
+        ("PUT /users/u1/manager/$ref\n\n{\"@odata.id\": \"https://graph.microsoft.com/beta/directoryObjects/m1\"}\n", "assign-manager"),
+        ("DELETE /users/u1/manager/$ref\n", "remove-manager"),
+    ];
+    for (request, example) in cases {
+        std::fs::write(&f, request).unwrap();
+        for lang in ["http", "python", "go", "java", "csharp", "javascript", "php", "powershell", "cli"] {
+            let by_http = run(sdkgen().args(["snippet", "--lang", lang, "--http"]).arg(&f).arg("--spec").arg(&spec));
+            let by_name = run(sdkgen().args(["snippet", "--example", example, "--lang", lang]).arg("--spec").arg(&spec));
+            assert!(by_http.0 && by_name.0, "{lang} {request}: {}{}", by_http.2, by_name.2);
+            assert_eq!(by_http.1, by_name.1, "{lang}: `{request}` is example {example}");
+        }
+    }
+    for (request, message) in [
+        ("PUT /users/u1/manager/$ref\n\n{\"@odata.id\": \"users/m1\"}\n", "must be an absolute https URL"),
+        ("POST /groups/g1/members/$ref\n\n{\"id\": \"u1\"}\n", "`id` is not a member of a reference"),
+        ("PUT /users/u1/manager/$ref\n", "sends the entity to refer to"),
+    ] {
+        std::fs::write(&f, request).unwrap();
+        let (ok, _, err) = run(sdkgen().args(["snippet", "--lang", "go", "--http"]).arg(&f).arg("--spec").arg(&spec));
+        assert!(!ok && err.contains(message) && err.contains("r.http:1:"), "{request}: {err}");
+    }
 }
 
 /// Graph takes an action's parameter names in any letter case, and pages use both

@@ -42,9 +42,6 @@ fn folded(path: &str) -> String {
 /// segments from the entity container.
 fn why_theirs_only(csdl: &Csdl, ours: &BTreeSet<String>, path: &str) -> &'static str {
     let segs: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    if segs.contains(&"$ref") {
-        return "`$ref`: adding, listing and removing references";
-    }
     if segs.contains(&"$value") {
         return "`$value`: a media entity's or stream property's content";
     }
@@ -65,6 +62,11 @@ fn why_theirs_only(csdl: &Csdl, ours: &BTreeSet<String>, path: &str) -> &'static
         if s.starts_with('{') {
             collection = false;
             continue;
+        }
+        // Reached along the path's own segments: a `$ref` the walk gets to is one the import
+        // does not write (one below a cast or a structural property is counted there).
+        if *s == "$ref" {
+            return "`$ref` of a navigation the import gives no reference operations";
         }
         if *s == "$count" {
             return "a `$count` a `CountRestrictions` annotation takes away (at the navigation, or on an entity set's type), which Microsoft's converter reads elsewhere";

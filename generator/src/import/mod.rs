@@ -429,8 +429,11 @@ impl<'a> Importer<'a> {
             ("create", "POST", entity(201, false)),
             ("get", "GET", entity(200, false)),
             ("update", "PATCH", none.clone()),
-            ("delete", "DELETE", none),
+            ("delete", "DELETE", none.clone()),
             ("count", "GET", count),
+            ("addReference", "POST", none.clone()),
+            ("removeReference", "DELETE", none.clone()),
+            ("setReference", "PUT", none),
         ];
         let mut out = Vec::new();
         let root = format!("{}/", self.csdl.container);
@@ -461,6 +464,11 @@ impl<'a> Importer<'a> {
                     // A singleton or single-valued navigation: read and updated where it is.
                     ("get", None) if allows("Readable") => Some(at(&a.item, true)),
                     ("update", None) if writes && allows("Updatable") => Some(at(&a.item, true)),
+                    // OData's `$ref` on a `Referenceable` navigation: a collection's gains and
+                    // loses references, a single-valued one's is set and cleared.
+                    ("addReference", Some(c)) if a.referenceable => Some(Route::owned(template(c) + "/$ref", false)),
+                    ("removeReference", Some(_)) if a.referenceable && a.keyed => Some(Route::owned(template(&a.item) + "/$ref", false)),
+                    ("removeReference" | "setReference", None) if a.referenceable => Some(Route::owned(template(&a.item) + "/$ref", true)),
                     _ => None,
                 };
                 templates.extend(path.filter(|p| seen.insert(p.template.clone())));
@@ -468,6 +476,12 @@ impl<'a> Importer<'a> {
             if templates.is_empty() {
                 continue;
             }
+            let spec_kind = match kind {
+                "addReference" => "add-reference",
+                "removeReference" => "remove-reference",
+                "setReference" => "set-reference",
+                other => other,
+            };
             let file = format!("actions/{bound}-{kind}.yaml");
             let Some(paths) = self.kept(method, templates, &file) else { continue };
             let first = &paths[0].template;
@@ -475,10 +489,13 @@ impl<'a> Importer<'a> {
                 "list" => format!("List the `{bound}` entities at `{first}`"),
                 "create" => format!("Create a `{bound}` at `{first}`"),
                 "count" => format!("Count the `{bound}` entities at `{}`", first.trim_end_matches("/$count")),
+                "addReference" => format!("Add a reference to a `{bound}` at `{first}`"),
+                "removeReference" => format!("Remove a reference to a `{bound}` at `{first}`"),
+                "setReference" => format!("Set the reference to a `{bound}` at `{first}`"),
                 _ => format!("{} the `{bound}` at `{first}`", heck::AsUpperCamelCase(kind)),
             };
             let summary = format!("{what}; an entity operation by OData's conventions, imported from Graph's metadata.");
-            let head = Head { name: kind, kind: Some(kind), bound, summary: &summary, paths: &paths };
+            let head = Head { name: kind, kind: Some(spec_kind), bound, summary: &summary, paths: &paths };
             let body = matches!(kind, "create" | "update");
             out.push((file, head.yaml(header, body, "", &response)));
         }

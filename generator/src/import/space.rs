@@ -26,6 +26,10 @@ pub struct Address {
     /// Reached through a navigation that does not contain its target: the entities live
     /// elsewhere, so here they are only read (and counted), and nothing below is addressed.
     pub reference: bool,
+    /// The navigation is `Referenceable` (its `NavigationRestrictions` say so, as
+    /// `group/members` and `user/manager` do): references are added, set and removed
+    /// through `…/$ref`, as the converter gives only those navigations `$ref` paths.
+    pub referenceable: bool,
     /// Whether one item of the collection has a key segment: false where the metadata says
     /// `IndexableByKey` is false (`event/instances`, read as a list only); `item` is then
     /// the collection's own segments.
@@ -75,14 +79,15 @@ pub fn addresses(csdl: &Csdl) -> BTreeMap<String, Vec<Address>> {
     let mut queue = VecDeque::new();
     let at = |target: String, ty: &str, segments: Vec<String>, collection: bool, keys: &mut Vec<String>, reference| {
         let keyed = csdl.allows(&target, "IndexableByKey");
+        let referenceable = csdl.states(&target, "Referenceable") == Some(true);
         if collection && keyed {
             let item = [segments.clone(), vec![key(csdl, ty, keys)]].concat();
             keys.push(short(ty).to_owned());
-            Address { collection: Some(segments), item, target, reference, keyed }
+            Address { collection: Some(segments), item, target, reference, referenceable, keyed }
         } else if collection {
-            Address { collection: Some(segments.clone()), item: segments, target, reference, keyed }
+            Address { collection: Some(segments.clone()), item: segments, target, reference, referenceable, keyed }
         } else {
-            Address { collection: None, item: segments, target, reference, keyed: true }
+            Address { collection: None, item: segments, target, reference, referenceable, keyed: true }
         }
     };
     for r in &csdl.roots {
@@ -132,7 +137,9 @@ mod tests {
 <EntityType Name="directoryObject" BaseType="graph.entity"/>
 <EntityType Name="user" BaseType="graph.directoryObject">
   <NavigationProperty Name="mailFolders" Type="Collection(graph.mailFolder)" ContainsTarget="true"/>
-  <NavigationProperty Name="manager" Type="graph.directoryObject"/>
+  <NavigationProperty Name="manager" Type="graph.directoryObject">
+    <Annotation Term="Org.OData.Capabilities.V1.NavigationRestrictions"><Record><PropertyValue Property="Referenceable" Bool="true"/></Record></Annotation>
+  </NavigationProperty>
   <NavigationProperty Name="memberOf" Type="Collection(graph.directoryObject)"/>
 </EntityType>
 <EntityType Name="mailFolder" BaseType="graph.entity">
@@ -178,5 +185,9 @@ mod tests {
         assert!(member_of.reference, "memberOf does not contain its directory objects");
         assert_eq!(member_of.target, "microsoft.graph.user/memberOf");
         assert!(!found["microsoft.graph.message"][0].reference);
+        // References are written only where the navigation says `Referenceable`.
+        let manager = &found["microsoft.graph.directoryObject"][1];
+        assert!(manager.referenceable && manager.reference, "{manager:?}");
+        assert!(!member_of.referenceable, "memberOf is only read");
     }
 }
