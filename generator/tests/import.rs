@@ -401,6 +401,36 @@ fn references_are_imported_where_the_metadata_makes_a_navigation_referenceable()
     assert!(code.contains(".groups.by_group_id('g1').members.ref.post(request_body)") && code.contains("ReferenceCreate("), "{code}");
 }
 
+/// An imported operation names the module Microsoft Graph PowerShell puts its cmdlet in (by
+/// the OpenAPI tag of its path and the PowerShell SDK's own module mapping), not the path's
+/// first segment: a user's presence is `CloudCommunications`, its actions `Users.Actions`.
+#[test]
+fn imported_operations_name_microsoft_graph_powershells_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out, err) = import_into(dir.path(), &["presence", "message"]);
+    assert!(ok, "{out}{err}");
+    let model = sdkgen::load_model(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let module = |id: &str| model.actions.iter().find(|a| a.id() == id).map(|a| a.module.clone()).unwrap_or_else(|| panic!("no {id}"));
+    for (id, want) in [
+        ("presence-get", "CloudCommunications"),
+        ("presence-list", "CloudCommunications"),
+        ("presence-clearPresence", "Users.Actions"),
+        ("presence-setPresence", "Users.Actions"),
+        ("message-list", "Mail"),
+        ("message-get", "Mail"),
+        ("message-send", "Users.Actions"),
+        ("message-delta", "Users.Functions"),
+    ] {
+        assert_eq!(module(id), want, "{id}");
+    }
+    let f = dir.path().join("r.http");
+    std::fs::write(&f, "POST https://graph.microsoft.com/v1.0/users/u1/presence/clearPresence\n\n{\"sessionId\": \"s1\"}\n").unwrap();
+    let (ok, code, err) = run(sdkgen().args(["snippet", "--lang", "powershell", "--http"]).arg(&f).arg("--spec").arg(dir.path()));
+    assert!(ok, "{err}");
+    assert!(code.contains("Import-Module Microsoft.Graph.Users.Actions\n"), "{code}");
+    assert!(code.contains("Clear-MgUserPresence -UserId $userId -BodyParameter $params"), "{code}");
+}
+
 #[test]
 fn a_hand_written_file_extends_an_imported_operation_with_what_metadata_lacks() {
     let dir = tempfile::tempdir().unwrap();

@@ -386,9 +386,19 @@ impl<'a> Importer<'a> {
             .cloned()
             .unwrap_or_else(|| format!("The `{}` {} of `{bound}`, imported from Graph's metadata.", op.name, kind_name));
         let kind = op.is_function.then_some("function");
-        let head = Head { name: &op.name, kind, bound, summary: &summary, paths: &paths };
+        let suffix = if op.is_function { "Functions" } else { "Actions" };
+        let module = self.powershell_module(paths[0].template.trim_end_matches(&format!("/{}", op.name)), Some(suffix));
+        let head = Head { name: &op.name, kind, bound, summary: &summary, paths: &paths, module };
         // A function's parameters go in its path; only an action's make a body.
         Some(head.yaml(header, !op.is_function && !params.is_empty(), &params, &response))
+    }
+
+    /// Microsoft Graph PowerShell's module of the operations at `template` (with `suffix`,
+    /// `Actions` or `Functions`, for a bound operation's), by the tag Graph's converter gives
+    /// them and the PowerShell SDK's own mapping of tags to modules.
+    fn powershell_module(&self, template: &str, suffix: Option<&str>) -> Option<&'static str> {
+        let tag = space::tag(self.csdl, template)?;
+        crate::lang::powershell::module_of(&suffix.map_or(tag.clone(), |s| format!("{tag}.{s}")))
     }
 
     /// The addresses in `templates` the path filters keep, each one recorded as asked about and as planned for `file`; None, and one more
@@ -495,7 +505,8 @@ impl<'a> Importer<'a> {
                 _ => format!("{} the `{bound}` at `{first}`", heck::AsUpperCamelCase(kind)),
             };
             let summary = format!("{what}; an entity operation by OData's conventions, imported from Graph's metadata.");
-            let head = Head { name: kind, kind: Some(spec_kind), bound, summary: &summary, paths: &paths };
+            let module = self.powershell_module(first, None);
+            let head = Head { name: kind, kind: Some(spec_kind), bound, summary: &summary, paths: &paths, module };
             let body = matches!(kind, "create" | "update");
             out.push((file, head.yaml(header, body, "", &response)));
         }
@@ -534,6 +545,9 @@ struct Head<'a> {
     /// Each address's template, and whether it ends at a singleton or single-valued
     /// navigation rather than an entity's key.
     paths: &'a [Route],
+    /// Microsoft Graph PowerShell's module of the operation at its first path, where its
+    /// module mapping takes the path's tag; else the spec's default (the first segment).
+    module: Option<&'static str>,
 }
 
 impl Head<'_> {
@@ -551,6 +565,9 @@ impl Head<'_> {
             y.push_str("    singleValued: true\n");
         }
         let _ = writeln!(y, "    boundTo: {}\n    summary: {}", k(self.bound), q(self.summary));
+        if let Some(module) = self.module {
+            let _ = writeln!(y, "    module: {module}");
+        }
         y.push_str("    paths:\n");
         let mut ids: Vec<&str> = Vec::new();
         for Route { template, single: s, references } in self.paths {

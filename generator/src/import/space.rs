@@ -127,6 +127,33 @@ pub fn addresses(csdl: &Csdl) -> BTreeMap<String, Vec<Address>> {
     found
 }
 
+/// The OpenAPI tag Graph's converter gives the operations at `template` (an entity
+/// operation's, or with the bound operation's own segment left off): the root segment, `/me`
+/// as the `users` it is, then the type of the first navigation below it, or the root's own
+/// (`/users/{user-id}/mailFolders/{mailFolder-id}/messages` → `users.mailFolder`,
+/// `/users/{user-id}` → `users.user`). Microsoft Graph PowerShell assigns its cmdlets to
+/// modules by this tag (see `lang::powershell::module_of`); `.Actions` or `.Functions`
+/// follows for a bound operation.
+pub fn tag(csdl: &Csdl, template: &str) -> Option<String> {
+    let mut segs = template.trim_start_matches('/').split('/').filter(|s| !s.starts_with('{') && !s.starts_with('$'));
+    let root_name = segs.next()?;
+    let root = csdl.roots.iter().find(|r| r.name == root_name)?;
+    let ty = csdl.qualify(&root.ty.name);
+    let below = segs.next().and_then(|next| {
+        let mut declaring = Some(ty.clone());
+        for _ in 0..=csdl.types.len() {
+            let t = csdl.types.get(declaring.as_deref()?)?;
+            if let Some(n) = t.navigations.iter().find(|n| n.name == next) {
+                return Some(csdl.qualify(&n.ty.name));
+            }
+            declaring = t.base.as_ref().map(|b| csdl.qualify(b));
+        }
+        None
+    });
+    let group = if root_name == "me" { "users" } else { root_name };
+    Some(format!("{group}.{}", short(below.as_deref().unwrap_or(&ty))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +216,22 @@ mod tests {
         let manager = &found["microsoft.graph.directoryObject"][1];
         assert!(manager.referenceable && manager.reference, "{manager:?}");
         assert!(!member_of.referenceable, "memberOf is only read");
+    }
+
+    #[test]
+    fn tags_are_the_root_and_the_first_navigations_type() {
+        let csdl = crate::import::csdl::parse(DOC).unwrap();
+        let cases = [
+            ("/users/{user-id}/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id1}/messages", Some("users.mailFolder")),
+            ("/me/mailFolders/{mailFolder-id}/messages/$count", Some("users.mailFolder")),
+            ("/users/{user-id}/manager/$ref", Some("users.directoryObject")),
+            ("/users/{user-id}", Some("users.user")),
+            ("/me", Some("users.user")),
+            ("/directoryObjects", Some("directoryObjects.directoryObject")),
+            ("/elsewhere/x", None),
+        ];
+        for (template, want) in cases {
+            assert_eq!(tag(&csdl, template).as_deref(), want, "{template}");
+        }
     }
 }

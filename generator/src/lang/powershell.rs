@@ -98,6 +98,10 @@ pub fn cmdlet(prefix: &str, kind: OperationKind, action: &str, literal_segments:
     let words = ident(action, Case::Snake, "n");
     let (first, rest) = words.split_once('_').unwrap_or((&words, ""));
     let rest = if rest.is_empty() { String::new() } else { ident(rest, Case::Pascal, "N") };
+    // The module does not say a noun twice: `clearPresence` on a user's presence is
+    // `Clear-MgUserPresence`, not `…PresencePresence`.
+    let last = literal_segments.last().map(|s| ident(&singular(s), Case::Pascal, "N")).unwrap_or_default();
+    let rest = if rest == last { String::new() } else { rest };
     let mapped = VERBS.iter().find(|(w, _)| *w == first).map(|(_, v)| *v);
     match mapped {
         Some(verb) => format!("{verb}-{prefix}{nouns}{rest}"),
@@ -107,6 +111,26 @@ pub fn cmdlet(prefix: &str, kind: OperationKind, action: &str, literal_segments:
 }
 
 /// First words of action names the module turns into PowerShell verbs.
+/// The PowerShell SDK's module (`Microsoft.Graph.<module>`) of an OpenAPI tag of Graph's
+/// (`users.message`, `users.presence`, `users.user.Actions`; see
+/// `import::powershell_tag`), as its build assigns operations to modules: the first module
+/// of `powershell-modules.tsv` (its `ModulesMapping.jsonc`) whose expression matches. A tag
+/// no module takes has no cmdlet there.
+pub fn module_of(tag: &str) -> Option<&'static str> {
+    static MODULES: std::sync::OnceLock<Vec<(&'static str, regex::Regex)>> = std::sync::OnceLock::new();
+    let modules = MODULES.get_or_init(|| {
+        include_str!("powershell-modules.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            // The table is this crate's own data, checked by a test: an expression that does
+            // not compile would be a bug here, and is left out rather than taking a command down.
+            .filter_map(|(module, pattern)| regex::Regex::new(pattern).ok().map(|r| (module, r)))
+            .collect()
+    });
+    modules.iter().find(|(_, r)| r.is_match(tag)).map(|(m, _)| *m)
+}
+
 const VERBS: &[(&str, &str)] = &[
     ("add", "Add"),
     ("cancel", "Stop"),
@@ -176,6 +200,40 @@ mod tests {
 
     /// Names from the module's own cmdlet list (`tests/fixtures/powershell/`).
     #[test]
+    fn modules_are_the_powershell_sdks_by_tag() {
+        let lines = include_str!("powershell-modules.tsv").lines().filter(|l| !l.starts_with('#')).count();
+        let cases = [
+            ("users.message", Some("Mail")),
+            ("users.mailFolder", Some("Mail")),
+            ("users.presence", Some("CloudCommunications")),
+            ("communications.call", Some("CloudCommunications")),
+            ("users.user", Some("Users")),
+            ("users.directoryObject", Some("Users")),
+            ("users.todo", Some("Users")),
+            ("users.user.Actions", Some("Users.Actions")),
+            ("users.message.Functions", Some("Users.Functions")),
+            ("users.event", Some("Calendar")),
+            ("groups.directoryObject", Some("Groups")),
+            ("users.drive", Some("Files")),
+            ("drives.driveItem", Some("Files")),
+            ("chats.chat", Some("Teams")),
+            ("deviceManagement.managedDevice", Some("DeviceManagement")),
+            ("identity.conditionalAccessRoot", Some("Identity.SignIns")),
+            ("copilot.copilotAdmin", None),
+        ];
+        for (tag, module) in cases {
+            assert_eq!(module_of(tag), module, "{tag}");
+        }
+        // Every line compiled: none was left out.
+        let compiled: std::collections::BTreeSet<&str> =
+            include_str!("powershell-modules.tsv").lines().filter_map(|l| l.split_once('\t')).map(|(m, _)| m).collect();
+        assert_eq!(compiled.len(), lines);
+        for (m, p) in include_str!("powershell-modules.tsv").lines().filter_map(|l| l.split_once('\t')) {
+            assert!(regex::Regex::new(p).is_ok(), "{m}: {p}");
+        }
+    }
+
+    #[test]
     fn cmdlet_names_follow_the_module() {
         let call = ["communications", "calls"];
         let participant = ["communications", "calls", "participants"];
@@ -198,6 +256,12 @@ mod tests {
             (OperationKind::Get, "get", &call, "Get-MgBetaCommunicationCall"),
             (OperationKind::Delete, "delete", &call, "Remove-MgBetaCommunicationCall"),
             (OperationKind::List, "list", &participant, "Get-MgBetaCommunicationCallParticipant"),
+            // Microsoft Graph PowerShell's own names of a user's presence actions.
+            (OperationKind::Action, "clearPresence", &["users", "presence"], "Clear-MgBetaUserPresence"),
+            (OperationKind::Action, "setPresence", &["users", "presence"], "Set-MgBetaUserPresence"),
+            (OperationKind::Action, "setStatusMessage", &["users", "presence"], "Set-MgBetaUserPresenceStatusMessage"),
+            (OperationKind::AddReference, "addReference", &["groups", "members"], "New-MgBetaGroupMemberByRef"),
+            (OperationKind::SetReference, "setReference", &["users", "manager"], "Set-MgBetaUserManagerByRef"),
         ];
         for (kind, action, literals, want) in cases {
             assert_eq!(cmdlet("MgBeta", *kind, action, literals), *want);
