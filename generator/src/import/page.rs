@@ -655,8 +655,13 @@ pub fn locate(text: &str, origins: &Origins, key: &str) -> Option<(usize, usize)
             }
         }
     }
-    // The member the key ends with, printed as `"member"` below that line.
-    let member = key.contains(".body.").then(|| key.rsplit('.').next()).flatten().filter(|m| !m.contains('[')).map(|m| format!("\"{m}\""));
+    // The member the key ends with, printed as `"member"` below that line; an annotation's
+    // name holds dots of its own (`@odata.id`).
+    let member = key
+        .rsplit_once(".body.")
+        .map(|(_, tail)| tail.rfind('@').map_or_else(|| tail.rsplit('.').next().unwrap_or(tail), |at| &tail[at..]))
+        .filter(|m| !m.contains('['))
+        .map(|m| format!("\"{m}\""));
     if let Some(m) = member {
         for (i, l) in text.lines().enumerate().skip(line - 1).take(400) {
             if let Some(col) = l.find(&m) {
