@@ -467,38 +467,7 @@ impl<'a> Validator<'a> {
                 segments.push(Segment::Literal(seg.to_owned()));
             }
         }
-        // OData's `$ref` ends a reference's path, after the navigation (or its item) whose
-        // reference is written; the rules below read the path before it.
-        let refs = segments.last() == Some(&Segment::Literal("$ref".to_owned()));
-        if refs != kind.is_reference() {
-            let message = if refs {
-                "only an `add-reference`, `remove-reference` or `set-reference` ends with `/$ref`"
-            } else {
-                "the path of a reference must end with its navigation (or the navigation's `{id}`), then `/$ref`"
-            };
-            self.err(file, t, key, message, "OData's reference segment");
-            return None;
-        }
-        let navigation = if refs { &segments[..segments.len() - 1] } else { &segments[..] };
-        if refs && !matches!(navigation.last(), Some(Segment::Literal(_)) | Some(Segment::Param(_))) {
-            self.err(file, t, key, "`$ref` follows a navigation, not the root", "nothing to refer from");
-            return None;
-        }
-        let ends_at_item = matches!(navigation.last(), Some(Segment::Param(_)));
-        // A reference is set on a single-valued navigation (`/users/{id}/manager/$ref`);
-        // a collection's get one added instead.
-        if kind == OperationKind::SetReference && ends_at_item {
-            let message = "a `set-reference` writes a single-valued navigation: its path ends with the navigation, then `/$ref`";
-            self.err_help(
-                file,
-                t,
-                key,
-                message,
-                "ends with an id",
-                Some("to refer to one more entity of a collection, use `add-reference`".into()),
-            );
-            return None;
-        }
+        let ends_at_item = self.reference_rules(file, t, key, kind, &segments)?;
         let single_valued = single_valued || kind == OperationKind::SetReference;
         let single_valued = match &p.single_valued {
             Some(s) if !kind.addresses_item() => {
@@ -527,6 +496,65 @@ impl<'a> Validator<'a> {
             self.err(file, t, key, format!("the path of a `{}` operation {message}", kind.method()), label);
             return None;
         }
+        self.last_segment_rules(file, t, key, kind, action, &segments)?;
+        Some(PathTemplate {
+            template: t.value.clone(),
+            segments,
+            deprecated: p.deprecated.as_ref().map(|d| d.value.clone()),
+            references: p.references,
+        })
+    }
+
+    /// OData's `$ref` rules: only a reference's path ends with it, after a navigation (or
+    /// one of its items); a set is of a single-valued navigation. Whether the path before
+    /// `$ref` ends at an item.
+    fn reference_rules(&mut self, file: usize, t: &S<String>, key: &str, kind: OperationKind, segments: &[Segment]) -> Option<bool> {
+        // OData's `$ref` ends a reference's path, after the navigation (or its item) whose
+        // reference is written; the path's other rules read what comes before it.
+        let refs = segments.last() == Some(&Segment::Literal("$ref".to_owned()));
+        if refs != kind.is_reference() {
+            let message = if refs {
+                "only an `add-reference`, `remove-reference` or `set-reference` ends with `/$ref`"
+            } else {
+                "the path of a reference must end with its navigation (or the navigation's `{id}`), then `/$ref`"
+            };
+            self.err(file, t, key, message, "OData's reference segment");
+            return None;
+        }
+        let navigation = if refs { &segments[..segments.len() - 1] } else { segments };
+        if navigation.is_empty() {
+            self.err(file, t, key, "`$ref` follows a navigation, not the root", "nothing to refer from");
+            return None;
+        }
+        let ends_at_item = matches!(navigation.last(), Some(Segment::Param(_)));
+        // A reference is set on a single-valued navigation (`/users/{id}/manager/$ref`);
+        // a collection's get one added instead.
+        if kind == OperationKind::SetReference && ends_at_item {
+            let message = "a `set-reference` writes a single-valued navigation: its path ends with the navigation, then `/$ref`";
+            self.err_help(
+                file,
+                t,
+                key,
+                message,
+                "ends with an id",
+                Some("to refer to one more entity of a collection, use `add-reference`".into()),
+            );
+            return None;
+        }
+        Some(ends_at_item)
+    }
+
+    /// What may end a path: `/$count` a count's, after a collection, and only a count's;
+    /// `/<name>` a bound operation's.
+    fn last_segment_rules(
+        &mut self,
+        file: usize,
+        t: &S<String>,
+        key: &str,
+        kind: OperationKind,
+        action: &str,
+        segments: &[Segment],
+    ) -> Option<()> {
         let counts = segments.len() >= 2
             && segments.last() == Some(&Segment::Literal("$count".to_owned()))
             && matches!(segments[segments.len() - 2], Segment::Literal(_));
@@ -551,11 +579,6 @@ impl<'a> Validator<'a> {
             );
             return None;
         }
-        Some(PathTemplate {
-            template: t.value.clone(),
-            segments,
-            deprecated: p.deprecated.as_ref().map(|d| d.value.clone()),
-            references: p.references,
-        })
+        Some(())
     }
 }
