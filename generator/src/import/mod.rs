@@ -434,21 +434,22 @@ impl<'a> Importer<'a> {
         };
         let none = "    response:\n      status: 204\n".to_owned();
         let count = "    response:\n      status: 200\n      type: Int32\n".to_owned();
+        use crate::model::OperationKind as K;
         let kinds = [
-            ("list", "GET", entity(200, true)),
-            ("create", "POST", entity(201, false)),
-            ("get", "GET", entity(200, false)),
-            ("update", "PATCH", none.clone()),
-            ("delete", "DELETE", none.clone()),
-            ("count", "GET", count),
-            ("addReference", "POST", none.clone()),
-            ("removeReference", "DELETE", none.clone()),
-            ("setReference", "PUT", none),
+            ("list", K::List, entity(200, true)),
+            ("create", K::Create, entity(201, false)),
+            ("get", K::Get, entity(200, false)),
+            ("update", K::Update, none.clone()),
+            ("delete", K::Delete, none.clone()),
+            ("count", K::Count, count),
+            ("addReference", K::AddReference, none.clone()),
+            ("removeReference", K::RemoveReference, none.clone()),
+            ("setReference", K::SetReference, none),
         ];
         let mut out = Vec::new();
         let root = format!("{}/", self.csdl.container);
         let type_counts = self.csdl.allows(&format!("{NAMESPACE}.{bound}"), "Countable");
-        for (kind, method, response) in kinds {
+        for (kind, operation, response) in kinds {
             let mut templates = Vec::new();
             // Two addresses may give one path (a type and its base's navigation): once each.
             let mut seen = BTreeSet::new();
@@ -486,14 +487,8 @@ impl<'a> Importer<'a> {
             if templates.is_empty() {
                 continue;
             }
-            let spec_kind = match kind {
-                "addReference" => "add-reference",
-                "removeReference" => "remove-reference",
-                "setReference" => "set-reference",
-                other => other,
-            };
             let file = format!("actions/{bound}-{kind}.yaml");
-            let Some(paths) = self.kept(method, templates, &file) else { continue };
+            let Some(paths) = self.kept(operation.method(), templates, &file) else { continue };
             let first = &paths[0].template;
             let what = match kind {
                 "list" => format!("List the `{bound}` entities at `{first}`"),
@@ -506,7 +501,7 @@ impl<'a> Importer<'a> {
             };
             let summary = format!("{what}; an entity operation by OData's conventions, imported from Graph's metadata.");
             let module = self.powershell_module(first, None);
-            let head = Head { name: kind, kind: Some(spec_kind), bound, summary: &summary, paths: &paths, module };
+            let head = Head { name: kind, kind: Some(operation.spec_name()), bound, summary: &summary, paths: &paths, module };
             let body = matches!(kind, "create" | "update");
             out.push((file, head.yaml(header, body, "", &response)));
         }

@@ -49,6 +49,11 @@ impl OperationKind {
         ("set-reference", OperationKind::SetReference),
     ];
 
+    /// The spec's name of the kind (`add-reference`), as `kind:` writes it.
+    pub fn spec_name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("action", |(n, _)| n)
+    }
+
     pub fn method(self) -> &'static str {
         match self {
             OperationKind::Action | OperationKind::Create | OperationKind::AddReference => "POST",

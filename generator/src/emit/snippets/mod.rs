@@ -220,8 +220,8 @@ impl<'a> ExampleView<'a> {
         }
     }
 
-    /// What the last builder of a reference's chain is called in today's SDKs: `ref`
-    /// (`…Members.Ref.PostAsync(…)`, `.members().ref().post(…)`), OData's `$ref` segment.
+    /// Whether the operation writes a reference (OData's `$ref` segment), which today's SDKs
+    /// call through their `Ref` builder (`…Members.Ref.PostAsync(…)`, `.members().ref().post(…)`).
     pub fn is_reference(&self) -> bool {
         self.action.kind.is_reference()
     }
