@@ -91,6 +91,22 @@ fn a_function_is_a_get_whose_arguments_are_path_parameters_inside_its_call() {
     assert_eq!(find["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["value"]["type"], "array");
 }
 
+#[test]
+fn a_paths_own_query_parameters_are_query_parameters_of_its_operation() {
+    let doc = export(&sdkgen_tests::obstacle_model());
+    let path = "/packages/{in}/lookup(for='{for}',max={max},deep={deep})";
+    let lookup = &doc["paths"][path]["get"];
+    assert!(lookup.is_object(), "no GET at {path}: {:?}", doc["paths"].as_object().unwrap().keys().collect::<Vec<_>>());
+    let query: Vec<(&str, bool)> = lookup["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["in"] == "query")
+        .map(|p| (p["name"].as_str().unwrap(), p["required"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(query, [("since", true), ("type", false)]);
+}
+
 /// Builds OpenAPI Generator's Python client (tests/openapi/pom.xml, pinned; its Maven
 /// artifacts fetched by scripts/setup-test-deps.sh, so this runs offline) from `doc`.
 fn peer_client(doc: &Value) -> std::path::PathBuf {

@@ -276,7 +276,7 @@ async fn every_request_names_the_crate_and_carries_one_client_request_id_per_cal
     assert_eq!(got.len(), 3, "a retried call, then another");
     // Hand-written: the crate's package name and version, then the runtime's.
     for req in &got {
-        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.2.0");
+        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.2.1");
     }
     let ids: Vec<&str> = got.iter().map(|r| header(r, "client-request-id")).collect();
     let uuid = |id: &str| id.len() == 36 && id.split('-').map(str::len).eq([8, 4, 4, 4, 12]) && id.as_bytes()[14] == b'4';
@@ -648,7 +648,7 @@ async fn the_callers_own_http_client_carries_the_requests_and_the_token_stays_ho
     for req in &got {
         assert_eq!(header(req, "x-from-own-client"), "yes", "sent through the caller's client");
         assert_eq!(header(req, "authorization"), format!("Bearer {TOKEN}"));
-        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.2.0");
+        assert_eq!(header(req, "user-agent"), "graph-beta/0.1.0 sdkgen-runtime/0.2.1");
         assert_eq!(header(req, "client-request-id").len(), 36);
     }
 

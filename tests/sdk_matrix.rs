@@ -1075,6 +1075,7 @@ const WIRE_CASES: &[(&str, bool)] = &[
     ("function-call", false),
     ("deep-navigation", true),
     ("references", false),
+    ("own-query-parameters", true),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -74,16 +74,19 @@ async fn the_obstacle_course_survives_the_real_sdk_and_the_rust_client() {
                         panic!("{}: the arguments' types", example.name)
                     };
                     let max = i32::try_from(max.as_i64().unwrap()).unwrap();
-                    let page = client.class_lookup(id, text, max, *deep).await.unwrap();
+                    let since = example.request.query.iter().find(|q| q.option.name() == "since").expect("the path's own `since`");
+                    let page = client.class_lookup(id, text, max, *deep, &since.value.text(), None).await.unwrap();
                     Some(serde_json::to_value(page).unwrap())
                 }
                 other => panic!("no Rust call for `{other}`: add it here"),
             };
             assert_eq!(returned, answer.body, "{}: the typed response", example.name);
             let rust = from_request(&server.received_requests().await.unwrap()[0]).wire;
-            // The Rust client's methods take no query options yet (the request builders of
-            // issue 21 will): its request is the HTTP example's but for the query string.
-            let http = if example.request.query.is_empty() { http } else { sdkgen_tests::recorder::Wire { query: None, ..http } };
+            // The Rust client's methods take a path's own query parameters but not OData's
+            // system options yet (the request builders of issue 21 will): its request is the
+            // HTTP example's but for a query string that holds any of those.
+            let system = example.request.query.iter().any(|q| q.option.odata().is_some());
+            let http = if system { sdkgen_tests::recorder::Wire { query: None, ..http } } else { http };
             assert_eq!(rust, http, "{}: Rust vs the HTTP snippet", example.name);
         }
     }

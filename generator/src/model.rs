@@ -231,6 +231,19 @@ pub struct PathTemplate {
     /// (`/users/{user-id}/memberOf`): read there, added and removed as references. The
     /// older SDKs type its pages apart (Java 5.x's `DirectoryObjectCollectionWithReferencesPage`).
     pub references: bool,
+    /// The operation's own query parameters at this path, beside OData's system options
+    /// (a calendar view's `startDateTime` and `endDateTime`), as the metadata's
+    /// `CustomQueryOptions` declare them.
+    pub query: Vec<QueryParameter>,
+}
+
+/// A query parameter of an operation's own (OData's custom query option): text, under a
+/// name without `$`.
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
+pub struct QueryParameter {
+    pub name: String,
+    pub required: bool,
+    pub description: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq, Eq)]
@@ -386,10 +399,46 @@ impl QueryValue {
     }
 }
 
-/// An example's query option and its typed value.
+/// What an example's query option is: one of OData's system options, or a parameter of
+/// the operation's own at its path (see [`PathTemplate::query`]).
+#[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq, Eq)]
+pub enum QueryName {
+    OData(ODataOption),
+    /// Under the name the path declares, whatever case the page wrote (`startDateTime`).
+    Own(String),
+}
+
+impl QueryName {
+    /// The name as Kiota names its query parameter, before each language's casing:
+    /// `select`, `orderby`, `startDateTime`.
+    pub fn name(&self) -> &str {
+        match self {
+            QueryName::OData(o) => o.name(),
+            QueryName::Own(n) => n,
+        }
+    }
+
+    /// The name on the wire: `$select`, `startDateTime`.
+    pub fn wire(&self) -> String {
+        match self {
+            QueryName::OData(o) => o.wire(),
+            QueryName::Own(n) => n.clone(),
+        }
+    }
+
+    /// The system option, if it is one.
+    pub fn odata(&self) -> Option<ODataOption> {
+        match self {
+            QueryName::OData(o) => Some(*o),
+            QueryName::Own(_) => None,
+        }
+    }
+}
+
+/// An example's query option and its typed value (an operation's own parameter is text).
 #[derive(Debug, serde::Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct QueryOption {
-    pub option: ODataOption,
+    pub option: QueryName,
     pub value: QueryValue,
 }
 

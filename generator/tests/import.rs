@@ -741,11 +741,44 @@ fn a_request_the_spec_does_not_describe_is_located_in_the_request() {
     // Query options and headers the operation does not read: each at its own place.
     let err = case("POST /communications/calls/abc/reject?$top=5&startDateTime=x\nPrefer: a\nX-Custom: 1\n\n{\"reason\": \"busy\"}\n");
     assert!(err.contains("r.http:1:39") && err.contains("a POST `call-reject` does not take `$top`"), "{err}");
-    assert!(err.contains("r.http:1:46") && err.contains("`startDateTime` is not a query option sdkgen knows"), "{err}");
+    assert!(err.contains("r.http:1:46") && err.contains("`startDateTime` is not a query option of `call-reject` at this path"), "{err}");
     assert!(err.contains("r.http:3:1") && err.contains("`call-reject` does not read request header `X-Custom`"), "{err}");
     assert!(!err.contains("Prefer"), "Prefer is one of Graph's request headers: {err}");
     let err = case("GET /communications/calls/abc\nPrefer: a\nConsistencyLevel: eventual\nprefer: b\n");
     assert!(err.contains("r.http:4:1") && err.contains("header `prefer` is given twice (first on line 2)"), "{err}");
+}
+
+/// A path's own query parameters (a calendar view's `startDateTime`) are read off a page's
+/// query string in any letter case and sent under the declared name, the `+` of an offset
+/// kept as the page escaped it; one the path requires and the page leaves out is located.
+#[test]
+fn a_pages_own_query_parameters_are_matched_in_any_case_and_required_ones_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("r.http");
+    let spec = root().join("tests/cases/own-query-parameters.yaml");
+    let snippet = |request: &str, lang: &str| {
+        std::fs::write(&f, request).unwrap();
+        run(sdkgen().args(["snippet", "--lang", lang, "--http"]).arg(&f).arg("--spec").arg(&spec))
+    };
+    let request =
+        "GET https://graph.microsoft.com/beta/me/calendarView?STARTDATETIME=2026-01-05T09:00:00%2B01:00&enddatetime=2026-01-06&$top=3\n";
+    let (ok, http, err) = snippet(request, "http");
+    assert!(ok, "{err}");
+    assert!(http.contains("/me/calendarView?startDateTime=2026-01-05T09:00:00%2B01:00&endDateTime=2026-01-06&$top=3"), "{http}");
+    let (ok, python, err) = snippet(request, "python");
+    assert!(ok, "{err}");
+    assert!(
+        python.contains("start_date_time = '2026-01-05T09:00:00+01:00',") && python.contains("end_date_time = '2026-01-06',"),
+        "{python}"
+    );
+    let (ok, _, err) = snippet("GET https://graph.microsoft.com/beta/me/calendarView?startDateTime=2026-01-05\n", "go");
+    assert!(!ok && err.contains("r.http:1:1") && err.contains("`event-list` at this path requires query parameter `endDateTime`"), "{err}");
+    // `/me/events` declares none: the same name there is no option of that path.
+    let (ok, _, err) = snippet("GET https://graph.microsoft.com/beta/me/events?startDateTime=2026-01-05\n", "go");
+    assert!(
+        !ok && err.contains("r.http:1:") && err.contains("`startDateTime` is not a query option of `event-list` at this path"),
+        "{err}"
+    );
 }
 
 /// A page's query string and request headers are the example's: the HTTP snippet prints

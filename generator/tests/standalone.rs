@@ -138,7 +138,7 @@ fn a_generated_crate_builds_outside_the_workspace_and_serves_another_crate() {
     ok(cargo(&app, "standalone", &["build", "-q"]), "cargo build (vendored runtime)");
     run_app();
 
-    // Versioned: `sdkgen-runtime = "0.2.0"`, pointed here at this repository's crate.
+    // Versioned: `sdkgen-runtime = "0.2.1"`, pointed here at this repository's crate.
     std::fs::write(
         proj.join("sdkgen.toml"),
         std::fs::read_to_string(proj.join("sdkgen.toml")).unwrap().replace("runtime = \"vendored\"", "runtime = \"versioned\""),

@@ -24,6 +24,44 @@ fn shape(template: &str) -> String {
     t.split('/').map(|s| s.split_once('(').map_or(s.to_owned(), |(name, _)| format!("{name}()"))).collect::<Vec<_>>().join("/")
 }
 
+/// The query parameters of a template's own, sorted: OData's system options (`%24…`)
+/// left out (`…/calendarView?endDateTime={endDateTime}&startDateTime={startDateTime}{&%24count,…}`
+/// → `endDateTime, startDateTime`; `{?%24select,includeHiddenMessages*}` → `includeHiddenMessages`),
+/// nor a function's arguments that the SDK passes as parameter aliases
+/// (`getAllRecordings(userId='@userId',…)` with `?userId=…`).
+fn own_query(template: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let (path, query) = template.split_once('?').unwrap_or((template, ""));
+    for part in query.split(['&', '{', '}', ',', '?']) {
+        let name = part.split('=').next().unwrap_or_default().trim_end_matches('*');
+        let alias = path.contains(&format!("@{name}"));
+        if !name.is_empty() && !alias && !name.starts_with("%24") && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+            names.push(name.to_owned());
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The query parameters of its own that an imported operation file gives `template`.
+fn own_query_of(file: &str, template: &str) -> Vec<String> {
+    let Some(at) = file.find(&format!("      - template: \"{template}\"\n")) else { return Vec::new() };
+    let mut lines = file[at..].lines().skip(1);
+    let mut names = Vec::new();
+    if lines.next() == Some("        query:") {
+        for l in lines {
+            match l.strip_prefix("          ") {
+                Some(rest) if !rest.starts_with(' ') => names.push(rest.split(':').next().unwrap_or_default().trim_matches('"').to_owned()),
+                Some(_) => continue,
+                None => break,
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
 /// `/me/x/{user-id}` as the SDK folds it: `/users/{user-id}/x/{user-id1}`.
 fn folded(path: &str) -> String {
     let rest = path.strip_prefix("/me").unwrap_or(path);
@@ -147,12 +185,14 @@ fn the_imported_url_space_is_microsofts_path_by_path_but_for_the_differences_lis
         panic!("{}: {e}; run scripts/setup-test-deps.sh, which reads them off msgraph-sdk 1.65.0", templates.display())
     });
     let theirs: BTreeSet<String> = theirs_text.lines().map(shape).collect();
+    let theirs_query: BTreeMap<String, Vec<String>> = theirs_text.lines().map(|t| (shape(t), own_query(t))).collect();
     assert!(theirs.len() > 10_000, "{} request builders", theirs.len());
 
     let text = std::fs::read_to_string(root().join("tests/fixtures/graph-metadata/v1.0-cleanMetadata.xml")).unwrap();
     let csdl = sdkgen::import::csdl::parse(&text).unwrap_or_else(|e| panic!("line {}: {}", e.line, e.message));
     let import = sdkgen::import::import(&csdl, &["*".to_owned()], &Default::default(), "sdkgen import").unwrap();
     let mut ours = BTreeSet::new();
+    let mut ours_query: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (_, template, file) in &import.planned {
         let function = import.files[file].contains("\n    kind: function\n");
         let mut path = template.clone();
@@ -162,7 +202,16 @@ fn the_imported_url_space_is_microsofts_path_by_path_but_for_the_differences_lis
         }
         let path = shape(&path);
         // The SDK keeps `/me/…` only where it has no `/users/{user-id}/…` twin.
-        ours.insert(if path.starts_with("/me") && !theirs.contains(&path) { folded(&path) } else { path });
+        let path = if path.starts_with("/me") && !theirs.contains(&path) { folded(&path) } else { path };
+        // One builder serves every method at a path (a list and a create): its query
+        // parameters are all of theirs.
+        {
+            let names = ours_query.entry(path.clone()).or_default();
+            names.extend(own_query_of(&import.files[file], template));
+            names.sort();
+            names.dedup();
+        }
+        ours.insert(path);
     }
 
     let fixture = std::fs::read_to_string(root().join("tests/fixtures/import/url-space.md")).unwrap();
@@ -196,6 +245,25 @@ fn the_imported_url_space_is_microsofts_path_by_path_but_for_the_differences_lis
         .map(|r| r[0].trim_matches('`').to_owned())
         .collect();
     assert_eq!(ours_only, listed_ours, "the import's paths Microsoft's SDK does not have");
+    // Option by option: the query parameters of their own on each path both have.
+    let mut query_differs: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for (path, mine) in &ours_query {
+        let Some(sdk) = theirs_query.get(path) else { continue };
+        if mine != sdk {
+            query_differs.insert(path.clone(), (mine.join(", "), sdk.join(", ")));
+        }
+    }
+    let with_own = ours_query.values().filter(|q| !q.is_empty()).count();
+    if std::env::var_os("SDKGEN_SHOW").is_some() {
+        eprintln!("{with_own} paths with query parameters of their own; differing: {query_differs:#?}");
+    }
+    let listed_query: BTreeMap<String, (String, String)> = rows(&fixture, "## Query parameters of their own that differ")
+        .into_iter()
+        .map(|r| (r[0].trim_matches('`').to_owned(), (r[1].trim_matches('`').to_owned(), r[2].trim_matches('`').to_owned())))
+        .collect();
+    assert_eq!(query_differs, listed_query, "the paths whose own query parameters differ from the SDK's");
+    let own = format!("{with_own} of the import's paths take query parameters of their own");
+    assert!(fixture.contains(&own), "the fixture's figure is not `{own}`");
     let shares = format!("{common} of the SDK's {} paths, {} of the import's", theirs.len(), ours.len());
     assert!(fixture.contains(&shares), "the fixture's figure is not `{shares}`");
 }

@@ -144,6 +144,19 @@ impl PathBuilder {
         self
     }
 
+    /// A query parameter of the operation's own (`startDateTime`), after the path: its
+    /// value percent-encoded whole, so `&`, `=`, `#` and `+` stay inside it; `None` adds
+    /// nothing. The template keeps the path only: values can be personal data.
+    pub fn query(mut self, name: &str, value: Option<&str>) -> Self {
+        if let Some(value) = value {
+            self.path.push(if self.path.contains('?') { '&' } else { '?' });
+            self.path.push_str(name);
+            self.path.push('=');
+            self.path.push_str(&percent_encoding::utf8_percent_encode(value, crate::rules::SEGMENT).to_string());
+        }
+        self
+    }
+
     /// The finished path, starting with `/`, and its template.
     pub fn finish(self) -> RequestPath {
         RequestPath { path: self.path, template: self.template }
@@ -153,6 +166,19 @@ impl PathBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_parameters_follow_the_path_each_value_encoded_whole() {
+        let path = PathBuilder::new()
+            .literal("me")
+            .literal("calendarView")
+            .query("startDateTime", Some("2026-01-05T09:00:00+01:00"))
+            .query("tag", None)
+            .query("q", Some("a&b=#c d/é"))
+            .finish();
+        assert_eq!(path.as_str(), "/me/calendarView?startDateTime=2026-01-05T09%3A00%3A00%2B01%3A00&q=a%26b%3D%23c%20d%2F%C3%A9");
+        assert_eq!(path.template(), "/me/calendarView", "no value in the template");
+    }
 
     #[test]
     fn function_arguments_are_odata_literals_that_stay_inside_the_call() {

@@ -46,7 +46,7 @@ impl Names {
 
 /// The `sdkgen-runtime` version generated crates depend on (the crate in `runtime/`;
 /// a test holds the two equal).
-pub const RUNTIME_VERSION: &str = "0.2.0";
+pub const RUNTIME_VERSION: &str = "0.2.1";
 
 /// The runtime's files, for `runtime = "vendored"`: a copy beside the generated crate.
 const RUNTIME_FILES: [(&str, &str); 13] = [

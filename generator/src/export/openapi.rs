@@ -147,7 +147,8 @@ fn described(mut param: Value, description: &Option<String>) -> Value {
     param
 }
 
-/// The path values this path uses, a function's arguments, and the declared headers.
+/// The path values this path uses, a function's arguments, the path's own query
+/// parameters and the declared headers.
 fn parameters(model: &Model, action: &Action, path: &PathTemplate) -> Vec<Value> {
     let in_path = |p: &Property| {
         described(json!({"name": p.name, "in": "path", "required": true, "schema": type_schema(model, &p.ty, p.format)}), &p.description)
@@ -157,6 +158,11 @@ fn parameters(model: &Model, action: &Action, path: &PathTemplate) -> Vec<Value>
     // A function's arguments are path parameters inside its call, as Graph's OpenAPI has them.
     if action.kind == OperationKind::Function {
         parameters.extend(action.parameters.iter().map(in_path));
+    }
+    // The path's own query parameters, as Graph's OpenAPI has them (`startDateTime`).
+    for q in &path.query {
+        parameters
+            .push(described(json!({"name": q.name, "in": "query", "required": q.required, "schema": {"type": "string"}}), &q.description));
     }
     // OpenAPI ignores `Authorization` and `Content-Type` as header parameters: security and
     // the media type say them.

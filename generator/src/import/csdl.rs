@@ -1,5 +1,6 @@
 //! Reads Graph's CSDL (EDMX 4.0) into the few things the importer needs, with quick-xml.
 
+use crate::model::QueryParameter;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use std::collections::BTreeMap;
@@ -68,6 +69,9 @@ pub struct Operation {
     /// Bound operations: the binding parameter first, as CSDL orders them.
     pub parameters: Vec<Property>,
     pub returns: Option<TypeName>,
+    /// Query parameters of its own (`OperationRestrictions/CustomQueryOptions`: event
+    /// `delta`'s `startDateTime`).
+    pub query: Vec<QueryParameter>,
     pub line: usize,
 }
 
@@ -109,6 +113,11 @@ pub struct Csdl {
     /// `IndexableByKey`, `Countable`, `Referenceable`, and `Navigable`: false where
     /// `Navigability` is `None`).
     pub restrictions: BTreeMap<String, BTreeMap<&'static str, bool>>,
+    /// Annotation target → the query parameters of its own that reading it takes
+    /// (`ReadRestrictions/CustomQueryOptions`): a navigation's (`microsoft.graph.user/messages`:
+    /// `includeHiddenMessages`), or a path below an entity set or singleton that a
+    /// `RestrictedProperties` record names (`microsoft.graph.GraphService/me/calendarView`).
+    pub query: BTreeMap<String, Vec<QueryParameter>>,
 }
 
 impl Csdl {
@@ -197,6 +206,12 @@ struct State {
     /// Inside a NavigationRestrictions' top-level `Navigability`, whose value is the text
     /// of an `EnumMember` (`Org.OData.Capabilities.V1.NavigationType/None`).
     navigability: bool,
+    /// Inside any Capabilities annotation: its `PropertyValue`s are tracked.
+    capabilities: bool,
+    /// The `NavigationProperty` path of the `RestrictedProperties` record being read.
+    restricted_path: Option<String>,
+    /// The `CustomQueryOptions` record being read.
+    custom: Option<QueryParameter>,
 }
 
 impl State {
@@ -254,6 +269,7 @@ impl State {
                     is_bound: attr(e, "IsBound").as_deref() == Some("true"),
                     parameters: Vec::new(),
                     returns: None,
+                    query: Vec::new(),
                     line,
                 };
                 if empty {
@@ -279,7 +295,34 @@ impl State {
             b"Annotations" => self.annotations_target = attr(e, "Target").map(|t| self.csdl.qualify(&t)),
             b"Annotation" => self.annotation(e, empty),
             b"PropertyValue" => self.property_value(e, empty),
+            b"Record" if !empty => match self.property_values.last().map(String::as_str) {
+                Some("RestrictedProperties") => self.restricted_path = None,
+                Some("CustomQueryOptions") => {
+                    self.custom = Some(QueryParameter { name: String::new(), required: false, description: None })
+                }
+                _ => {}
+            },
             _ => {}
+        }
+    }
+
+    /// A `CustomQueryOptions` record ends: its parameter belongs to the operation it sits
+    /// in, or to the annotation's target (and the restricted property's path below it; a
+    /// navigation that names itself, as `bookingBusiness/calendarView` does, is itself).
+    fn custom_query_option(&mut self) {
+        let Some(q) = self.custom.take().filter(|q| !q.name.is_empty() && !q.name.starts_with('$')) else { return };
+        if let Some(op) = &mut self.current_op {
+            op.query.push(q);
+            return;
+        }
+        let Some(base) = self.inline_target.as_ref().or(self.annotations_target.as_ref()) else { return };
+        let target = match &self.restricted_path {
+            Some(p) if !base.ends_with(&format!("/{p}")) => format!("{base}/{p}"),
+            _ => base.clone(),
+        };
+        let list = self.csdl.query.entry(target).or_default();
+        if !list.iter().any(|o| o.name == q.name) {
+            list.push(q);
         }
     }
 
@@ -334,12 +377,18 @@ impl State {
         }
         if !empty {
             self.restriction = RESTRICTIONS.iter().find(|(t, _)| *t == term).map(|(_, flag)| *flag);
+            self.capabilities = term.starts_with("Org.OData.Capabilities.V1.");
             self.property_values.clear();
+            self.restricted_path = None;
         }
     }
 
     /// Text inside an element: a navigation restriction's `NavigationType`.
     fn text(&mut self, text: &str) {
+        // The `PropertyPath` of a restricted property's `NavigationProperty`.
+        if self.capabilities && self.property_values.last().map(String::as_str) == Some("NavigationProperty") && !text.trim().is_empty() {
+            self.restricted_path = Some(text.trim().to_owned());
+        }
         if self.navigability {
             let target = self.inline_target.as_ref().or(self.annotations_target.as_ref());
             if let Some(target) = target {
@@ -367,9 +416,17 @@ impl State {
         if let (Some(flag), Some(target), Some(value)) = (flag, target, attr(e, "Bool")) {
             self.csdl.restrictions.entry(target.clone()).or_default().insert(flag, value == "true");
         }
+        if let Some(q) = self.custom.as_mut().filter(|_| enclosing.ends_with("CustomQueryOptions")) {
+            match name_of(e).as_str() {
+                "Name" => q.name = attr(e, "String").unwrap_or_default(),
+                "Description" => q.description = attr(e, "String"),
+                "Required" => q.required = attr(e, "Bool").as_deref() == Some("true"),
+                _ => {}
+            }
+        }
         self.navigability =
             !empty && self.restriction == Some("Navigable") && self.property_values.is_empty() && name_of(e) == "Navigability";
-        if !empty && self.restriction.is_some() {
+        if !empty && (self.restriction.is_some() || self.capabilities) {
             self.property_values.push(name_of(e));
         }
     }
@@ -390,7 +447,11 @@ impl State {
             b"Action" | b"Function" => self.csdl.operations.extend(self.current_op.take()),
             b"Annotations" => self.annotations_target = None,
             b"NavigationProperty" | b"EntitySet" | b"Singleton" => self.inline_target = None,
-            b"Annotation" => self.restriction = None,
+            b"Annotation" => {
+                self.restriction = None;
+                self.capabilities = false;
+            }
+            b"Record" if self.property_values.last().map(String::as_str) == Some("CustomQueryOptions") => self.custom_query_option(),
             b"PropertyValue" => {
                 self.property_values.pop();
                 self.navigability = false;

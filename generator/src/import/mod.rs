@@ -379,7 +379,8 @@ impl<'a> Importer<'a> {
             },
         };
         let method = if op.is_function { "GET" } else { "POST" };
-        let templates = paths.iter().map(|p| Route::owned(template(p) + "/" + &op.name, false)).collect();
+        let templates =
+            paths.iter().map(|p| Route { query: op.query.clone(), ..Route::owned(template(p) + "/" + &op.name, false) }).collect();
         let paths = self.kept(method, templates, &format!("actions/{bound}-{}.yaml", op.name))?;
         let summary = self
             .description(&format!("{NAMESPACE}.{}", op.name))
@@ -457,14 +458,29 @@ impl<'a> Importer<'a> {
                 let allows = |what| self.csdl.allows(&a.target, what);
                 let writes = !a.reference;
                 let at_root = a.target.starts_with(&root);
-                let at = |segments: &[String], single| Route { template: template(segments), single, references: a.reference };
+                // The address's own query parameters go where it is read: its list and
+                // its items' get, as the converter gives them (msgraph-sdk 1.65.0's
+                // `/users/{user-id}/messages{?…,includeHiddenMessages*}` and `…/{message-id}`).
+                // A required one bounds a range of the collection (a calendar view's
+                // `startDateTime`): an item is read without it.
+                let query = match kind {
+                    "list" => a.query.clone(),
+                    "get" => a.query.iter().filter(|q| !q.required).cloned().collect(),
+                    _ => Vec::new(),
+                };
+                let at = |segments: &[String], single| Route {
+                    template: template(segments),
+                    single,
+                    references: a.reference,
+                    query: query.clone(),
+                };
                 let path = match (kind, &a.collection) {
                     ("list", Some(c)) if allows("Readable") => Some(at(c, false)),
                     ("create", Some(c)) if writes && allows("Insertable") => Some(at(c, false)),
                     // `CountRestrictions` at the address, or for an entity set on its type
                     // (`agreement`: no `/agreements/$count`, as msgraph-sdk 1.65.0 has it).
                     ("count", Some(c)) if allows("Readable") && allows("Countable") && (!at_root || type_counts) => {
-                        Some(Route { template: template(c) + "/$count", single: false, references: a.reference })
+                        Some(Route { template: template(c) + "/$count", single: false, references: a.reference, query: Vec::new() })
                     }
                     ("get", Some(_)) if a.keyed && allows("Readable") && allows("ReadableByKey") => Some(at(&a.item, false)),
                     ("update" | "delete", Some(_))
@@ -517,11 +533,13 @@ struct Route {
     single: bool,
     /// Ends in a navigation that refers to entities living elsewhere (`memberOf`).
     references: bool,
+    /// Its own query parameters (`startDateTime`).
+    query: Vec<crate::model::QueryParameter>,
 }
 
 impl Route {
     fn owned(template: String, single: bool) -> Self {
-        Route { template, single, references: false }
+        Route { template, single, references: false, query: Vec::new() }
     }
 }
 
@@ -565,13 +583,29 @@ impl Head<'_> {
         }
         y.push_str("    paths:\n");
         let mut ids: Vec<&str> = Vec::new();
-        for Route { template, single: s, references } in self.paths {
+        for Route { template, single: s, references, query } in self.paths {
             let _ = writeln!(y, "      - template: {}", q(template));
             if *s != single {
                 let _ = writeln!(y, "        singleValued: {s}");
             }
             if *references {
                 y.push_str("        references: true\n");
+            }
+            if !query.is_empty() {
+                y.push_str("        query:\n");
+                for p in query {
+                    if !p.required && p.description.is_none() {
+                        let _ = writeln!(y, "          {}: {{}}", k(&p.name));
+                        continue;
+                    }
+                    let _ = writeln!(y, "          {}:", k(&p.name));
+                    if p.required {
+                        y.push_str("            required: true\n");
+                    }
+                    if let Some(d) = &p.description {
+                        let _ = writeln!(y, "            description: {}", q(d));
+                    }
+                }
             }
             let placeholders = template.split('/').filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'));
             for id in placeholders {

@@ -11,6 +11,7 @@
 //! (`ByMailFolderId1`, `by_mail_folder_id1`).
 
 use super::csdl::Csdl;
+use crate::model::QueryParameter;
 use std::collections::{BTreeMap, VecDeque};
 
 /// One address of an entity type.
@@ -34,6 +35,10 @@ pub struct Address {
     /// `IndexableByKey` is false (`event/instances`, read as a list only); `item` is then
     /// the collection's own segments.
     pub keyed: bool,
+    /// The query parameters of its own that reading it takes (a calendar view's
+    /// `startDateTime`): the navigation's, and those its entity set or singleton states
+    /// for the path below it (see [`Csdl::query`]).
+    pub query: Vec<QueryParameter>,
 }
 
 impl Address {
@@ -80,14 +85,22 @@ pub fn addresses(csdl: &Csdl) -> BTreeMap<String, Vec<Address>> {
     let at = |target: String, ty: &str, segments: Vec<String>, collection: bool, keys: &mut Vec<String>, reference| {
         let keyed = csdl.allows(&target, "IndexableByKey");
         let referenceable = csdl.states(&target, "Referenceable") == Some(true);
+        let below_root: Vec<&str> = segments.iter().map(String::as_str).filter(|s| !s.starts_with('{')).collect();
+        let from_root = format!("{}/{}", csdl.container, below_root.join("/"));
+        let mut query: Vec<QueryParameter> = Vec::new();
+        for q in [&target, &from_root].into_iter().filter_map(|t| csdl.query.get(t)).flatten() {
+            if !query.iter().any(|o| o.name == q.name) {
+                query.push(q.clone());
+            }
+        }
         if collection && keyed {
             let item = [segments.clone(), vec![key(csdl, ty, keys)]].concat();
             keys.push(short(ty).to_owned());
-            Address { collection: Some(segments), item, target, reference, referenceable, keyed }
+            Address { collection: Some(segments), item, target, reference, referenceable, keyed, query }
         } else if collection {
-            Address { collection: Some(segments.clone()), item: segments, target, reference, referenceable, keyed }
+            Address { collection: Some(segments.clone()), item: segments, target, reference, referenceable, keyed, query }
         } else {
-            Address { collection: None, item: segments, target, reference, referenceable, keyed: true }
+            Address { collection: None, item: segments, target, reference, referenceable, keyed: true, query }
         }
     };
     for r in &csdl.roots {

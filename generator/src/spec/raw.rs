@@ -300,6 +300,19 @@ pub struct RawPath {
     /// The path ends in a navigation that does not contain its entities (`memberOf`).
     #[serde(default)]
     pub references: bool,
+    /// Query parameters of the operation's own at this path, beside OData's system
+    /// options (`startDateTime` of a calendar view, `includeHiddenMessages`).
+    #[serde(default)]
+    pub query: OrderedMap<S<RawQueryParameter>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQueryParameter {
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub description: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -144,7 +144,7 @@ impl<'a> Validator<'a> {
         let (path_index, path_values) = self.example_path(file, key, e, action)?;
         let body = self.example_body(file, key, e, action, model);
         let headers = self.example_headers(file, key, e, action);
-        let query = self.example_query(file, key, e, action, model);
+        let query = self.example_query(file, key, e, action, path_index, model);
         let arguments = self.example_arguments(file, key, e, action, model);
         let (response_headers, response_body) = self.example_response(file, key, e, action, model);
         let notifications = self.example_notifications(file, key, e, model);
@@ -363,53 +363,49 @@ impl<'a> Validator<'a> {
         headers
     }
 
-    /// The OData query options: each one of OData's system options (a function's or a
-    /// list's own parameters are not modelled yet), given once, on an operation that reads
-    /// it (`$select` and `$expand` on a get or a list, the rest on a list), with a value of
-    /// its type. An unknown option is an error, never a snippet that leaves it out.
-    fn example_query(&mut self, file: usize, key: &str, e: &raw::RawExample, action: &Action, model: &Model) -> Vec<QueryOption> {
+    /// The query options: each one of OData's system options or a parameter the example's
+    /// path declares (`startDateTime`, matched in any letter case and sent as declared),
+    /// given once, on an operation that reads it (`$select` and `$expand` on a get or a
+    /// list, the rest on a list), with a value of its type; every required parameter of the
+    /// path given. An unknown option is an error, never a snippet that leaves it out.
+    fn example_query(
+        &mut self,
+        file: usize,
+        key: &str,
+        e: &raw::RawExample,
+        action: &Action,
+        path_index: usize,
+        model: &Model,
+    ) -> Vec<QueryOption> {
+        let own = &action.paths[path_index].query;
         let mut out: Vec<QueryOption> = Vec::new();
         for (k, v) in &e.request.value.query.0 {
             let qkey = format!("{key}.request.query.{}", k.value);
-            let Some(option) = ODataOption::parse(&k.value) else {
-                let known: Vec<String> = ODataOption::ALL.iter().map(|o| o.wire()).collect();
+            let option = if let Some(option) = ODataOption::parse(&k.value) {
+                if !self.reads_option(file, k, &qkey, action, option, model) {
+                    continue;
+                }
+                QueryName::OData(option)
+            } else if let Some(p) = own.iter().find(|p| p.name.eq_ignore_ascii_case(&k.value)) {
+                QueryName::Own(p.name.clone())
+            } else {
+                let known: Vec<String> = ODataOption::ALL.iter().map(|o| o.wire()).chain(own.iter().map(|p| p.name.clone())).collect();
                 let help = suggest(&k.value, known.iter().map(String::as_str));
+                let label = if own.is_empty() {
+                    "neither one of OData's system query options nor declared in the path's `query`".to_owned()
+                } else {
+                    format!("the path's own are {}", own.iter().map(|p| format!("`{}`", p.name)).collect::<Vec<_>>().join(", "))
+                };
                 self.err_help(
                     file,
                     k,
                     qkey,
-                    format!("`{}` is not a query option sdkgen knows", k.value),
-                    "not one of OData's system query options",
-                    help.or_else(|| Some(format!("use one of {}", known.join(", ")))),
+                    format!("`{}` is not a query option of `{}` at this path", k.value, action.id()),
+                    label,
+                    help.or_else(|| Some(format!("use one of {}, or declare it in the path's `query`", known.join(", ")))),
                 );
                 continue;
             };
-            let reads = match action.kind {
-                OperationKind::List => true,
-                OperationKind::Get => !option.collection_only(),
-                OperationKind::Function => model.function_query_options(action.response.body.as_ref()).contains(&option),
-                // Kiota's count builders take `$filter` and `$search` (what is counted).
-                OperationKind::Count => matches!(option, ODataOption::Filter | ODataOption::Search),
-                _ => false,
-            };
-            if !reads {
-                let why = match action.kind {
-                    OperationKind::Function => {
-                        let takes: Vec<String> =
-                            model.function_query_options(action.response.body.as_ref()).iter().map(|o| o.wire()).collect();
-                        if takes.is_empty() {
-                            "a function of its result takes no query option".to_owned()
-                        } else {
-                            format!("a function of its result takes {}", takes.join(", "))
-                        }
-                    }
-                    OperationKind::Count => "a count takes $filter and $search".to_owned(),
-                    _ if option.collection_only() => "only a list reads it".to_owned(),
-                    _ => "only a get or a list reads it".to_owned(),
-                };
-                self.err(file, k, qkey, format!("a {} `{}` does not take `{}`", action.method(), action.id(), option.wire()), why);
-                continue;
-            }
             if out.iter().any(|o| o.option == option) {
                 self.err(file, k, qkey, format!("`{}` is given twice", option.wire()), "given again here");
                 continue;
@@ -423,12 +419,54 @@ impl<'a> Validator<'a> {
                     continue;
                 }
             };
-            match query_value(option, &text) {
-                Ok(value) => out.push(QueryOption { option, value }),
-                Err(why) => self.err(file, v, qkey, format!("{:?} is not a value of `{}`: {why}", text, option.wire()), why),
+            match &option {
+                QueryName::OData(o) => match query_value(*o, &text) {
+                    Ok(value) => out.push(QueryOption { option, value }),
+                    Err(why) => self.err(file, v, qkey, format!("{:?} is not a value of `{}`: {why}", text, o.wire()), why),
+                },
+                // A parameter of the operation's own is text (the metadata gives it no type).
+                QueryName::Own(_) if text.chars().any(|c| c.is_control() || crate::diag::is_unsafe(c)) => {
+                    self.err(file, v, qkey, "a query parameter's value may not hold control characters", "control character")
+                }
+                QueryName::Own(_) => out.push(QueryOption { option, value: QueryValue::Text(text) }),
+            }
+        }
+        for p in own.iter().filter(|p| p.required) {
+            if !out.iter().any(|o| o.option == QueryName::Own(p.name.clone())) {
+                let message = format!("`{}` at this path requires query parameter `{}`", action.id(), p.name);
+                self.err(file, &e.request, format!("{key}.request.query"), message, format!("add `{}: …` to `query`", p.name));
             }
         }
         out
+    }
+
+    /// Whether `action` reads system option `option`; an error where it does not.
+    fn reads_option(&mut self, file: usize, k: &S<String>, qkey: &str, action: &Action, option: ODataOption, model: &Model) -> bool {
+        let reads = match action.kind {
+            OperationKind::List => true,
+            OperationKind::Get => !option.collection_only(),
+            OperationKind::Function => model.function_query_options(action.response.body.as_ref()).contains(&option),
+            // Kiota's count builders take `$filter` and `$search` (what is counted).
+            OperationKind::Count => matches!(option, ODataOption::Filter | ODataOption::Search),
+            _ => false,
+        };
+        if !reads {
+            let why = match action.kind {
+                OperationKind::Function => {
+                    let takes: Vec<String> = model.function_query_options(action.response.body.as_ref()).iter().map(|o| o.wire()).collect();
+                    if takes.is_empty() {
+                        "a function of its result takes no query option".to_owned()
+                    } else {
+                        format!("a function of its result takes {}", takes.join(", "))
+                    }
+                }
+                OperationKind::Count => "a count takes $filter and $search".to_owned(),
+                _ if option.collection_only() => "only a list reads it".to_owned(),
+                _ => "only a get or a list reads it".to_owned(),
+            };
+            self.err(file, k, qkey, format!("a {} `{}` does not take `{}`", action.method(), action.id(), option.wire()), why);
+        }
+        reads
     }
 
     /// The request body, typed by the action: its parameters, or the entity it creates or

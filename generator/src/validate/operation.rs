@@ -497,12 +497,47 @@ impl<'a> Validator<'a> {
             return None;
         }
         self.last_segment_rules(file, t, key, kind, action, &segments)?;
+        let query = self.path_query(file, &key.replace(".template", ".query"), kind, p);
         Some(PathTemplate {
             template: t.value.clone(),
             segments,
             deprecated: p.deprecated.as_ref().map(|d| d.value.clone()),
             references: p.references,
+            query,
         })
+    }
+
+    /// A path's own query parameters: each named as an OData identifier, once (in any
+    /// letter case), never one of OData's system options (`$format`, or `select`, which
+    /// Kiota would name as `$select`'s), and only on an operation that reads.
+    fn path_query(&mut self, file: usize, key: &str, kind: OperationKind, p: &raw::RawPath) -> Vec<QueryParameter> {
+        let mut out: Vec<QueryParameter> = Vec::new();
+        for (k, q) in &p.query.0 {
+            let qkey = format!("{key}.{}", k.value);
+            let name = k.value.as_str();
+            let identifier =
+                name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !matches!(kind, OperationKind::List | OperationKind::Get | OperationKind::Function | OperationKind::Count) {
+                let message =
+                    format!("a `{}` operation takes no query parameters: only a list, get, function or count reads them", kind.spec_name());
+                self.err(file, k, qkey, message, "not a read");
+            } else if name.starts_with('$') || ODataOption::ALL.iter().any(|o| o.name().eq_ignore_ascii_case(name)) {
+                let message = format!("`{name}` is one of OData's system query options, not a parameter of the operation's own");
+                self.err(file, k, qkey, message, "a system option");
+            } else if !identifier {
+                self.err(file, k, qkey, format!("`{name}` is not an OData identifier"), "letters, digits and `_`, a letter first");
+            } else if let Some(first) = out.iter().find(|o| o.name.eq_ignore_ascii_case(name)) {
+                let message = format!("query parameter `{name}` is declared twice (as `{}`)", first.name);
+                self.err(file, k, qkey, message, "names are matched in any letter case");
+            } else {
+                out.push(QueryParameter {
+                    name: name.to_owned(),
+                    required: q.value.required,
+                    description: q.value.description.as_ref().map(|d| d.value.clone()),
+                });
+            }
+        }
+        out
     }
 
     /// OData's `$ref` rules: only a reference's path ends with it, after a navigation (or

@@ -241,6 +241,9 @@ struct Page {
     paths: Vec<String>,
     deprecations: Vec<(String, String)>,
     headers: Vec<Row>,
+    /// The operation's own query parameters (a calendar view's `startDateTime`): name,
+    /// description.
+    query: Vec<Row>,
     parameters: Vec<ParamRow>,
     response: String,
     examples: Vec<ExampleSection>,
@@ -403,6 +406,7 @@ fn page(model: &Model, codes: &mut Codes, edition: &Edition, cmd: &str) -> Page 
         paths,
         deprecations: action.paths.iter().filter_map(|p| p.deprecated.as_ref().map(|d| (p.template.clone(), d.clone()))).collect(),
         headers: header_rows(action),
+        query: query_rows(action),
         parameters: action.parameters.iter().map(|p| parameter_row(model, p)).collect(),
         response: action.response.description.clone().unwrap_or_default(),
         examples,
@@ -484,6 +488,31 @@ fn header_rows(action: &Action) -> Vec<Row> {
                 d.push_str(&format!(" {x}"));
             }
             Row { cells: vec![h.name.clone(), d] }
+        })
+        .collect()
+}
+
+/// One row per query parameter of the operation's own, in the order its paths declare
+/// them; one that not every path takes names the paths that do.
+fn query_rows(action: &Action) -> Vec<Row> {
+    let mut rows: Vec<(&crate::model::QueryParameter, Vec<&str>)> = Vec::new();
+    for path in &action.paths {
+        for q in &path.query {
+            match rows.iter_mut().find(|(r, _)| r.name == q.name) {
+                Some((_, at)) => at.push(&path.template),
+                None => rows.push((q, vec![&path.template])),
+            }
+        }
+    }
+    rows.into_iter()
+        .map(|(q, at)| {
+            let mut d = q.description.clone().unwrap_or_default();
+            d = format!("{d} {}", if q.required { "Required." } else { "Optional." }).trim_start().to_owned();
+            if at.len() < action.paths.len() {
+                let list: Vec<String> = at.iter().map(|t| format!("`{t}`")).collect();
+                d.push_str(&format!(" Taken at {}.", list.join(", ")));
+            }
+            Row { cells: vec![q.name.clone(), d] }
         })
         .collect()
 }

@@ -26,8 +26,9 @@ pub(super) fn method_tokens(model: &Model, names: &Names, a: &Action, path: &Pat
     }
 }
 
-/// A method's arguments (path values, then a function's own), the checks of a function's
-/// https arguments, and the path builder's segments that use them.
+/// A method's arguments (path values, a function's own, then the path's own query
+/// parameters, required ones as `&str`, others as `Option<&str>`), the checks of a
+/// function's https arguments, and the path builder's segments that use them.
 struct MethodArgs {
     args: Vec<TokenStream>,
     function_checks: Vec<TokenStream>,
@@ -39,9 +40,15 @@ fn method_args(names: &Names, a: &Action, path: &PathTemplate) -> MethodArgs {
     let param_specs: Vec<&str> = a.path_parameters.iter().map(|p| p.name.as_str()).collect();
     // A function's arguments are named beside the path values, unique among them.
     let arguments: &[Property] = if function { &a.parameters } else { &[] };
-    let all: Vec<&str> = param_specs.iter().copied().chain(arguments.iter().map(|p| p.name.as_str())).collect();
+    let all: Vec<&str> = param_specs
+        .iter()
+        .copied()
+        .chain(arguments.iter().map(|p| p.name.as_str()))
+        .chain(path.query.iter().map(|q| q.name.as_str()))
+        .collect();
     let all_names: Vec<proc_macro2::Ident> = field_names(&all, &["body", "path", "self"]).iter().map(|n| to_ident(n)).collect();
-    let (param_names, argument_names) = all_names.split_at(param_specs.len());
+    let (param_names, rest) = all_names.split_at(param_specs.len());
+    let (argument_names, query_names) = rest.split_at(arguments.len());
     let params: BTreeMap<&str, &proc_macro2::Ident> = param_specs.iter().copied().zip(param_names).collect();
     let used: Vec<&Property> = a.path_parameters.iter().filter(|p| path.segments.contains(&Segment::Param(p.name.clone()))).collect();
     let mut args: Vec<TokenStream> = used
@@ -94,6 +101,16 @@ fn method_args(names: &Names, a: &Action, path: &PathTemplate) -> MethodArgs {
         OperationKind::Count => segments.push(quote!(.literal("$count"))),
         k if k.is_reference() => segments.push(quote!(.literal("$ref"))),
         _ => {}
+    }
+    for (q, id) in path.query.iter().zip(query_names) {
+        let name = &q.name;
+        if q.required {
+            args.push(quote!(#id: &str));
+            segments.push(quote!(.query(#name, ::std::option::Option::Some(#id))));
+        } else {
+            args.push(quote!(#id: ::std::option::Option<&str>));
+            segments.push(quote!(.query(#name, #id)));
+        }
     }
     MethodArgs { args, function_checks, segments }
 }
@@ -190,6 +207,14 @@ fn method_doc(model: &Model, a: &Action, path: &PathTemplate) -> String {
         if a.response.body.is_none() { " and no body" } else { "" },
         if a.response.body.is_none() { "; a body it sends is read and discarded" } else { "; its JSON body is the result" },
     ));
+    if !path.query.is_empty() {
+        doc.push_str("\n\nQuery parameters of its own, added after the path with each value percent-encoded:");
+        for q in &path.query {
+            let need = if q.required { "required" } else { "`None` leaves it out" };
+            let what = q.description.as_deref().map(|d| format!(": {d}")).unwrap_or_default();
+            doc.push_str(&format!("\n- `{}` ({need}){what}", q.name));
+        }
+    }
     // Only the checks this method really makes are promised: a collection's create has no
     // path value, and only parameters are checked for https.
     let mut refused = Vec::new();

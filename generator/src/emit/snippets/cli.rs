@@ -47,7 +47,7 @@ pub fn current(view: &ExampleView) -> String {
     }
     words.push(cli::verb(view.action.kind).to_owned());
     words.extend(options);
-    words.extend(view.config.query.iter().map(|q| format!("--{} {}", q.option.name(), cli::word(&q.value.text()))));
+    words.extend(view.config.query.iter().map(|q| format!("--{} {}", cli::command(q.option.name()), cli::word(&q.value.text()))));
     words.extend(view.config.headers.iter().map(|(n, v)| format!("{} {}", cli::header_option(n), cli::word(v))));
     // The body the HTTP example sends, printed as the page prints it.
     let body = view.example.request.body.as_ref().map(|b| cli::json_body(&http::json(b)));

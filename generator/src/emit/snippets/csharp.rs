@@ -92,16 +92,16 @@ pub fn page(view: &ExampleView) -> String {
     };
     let headers = view.config.headers.iter().map(|(n, v)| (csharp::string(n), csharp::string(v))).collect();
     // v4 has a request method per option but `$count` and `$search`, which go in as
-    // `QueryOption`s given to `Request(…)`.
+    // `QueryOption`s given to `Request(…)`, as an operation's own parameters do.
     let mut fluent = Vec::new();
     let mut options = Vec::new();
     for q in &view.config.query {
         let text = csharp::string(&q.value.text());
-        match (q.option, &q.value) {
-            (ODataOption::Count | ODataOption::Search, _) => {
+        match (q.option.odata(), &q.value) {
+            (Some(ODataOption::Count | ODataOption::Search) | None, _) => {
                 options.push(format!("\tnew QueryOption({}, {text})", csharp::string(&q.option.wire())))
             }
-            (ODataOption::OrderBy, _) => fluent.push(format!("OrderBy({text})")),
+            (Some(ODataOption::OrderBy), _) => fluent.push(format!("OrderBy({text})")),
             (_, QueryValue::Int(n)) => fluent.push(format!("{}({n})", csharp::pascal(q.option.name()))),
             _ => fluent.push(format!("{}({text})", csharp::pascal(q.option.name()))),
         }

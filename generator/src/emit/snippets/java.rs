@@ -97,16 +97,16 @@ pub fn page(view: &ExampleView) -> String {
         ]);
     }
     // 5.x has a request method per option but `$count` and `$search`, which are
-    // `QueryOption`s beside the headers' `HeaderOption`s.
+    // `QueryOption`s beside the headers' `HeaderOption`s, as an operation's own parameters are.
     // A count's `PrimitiveRequest<Long>` has no query methods: every option is listed.
     let count = view.action.kind == OperationKind::Count;
     let (listed, fluent): (Vec<_>, Vec<_>) =
-        view.config.query.iter().partition(|q| count || matches!(q.option, ODataOption::Count | ODataOption::Search));
+        view.config.query.iter().partition(|q| count || matches!(q.option.odata(), Some(ODataOption::Count | ODataOption::Search) | None));
     let fluent: Vec<String> = fluent
         .iter()
-        .map(|q| match (&q.value, q.option) {
+        .map(|q| match (&q.value, q.option.odata()) {
             (QueryValue::Int(n), _) => format!("{}({n})", q.option.name()),
-            (v, ODataOption::OrderBy) => format!("orderBy({})", java::string(&v.text())),
+            (v, Some(ODataOption::OrderBy)) => format!("orderBy({})", java::string(&v.text())),
             (v, _) => format!("{}({})", q.option.name(), java::string(&v.text())),
         })
         .collect();

@@ -80,7 +80,11 @@ pub fn page(view: &ExampleView) -> String {
                     crate::model::QueryValue::Bool(b) => b.to_string(),
                     v => javascript::query_value(&v.text()),
                 };
-                format!("{}({arg})", q.option.name())
+                match &q.option {
+                    // An operation's own parameter has no method of the client's: `query` adds it.
+                    crate::model::QueryName::Own(name) => format!("query({{ {name}: {arg} }})"),
+                    crate::model::QueryName::OData(o) => format!("{}({arg})", o.name()),
+                }
             })
             .collect(),
         call,

@@ -68,14 +68,19 @@ pub fn current(view: &ExampleView) -> String {
     render(view, format!("{module_prefix}{}", view.action.module), &cmdlet_prefix, powershell::Keys::Wire)
 }
 
-/// The cmdlets' parameters for OData's query options (`-Property`, `-Top`, `-CountVariable`).
+/// The cmdlets' parameters for the query options: OData's own spelled by PowerShell
+/// (`-Property`, `-Top`, `-CountVariable`), an operation's own under its name (`-StartDateTime`).
 fn query_args(view: &ExampleView) -> Vec<(String, String)> {
-    use crate::model::{ODataOption, QueryValue};
+    use crate::model::{ODataOption, QueryName, QueryValue};
     view.config
         .query
         .iter()
         .filter_map(|q| {
-            let name = match q.option {
+            let option = match &q.option {
+                QueryName::OData(o) => *o,
+                QueryName::Own(n) => return Some((powershell::parameter(n), powershell::string(&q.value.text()))),
+            };
+            let name = match option {
                 ODataOption::Select => "Property",
                 ODataOption::Expand => "ExpandProperty",
                 ODataOption::Filter => "Filter",

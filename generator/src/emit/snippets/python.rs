@@ -67,7 +67,7 @@ pub fn current(view: &ExampleView) -> String {
                     crate::model::QueryValue::Bool(b) => if *b { "True" } else { "False" }.to_owned(),
                     crate::model::QueryValue::Text(t) => python::string(t),
                 };
-                config.push(format!("\t\t{} = {value},", q.option.name()));
+                config.push(format!("\t\t{} = {value},", python::snake(q.option.name())));
             }
             config.push(")".to_owned());
             config.push(String::new());

@@ -282,6 +282,10 @@ impl GraphClient {
     ///
     /// `GET /packages/{in}/lookup(for='{for}',max={max},deep={deep})` (Obstacle */ """ ${title} $(title) `title` % é obstacle) with no request body; documented to succeed with `200 OK`. Any other 2xx status is success too (Graph may answer `200` where it documents `202`); its JSON body is the result.
     ///
+    /// Query parameters of its own, added after the path with each value percent-encoded:
+    /// - `since` (required): Text */ """ ${x} that a comment or docstring must hold
+    /// - `type` (`None` leaves it out)
+    ///
     /// # Errors
     ///
     /// [`sdkgen_runtime::Error::InvalidArgument`] before sending when a path value cannot be one path segment;
@@ -294,6 +298,8 @@ impl GraphClient {
         r#for: &str,
         max: i32,
         deep: bool,
+        since: &str,
+        r#type: ::std::option::Option<&str>,
     ) -> ::std::result::Result<
         sdkgen_runtime::CollectionPage<crate::models::Class>,
         sdkgen_runtime::Error,
@@ -309,6 +315,8 @@ impl GraphClient {
                     ("deep", sdkgen_runtime::FunctionArg::Bare(deep.to_string())),
                 ],
             )
+            .query("since", ::std::option::Option::Some(since))
+            .query("type", r#type)
             .finish();
         self.inner
             .send_json(

@@ -2,4 +2,7 @@
 // Code snippets are only available for the latest version. Current version is 5.x
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=csharp
-var result = await graphClient.Packages["a b"].LookupWithForWithMaxWithDeep(false, "O''Neil),x=(''/../?#${x} $(rm) `y` \\ \"q\" é", -7).GetAsLookupWithForWithMaxWithDeepGetResponseAsync();
+var result = await graphClient.Packages["a b"].LookupWithForWithMaxWithDeep(false, "O''Neil),x=(''/../?#${x} $(rm) `y` \\ \"q\" é", -7).GetAsLookupWithForWithMaxWithDeepGetResponseAsync((requestConfiguration) =>
+{
+	requestConfiguration.QueryParameters.Since = "a&b=#c+d ${x} $(rm) `y` \\ \"q\" 'o' é";
+});

@@ -6,15 +6,24 @@ import (
 	"context"
 	"log"
 	msgraphsdk "github.com/microsoftgraph/msgraph-obstacle-sdk-go"
+	graphpackages "github.com/microsoftgraph/msgraph-obstacle-sdk-go/packages"
 	//other-imports
 )
 
+requestSince := "a&b=#c+d ${x} $(rm) `y` \\ \"q\" 'o' é"
+requestParameters := &graphpackages.ItemLookupWithForWithMaxWithDeepRequestBuilderGetQueryParameters{
+	Since: &requestSince,
+}
+
+configuration := &graphpackages.ItemLookupWithForWithMaxWithDeepRequestBuilderGetRequestConfiguration{
+	QueryParameters: requestParameters,
+}
 deep := false
 forEscaped := "O''Neil),x=(''/../?#${x} $(rm) `y` \\ \"q\" é"
 max := int32(-7)
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
-result, err := graphClient.Packages().ByPackageId("a b").LookupWithForWithMaxWithDeep(&deep, &forEscaped, &max).GetAsLookupWithForWithMaxWithDeepGetResponse(context.Background(), nil)
+result, err := graphClient.Packages().ByPackageId("a b").LookupWithForWithMaxWithDeep(&deep, &forEscaped, &max).GetAsLookupWithForWithMaxWithDeepGetResponse(context.Background(), configuration)
 if err != nil {
 	log.Fatal(err)
 }

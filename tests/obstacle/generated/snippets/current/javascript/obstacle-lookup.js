@@ -7,4 +7,5 @@ const client = Client.init(options);
 
 let result = await client.api('/packages/a%20b/lookup(for=\'O%27%27Neil%29%2Cx%3D%28%27%27%2F..%2F%3F%23%24%7Bx%7D%20%24%28rm%29%20%60y%60%20%5C%20%22q%22%20%C3%A9\',max=-7,deep=false)')
     .version('obstacle')
+    .query({ since: 'a%26b=%23c%2Bd ${x} $(rm) `y` \\ "q" \'o\' %C3%A9' })
     .get();

@@ -7,7 +7,12 @@ var max = -7;
 
 var deep = false;
 
+var queryOptions = new List<QueryOption>()
+{
+	new QueryOption("since", "a&b=#c+d ${x} $(rm) `y` \\ \"q\" 'o' é")
+};
+
 var result = await graphClient.Packages["{package-id}"]
     .Lookup(@for,max,deep)
-    .Request()
+    .Request( queryOptions )
     .GetAsync();

@@ -2,9 +2,17 @@
 //THE GO SDK IS IN PREVIEW. NON-PRODUCTION USE ONLY
 graphClient := msgraphsdk.NewGraphServiceClient(requestAdapter)
 
+requestSince := "a&b=#c+d ${x} $(rm) `y` \\ \"q\" 'o' é"
+requestParameters := &graphpackages.ItemLookupWithForWithMaxWithDeepRequestBuilderGetQueryParameters{
+	Since: &requestSince,
+}
+
+configuration := &graphpackages.ItemLookupWithForWithMaxWithDeepRequestBuilderGetRequestConfiguration{
+	QueryParameters: requestParameters,
+}
 deep := false
 forEscaped := "O''Neil),x=(''/../?#${x} $(rm) `y` \\ \"q\" é"
 max := int32(-7)
 
 packageId := "package-id"
-result, err := graphClient.PackagesById(packageId).LookupWithForWithMaxWithDeep(&deep, &forEscaped, &max).Get(context.Background(), nil)
+result, err := graphClient.PackagesById(packageId).LookupWithForWithMaxWithDeep(&deep, &forEscaped, &max).Get(context.Background(), configuration)

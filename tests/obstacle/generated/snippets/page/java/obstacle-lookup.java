@@ -7,6 +7,9 @@ Integer max = -7;
 
 Boolean deep = false;
 
+LinkedList<Option> requestOptions = new LinkedList<Option>();
+requestOptions.add(new QueryOption("since", "a&b=#c+d ${x} $(rm) `y` \\ \"q\" 'o' é"));
+
 ClassLookupCollectionPage result = graphClient.packages("a b")
     .lookup(ClassLookupParameterSet
         .newBuilder()
@@ -14,5 +17,5 @@ ClassLookupCollectionPage result = graphClient.packages("a b")
         .withMax(max)
         .withDeep(deep)
         .build())
-    .buildRequest()
+    .buildRequest( requestOptions )
     .get();

@@ -2,7 +2,7 @@
 MSHTTPClient *httpClient = [MSClientFactory createHTTPClientWithAuthenticationProvider:authenticationProvider];
 
 NSString *MSGraphBaseURL = @"https://example.com/obstacle/";
-NSMutableURLRequest *urlRequest = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:[MSGraphBaseURL stringByAppendingString:@"packages/a%20b/lookup(for='O%27%27Neil%29%2Cx%3D%28%27%27%2F..%2F%3F%23%24%7Bx%7D%20%24%28rm%29%20%60y%60%20%5C%20%22q%22%20%C3%A9',max=-7,deep=false)"]]];
+NSMutableURLRequest *urlRequest = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:[MSGraphBaseURL stringByAppendingString:@"packages/a%20b/lookup(for='O%27%27Neil%29%2Cx%3D%28%27%27%2F..%2F%3F%23%24%7Bx%7D%20%24%28rm%29%20%60y%60%20%5C%20%22q%22%20%C3%A9',max=-7,deep=false)\?since=a%26b=%23c%2Bd%20$%7Bx%7D%20$(rm)%20%60y%60%20%5C%20%22q%22%20'o'%20%C3%A9"]]];
 [urlRequest setHTTPMethod:@"GET"];
 
 MSURLSessionDataTask *meDataTask = [httpClient dataTaskWithRequest:urlRequest
