@@ -135,10 +135,15 @@ pub enum Primitive {
     Guid,
     /// An ISO 8601 duration (`PT20M`), Graph's `Edm.Duration`.
     Duration,
+    /// A calendar date (`2017-09-04`), Graph's `Edm.Date`: a recurrence's `startDate`.
+    Date,
+    /// Bytes, written as base64 text (`SGVsbG8=`), Graph's `Edm.Binary`: a file
+    /// attachment's `contentBytes`.
+    Binary,
 }
 
 impl Primitive {
-    pub const ALL: [(&'static str, Primitive); 8] = [
+    pub const ALL: [(&'static str, Primitive); 10] = [
         ("String", Primitive::String),
         ("Boolean", Primitive::Boolean),
         ("Int32", Primitive::Int32),
@@ -147,11 +152,13 @@ impl Primitive {
         ("DateTimeOffset", Primitive::DateTimeOffset),
         ("Guid", Primitive::Guid),
         ("Duration", Primitive::Duration),
+        ("Date", Primitive::Date),
+        ("Binary", Primitive::Binary),
     ];
 
     /// Written as JSON text but typed otherwise in the SDKs (`Guid`, `UUID`, `TimeSpan`).
     pub fn is_text_encoded(self) -> bool {
-        matches!(self, Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration)
+        matches!(self, Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration | Primitive::Date | Primitive::Binary)
     }
 
     pub fn from_name(name: &str) -> Option<Primitive> {

@@ -259,7 +259,10 @@ fn rust_type(names: &Names, ty: &TypeRef, boxed: bool) -> TokenStream {
     let one = match &ty.kind {
         TypeKind::Primitive(p) => match p {
             // ISO 8601 text as Graph writes it: the client passes it through unchanged.
-            Primitive::String | Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration => quote!(::std::string::String),
+            // Typed dates and bytes wait for the typed values of issue 21; the text is Graph's.
+            Primitive::String | Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration | Primitive::Date | Primitive::Binary => {
+                quote!(::std::string::String)
+            }
             Primitive::Boolean => quote!(bool),
             Primitive::Int32 => quote!(i32),
             Primitive::Int64 => quote!(i64),

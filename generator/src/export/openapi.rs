@@ -337,6 +337,8 @@ fn type_schema(model: &Model, ty: &TypeRef, format: Option<Format>) -> Value {
                 Primitive::Double => ("number", Some("double")),
                 Primitive::DateTimeOffset => ("string", Some("date-time")),
                 Primitive::Guid => ("string", Some("uuid")),
+                Primitive::Date => ("string", Some("date")),
+                Primitive::Binary => ("string", Some("byte")),
                 Primitive::Duration => ("string", Some("duration")),
             };
             let mut s = json!({"type": t});

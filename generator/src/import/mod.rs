@@ -153,6 +153,8 @@ fn primitive(edm: &str) -> Option<&'static str> {
         "Edm.DateTimeOffset" => "DateTimeOffset",
         "Edm.Guid" => "Guid",
         "Edm.Duration" => "Duration",
+        "Edm.Date" => "Date",
+        "Edm.Binary" => "Binary",
         _ => return None,
     })
 }

@@ -118,6 +118,8 @@ pub fn type_name(kind: &TypeKind) -> String {
             Primitive::DateTimeOffset => "DateTimeOffset",
             Primitive::Guid => "Guid",
             Primitive::Duration => "TimeSpan",
+            Primitive::Date => "Date",
+            Primitive::Binary => "byte[]",
         }
         .to_owned(),
         TypeKind::Enum(n) | TypeKind::Complex(n) => pascal(n),
@@ -152,6 +154,13 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
         TypedValue::Text { value, ty: Primitive::DateTimeOffset } => format!("DateTimeOffset.Parse({})", string(value)),
         // TimeSpan.Parse does not read ISO 8601; XmlConvert does.
         TypedValue::Text { value, ty: Primitive::Duration } => format!("System.Xml.XmlConvert.ToTimeSpan({})", string(value)),
+        // Kiota's `Microsoft.Kiota.Abstractions.Date` and v4's `Microsoft.Graph.Date` both
+        // take the year, month and day.
+        TypedValue::Text { value, ty: Primitive::Date } => match crate::validate::date_parts(value) {
+            Some((y, m, d)) => format!("new Date({y}, {m}, {d})"),
+            None => string(value),
+        },
+        TypedValue::Text { value, ty: Primitive::Binary } => format!("Convert.FromBase64String({})", string(value)),
         TypedValue::Text { value, .. } => string(value),
         TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
         TypedValue::List { item, items } => {

@@ -47,7 +47,14 @@ pub fn pascal(name: &str) -> String {
 
 /// `SetClientContext`: a model's setter for a wire name.
 pub fn setter(name: &str) -> String {
-    format!("Set{}", pascal(name))
+    format!("Set{}", property(name))
+}
+
+/// A model property's Go name: Pascal case, and a Go keyword (`type`, `range`) escaped as
+/// Kiota escapes it (msgraph-beta-sdk-go's `SetTypeEscaped`, `SetRangeEscaped`).
+pub fn property(name: &str) -> String {
+    let escaped = KEYWORDS.contains(&ident(name, Case::Camel, "n").as_str());
+    format!("{}{}", pascal(name), if escaped { "Escaped" } else { "" })
 }
 
 pub fn local(name: &str) -> String {
@@ -80,6 +87,8 @@ pub fn type_name(kind: &TypeKind, models: &str) -> String {
             Primitive::Int64 => "int64".to_owned(),
             Primitive::Double => "float64".to_owned(),
             Primitive::DateTimeOffset => "time.Time".to_owned(),
+            Primitive::Date => "serialization.DateOnly".to_owned(),
+            Primitive::Binary => "[]byte".to_owned(),
         },
         TypeKind::Enum(n) => format!("{models}.{}", pascal(n)),
         TypeKind::Complex(n) => format!("{models}.{}able", pascal(n)),
@@ -108,10 +117,12 @@ impl Arg {
 }
 
 /// The import each text-encoded primitive's parser needs.
-pub const TEXT_IMPORTS: [(Primitive, &str); 3] = [
+pub const TEXT_IMPORTS: [(Primitive, &str); 5] = [
     (Primitive::DateTimeOffset, "\"time\""),
     (Primitive::Guid, "\"github.com/google/uuid\""),
     (Primitive::Duration, "\"github.com/microsoft/kiota-abstractions-go/serialization\""),
+    (Primitive::Date, "\"github.com/microsoft/kiota-abstractions-go/serialization\""),
+    (Primitive::Binary, "\"encoding/base64\""),
 ];
 
 /// The Go value of `v`, with any statements it needs appended to `stmts`.
@@ -138,6 +149,17 @@ pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<
         TypedValue::Text { value, ty: Primitive::Duration } => {
             let name = locals.fresh("duration");
             stmts.push(format!("{name}, _ := serialization.ParseISODuration({})", string(value)));
+            Arg::Direct(name)
+        }
+        TypedValue::Text { value, ty: Primitive::Date } => {
+            let name = locals.fresh("date");
+            stmts.push(format!("{name}, _ := serialization.ParseDateOnly({})", string(value)));
+            Arg::Direct(name)
+        }
+        // The setter takes the bytes themselves, which the SDK writes back as base64.
+        TypedValue::Text { value, ty: Primitive::Binary } => {
+            let name = locals.fresh("bytes");
+            stmts.push(format!("{name}, _ := base64.StdEncoding.DecodeString({})", string(value)));
             Arg::Direct(name)
         }
         TypedValue::Text { value, .. } => Arg::Pointer(string(value)),
@@ -167,7 +189,7 @@ pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<
         TypedValue::Object { type_name, members, additional } => {
             let name = locals.fresh(&local(type_name));
             stmts.push(format!("{name} := {models}.New{}()", pascal(type_name)));
-            let props = super::dedupe(members.iter().map(|(k, _)| pascal(k)).collect(), &[], true);
+            let props = super::dedupe(members.iter().map(|(k, _)| property(k)).collect(), &[], true);
             let mut extra = Vec::new();
             for ((k, m), prop) in members.iter().zip(props) {
                 if additional.contains(k) {

@@ -127,6 +127,8 @@ pub fn type_name(kind: &TypeKind) -> String {
             Primitive::DateTimeOffset => "OffsetDateTime",
             Primitive::Guid => "UUID",
             Primitive::Duration => "PeriodAndDuration",
+            Primitive::Date => "LocalDate",
+            Primitive::Binary => "byte[]",
         }
         .to_owned(),
         TypeKind::Enum(n) | TypeKind::Complex(n) => pascal(n),
@@ -169,6 +171,13 @@ pub fn value_for(sdk: Sdk, v: &TypedValue, hint: &str, locals: &mut Locals, stmt
             format!("DatatypeFactory.newInstance().newDuration({})", string(value))
         }
         TypedValue::Text { value, ty: Primitive::Duration } => format!("PeriodAndDuration.ofDuration(Duration.parse({}))", string(value)),
+        // 5.x's `com.microsoft.graph.core.DateOnly` takes the year, month and day.
+        TypedValue::Text { value, ty: Primitive::Date } if sdk == Sdk::Legacy => match crate::validate::date_parts(value) {
+            Some((y, m, d)) => format!("new DateOnly({y}, {m}, {d})"),
+            None => string(value),
+        },
+        TypedValue::Text { value, ty: Primitive::Date } => format!("LocalDate.parse({})", string(value)),
+        TypedValue::Text { value, ty: Primitive::Binary } => format!("Base64.getDecoder().decode({})", string(value)),
         TypedValue::Text { value, .. } => string(value),
         TypedValue::Enum { enum_name, member } if sdk == Sdk::Legacy => format!("{}.{}", pascal(enum_name), upper(member)),
         TypedValue::Enum { enum_name, member } => format!("{}.{}", pascal(enum_name), pascal(member)),

@@ -175,6 +175,11 @@ pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<St
         // Kiota's PHP models type a date-time as \DateTime and a duration as \DateInterval;
         // a Guid is a string.
         TypedValue::Text { value, ty: Primitive::DateTimeOffset } => format!("new \\DateTime({})", string(value)),
+        TypedValue::Text { value, ty: Primitive::Date } => format!("new \\Microsoft\\Kiota\\Abstractions\\Types\\Date({})", string(value)),
+        // A binary member is a stream in Kiota's PHP models.
+        TypedValue::Text { value, ty: Primitive::Binary } => {
+            format!("\\GuzzleHttp\\Psr7\\Utils::streamFor(base64_decode({}))", string(value))
+        }
         TypedValue::Text { value, ty: Primitive::Duration } => match exact_seconds(value) {
             // `new \DateInterval('PT0.01S')` throws: its constructor takes no fractions. The
             // difference of two instants carries them (`f`, microseconds).

@@ -49,6 +49,8 @@ pub fn value(v: &crate::model::TypedValue, depth: usize) -> String {
         TypedValue::Number { value, .. } => value.to_string(),
         // Kiota's Python writer takes ISO text for a UUID, datetime or timedelta member and
         // writes it unchanged, so the wire keeps the example's spelling.
+        // The model's member is `bytes`, which the SDK writes back as base64.
+        TypedValue::Text { value, ty: crate::model::Primitive::Binary } => bytes(value),
         TypedValue::String(s) | TypedValue::Text { value: s, .. } => string(s),
         TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
         TypedValue::List { items, .. } => {
@@ -83,6 +85,26 @@ pub fn value(v: &crate::model::TypedValue, depth: usize) -> String {
             format!("{}(\n{body}{})", pascal(type_name), pad(depth))
         }
     }
+}
+
+/// A bytes literal of base64 `text`'s bytes (`b'Hello\x00'`): printable ASCII as it is but
+/// `'` and `\`, every other byte escaped, so no byte can end or change the literal.
+pub fn bytes(text: &str) -> String {
+    use base64::Engine;
+    let raw = base64::engine::general_purpose::STANDARD.decode(text).unwrap_or_default();
+    let mut out = String::from("b'");
+    for b in raw {
+        match b {
+            b'\'' | b'\\' => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+            0x20..=0x7e => out.push(char::from(b)),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 /// A single-quoted string.

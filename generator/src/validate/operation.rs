@@ -241,6 +241,15 @@ impl<'a> Validator<'a> {
                 }
             }
             for p in &parameters {
+                // OData's `binary'…'` literal is base64url, not the JSON body's base64; no
+                // function of Graph's takes bytes.
+                if p.ty.kind == TypeKind::Primitive(Primitive::Binary) && !p.ty.collection {
+                    if let Some(k) = a.parameters.key(&p.name) {
+                        let message = "a function parameter of type `Binary` has no literal here: no Graph function takes bytes";
+                        self.err(file, k, format!("{key}.parameters.{}", p.name), message, "not one literal");
+                    }
+                    continue;
+                }
                 if !matches!(p.ty.kind, TypeKind::Primitive(_) | TypeKind::Enum(_)) || p.ty.collection || p.one_or_many {
                     if let Some(k) = a.parameters.key(&p.name) {
                         self.err_help(

@@ -40,12 +40,43 @@ pub fn primitive_text_ok(p: Primitive, s: &str) -> Result<(), String> {
             Err("an RFC 3339 date-time with an offset, like 2024-05-01T09:30:00Z".to_owned())
         }
         Primitive::Duration if !is_duration(s) => Err("an ISO 8601 duration, like PT20M or P1DT0.5S".to_owned()),
+        Primitive::Date if date_parts(s).is_none() => Err("a calendar date, like 2017-09-04".to_owned()),
+        Primitive::Binary if !is_canonical_base64(s) => {
+            Err("base64 text as every SDK writes it back: the standard alphabet (`+`, `/`), padded with `=`, no line breaks".to_owned())
+        }
         Primitive::Boolean if s != "true" && s != "false" => Err("true or false".to_owned()),
         Primitive::Int32 if s.parse::<i32>().is_err() => Err("a whole number in the Int32 range".to_owned()),
         Primitive::Int64 if s.parse::<i64>().is_err() => Err("a whole number in the Int64 range".to_owned()),
         Primitive::Double if !s.parse::<f64>().is_ok_and(f64::is_finite) => Err("a finite number".to_owned()),
         _ => Ok(()),
     }
+}
+
+/// A calendar date `YYYY-MM-DD` (a day that exists: no `2023-02-29`): its year, month
+/// and day.
+pub fn date_parts(s: &str) -> Option<(u32, u32, u32)> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r.clone()].iter().all(u8::is_ascii_digit).then(|| s[r].parse::<u32>().ok()).flatten();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (y >= 1 && (1..=days).contains(&d)).then_some((y, m, d))
+}
+
+/// Standard padded base64 that decodes and encodes back to itself, so each SDK, which
+/// decodes the snippet's text and writes the bytes back as base64, sends the text as written.
+pub fn is_canonical_base64(s: &str) -> bool {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(s).is_ok_and(|bytes| base64::engine::general_purpose::STANDARD.encode(bytes) == s)
 }
 
 /// `P[nY][nM][nW][nD][T[nH][nM][n[.n]S]]` with at least one part, and one after a `T`;

@@ -243,7 +243,10 @@ fn function_argument(names: &Names, p: &Property, id: &proc_macro2::Ident) -> (T
     let arg = quote!(sdkgen_runtime::FunctionArg);
     match &p.ty.kind {
         TypeKind::Primitive(Primitive::String) => (quote!(&str), quote!(#arg::Text(#id))),
-        TypeKind::Primitive(Primitive::DateTimeOffset | Primitive::Guid) => (quote!(&str), quote!(#arg::Bare(#id.to_owned()))),
+        // The validator refuses a `Binary` parameter: OData's literal for it is not the body's base64.
+        TypeKind::Primitive(Primitive::DateTimeOffset | Primitive::Guid | Primitive::Date | Primitive::Binary) => {
+            (quote!(&str), quote!(#arg::Bare(#id.to_owned())))
+        }
         TypeKind::Primitive(Primitive::Duration) => (quote!(&str), quote!(#arg::Duration(#id))),
         TypeKind::Primitive(Primitive::Double) => (quote!(f64), quote!(#arg::Double(#id))),
         TypeKind::Primitive(Primitive::Int32 | Primitive::Int64 | Primitive::Boolean) => {

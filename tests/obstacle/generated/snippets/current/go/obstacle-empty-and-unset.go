@@ -12,7 +12,7 @@ import (
 
 requestBody := graphpackages.NewItemSwitchPostRequestBody()
 defaultEscaped := ""
-requestBody.SetDefault(&defaultEscaped)
+requestBody.SetDefaultEscaped(&defaultEscaped)
 
 // To initialize your graphClient, see https://learn.microsoft.com/en-us/graph/sdks/create-client?from=snippets&tabs=go
 result, err := graphClient.Packages().ByPackageId("1st").Switch().Post(context.Background(), requestBody, nil)

@@ -6,12 +6,12 @@ function := graphmodels.NewFunction()
 odataType := "#obstacle.ns.function"
 function.SetOdataType(&odataType)
 defaultEscaped := "*/ /* \"\"\" ${default} $(default) `default` % \\ é"
-function.SetDefault(&defaultEscaped)
+function.SetDefaultEscaped(&defaultEscaped)
 duration, _ := serialization.ParseISODuration("PT1H30M")
 function.SetWhile(duration)
 await := uuid.MustParse("0c0ffee0-0000-4000-8000-000000000001")
 function.SetAwait(&await)
-function.SetSwitch([]graphmodels.Select{
+function.SetSwitchEscaped([]graphmodels.Select{
 	graphmodels.NONE_SELECT,
 	graphmodels.X_SELECT,
 })

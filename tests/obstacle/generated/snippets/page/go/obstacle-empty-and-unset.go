@@ -4,7 +4,7 @@ graphClient := msgraphsdk.NewGraphServiceClient(requestAdapter)
 
 requestBody := graphpackages.NewSwitchPostRequestBody()
 defaultEscaped := ""
-requestBody.SetDefault(&defaultEscaped)
+requestBody.SetDefaultEscaped(&defaultEscaped)
 
 packageId := "package-id"
 result, err := graphClient.PackagesById(packageId).Switch().Post(context.Background(), requestBody, nil)

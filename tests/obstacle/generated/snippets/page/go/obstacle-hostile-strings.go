@@ -4,17 +4,17 @@ graphClient := msgraphsdk.NewGraphServiceClient(requestAdapter)
 
 requestBody := graphpackages.NewSwitchPostRequestBody()
 typeEscaped := graphmodels.NONE_SELECT
-requestBody.SetType(&typeEscaped)
+requestBody.SetTypeEscaped(&typeEscaped)
 defaultEscaped := "quote \" apostrophe ' backslash \\ newline\n tab\t bell\u0007 */ /* \"\"\" ${x} $(whoami) `tick` %s %d é 日本 🎉 \u2028 ??= nul\u0000 esc\u001b[31m nel\u0085 csi\u009b bom\ufeff end"
-requestBody.SetDefault(&defaultEscaped)
+requestBody.SetDefaultEscaped(&defaultEscaped)
 function := graphmodels.NewFunction()
 odataType := "#obstacle.ns.function"
 function.SetOdataType(&odataType)
 defaultEscaped2 := "nested 'single' and \"double\" and `back` ticks"
-function.SetDefault(&defaultEscaped2)
+function.SetDefaultEscaped(&defaultEscaped2)
 value := "value, not Value"
 function.SetValue(&value)
-function.SetSwitch([]graphmodels.Select{
+function.SetSwitchEscaped([]graphmodels.Select{
 	graphmodels.CLASS_SELECT,
 	graphmodels.X_SELECT,
 	graphmodels.NONE_SELECT,
@@ -50,8 +50,8 @@ enum.SetOdataType(&odataType2)
 label := "*/ \"\"\" ${x}"
 enum.SetLabel(&label)
 caseEscaped := graphmodels.CLASS_SELECT
-enum.SetCase(&caseEscaped)
-requestBody.SetStruct([]graphmodels.Interfaceable{
+enum.SetCaseEscaped(&caseEscaped)
+requestBody.SetStructEscaped([]graphmodels.Interfaceable{
 	enum,
 })
 
