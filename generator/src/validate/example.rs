@@ -300,6 +300,7 @@ impl<'a> Validator<'a> {
                     if !matches!(
                         p.ty.kind,
                         TypeKind::Primitive(Primitive::String | Primitive::Int32 | Primitive::Int64 | Primitive::Boolean)
+                            | TypeKind::Enum(_)
                     ) =>
                 {
                     let ty = match &p.ty.kind {
@@ -310,7 +311,10 @@ impl<'a> Validator<'a> {
                         file,
                         at,
                         format!("{akey}.{}", p.name),
-                        format!("argument `{}` is a {ty}: snippets write text, whole-number and boolean arguments only so far", p.name),
+                        format!(
+                            "argument `{}` is a {ty}: snippets write text, whole-number, boolean and enum arguments only so far",
+                            p.name
+                        ),
                         "no snippet language spells it yet",
                     )
                 }

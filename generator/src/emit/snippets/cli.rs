@@ -33,7 +33,7 @@ pub fn current(view: &ExampleView) -> String {
                 crate::model::TypedValue::String(s) => s,
                 crate::model::TypedValue::Number { value, .. } => value.to_string(),
                 crate::model::TypedValue::Bool(b) => b.to_string(),
-                // Validation lets only text, numbers and booleans through as arguments.
+                // Validation lets only text, numbers, booleans and enums (as text) through as arguments.
                 _ => String::new(),
             };
             options.push(format!("--{} {}", cli::command(name), cli::word(&text)));

@@ -59,7 +59,17 @@ pub fn page(view: &ExampleView) -> String {
     let mut locals = Locals::with(&["graphClient", "authProvider", "result"]);
     let mut groups = Vec::new();
     let mut withs = Vec::new();
-    for p in &view.params {
+    // microsoft-graph 5.80.0 writes an enum argument as its Java constant, unquoted
+    // (`filterByCurrentUser(on=TARGET)`), which Graph refuses (`tests/sdk_matrix.rs` saw it):
+    // such a call goes through the client's `customRequest` with the path as documented.
+    let custom =
+        view.is_function() && view.example.request.arguments.iter().any(|(_, v)| matches!(v, crate::model::TypedValue::Enum { .. }));
+    if custom {
+        groups.push(vec![
+            "// This SDK writes an enum argument as its Java constant, which Graph refuses: the call goes by its path.".to_owned()
+        ]);
+    }
+    for p in view.params.iter().filter(|_| !custom) {
         let setter = java::with_method(&p.param.name);
         match &p.value {
             Some(v) => {
@@ -99,7 +109,7 @@ pub fn page(view: &ExampleView) -> String {
     // 5.x has a request method per option but `$count` and `$search`, which are
     // `QueryOption`s beside the headers' `HeaderOption`s, as an operation's own parameters are.
     // A count's `PrimitiveRequest<Long>` has no query methods: every option is listed.
-    let count = view.action.kind == OperationKind::Count;
+    let count = view.action.kind == OperationKind::Count || custom;
     let (listed, fluent): (Vec<_>, Vec<_>) =
         view.config.query.iter().partition(|q| count || matches!(q.option.odata(), Some(ODataOption::Count | ODataOption::Search) | None));
     let fluent: Vec<String> = fluent
@@ -147,7 +157,21 @@ pub fn page(view: &ExampleView) -> String {
         OperationKind::Delete | OperationKind::RemoveReference => "delete()".to_owned(),
         OperationKind::SetReference => format!("put({entity})"),
     };
-    let result = view.result.map(|ty| legacy_result(view, ty));
+    let mut result = view.result.map(|ty| legacy_result(view, ty));
+    let (request, action) = if custom {
+        // A collection comes back as the function's `…CollectionResponse`, a page's body.
+        let class = match view.result {
+            Some(ty) if ty.collection => {
+                format!("{}{}CollectionResponse", java::pascal(&view.action.bound_to), java::pascal(&view.action.name))
+            }
+            Some(_) => result.clone().unwrap_or_default(),
+            None => "Void".to_owned(),
+        };
+        result = view.result.map(|_| class.clone());
+        (format!("graphClient.customRequest({}, {class}.class)", java::string(&view.wire_path)), None)
+    } else {
+        (request, action)
+    };
     fill(&Page { groups, result, request, action, withs, options, fluent, call })
 }
 

@@ -271,10 +271,15 @@ impl<'a> ExampleView<'a> {
 
     /// A function's arguments as today's SDKs' builder method takes them: in Kiota's order
     /// (see [`kiota::method_argument_order`]), each under its declared name, text as the
-    /// inside of its OData literal (see [`kiota::literal_inside`]).
+    /// inside of its OData literal (see [`kiota::literal_inside`]), an enum as its member's
+    /// text (Kiota types an enum path parameter as a string: msgraph-beta-sdk-go's
+    /// `FilterByCurrentUserWithOn(on *string)`).
     pub fn kiota_arguments(&self) -> Vec<(&str, TypedValue)> {
-        let mut args: Vec<(&str, TypedValue)> =
-            self.example.request.arguments.iter().map(|(n, v)| (n.as_str(), kiota::literal_inside(v))).collect();
+        let kiota_value = |v: &TypedValue| match v {
+            TypedValue::Enum { member, .. } => TypedValue::String(member.clone()),
+            other => kiota::literal_inside(other),
+        };
+        let mut args: Vec<(&str, TypedValue)> = self.example.request.arguments.iter().map(|(n, v)| (n.as_str(), kiota_value(v))).collect();
         kiota::method_argument_order(&mut args);
         args
     }
