@@ -200,6 +200,7 @@ fn compare_call(got: Result<Captured, String>, expected: &Wire, sends_auth: bool
         (_, Some(sent)) if auth_ok && names_its_own_type(&sent, expected, entity) => {
             Call::Alike(format!("{OWN_TYPE} (`#microsoft.graph.{entity}`), the type its address takes"))
         }
+        (_, Some(sent)) if auth_ok && times_alike(&sent, expected) => Call::Alike(TIMES.to_owned()),
         (_, Some(sent)) if auth_ok && function_call_alike(&sent, expected).is_some() => {
             Call::Alike(function_call_alike(&sent, expected).unwrap_or_default())
         }
@@ -210,6 +211,46 @@ fn compare_call(got: Result<Captured, String>, expected: &Wire, sends_auth: bool
         (_, Some(sent)) if auth_ok && python && python_drops_argument_commas(&sent, expected) => Call::PythonDropsCommas,
         (other, _) => Call::Wrong(other),
     }
+}
+
+/// How the SDKs write a time of day: each at its own precision.
+const TIMES: &str = "writes each time of day at its own precision (`08:00` or `08:00:00` for `08:00:00.0000000`), the same time";
+
+/// A time of day `HH:MM[:SS[.fraction]]` as (hour, minute, second, fraction without its
+/// trailing zeros): `08:00`, `08:00:00` and `08:00:00.0000000` are one time.
+fn time_of_day(s: &str) -> Option<(u32, u32, u32, String)> {
+    let (clock, fraction) = s.split_once('.').unwrap_or((s, ""));
+    let parts: Vec<u32> = clock.split(':').map(|p| (p.len() == 2).then(|| p.parse().ok()).flatten()).collect::<Option<_>>()?;
+    let digits = fraction.bytes().all(|b| b.is_ascii_digit());
+    match parts[..] {
+        [h, m] if fraction.is_empty() => Some((h, m, 0, String::new())),
+        [h, m, s] if digits => Some((h, m, s, fraction.trim_end_matches('0').to_owned())),
+        _ => None,
+    }
+}
+
+/// Whether `sent` is `expected` but for times of day written at another precision, each
+/// the same time (Graph reads an `Edm.TimeOfDay` by its value).
+fn times_alike(sent: &Wire, expected: &Wire) -> bool {
+    fn alike(a: &serde_json::Value, b: &serde_json::Value, differs: &mut bool) -> bool {
+        use serde_json::Value;
+        match (a, b) {
+            _ if a == b => true,
+            (Value::String(x), Value::String(y)) => {
+                *differs = true;
+                time_of_day(x).is_some() && time_of_day(x) == time_of_day(y)
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| alike(v, w, differs)))
+            }
+            (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| alike(v, w, differs)),
+            _ => false,
+        }
+    }
+    let (Some(got), Some(want)) = (&sent.body, &expected.body) else { return false };
+    let mut differs = false;
+    let same_otherwise = Wire { body: None, ..sent.clone() } == Wire { body: None, ..expected.clone() };
+    same_otherwise && alike(got, want, &mut differs) && differs
 }
 
 /// What a Kiota SDK adds to an entity it creates: its model's constructor sets the type.
@@ -491,6 +532,7 @@ fn java_current_wrapper(i: usize, code: &str) -> String {
          import com.microsoft.kiota.PeriodAndDuration;\n\
          import java.time.Duration;\n\
          import java.time.LocalDate;\n\
+         import java.time.LocalTime;\n\
          import java.time.OffsetDateTime;\n\
          import java.util.Base64;\n\
          import java.util.HashMap;\n\
@@ -522,6 +564,7 @@ fn java_legacy_wrapper(i: usize, code: &str) -> String {
          import com.microsoft.graph.requests.*;\n\
          import com.google.gson.JsonPrimitive;\n\
          import com.microsoft.graph.core.DateOnly;\n\
+         import com.microsoft.graph.core.TimeOfDay;\n\
          import java.time.OffsetDateTime;\n\
          import java.util.Base64;\n\
          import java.util.HashMap;\n\
@@ -1206,7 +1249,7 @@ async fn golden_cases_reach_the_wire_with_each_real_sdk() {
     // camel-case names); every Kiota SDK sends the documented bytes, but for the entity's own
     // type its models name.
     assert!(
-        alike.iter().all(|a| a.starts_with("Java 5.x ") || a.contains(OWN_TYPE)),
+        alike.iter().all(|a| a.starts_with("Java 5.x ") || a.contains(OWN_TYPE) || a.contains(TIMES)),
         "only Java 5.x sends calls alike but not equal:\n{}",
         alike.join("\n")
     );
@@ -1235,6 +1278,29 @@ fn a_reference_reads_alike_only_when_its_url_differs_by_origin_alone() {
     ] {
         assert!(!reference_from_service_root(&differs, &want), "{differs:?}");
     }
+}
+
+#[test]
+fn times_of_day_read_alike_only_when_they_are_the_same_time() {
+    let wire = |body: serde_json::Value| Wire {
+        method: "PATCH".into(),
+        path: "/beta/me/mailboxSettings".into(),
+        query: None,
+        headers: Vec::new(),
+        body: Some(body),
+    };
+    let want = wire(serde_json::json!({"workingHours": {"startTime": "08:00:00.0000000", "endTime": "17:30:00.5000000"}}));
+    for same in [("08:00", "17:30:00.5"), ("08:00:00", "17:30:00.50")] {
+        assert!(times_alike(&wire(serde_json::json!({"workingHours": {"startTime": same.0, "endTime": same.1}})), &want), "{same:?}");
+    }
+    for differs in [("08:01", "17:30:00.5"), ("08:00", "17:30"), ("8:00", "17:30:00.5"), ("08:00:00.0000000", "17:30:00.5000000x")] {
+        assert!(
+            !times_alike(&wire(serde_json::json!({"workingHours": {"startTime": differs.0, "endTime": differs.1}})), &want),
+            "{differs:?}"
+        );
+    }
+    assert!(!times_alike(&want, &want), "an equal body is exact, not alike");
+    assert!(!times_alike(&wire(serde_json::json!({"workingHours": {"startTime": "08:00"}})), &want), "a member left out");
 }
 
 #[test]

@@ -140,10 +140,12 @@ pub enum Primitive {
     /// Bytes, written as base64 text (`SGVsbG8=`), Graph's `Edm.Binary`: a file
     /// attachment's `contentBytes`.
     Binary,
+    /// A time of day (`08:00:00.0000000`), Graph's `Edm.TimeOfDay`: working hours' `startTime`.
+    TimeOfDay,
 }
 
 impl Primitive {
-    pub const ALL: [(&'static str, Primitive); 10] = [
+    pub const ALL: [(&'static str, Primitive); 11] = [
         ("String", Primitive::String),
         ("Boolean", Primitive::Boolean),
         ("Int32", Primitive::Int32),
@@ -154,11 +156,15 @@ impl Primitive {
         ("Duration", Primitive::Duration),
         ("Date", Primitive::Date),
         ("Binary", Primitive::Binary),
+        ("TimeOfDay", Primitive::TimeOfDay),
     ];
 
     /// Written as JSON text but typed otherwise in the SDKs (`Guid`, `UUID`, `TimeSpan`).
     pub fn is_text_encoded(self) -> bool {
-        matches!(self, Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration | Primitive::Date | Primitive::Binary)
+        matches!(
+            self,
+            Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration | Primitive::Date | Primitive::Binary | Primitive::TimeOfDay
+        )
     }
 
     pub fn from_name(name: &str) -> Option<Primitive> {

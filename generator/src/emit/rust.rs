@@ -259,8 +259,14 @@ fn rust_type(names: &Names, ty: &TypeRef, boxed: bool) -> TokenStream {
     let one = match &ty.kind {
         TypeKind::Primitive(p) => match p {
             // ISO 8601 text as Graph writes it: the client passes it through unchanged.
-            // Typed dates and bytes wait for the typed values of issue 21; the text is Graph's.
-            Primitive::String | Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration | Primitive::Date | Primitive::Binary => {
+            // Typed dates, times and bytes wait for the typed values of issue 21; the text is Graph's.
+            Primitive::String
+            | Primitive::DateTimeOffset
+            | Primitive::Guid
+            | Primitive::Duration
+            | Primitive::Date
+            | Primitive::Binary
+            | Primitive::TimeOfDay => {
                 quote!(::std::string::String)
             }
             Primitive::Boolean => quote!(bool),

@@ -339,6 +339,7 @@ fn type_schema(model: &Model, ty: &TypeRef, format: Option<Format>) -> Value {
                 Primitive::Guid => ("string", Some("uuid")),
                 Primitive::Date => ("string", Some("date")),
                 Primitive::Binary => ("string", Some("byte")),
+                Primitive::TimeOfDay => ("string", Some("time")),
                 Primitive::Duration => ("string", Some("duration")),
             };
             let mut s = json!({"type": t});

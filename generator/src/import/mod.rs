@@ -155,6 +155,7 @@ fn primitive(edm: &str) -> Option<&'static str> {
         "Edm.Duration" => "Duration",
         "Edm.Date" => "Date",
         "Edm.Binary" => "Binary",
+        "Edm.TimeOfDay" => "TimeOfDay",
         _ => return None,
     })
 }

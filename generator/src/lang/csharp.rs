@@ -120,6 +120,7 @@ pub fn type_name(kind: &TypeKind) -> String {
             Primitive::Duration => "TimeSpan",
             Primitive::Date => "Date",
             Primitive::Binary => "byte[]",
+            Primitive::TimeOfDay => "Time",
         }
         .to_owned(),
         TypeKind::Enum(n) | TypeKind::Complex(n) => pascal(n),
@@ -139,10 +140,24 @@ pub fn enum_member(enum_name: &str, member: &str) -> String {
     format!("{}.{}", pascal(enum_name), pascal(member))
 }
 
+/// Which C# SDK a value is spelled for: v4 (`Microsoft.Graph`'s own `TimeOfDay`) or
+/// today's Kiota SDK (`Microsoft.Kiota.Abstractions.Time`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sdk {
+    V4,
+    Kiota,
+}
+
+/// A C# expression for `v` in today's SDK (see [`value_for`]).
+pub fn value(v: &TypedValue, depth: usize) -> String {
+    value_for(Sdk::Kiota, v, depth)
+}
+
 /// A C# expression for `v`: object and collection initializers, `OdataType` for the
 /// discriminator, `AdditionalData` for other annotations and dynamic members; `depth` is the indentation of the line it starts on.
-pub fn value(v: &TypedValue, depth: usize) -> String {
+pub fn value_for(sdk: Sdk, v: &TypedValue, depth: usize) -> String {
     let pad = |d| super::pad(UNIT, d);
+    let value = |v: &TypedValue, depth: usize| value_for(sdk, v, depth);
     match v {
         TypedValue::Null => "null".into(),
         TypedValue::Bool(b) => b.to_string(),
@@ -161,6 +176,14 @@ pub fn value(v: &TypedValue, depth: usize) -> String {
             None => string(value),
         },
         TypedValue::Text { value, ty: Primitive::Binary } => format!("Convert.FromBase64String({})", string(value)),
+        TypedValue::Text { value: text, ty: Primitive::TimeOfDay } => match crate::validate::time_parts(text) {
+            // Whole seconds: both SDKs' types take the hour, minute and second (a fraction
+            // is the text's, parsed).
+            Some((h, m, s, None)) if sdk == Sdk::V4 => format!("new TimeOfDay({h}, {m}, {s})"),
+            Some((h, m, s, None)) => format!("new Time({h}, {m}, {s})"),
+            _ if sdk == Sdk::V4 => format!("new TimeOfDay(DateTime.Parse({}))", string(text)),
+            _ => format!("new Time(DateTime.Parse({}))", string(text)),
+        },
         TypedValue::Text { value, .. } => string(value),
         TypedValue::Enum { enum_name, member } => enum_member(enum_name, member),
         TypedValue::List { item, items } => {

@@ -89,6 +89,7 @@ pub fn type_name(kind: &TypeKind, models: &str) -> String {
             Primitive::DateTimeOffset => "time.Time".to_owned(),
             Primitive::Date => "serialization.DateOnly".to_owned(),
             Primitive::Binary => "[]byte".to_owned(),
+            Primitive::TimeOfDay => "serialization.TimeOnly".to_owned(),
         },
         TypeKind::Enum(n) => format!("{models}.{}", pascal(n)),
         TypeKind::Complex(n) => format!("{models}.{}able", pascal(n)),
@@ -117,12 +118,13 @@ impl Arg {
 }
 
 /// The import each text-encoded primitive's parser needs.
-pub const TEXT_IMPORTS: [(Primitive, &str); 5] = [
+pub const TEXT_IMPORTS: [(Primitive, &str); 6] = [
     (Primitive::DateTimeOffset, "\"time\""),
     (Primitive::Guid, "\"github.com/google/uuid\""),
     (Primitive::Duration, "\"github.com/microsoft/kiota-abstractions-go/serialization\""),
     (Primitive::Date, "\"github.com/microsoft/kiota-abstractions-go/serialization\""),
     (Primitive::Binary, "\"encoding/base64\""),
+    (Primitive::TimeOfDay, "\"github.com/microsoft/kiota-abstractions-go/serialization\""),
 ];
 
 /// The Go value of `v`, with any statements it needs appended to `stmts`.
@@ -154,6 +156,11 @@ pub fn value(v: &TypedValue, models: &str, locals: &mut Locals, stmts: &mut Vec<
         TypedValue::Text { value, ty: Primitive::Date } => {
             let name = locals.fresh("date");
             stmts.push(format!("{name}, _ := serialization.ParseDateOnly({})", string(value)));
+            Arg::Direct(name)
+        }
+        TypedValue::Text { value, ty: Primitive::TimeOfDay } => {
+            let name = locals.fresh("timeOfDay");
+            stmts.push(format!("{name}, _ := serialization.ParseTimeOnly({})", string(value)));
             Arg::Direct(name)
         }
         // The setter takes the bytes themselves, which the SDK writes back as base64.

@@ -129,6 +129,7 @@ pub fn type_name(kind: &TypeKind) -> String {
             Primitive::Duration => "PeriodAndDuration",
             Primitive::Date => "LocalDate",
             Primitive::Binary => "byte[]",
+            Primitive::TimeOfDay => "LocalTime",
         }
         .to_owned(),
         TypeKind::Enum(n) | TypeKind::Complex(n) => pascal(n),
@@ -178,6 +179,12 @@ pub fn value_for(sdk: Sdk, v: &TypedValue, hint: &str, locals: &mut Locals, stmt
         },
         TypedValue::Text { value, ty: Primitive::Date } => format!("LocalDate.parse({})", string(value)),
         TypedValue::Text { value, ty: Primitive::Binary } => format!("Base64.getDecoder().decode({})", string(value)),
+        // 5.x's `com.microsoft.graph.core.TimeOfDay` takes the hour, minute and second.
+        TypedValue::Text { value, ty: Primitive::TimeOfDay } if sdk == Sdk::Legacy => match crate::validate::time_parts(value) {
+            Some((h, m, s, None)) => format!("new TimeOfDay({h}, {m}, {s})"),
+            _ => format!("TimeOfDay.parse({})", string(value)),
+        },
+        TypedValue::Text { value, ty: Primitive::TimeOfDay } => format!("LocalTime.parse({})", string(value)),
         TypedValue::Text { value, .. } => string(value),
         TypedValue::Enum { enum_name, member } if sdk == Sdk::Legacy => format!("{}.{}", pascal(enum_name), upper(member)),
         TypedValue::Enum { enum_name, member } => format!("{}.{}", pascal(enum_name), pascal(member)),

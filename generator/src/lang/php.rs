@@ -176,6 +176,9 @@ pub fn value(v: &TypedValue, hint: &str, locals: &mut Locals, stmts: &mut Vec<St
         // a Guid is a string.
         TypedValue::Text { value, ty: Primitive::DateTimeOffset } => format!("new \\DateTime({})", string(value)),
         TypedValue::Text { value, ty: Primitive::Date } => format!("new \\Microsoft\\Kiota\\Abstractions\\Types\\Date({})", string(value)),
+        TypedValue::Text { value, ty: Primitive::TimeOfDay } => {
+            format!("new \\Microsoft\\Kiota\\Abstractions\\Types\\Time({})", string(value))
+        }
         // A binary member is a stream in Kiota's PHP models.
         TypedValue::Text { value, ty: Primitive::Binary } => {
             format!("\\GuzzleHttp\\Psr7\\Utils::streamFor(base64_decode({}))", string(value))

@@ -15,7 +15,7 @@ mod types;
 mod value;
 
 use text::*;
-pub use text::{date_parts, ident_key, is_file_name, is_https_url, is_type_name, primitive_text_ok};
+pub use text::{date_parts, ident_key, is_file_name, is_https_url, is_type_name, primitive_text_ok, time_parts};
 pub use value::to_json;
 use value::*;
 

@@ -41,6 +41,7 @@ pub fn primitive_text_ok(p: Primitive, s: &str) -> Result<(), String> {
         }
         Primitive::Duration if !is_duration(s) => Err("an ISO 8601 duration, like PT20M or P1DT0.5S".to_owned()),
         Primitive::Date if date_parts(s).is_none() => Err("a calendar date, like 2017-09-04".to_owned()),
+        Primitive::TimeOfDay if time_parts(s).is_none() => Err("a time of day, like 08:00:00 or 17:30:00.0000000".to_owned()),
         Primitive::Binary if !is_canonical_base64(s) => {
             Err("base64 text as every SDK writes it back: the standard alphabet (`+`, `/`), padded with `=`, no line breaks".to_owned())
         }
@@ -70,6 +71,30 @@ pub fn date_parts(s: &str) -> Option<(u32, u32, u32)> {
         _ => return None,
     };
     (y >= 1 && (1..=days).contains(&d)).then_some((y, m, d))
+}
+
+/// A time of day `HH:MM[:SS[.fraction]]` (OData's `Edm.TimeOfDay`, up to 12 fractional
+/// digits): hour, minute, second, and the fraction's digits unless they are all zero.
+pub fn time_parts(s: &str) -> Option<(u32, u32, u32, Option<String>)> {
+    let two = |t: &str| (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<u32>().ok()).flatten();
+    let (clock, fraction) = match s.split_once('.') {
+        Some((c, f)) if !f.is_empty() && f.len() <= 12 && f.bytes().all(|b| b.is_ascii_digit()) => (c, Some(f)),
+        Some(_) => return None,
+        None => (s, None),
+    };
+    let mut parts = clock.split(':');
+    let h = two(parts.next()?)?;
+    let m = two(parts.next()?)?;
+    let sec = match parts.next() {
+        Some(t) => two(t)?,
+        None if fraction.is_some() => return None,
+        None => 0,
+    };
+    if parts.next().is_some() || h > 23 || m > 59 || sec > 59 {
+        return None;
+    }
+    let fraction = fraction.filter(|f| f.bytes().any(|b| b != b'0')).map(str::to_owned);
+    Some((h, m, sec, fraction))
 }
 
 /// Standard padded base64 that decodes and encodes back to itself, so each SDK, which

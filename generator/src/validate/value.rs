@@ -220,9 +220,10 @@ impl<'a> Validator<'a> {
 pub(super) fn primitive_value_ok(p: Primitive, v: &RawValue) -> Result<(), String> {
     match (p, v) {
         (Primitive::String, RawValue::Str(_)) => Ok(()),
-        (Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration | Primitive::Date | Primitive::Binary, RawValue::Str(s)) => {
-            primitive_text_ok(p, s)
-        }
+        (
+            Primitive::DateTimeOffset | Primitive::Guid | Primitive::Duration | Primitive::Date | Primitive::Binary | Primitive::TimeOfDay,
+            RawValue::Str(s),
+        ) => primitive_text_ok(p, s),
         (Primitive::Boolean, RawValue::Bool(_)) => Ok(()),
         (Primitive::Int32, RawValue::Int(i)) if i32::try_from(*i).is_err() => Err("out of the Int32 range".to_owned()),
         (Primitive::Int32 | Primitive::Int64, RawValue::Int(_)) => Ok(()),

@@ -244,7 +244,7 @@ fn function_argument(names: &Names, p: &Property, id: &proc_macro2::Ident) -> (T
     match &p.ty.kind {
         TypeKind::Primitive(Primitive::String) => (quote!(&str), quote!(#arg::Text(#id))),
         // The validator refuses a `Binary` parameter: OData's literal for it is not the body's base64.
-        TypeKind::Primitive(Primitive::DateTimeOffset | Primitive::Guid | Primitive::Date | Primitive::Binary) => {
+        TypeKind::Primitive(Primitive::DateTimeOffset | Primitive::Guid | Primitive::Date | Primitive::Binary | Primitive::TimeOfDay) => {
             (quote!(&str), quote!(#arg::Bare(#id.to_owned())))
         }
         TypeKind::Primitive(Primitive::Duration) => (quote!(&str), quote!(#arg::Duration(#id))),

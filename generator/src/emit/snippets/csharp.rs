@@ -40,7 +40,7 @@ pub fn page(view: &ExampleView) -> String {
         match &p.value {
             Some(v) => {
                 let name = locals.fresh(&csharp::local(&p.param.name));
-                vars.push((name.clone(), csharp::value(v, 0)));
+                vars.push((name.clone(), csharp::value_for(csharp::Sdk::V4, v, 0)));
                 args.push(name);
             }
             None => args.push("null".to_owned()),
@@ -48,7 +48,7 @@ pub fn page(view: &ExampleView) -> String {
     }
     if let Body::Entity(v) = &view.body {
         let name = locals.fresh(&csharp::local(&view.action.bound_to));
-        vars.push((name.clone(), csharp::value(v, 0)));
+        vars.push((name.clone(), csharp::value_for(csharp::Sdk::V4, v, 0)));
         args.push(name);
     }
     // v4 takes the referenced object (to add) or its id (to set), and writes

@@ -62,9 +62,15 @@ pub fn page(view: &ExampleView) -> String {
     // microsoft-graph 5.80.0 writes an enum argument as its Java constant, unquoted
     // (`filterByCurrentUser(on=TARGET)`), which Graph refuses (`tests/sdk_matrix.rs` saw it):
     // such a call goes through the client's `customRequest` with the path as documented.
-    let custom =
+    let enum_argument =
         view.is_function() && view.example.request.arguments.iter().any(|(_, v)| matches!(v, crate::model::TypedValue::Enum { .. }));
-    if custom {
+    // Nor has it a request builder for a complex property (`/me/mailboxSettings`: the
+    // user's `mailboxSettings()` does not exist), whose get or update goes by its path too.
+    let complex_property = view.model.complex_type("entity").is_some()
+        && !view.model.is_entity(&view.action.bound_to)
+        && matches!(view.action.kind, OperationKind::Get | OperationKind::Update);
+    let custom = enum_argument || complex_property;
+    if enum_argument {
         groups.push(vec![
             "// This SDK writes an enum argument as its Java constant, which Graph refuses: the call goes by its path.".to_owned()
         ]);
@@ -161,6 +167,8 @@ pub fn page(view: &ExampleView) -> String {
     let (request, action) = if custom {
         // A collection comes back as the function's `…CollectionResponse`, a page's body.
         let class = match view.result {
+            // A complex property's request reads and writes the property's type.
+            _ if complex_property => java::pascal(&view.action.bound_to),
             Some(ty) if ty.collection => {
                 format!("{}{}CollectionResponse", java::pascal(&view.action.bound_to), java::pascal(&view.action.name))
             }
